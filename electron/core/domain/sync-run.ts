@@ -1,0 +1,116 @@
+export const SYNC_TRIGGERS = ['manual', 'scheduled', 'catch_up', 'retry'] as const;
+export type SyncTrigger = (typeof SYNC_TRIGGERS)[number];
+
+export const SYNC_RUN_STATUSES = [
+  'queued',
+  'running',
+  'completed',
+  'partial_success',
+  'failed',
+  'cancelled',
+  'deferred',
+  'abandoned',
+] as const;
+export type SyncRunStatus = (typeof SYNC_RUN_STATUSES)[number];
+
+export const SYNC_PHASES = [
+  'connect',
+  'practitioners',
+  'patients',
+  'appointments_back',
+  'enrich',
+  'appointments_forward',
+  'reconcile',
+] as const;
+export type SyncPhase = (typeof SYNC_PHASES)[number];
+
+export const SYNC_MODES = ['incremental', 'full', 'patients_only', 'upcoming_only', 'reconcile_only'] as const;
+export type SyncMode = (typeof SYNC_MODES)[number];
+
+/** The error taxonomy shared by connectors, runs and the UI. */
+export const ERROR_KINDS = [
+  'credentials_invalid',
+  'permission_denied',
+  'connection_failed',
+  'rate_limited',
+  'budget_exhausted',
+  'invalid_data',
+  'server_error',
+  'not_found',
+  'cancelled',
+  'internal',
+] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+export interface SyncScope {
+  sources: string[];
+  mode: SyncMode;
+  phases: SyncPhase[];
+  daysBack: number;
+  daysForward: number;
+}
+
+export interface SyncCounts {
+  patientsTotal: number;
+  patientsFound: number;
+  patientsNew: number;
+  patientsUpdated: number;
+  patientsUnchanged: number;
+  patientsFailed: number;
+  patientsDiscovered: number;
+  patientsUnaffiliated: number;
+  appointmentsNew: number;
+  appointmentsUpdated: number;
+  appointmentsUnchanged: number;
+  appointmentsCancelled: number;
+  appointmentsRemoved: number;
+  appointmentsFailed: number;
+  errors: number;
+}
+
+export interface SyncRunError {
+  kind: ErrorKind;
+  message: string;
+  at: string;
+}
+
+export interface SyncRun {
+  id: number;
+  source: string;
+  trigger: SyncTrigger;
+  scope: SyncScope;
+  status: SyncRunStatus;
+  startedAt: string;
+  finishedAt: string | null;
+  heartbeatAt: string | null;
+  durationMs: number | null;
+  counts: SyncCounts;
+  apiRequests: number;
+  rateLimitWaitMs: number;
+  cursorBefore: Record<string, string> | null;
+  cursorAfter: Record<string, string> | null;
+  /** e.g. "651 of 651 patients, matches Cliniko" */
+  countCheck: string | null;
+  resumeAt: string | null;
+  errors: SyncRunError[];
+}
+
+export function emptySyncCounts(): SyncCounts {
+  return {
+    patientsTotal: 0,
+    patientsFound: 0,
+    patientsNew: 0,
+    patientsUpdated: 0,
+    patientsUnchanged: 0,
+    patientsFailed: 0,
+    patientsDiscovered: 0,
+    patientsUnaffiliated: 0,
+    appointmentsNew: 0,
+    appointmentsUpdated: 0,
+    appointmentsUnchanged: 0,
+    appointmentsCancelled: 0,
+    appointmentsRemoved: 0,
+    appointmentsFailed: 0,
+    errors: 0,
+  };
+}
