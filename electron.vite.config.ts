@@ -1,0 +1,43 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import pkg from './package.json' with { type: 'json' };
+
+const contractAlias = { '@contract': resolve(import.meta.dirname, 'electron/contract') };
+
+export default defineConfig({
+  main: {
+    resolve: { alias: contractAlias },
+    define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+    build: {
+      outDir: 'out/main',
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'electron/main/index.ts'),
+          cli: resolve(import.meta.dirname, 'electron/cli/index.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    resolve: { alias: contractAlias },
+    build: {
+      outDir: 'out/preload',
+      // A sandboxed preload cannot require packages: bundle everything into one CommonJS file.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve(import.meta.dirname, 'electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(import.meta.dirname, 'renderer'),
+    resolve: { alias: { ...contractAlias, '@renderer': resolve(import.meta.dirname, 'renderer/src') } },
+    plugins: [react()],
+    build: {
+      outDir: resolve(import.meta.dirname, 'out/renderer'),
+      rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') },
+    },
+  },
+});

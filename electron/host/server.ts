@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import type { Dispatch, EventSink } from '../handlers';
+import { hasValidToken, isAllowedOrigin, isLoopbackHost, TOKEN_COOKIE } from './auth';
+import { createSocketServer } from './sockets';
+import { sendText, serveStatic } from './static-files';
+
+export interface HostOptions {
+  dispatch: Dispatch;
+  /** Folder of the built console (out/renderer). */
+  rendererDir: string;
+  port?: number;
+  host?: string;
+  /** Binding beyond loopback exposes health data to the network: only with this set. */
+  allowNonLoopback?: boolean;
+  warn?: (message: string) => void;
+}
+
+export interface RunningHost {
+  /** The URL to open, including the per-launch token. */
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  events: EventSink;
+  close(): Promise<void>;
+}
+
+export const SOCKET_PATH = '/ws';
+
+function refuseUpgrade(socket: Duplex, status: string): void {
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
+}
+
+/**
+ * Serves the console and its contract on 127.0.0.1. Every request needs the per-launch token; the
+ * socket also needs the console's own Origin, so another site open in the same browser cannot drive it.
+ */
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const host = options.host ?? '127.0.0.1';
+  if (!isLoopbackHost(host)) {
+    if (!options.allowNonLoopback) {
+      throw new Error(`Refusing to serve on ${host}: the console shows health data and only listens on 127.0.0.1 unless you force it.`);
+    }
+    options.warn?.(`Serving on ${host}: anyone who can reach this address and has the link can see patient data.`);
+  }
+  const token = randomBytes(24).toString('base64url');
+  const { wss, sink } = createSocketServer(options.dispatch);
+  let port = 0;
+  let origin = '';
+
+  const server = createServer((req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed');
+    if (!hasValidToken(req.url ?? '/', req.headers.cookie, token)) {
+      return sendText(res, 401, 'This ClinicSync console link is missing its access token. Open the full link printed when it started.');
+    }
+    const cookie = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+    serveStatic(req, res, options.rendererDir, { 'Set-Cookie': cookie });
+  });
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path !== SOCKET_PATH) return refuseUpgrade(socket, '404 Not Found');
+    if (!isAllowedOrigin(req.headers.origin, port, origin)) return refuseUpgrade(socket, '403 Forbidden');
+    if (!hasValidToken(req.url ?? '/', req.headers.cookie, token)) return refuseUpgrade(socket, '401 Unauthorized');
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  return {
+    url: `${origin}/?token=${token}`,
+    origin,
+    port,
+    token,
+    events: sink,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of wss.clients) client.terminate();
+        wss.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,28 @@
+import { createReadStream, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveStaticPath } from '../core/security/static-path';
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cache-Control': 'no-store',
+};
+
+export function sendText(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end(text);
+}
+
+/** Serves one file of the built console, or 404 — never anything outside `root`. */
+export function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, extraHeaders: Record<string, string> = {}): void {
+  const file = resolveStaticPath(root, req.url ?? '/');
+  const stat = file ? statSync(file, { throwIfNoEntry: false }) : undefined;
+  if (!file || !stat?.isFile()) {
+    sendText(res, 404, 'Not found');
+    return;
+  }
+  res.writeHead(200, { ...SECURITY_HEADERS, ...extraHeaders, 'Content-Type': contentTypeFor(file), 'Content-Length': stat.size });
+  createReadStream(file).pipe(res);
+}
