@@ -34,6 +34,7 @@ export default defineConfig({
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
     resolve: { alias: { ...contractAlias, '@renderer': resolve(import.meta.dirname, 'renderer/src') } },
+    publicDir: resolve(import.meta.dirname, 'resources/icons'),
     plugins: [react()],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),

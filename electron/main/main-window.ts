@@ -1,20 +1,6 @@
 import { BrowserWindow, shell } from 'electron';
 import { APP_ENTRY_URL } from './app-origin';
-import { denyAllPermissions, lockDownContents } from './web-security';
-
-/** Electron's security checklist, written out rather than left to defaults. */
-export const SECURE_WEB_PREFERENCES = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  experimentalFeatures: false,
-  webviewTag: false,
-  spellcheck: false,
-} as const;
+import { denyAllPermissions, enforceContentSecurityPolicy, lockDownContents } from './web-security';
 
 export function createMainWindow(preloadPath: string): BrowserWindow {
   const window = new BrowserWindow({
@@ -24,9 +10,24 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     minHeight: 600,
     title: 'ClinicSync',
     show: false,
-    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: preloadPath },
+    // Electron's security checklist, written out rather than left to defaults.
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
+      preload: preloadPath, /* eng-disable PRELOAD_JS_CHECK: the preload only exposes the contract's named functions (electron/preload/bridge.ts) */
+    },
   });
   denyAllPermissions(window.webContents.session);
+  enforceContentSecurityPolicy(window.webContents.session);
   lockDownContents(window.webContents, shell);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(APP_ENTRY_URL);

@@ -1,4 +1,5 @@
 import type { Session, WebContents } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../core/security/static-path';
 import { isNavigationAllowed } from './navigation-policy';
 import { openExternalSafely, type ShellLike } from './open-external';
 
@@ -20,5 +21,12 @@ export function lockDownContents(contents: WebContents, shell: ShellLike): void 
   contents.setWindowOpenHandler(({ url }) => {
     void openExternalSafely(shell, url);
     return { action: 'deny' };
+  });
+}
+
+/** Every response the window loads carries the console's CSP, whatever served it. */
+export function enforceContentSecurityPolicy(session: Session): void {
+  session.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
 }

@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test';
+import { startConsoleServer, type ConsoleServer } from './support/console-server';
+
+let server: ConsoleServer;
+
+test.beforeAll(async () => {
+  server = await startConsoleServer();
+});
+
+test.afterAll(async () => {
+  await server.stop();
+});
+
+test('the browser console loads and shows what is running', async ({ page }, testInfo) => {
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+
+  await page.goto(server.url);
+  await expect(page.getByRole('heading', { name: 'About this console' })).toBeVisible();
+  await expect(page.getByTestId('app-runtime')).toHaveText('Browser console');
+  await expect(page.getByTestId('app-data-dir')).toHaveText(server.dataDir);
+  await expect(page.getByTestId('app-version')).toHaveText(/^\d+\.\d+\.\d+$/);
+  // The token has done its job and is gone from the address bar.
+  expect(new URL(page.url()).searchParams.has('token')).toBe(false);
+  expect(errors).toEqual([]);
+
+  await page.screenshot({ path: testInfo.outputPath('console-about.png'), fullPage: true });
+});
+
+test('the console refuses to load without its token', async ({ page }) => {
+  const response = await page.goto(`${server.origin}/`);
+  expect(response?.status()).toBe(401);
+  await expect(page.getByText('missing its access token')).toBeVisible();
+});
