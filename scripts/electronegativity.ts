@@ -3,7 +3,7 @@
  * SARIF report parsed. A high-severity finding fails the run unless the line carries an inline
  * justification: an Electronegativity `eng-disable CHECK_ID` comment on that line, followed by the reason.
  */
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -85,4 +85,5 @@ for (const finding of findings) {
   console.log(`${severity.padEnd(13)} ${finding.ruleId.padEnd(40)} ${where}`);
 }
 console.log(`electronegativity: ${findings.length} findings, ${high} high severity, ${result.errors.length} files it could not parse (report: ${output})`);
+writeFileSync(join(reportDir, 'verdict.json'), JSON.stringify({ findings: findings.length, high }));
 if (high > 0) process.exit(1);

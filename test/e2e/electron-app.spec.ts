@@ -10,7 +10,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 test.describe('desktop app (Electron)', () => {
   test.skip(!runtime, 'Electron runtime binary is not installed on this machine (it cannot be downloaded here); run `npx install-electron` on a connected machine to enable this spec.');
 
-  test('opens a secure window showing the console', async ({}, testInfo) => {
+  test('opens a secure window showing the console', async ({ browserName: _ }, testInfo) => {
     const userData = mkdtempSync(join(tmpdir(), 'clinicsync-electron-'));
     const app = await electron.launch({
       executablePath: runtime ?? undefined,
