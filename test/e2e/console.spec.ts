@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import WebSocket from 'ws';
 import { startConsoleServer, type ConsoleServer } from './support/console-server';
 
 let server: ConsoleServer;
@@ -34,4 +35,16 @@ test('the console refuses to load without its token', async ({ page }) => {
   const response = await page.goto(`${server.origin}/`);
   expect(response?.status()).toBe(401);
   await expect(page.getByText('missing its access token')).toBeVisible();
+});
+
+test('another website cannot reach the console’s socket, even with the console’s cookie', async () => {
+  const status = await new Promise<number>((resolve) => {
+    const socket = new WebSocket(`${server.origin.replace('http', 'ws')}/ws`, {
+      origin: 'https://evil.example',
+      headers: { cookie: `clinicsync_token=${new URL(server.url).searchParams.get('token')}` },
+    });
+    socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    socket.once('open', () => resolve(101));
+  });
+  expect(status).toBe(403);
 });

@@ -7,8 +7,12 @@ import { findElectronRuntime } from '../../scripts/electron-runtime';
 const runtime = findElectronRuntime();
 const ROOT = join(import.meta.dirname, '..', '..');
 
+const SKIP_REASON =
+  'Electron runtime binary is not installed on this machine (it cannot be downloaded here); run `npx install-electron` on a connected machine to enable this spec.';
+if (!runtime) console.log(`Skipping the desktop app spec: ${SKIP_REASON}`);
+
 test.describe('desktop app (Electron)', () => {
-  test.skip(!runtime, 'Electron runtime binary is not installed on this machine (it cannot be downloaded here); run `npx install-electron` on a connected machine to enable this spec.');
+  test.skip(!runtime, SKIP_REASON);
 
   test('opens a secure window showing the console', async ({ browserName: _ }, testInfo) => {
     const userData = mkdtempSync(join(tmpdir(), 'clinicsync-electron-'));
