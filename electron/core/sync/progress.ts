@@ -1,0 +1,113 @@
+import type { SyncPhase } from '../domain';
+
+export interface SyncProgress {
+  runId: number;
+  source: string;
+  phase: SyncPhase;
+  /** 1-based step of the run's phases. */
+  step: number;
+  steps: number;
+  done: number;
+  total: number | null;
+  /** 0–100 over the whole run, or null while it cannot be estimated. */
+  percent: number | null;
+  etaSeconds: number | null;
+  requests: number;
+  /** ISO time the run is waiting for a rate limit until, or null. */
+  waitingUntil: string | null;
+}
+
+export interface ProgressClock {
+  now(): number;
+}
+
+/** At most ten updates a second reach the faces; the last one of a phase is never dropped. */
+export const MIN_EMIT_INTERVAL_MS = 100;
+
+/**
+ * Turns the engine's many small updates into a calm stream: throttled, with a percentage over the whole
+ * run (each phase an equal share of it) and an ETA for the current phase from its pace so far.
+ */
+export class ProgressTracker {
+  #state: SyncProgress;
+  #lastEmit = -Infinity;
+  #phaseStartedAt = 0;
+  #pending: ReturnType<typeof setTimeout> | null = null;
+  readonly #phases: SyncPhase[];
+
+  constructor(
+    init: { runId: number; source: string; phases: SyncPhase[] },
+    private readonly emit: (progress: SyncProgress) => void,
+    private readonly clock: ProgressClock = { now: () => Date.now() },
+  ) {
+    this.#phases = init.phases;
+    this.#state = {
+      runId: init.runId,
+      source: init.source,
+      phase: init.phases[0] ?? 'connect',
+      step: 0,
+      steps: init.phases.length,
+      done: 0,
+      total: null,
+      percent: 0,
+      etaSeconds: null,
+      requests: 0,
+      waitingUntil: null,
+    };
+  }
+
+  get current(): SyncProgress {
+    return { ...this.#state };
+  }
+
+  startPhase(phase: SyncPhase, total: number | null = null): void {
+    this.#phaseStartedAt = this.clock.now();
+    this.#update({ phase, step: this.#phases.indexOf(phase) + 1, done: 0, total, waitingUntil: null }, true);
+  }
+
+  advance(done: number, total: number | null, requests: number): void {
+    this.#update({ done, total: total ?? this.#state.total, requests, waitingUntil: null }, false);
+  }
+
+  waiting(until: Date | null, requests: number): void {
+    this.#update({ waitingUntil: until ? until.toISOString() : null, requests }, true);
+  }
+
+  /** Sends whatever is pending now (end of run). */
+  flush(): void {
+    if (this.#pending) clearTimeout(this.#pending);
+    this.#pending = null;
+    this.#lastEmit = this.clock.now();
+    this.emit(this.current);
+  }
+
+  dispose(): void {
+    if (this.#pending) clearTimeout(this.#pending);
+    this.#pending = null;
+  }
+
+  #update(patch: Partial<SyncProgress>, important: boolean): void {
+    const next = { ...this.#state, ...patch };
+    next.percent = this.#percent(next);
+    next.etaSeconds = this.#eta(next);
+    this.#state = next;
+    const now = this.clock.now();
+    if (important || now - this.#lastEmit >= MIN_EMIT_INTERVAL_MS) {
+      this.flush();
+    } else if (!this.#pending) {
+      this.#pending = setTimeout(() => this.flush(), MIN_EMIT_INTERVAL_MS - (now - this.#lastEmit));
+    }
+  }
+
+  #percent(s: SyncProgress): number | null {
+    if (s.steps === 0 || s.step === 0) return 0;
+    const within = s.total && s.total > 0 ? Math.min(1, s.done / s.total) : 0;
+    return Math.min(100, Math.round(((s.step - 1 + within) / s.steps) * 1000) / 10);
+  }
+
+  #eta(s: SyncProgress): number | null {
+    if (!s.total || s.done === 0 || s.done >= s.total) return s.total && s.done >= s.total ? 0 : null;
+    const elapsed = this.clock.now() - this.#phaseStartedAt;
+    return Math.round(((elapsed / s.done) * (s.total - s.done)) / 1000);
+  }
+}

@@ -1,0 +1,51 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ProgressTracker, type SyncProgress } from '../../../electron/core/sync/progress';
+
+afterEach(() => vi.useRealTimers());
+
+function tracker() {
+  vi.useFakeTimers();
+  const events: SyncProgress[] = [];
+  const t = new ProgressTracker(
+    { runId: 1, source: 'src', phases: ['connect', 'patients', 'appointments_forward', 'reconcile'] },
+    (p) => events.push(p),
+    { now: () => Date.now() },
+  );
+  return { t, events };
+}
+
+describe('sync progress', () => {
+  it('emits at most ten updates a second however fast the engine reports', () => {
+    const { t, events } = tracker();
+    t.startPhase('patients', 10_000);
+    const start = events.length;
+    for (let i = 1; i <= 10_000; i++) {
+      t.advance(i, 10_000, i);
+      if (i % 100 === 0) vi.advanceTimersByTime(10); // 1 s of engine work in total
+    }
+    vi.advanceTimersByTime(200);
+    const emitted = events.length - start;
+    expect(emitted).toBeGreaterThanOrEqual(9);
+    expect(emitted).toBeLessThanOrEqual(12);
+    expect(events.at(-1)?.done).toBe(10_000);
+  });
+
+  it('reports step n of m and a percentage over the whole run', () => {
+    const { t, events } = tracker();
+    t.startPhase('patients', 200);
+    vi.advanceTimersByTime(1000);
+    t.advance(100, 200, 3);
+    vi.advanceTimersByTime(200);
+    const last = events.at(-1);
+    expect(last).toMatchObject({ phase: 'patients', step: 2, steps: 4, done: 100, total: 200, requests: 3 });
+    expect(last?.percent).toBe(37.5);
+    expect(last?.etaSeconds).toBe(1);
+  });
+
+  it('says when it is waiting for a rate limit, immediately', () => {
+    const { t, events } = tracker();
+    t.startPhase('appointments_forward', null);
+    t.waiting(new Date('2026-11-22T10:42:00Z'), 200);
+    expect(events.at(-1)).toMatchObject({ waitingUntil: '2026-11-22T10:42:00.000Z', requests: 200, percent: 50 });
+  });
+});
