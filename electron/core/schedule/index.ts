@@ -1,0 +1,6 @@
+export * from './schedule-settings';
+export * from './slots';
+export * from './cron-expressions';
+export * from './decide';
+export * from './describe-schedule';
+export * from './scheduler';
