@@ -1,0 +1,97 @@
+import { jsonResponse, type EmulatorResponse } from '../shared/http';
+import type { RequestContext, Router } from '../shared/router';
+import type { FaultOptions } from '../shared/types';
+import { CollectionQueries, rowFilter, type CollectionSpec } from './collection';
+import { APPOINTMENT_FIELDS, APPOINTMENT_TYPE_FIELDS, ATTENDEE_FIELDS, BUSINESS_FIELDS, onlyFields, PATIENT_FIELDS, PRACTITIONER_FIELDS } from './fields';
+import type { ClinikoMutations } from './mutations';
+import { pageResponse } from './pagination';
+import { recordNotFound } from './responses';
+import type { ClinikoSerializer } from './serialize';
+import type { ClinikoStore } from './store';
+
+export interface ReadDeps {
+  store: ClinikoStore;
+  serializer: ClinikoSerializer;
+  mutations: ClinikoMutations;
+  faults: () => Readonly<FaultOptions>;
+}
+
+interface Resource<R> extends CollectionSpec<R> {
+  byId(id: string): R | undefined;
+  /** The filters a GET by id accepts (those that reveal hidden rows). */
+  idFilters: readonly string[];
+  serialize(row: R): Record<string, unknown>;
+  /** The field a malformed-record fault breaks. */
+  breakable: { field: string; value: unknown };
+  /** Which records page-drift faults edit before this list is read. */
+  drift?: 'patients' | 'appointments';
+}
+
+const BROKEN_TIME = { field: 'updated_at', value: 'not a date' };
+const notDeleted = (row: { deletedAt: number | null }): boolean => row.deletedAt === null;
+
+/** The GET endpoints: lists with q[] filters, sorting and paging, and records by id. */
+export function addReadRoutes(router: Router, deps: ReadDeps): void {
+  const { store, serializer } = deps;
+  const queries = new CollectionQueries(() => store.version);
+  router.add('GET', '/user', () => jsonResponse(200, serializer.user(store.user)));
+
+  const patients: Resource<(typeof store.patients)[number]> = {
+    key: 'patients', rows: () => store.patients, include: notDeleted, fields: PATIENT_FIELDS, hideable: ['archived_at'],
+    byId: (id) => store.patient(id), idFilters: ['archived_at'], serialize: (row) => serializer.patient(row),
+    breakable: { field: 'date_of_birth', value: 'not a date' }, drift: 'patients',
+  };
+  const appointments: Resource<(typeof store.appointments)[number]> = {
+    key: 'individual_appointments', rows: () => store.appointments, include: notDeleted, fields: APPOINTMENT_FIELDS,
+    hideable: ['archived_at', 'cancelled_at'], byId: (id) => store.appointment(id), idFilters: ['archived_at', 'cancelled_at', 'deleted_at'],
+    serialize: (row) => serializer.appointment(row), breakable: { field: 'starts_at', value: 'not a date' }, drift: 'appointments',
+  };
+  const attendees: Resource<(typeof store.appointments)[number]> = {
+    ...appointments, key: 'attendees', fields: ATTENDEE_FIELDS, byId: (id) => store.appointmentByAttendee(id),
+    serialize: (row) => serializer.attendee(row), breakable: BROKEN_TIME,
+  };
+  const practitioner = (active: boolean): Resource<(typeof store.practitioners)[number]> => ({
+    key: 'practitioners', rows: () => store.practitioners, include: (row) => row.active === active, fields: PRACTITIONER_FIELDS,
+    hideable: [], byId: (id) => store.practitioner(id), idFilters: [], serialize: (row) => serializer.practitioner(row), breakable: BROKEN_TIME,
+  });
+  const types: Resource<(typeof store.appointmentTypes)[number]> = {
+    key: 'appointment_types', rows: () => store.appointmentTypes, fields: APPOINTMENT_TYPE_FIELDS, hideable: ['archived_at'],
+    byId: (id) => store.appointmentType(id), idFilters: ['archived_at'], serialize: (row) => serializer.appointmentType(row), breakable: BROKEN_TIME,
+  };
+  const businesses: Resource<(typeof store.businesses)[number]> = {
+    key: 'businesses', rows: () => store.businesses, fields: BUSINESS_FIELDS, hideable: ['archived_at'],
+    byId: (id) => store.business(id), idFilters: ['archived_at'], serialize: (row) => serializer.business(row), breakable: BROKEN_TIME,
+  };
+
+  addResource(router, '/patients', patients, queries, deps);
+  addResource(router, '/individual_appointments', appointments, queries, deps);
+  addResource(router, '/attendees', attendees, queries, deps);
+  router.add('GET', '/practitioners/inactive', listHandler(practitioner(false), queries, deps));
+  addResource(router, '/practitioners', practitioner(true), queries, deps);
+  addResource(router, '/appointment_types', types, queries, deps);
+  addResource(router, '/businesses', businesses, queries, deps);
+}
+
+function addResource<R>(router: Router, path: string, resource: Resource<R>, queries: CollectionQueries, deps: ReadDeps): void {
+  router.add('GET', path, listHandler(resource, queries, deps));
+  router.add('GET', `${path}/:id`, (ctx) => recordById(resource, ctx));
+}
+
+function listHandler<R>(resource: Resource<R>, queries: CollectionQueries, deps: ReadDeps): (ctx: RequestContext) => EmulatorResponse {
+  return (ctx) => {
+    const drift = deps.faults().mutateBetweenPages ?? 0;
+    if (resource.drift && drift > 0) deps.mutations.drift(resource.drift, drift);
+    const rows = queries.select(resource, ctx.url.searchParams);
+    return pageResponse(resource.key, rows, ctx.url, (row) => resource.serialize(row), resource.breakable);
+  };
+}
+
+/** A record by id obeys the same hiding as lists: an archived or cancelled one is 404 unless revealed. */
+function recordById<R>(resource: Resource<R>, ctx: RequestContext): EmulatorResponse {
+  const row = resource.byId(ctx.params.id ?? '');
+  const spec = { fields: onlyFields(resource.fields, resource.idFilters), hideable: resource.hideable, include: resource.include };
+  const visible = rowFilter(spec, ctx.url.searchParams.getAll('q[]').filter((f) => f !== ''));
+  if (row === undefined || !visible(row)) return recordNotFound();
+  const json = resource.serialize(row);
+  return { status: 200, json, records: { items: [json], brokenField: resource.breakable.field, brokenValue: resource.breakable.value, page: false } };
+}

@@ -1,0 +1,90 @@
+/**
+ * Seeded pseudo-random numbers (sfc32, seeded through splitmix32). Every emulator draws from one of
+ * these so the same seed always yields the same practice, and fault sequences can be replayed.
+ */
+export class Prng {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
+  constructor(seed: number) {
+    let state = seed >>> 0;
+    const splitmix = (): number => {
+      state = (state + 0x9e3779b9) >>> 0;
+      let z = state;
+      z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+      z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+      return (z ^ (z >>> 16)) >>> 0;
+    };
+    this.a = splitmix();
+    this.b = splitmix();
+    this.c = splitmix();
+    this.d = splitmix();
+    for (let i = 0; i < 12; i++) this.next();
+  }
+
+  /** A float in [0, 1). */
+  next(): number {
+    const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
+    this.d = (this.d + 1) >>> 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) >>> 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) >>> 0;
+    return t / 4294967296;
+  }
+
+  /** An integer in [min, max], both inclusive. */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  chance(probability: number): boolean {
+    return this.next() < probability;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new Error('Cannot pick from an empty list');
+    return items[Math.floor(this.next() * items.length)] as T;
+  }
+
+  /** Picks a value with the given relative weights, e.g. [['a', 3], ['b', 1]]. */
+  weighted<T>(entries: readonly (readonly [T, number])[]): T {
+    const total = entries.reduce((sum, [, weight]) => sum + weight, 0);
+    let roll = this.next() * total;
+    for (const [value, weight] of entries) {
+      roll -= weight;
+      if (roll < 0) return value;
+    }
+    const last = entries[entries.length - 1];
+    if (!last) throw new Error('Cannot pick from an empty list');
+    return last[0];
+  }
+
+  hex(length: number): string {
+    let out = '';
+    for (let i = 0; i < length; i++) out += HEX[this.int(0, 15)];
+    return out;
+  }
+
+  alphanumeric(length: number): string {
+    let out = '';
+    for (let i = 0; i < length; i++) out += ALPHANUMERIC[this.int(0, ALPHANUMERIC.length - 1)];
+    return out;
+  }
+
+  /** A version-4-looking GUID, lower case. */
+  guid(): string {
+    const variant = '89ab'[this.int(0, 3)] ?? '8';
+    return `${this.hex(8)}-${this.hex(4)}-4${this.hex(3)}-${variant}${this.hex(3)}-${this.hex(12)}`;
+  }
+
+  /** An independent stream, so runtime randomness never shifts the seeded dataset. */
+  fork(salt: number): Prng {
+    return new Prng((Math.floor(this.next() * 4294967296) ^ Math.imul(salt, 0x27d4eb2d)) >>> 0);
+  }
+}
+
+const HEX = '0123456789abcdef';
+const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
