@@ -1,0 +1,33 @@
+import { UserFacingError } from '../errors';
+import { appSettingsSchema, type AppSettings } from './app-settings';
+
+export type DeepPartial<T> = { [K in keyof T]?: T[K] extends Array<unknown> ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K] };
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Merges a partial change into the current settings; arrays and scalars replace, objects merge. */
+export function mergeSettings(current: unknown, patch: unknown): unknown {
+  if (!isPlainObject(current) || !isPlainObject(patch)) return patch === undefined ? current : patch;
+  const merged: Record<string, unknown> = { ...current };
+  for (const [key, value] of Object.entries(patch)) {
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
+    merged[key] = mergeSettings(current[key], value);
+  }
+  return merged;
+}
+
+/**
+ * Applies a change and validates the result as a whole, so cross-field rules (a window's end after
+ * its start) hold. Invalid changes throw with one message per field, keyed by its dotted path.
+ */
+export function applySettingsChange(current: AppSettings, patch: unknown): AppSettings {
+  const result = appSettingsSchema.safeParse(mergeSettings(current, patch));
+  if (result.success) return result.data;
+  const fields = result.error.issues.map((issue) => ({
+    field: issue.path.filter((key) => typeof key !== 'number').join('.'),
+    message: issue.message,
+  }));
+  throw new UserFacingError('invalid_settings', fields.map((f) => f.message).join(' '), { fields });
+}

@@ -1,0 +1,170 @@
+import { UserFacingError } from '../errors';
+import type { ActivityLevel, Source, SyncRun, SyncScope, SyncTrigger } from '../domain';
+import type { Connector } from '../connectors/types';
+import { endingFor, endingForSuccess, type RunEnding } from './outcome';
+import { plural } from './pages';
+import { appointmentsPhase } from './phases/appointments';
+import { connectPhase } from './phases/connect';
+import { discoverPatients } from './phases/discovery';
+import { enrichPhase } from './phases/enrich';
+import { patientsPhase } from './phases/patients';
+import { practitionersPhase } from './phases/practitioners';
+import { reconcilePhase } from './phases/reconcile';
+import type { SyncStore } from './ports';
+import { ProgressTracker, type SyncProgress } from './progress';
+import { RunContext, type SyncSettings } from './run-context';
+import { appointmentWindows } from './windows';
+
+/** A lock whose holder has not beaten its heartbeat for this long belongs to a dead process. */
+export const LOCK_STALE_AFTER_MS = 5 * 60_000;
+
+export interface SyncEvents {
+  progress(progress: SyncProgress): void;
+  activity(event: { runId: number; source: string; at: string; level: ActivityLevel; message: string }): void;
+  finished(run: SyncRun): void;
+}
+
+export interface SyncEngineDeps {
+  store: SyncStore;
+  now: () => Date;
+  events: SyncEvents;
+  /** Unexpected failures, for the log file (never shown to the user as they are). */
+  onInternalError: (err: unknown) => void;
+}
+
+export interface SourceSyncRequest {
+  source: Source;
+  connector: Connector;
+  trigger: SyncTrigger;
+  scope: SyncScope;
+  settings: SyncSettings;
+  signal: AbortSignal;
+  /** Called as soon as the run exists, before any request is made. */
+  onStarted?: (runId: number) => void;
+}
+
+/** Takes the source's lock and creates its run in one step, or refuses with a clear message. */
+function beginRun(deps: SyncEngineDeps, request: SourceSyncRequest, startedAt: Date): number {
+  const { store } = deps;
+  return store.transaction(() => {
+    const runId = store.runs.create({ source: request.source.id, trigger: request.trigger, scope: request.scope, startedAt: startedAt.toISOString() });
+    if (!store.locks.acquire(request.source.id, runId, startedAt.toISOString(), LOCK_STALE_AFTER_MS)) {
+      throw new UserFacingError('sync_in_progress', `${request.source.name} is already syncing. Wait for that sync to finish, or cancel it first.`);
+    }
+    return runId;
+  });
+}
+
+/**
+ * Syncs one source: connect → practitioners → patients → past appointments → details → upcoming
+ * appointments → reconciliation (the phases its mode asks for), recording everything on its run.
+ */
+export async function syncSource(deps: SyncEngineDeps, request: SourceSyncRequest): Promise<SyncRun> {
+  const startedAt = deps.now();
+  const runId = beginRun(deps, request, startedAt);
+  request.onStarted?.(runId);
+  const source = request.source.id;
+  const progress = new ProgressTracker({ runId, source, phases: request.scope.phases }, deps.events.progress);
+  const ctx = new RunContext(
+    runId,
+    source,
+    request.source.name,
+    request.scope,
+    startedAt,
+    deps.store,
+    request.connector,
+    request.settings,
+    progress,
+    request.signal,
+    deps.now,
+    (level, message) => deps.events.activity({ runId, source, at: deps.now().toISOString(), level, message }),
+  );
+
+  let ending: RunEnding;
+  try {
+    ctx.log('info', `${triggerLabel(request.trigger)} ${request.scope.mode.replace('_', ' ')} sync of ${request.source.name} started.`);
+    await runPhases(ctx);
+    ending = endingForSuccess(ctx.counts.errors);
+  } catch (err) {
+    ending = endingFor(err, request.signal);
+    if (ending.error?.kind === 'internal') deps.onInternalError(err);
+    if (ending.error) ctx.recordError(ending.error.kind, ending.error.message);
+  }
+  return finishRun(deps, ctx, ending);
+}
+
+async function runPhases(ctx: RunContext): Promise<void> {
+  const phases = new Set(ctx.scope.phases);
+  const windows = appointmentWindows(ctx.startedAt, ctx.settings);
+  if (phases.has('connect')) await connectPhase(ctx);
+  if (phases.has('practitioners')) await practitionersPhase(ctx);
+  if (phases.has('patients')) await patientsPhase(ctx);
+  if (phases.has('appointments_back')) await appointmentsPhase(ctx, windows.appointments_back);
+  if (phases.has('enrich')) await enrichPhase(ctx, ctx.enrichCandidates);
+  if (phases.has('appointments_forward')) await appointmentsPhase(ctx, windows.appointments_forward);
+  if (phases.has('appointments_back') || phases.has('appointments_forward')) await discoverPatients(ctx);
+  const patientsPulledWhole = phases.has('patients') && ctx.full && ctx.scope.mode === 'full';
+  if (phases.has('reconcile')) await reconcilePhase(ctx, patientsPulledWhole);
+}
+
+function finishRun(deps: SyncEngineDeps, ctx: RunContext, ending: RunEnding): SyncRun {
+  const { store } = deps;
+  const stats = ctx.connector.stats();
+  const patientCounts = store.patients.count(ctx.source);
+  ctx.counts.patientsTotal = patientCounts.total;
+  ctx.counts.patientsUnaffiliated = patientCounts.unaffiliated;
+  ctx.progress.flush();
+  ctx.progress.dispose();
+  const finishedAt = deps.now();
+  const run = store.transaction(() => {
+    const finished = store.runs.finish(ctx.runId, {
+      status: ending.status,
+      finishedAt: finishedAt.toISOString(),
+      counts: ctx.counts,
+      apiRequests: stats.requests,
+      rateLimitWaitMs: stats.rateLimitWaitMs,
+      cursorBefore: Object.keys(ctx.cursorBefore).length ? ctx.cursorBefore : null,
+      cursorAfter: Object.keys(ctx.cursorAfter).length ? ctx.cursorAfter : null,
+      countCheck: ctx.countCheck,
+      resumeAt: ending.resumeAt,
+      errors: ctx.errors,
+    });
+    store.locks.release(ctx.source, ctx.runId);
+    return finished;
+  });
+  ctx.log(ending.status === 'failed' ? 'error' : ending.status === 'completed' ? 'info' : 'warn', summarize(ctx, ending));
+  deps.events.finished(run);
+  return run;
+}
+
+function triggerLabel(trigger: SyncTrigger): string {
+  return { manual: 'Manual', scheduled: 'Scheduled', catch_up: 'Catch-up', retry: 'Continued' }[trigger];
+}
+
+/** "Synced 651 patients · 3 new · 5 updated · 642 unchanged · 2 warnings" and its failure variants. */
+export function summarize(ctx: Pick<RunContext, 'counts' | 'sourceName'>, ending: RunEnding): string {
+  const c = ctx.counts;
+  const parts = [
+    `Synced ${plural(c.patientsFound, 'patient')}`,
+    `${c.patientsNew} new`,
+    `${c.patientsUpdated} updated`,
+    `${c.patientsUnchanged} unchanged`,
+    `${plural(c.appointmentsNew + c.appointmentsUpdated + c.appointmentsUnchanged, 'appointment')}`,
+  ];
+  if (c.appointmentsRemoved) parts.push(`${c.appointmentsRemoved} removed upstream`);
+  const skipped = c.patientsFailed + c.appointmentsFailed;
+  if (skipped) parts.push(plural(skipped, 'warning'));
+  const line = parts.join(' · ');
+  switch (ending.status) {
+    case 'completed':
+    case 'partial_success':
+      return `${line}.`;
+    case 'cancelled':
+      return `Sync of ${ctx.sourceName} cancelled; what was fetched before that is kept. ${line}.`;
+    case 'deferred':
+      return `Sync of ${ctx.sourceName} paused: ${ending.error?.message ?? 'the API asked ClinicSync to wait.'}`;
+    default:
+      return `Sync of ${ctx.sourceName} failed: ${ending.error?.message ?? 'unknown reason.'}`;
+  }
+}
+

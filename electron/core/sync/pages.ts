@@ -1,0 +1,24 @@
+/**
+ * Yields each item with whether it is the last one, so the final page's transaction can also carry
+ * the cursor that covers the whole listing.
+ */
+export async function* withLast<T>(items: AsyncIterable<T>): AsyncGenerator<{ item: T; last: boolean }> {
+  const iterator = items[Symbol.asyncIterator]();
+  let current = await iterator.next();
+  while (!current.done) {
+    const next = await iterator.next();
+    yield { item: current.value, last: next.done === true };
+    current = next;
+  }
+}
+
+/** "21 Nov 2026, 18:00 UTC": for activity lines, never with patient data. */
+export function formatInstant(iso: string): string {
+  const date = new Date(iso);
+  const day = date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return `${day}, ${iso.slice(11, 16)} UTC`;
+}
+
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? singular : pluralForm}`;
+}

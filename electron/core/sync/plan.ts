@@ -1,0 +1,27 @@
+import type { SyncMode, SyncPhase } from '../domain';
+
+/** The phases each mode runs, in order. */
+export function phasesFor(mode: SyncMode): SyncPhase[] {
+  switch (mode) {
+    case 'patients_only':
+      return ['connect', 'patients'];
+    case 'upcoming_only':
+      return ['connect', 'practitioners', 'appointments_forward', 'reconcile'];
+    case 'reconcile_only':
+      // Reconciling needs the windows pulled whole first.
+      return ['connect', 'appointments_back', 'appointments_forward', 'reconcile'];
+    case 'full':
+    case 'incremental':
+      return ['connect', 'practitioners', 'patients', 'appointments_back', 'enrich', 'appointments_forward', 'reconcile'];
+  }
+}
+
+export const PHASE_LABELS: Record<SyncPhase, string> = {
+  connect: 'Checking the connection',
+  practitioners: 'Practitioners',
+  patients: 'Patients',
+  appointments_back: 'Past appointments',
+  enrich: 'Appointment details',
+  appointments_forward: 'Upcoming appointments',
+  reconcile: 'Checking for removed records',
+};

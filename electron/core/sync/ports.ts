@@ -1,0 +1,72 @@
+import type {
+  ActivityLevel,
+  Practitioner,
+  RemoteAppointment,
+  RemotePatient,
+  SyncCounts,
+  SyncRun,
+  SyncRunError,
+  SyncRunStatus,
+  SyncScope,
+  SyncTrigger,
+} from '../domain';
+
+export type UpsertOutcome = 'new' | 'updated' | 'unchanged';
+
+/** What the engine needs from the cache; the cache implements it. */
+export interface SyncStore {
+  transaction<T>(fn: () => T): T;
+  practitioners: { upsertPage(source: string, rows: Practitioner[]): void };
+  patients: {
+    upsertPage(source: string, rows: RemotePatient[], syncedAt: string): Array<{ externalId: string; outcome: UpsertOutcome }>;
+    /** Remote ids of the source's patients that are cached (with a remote id). */
+    knownExternalIds(source: string, ids: readonly string[]): Set<string>;
+    /** Links a locally created patient (no remote id yet) with the same email, case-insensitively. */
+    linkByEmail(source: string, email: string, externalId: string): boolean;
+    idsNotSeenSince(source: string, seenSince: string): string[];
+    markRemoved(source: string, externalIds: readonly string[], at: string): void;
+    /** Patients of the source not marked removed upstream. */
+    count(source: string): { total: number; unaffiliated: number };
+  };
+  appointments: {
+    upsertPage(
+      source: string,
+      rows: RemoteAppointment[],
+      syncedAt: string,
+      runId: number,
+    ): Array<{ externalId: string; outcome: UpsertOutcome; becameCancelled: boolean }>;
+    idsInWindowNotSeenSince(source: string, fromIso: string, toIso: string, seenSince: string): string[];
+    markRemoved(source: string, externalIds: readonly string[], at: string, runId: number): number;
+  };
+  cursors: {
+    get(source: string, resource: string): string | null;
+    set(source: string, resource: string, value: string): void;
+  };
+  runs: {
+    create(input: { source: string; trigger: SyncTrigger; scope: SyncScope; startedAt: string }): number;
+    heartbeat(runId: number, at: string, progress: { counts: SyncCounts; apiRequests: number; rateLimitWaitMs: number }): void;
+    finish(
+      runId: number,
+      result: {
+        status: SyncRunStatus;
+        finishedAt: string;
+        counts: SyncCounts;
+        apiRequests: number;
+        rateLimitWaitMs: number;
+        cursorBefore: Record<string, string> | null;
+        cursorAfter: Record<string, string> | null;
+        countCheck: string | null;
+        resumeAt: string | null;
+        errors: SyncRunError[];
+      },
+    ): SyncRun;
+  };
+  locks: {
+    acquire(source: string, runId: number, nowIso: string, staleAfterMs: number): boolean;
+    heartbeat(source: string, runId: number, nowIso: string): void;
+    release(source: string, runId: number): void;
+  };
+  activity: {
+    append(event: { runId: number | null; source: string | null; at: string; level: ActivityLevel; message: string }): void;
+  };
+}

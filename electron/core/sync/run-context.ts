@@ -1,0 +1,86 @@
+import {
+  emptySyncCounts,
+  type ActivityLevel,
+  type RemoteAppointment, type ErrorKind, type SyncCounts, type SyncRunError, type SyncScope } from '../domain';
+import type { Connector, RecordError } from '../connectors/types';
+import type { SyncStore } from './ports';
+import type { ProgressTracker } from './progress';
+
+/** Only the first errors are kept on the run: enough to act on, never a flood. */
+const MAX_RUN_ERRORS = 20;
+
+export interface SyncSettings {
+  daysBack: number;
+  daysForward: number;
+  discovery: 'automatic' | 'manual';
+}
+
+/** Everything one source's run shares between its phases. */
+export class RunContext {
+  readonly counts: SyncCounts = emptySyncCounts();
+  readonly errors: SyncRunError[] = [];
+  readonly cursorBefore: Record<string, string> = {};
+  readonly cursorAfter: Record<string, string> = {};
+  /** Windows pulled completely in this run: only those may be reconciled. */
+  readonly completeWindows: Array<{ from: string; to: string }> = [];
+  /** Remote patient ids seen on appointments but not cached. */
+  readonly unknownPatientIds = new Set<string>();
+  /** Past appointments whose list rows lack details the single-record endpoint has. */
+  readonly enrichCandidates: RemoteAppointment[] = [];
+  countCheck: string | null = null;
+
+  constructor(
+    readonly runId: number,
+    readonly source: string,
+    readonly sourceName: string,
+    readonly scope: SyncScope,
+    readonly startedAt: Date,
+    readonly store: SyncStore,
+    readonly connector: Connector,
+    readonly settings: SyncSettings,
+    readonly progress: ProgressTracker,
+    readonly signal: AbortSignal,
+    private readonly clock: () => Date,
+    private readonly onActivity: (level: ActivityLevel, message: string) => void,
+  ) {}
+
+  /** Full and reconcile-only runs read everything, ignoring cursors. */
+  get full(): boolean {
+    return this.scope.mode === 'full' || this.scope.mode === 'reconcile_only';
+  }
+
+  now(): Date {
+    return this.clock();
+  }
+
+  log(level: ActivityLevel, message: string): void {
+    this.store.activity.append({ runId: this.runId, source: this.source, at: this.clock().toISOString(), level, message });
+    this.onActivity(level, message);
+  }
+
+  recordError(kind: ErrorKind, message: string): void {
+    this.counts.errors++;
+    if (this.errors.length < MAX_RUN_ERRORS) this.errors.push({ kind, message, at: this.clock().toISOString() });
+  }
+
+  recordSkipped(what: 'patient' | 'appointment', errors: RecordError[]): void {
+    for (const error of errors) {
+      if (what === 'patient') this.counts.patientsFailed++;
+      else this.counts.appointmentsFailed++;
+      this.recordError(error.kind, `Skipped a${what === 'appointment' ? 'n' : ''} ${what} ClinicSync could not read: ${error.message}`);
+    }
+  }
+
+  /** Between pages: stop here when cancelled, and tell the cache this run is alive. */
+  checkpoint(): void {
+    this.signal.throwIfAborted();
+    const at = this.clock().toISOString();
+    const stats = this.connector.stats();
+    this.store.runs.heartbeat(this.runId, at, { counts: this.counts, apiRequests: stats.requests, rateLimitWaitMs: stats.rateLimitWaitMs });
+    this.store.locks.heartbeat(this.source, this.runId, at);
+  }
+
+  requests(): number {
+    return this.connector.stats().requests;
+  }
+}

@@ -1,0 +1,28 @@
+import type { RemotePatient } from '../domain';
+import type { UpsertOutcome } from './ports';
+import type { RunContext } from './run-context';
+
+/** Adds a page of patient outcomes to the run's counts. */
+export function tallyPatients(ctx: RunContext, outcomes: Array<{ outcome: UpsertOutcome }>, discovered = false): void {
+  for (const { outcome } of outcomes) {
+    ctx.counts.patientsFound++;
+    if (outcome === 'new') {
+      ctx.counts.patientsNew++;
+      if (discovered) ctx.counts.patientsDiscovered++;
+    } else if (outcome === 'updated') ctx.counts.patientsUpdated++;
+    else ctx.counts.patientsUnchanged++;
+  }
+}
+
+/**
+ * Links patients created locally (no remote id yet) to their remote record by email before the page
+ * is stored, so they are updated instead of duplicated. Returns how many were linked.
+ */
+export function backfillRemoteIds(ctx: RunContext, rows: RemotePatient[]): number {
+  const known = ctx.store.patients.knownExternalIds(ctx.source, rows.map((r) => r.externalId));
+  let linked = 0;
+  for (const row of rows) {
+    if (!known.has(row.externalId) && row.email && ctx.store.patients.linkByEmail(ctx.source, row.email, row.externalId)) linked++;
+  }
+  return linked;
+}

@@ -1,0 +1,70 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { UserFacingError } from '../../../electron/core/errors';
+import { defaultAppSettings } from '../../../electron/core/settings/app-settings';
+import { FileSettingsStore, SETTINGS_FILE } from '../../../electron/core/settings/file-settings-store';
+import { applySettingsChange } from '../../../electron/core/settings/settings-update';
+
+const dirs: string[] = [];
+function dataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'clinicsync-settings-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('settings', () => {
+  it('start from sensible defaults: nightly at 03:00, 90 days each way, automatic discovery', () => {
+    const settings = defaultAppSettings();
+    expect(settings.schedule.nightly).toEqual({ enabled: true, time: '03:00' });
+    expect(settings.sync).toEqual({ daysBack: 90, daysForward: 90, discovery: 'automatic' });
+    expect(settings.appearance).toBe('system');
+  });
+
+  it('persist and reload', () => {
+    const dir = dataDir();
+    const store = new FileSettingsStore(dir, () => {});
+    store.write(applySettingsChange(store.read(), { sync: { daysForward: 30 }, appearance: 'dark' }));
+    const reloaded = new FileSettingsStore(dir, () => {}).read();
+    expect(reloaded.sync.daysForward).toBe(30);
+    expect(reloaded.sync.daysBack).toBe(90);
+    expect(reloaded.appearance).toBe('dark');
+  });
+
+  it('reject an invalid change field by field and keep the old settings', () => {
+    const current = defaultAppSettings();
+    let error: unknown;
+    try {
+      applySettingsChange(current, { sync: { daysBack: 0 }, schedule: { nightly: { time: '25:99' } }, contactEmail: 'nope' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(UserFacingError);
+    const fields = ((error as UserFacingError).details as { fields: Array<{ field: string }> }).fields.map((f) => f.field).sort();
+    expect(fields).toEqual(['contactEmail', 'schedule.nightly.time', 'sync.daysBack']);
+    expect(current.sync.daysBack).toBe(90);
+  });
+
+  it('ignore prototype-pollution keys in a change', () => {
+    const changed = applySettingsChange(defaultAppSettings(), JSON.parse('{"__proto__":{"polluted":true},"sync":{"daysBack":10}}'));
+    expect(changed.sync.daysBack).toBe(10);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('move a corrupt or invalid file aside, start from defaults and say so', () => {
+    for (const content of ['{ not json', JSON.stringify({ sync: { daysBack: 'lots' } })]) {
+      const dir = dataDir();
+      writeFileSync(join(dir, SETTINGS_FILE), content);
+      const notices: string[] = [];
+      const store = new FileSettingsStore(dir, (m) => notices.push(m));
+      expect(store.read()).toEqual(defaultAppSettings());
+      expect(notices).toHaveLength(1);
+      expect(notices[0]).toMatch(/default settings/);
+      const aside = readdirSync(dir).find((f) => f.startsWith(`${SETTINGS_FILE}.invalid-`));
+      expect(aside).toBeDefined();
+      expect(readFileSync(join(dir, aside ?? ''), 'utf8')).toBe(content);
+    }
+  });
+});
