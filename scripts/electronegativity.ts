@@ -69,7 +69,9 @@ async function readSarif(): Promise<SarifLog> {
 }
 
 // SARIF carries no severity, so it is joined with the severities the run returned.
-const severities = new Map(result.issues.map((issue) => [`${issue.id}@${issue.file}:${Math.max(issue.location.line, 1)}`, issue.severity.name.toLowerCase()]));
+const severities = new Map(
+  result.issues.map((issue) => [`${issue.id}@${issue.file}:${Math.max(issue.location.line, 1)}`, issue.severity.name.toLowerCase()]),
+);
 const findings = (await readSarif()).runs[0]?.results ?? [];
 
 function describe(finding: SarifResult): { where: string; severity: string } {
@@ -84,6 +86,8 @@ for (const finding of findings) {
   if (severity === 'high' || severity === 'unknown') high++;
   console.log(`${severity.padEnd(13)} ${finding.ruleId.padEnd(40)} ${where}`);
 }
-console.log(`electronegativity: ${findings.length} findings, ${high} high severity, ${result.errors.length} files it could not parse (report: ${output})`);
+console.log(
+  `electronegativity: ${findings.length} findings, ${high} high severity, ${result.errors.length} files it could not parse (report: ${output})`,
+);
 writeFileSync(join(reportDir, 'verdict.json'), JSON.stringify({ findings: findings.length, high }));
 if (high > 0) process.exit(1);

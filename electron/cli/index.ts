@@ -9,8 +9,7 @@ const code = await runCli(process.argv.slice(2), {
   out: (line) => process.stdout.write(`${line}\n`),
   log: {
     warn: (message) => process.stderr.write(`Warning: ${message}\n`),
-    error: (message, err) =>
-      process.stderr.write(`Error: ${message}${err instanceof Error ? ` (${err.message})` : ''}\n`),
+    error: (message, err) => process.stderr.write(`Error: ${message}${err instanceof Error ? ` (${err.message})` : ''}\n`),
   },
   untilInterrupted,
 });

@@ -18,5 +18,4 @@ export type ClinicSyncBridge = {
 /** Messages of the browser host's WebSocket protocol. */
 export type HostRequest = { type: 'invoke'; id: number; channel: string; input: unknown };
 export type HostMessage =
-  | { type: 'result'; id: number; envelope: Envelope<unknown> }
-  | { type: 'event'; event: EventName; payload: unknown };
+  { type: 'result'; id: number; envelope: Envelope<unknown> } | { type: 'event'; event: EventName; payload: unknown };

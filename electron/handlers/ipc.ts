@@ -33,7 +33,10 @@ export function originOf(url: string): string | null {
 export function registerContractIpc(ipcMain: IpcMainLike, dispatch: Dispatch, appOrigin: string): () => void {
   ipcMain.handle(IPC_INVOKE, async (event, channel, input): Promise<Envelope<unknown>> => {
     if (!isTrustedSender(event, appOrigin)) {
-      return { ok: false, error: errorBody(TRANSPORT_ERROR_CODES.untrustedSender, 'Request refused: it did not come from the ClinicSync window.') };
+      return {
+        ok: false,
+        error: errorBody(TRANSPORT_ERROR_CODES.untrustedSender, 'Request refused: it did not come from the ClinicSync window.'),
+      };
     }
     return dispatch(channel, input);
   });

@@ -1,12 +1,4 @@
-import {
-  CHANNEL_NAMES,
-  IPC_EVENT,
-  IPC_INVOKE,
-  isEventName,
-  type ClinicSyncBridge,
-  type EventName,
-  type EventPayload,
-} from '../contract';
+import { CHANNEL_NAMES, IPC_EVENT, IPC_INVOKE, isEventName, type ClinicSyncBridge, type EventName, type EventPayload } from '../contract';
 
 /** The part of ipcRenderer the bridge uses; the preload passes the real one, tests a fake. */
 export interface IpcRendererLike {

@@ -42,7 +42,9 @@ export class FileSettingsStore implements SettingsStore {
     }
     const aside = `${this.#file}.invalid-${now().toISOString().replace(/[:.]/g, '-')}`;
     renameSync(this.#file, aside);
-    onNotice(`The settings file ${problem}, so ClinicSync started with default settings. The old file was kept as ${path.basename(aside)}.`);
+    onNotice(
+      `The settings file ${problem}, so ClinicSync started with default settings. The old file was kept as ${path.basename(aside)}.`,
+    );
     return defaultAppSettings();
   }
 }

@@ -47,9 +47,17 @@ export interface SourceSyncRequest {
 function beginRun(deps: SyncEngineDeps, request: SourceSyncRequest, startedAt: Date): number {
   const { store } = deps;
   return store.transaction(() => {
-    const runId = store.runs.create({ source: request.source.id, trigger: request.trigger, scope: request.scope, startedAt: startedAt.toISOString() });
+    const runId = store.runs.create({
+      source: request.source.id,
+      trigger: request.trigger,
+      scope: request.scope,
+      startedAt: startedAt.toISOString(),
+    });
     if (!store.locks.acquire(request.source.id, runId, startedAt.toISOString(), LOCK_STALE_AFTER_MS)) {
-      throw new UserFacingError('sync_in_progress', `${request.source.name} is already syncing. Wait for that sync to finish, or cancel it first.`);
+      throw new UserFacingError(
+        'sync_in_progress',
+        `${request.source.name} is already syncing. Wait for that sync to finish, or cancel it first.`,
+      );
     }
     return runId;
   });
@@ -167,4 +175,3 @@ export function summarize(ctx: Pick<RunContext, 'counts' | 'sourceName'>, ending
       return `Sync of ${ctx.sourceName} failed: ${ending.error?.message ?? 'unknown reason.'}`;
   }
 }
-

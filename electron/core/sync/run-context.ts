@@ -1,7 +1,12 @@
 import {
   emptySyncCounts,
   type ActivityLevel,
-  type RemoteAppointment, type ErrorKind, type SyncCounts, type SyncRunError, type SyncScope } from '../domain';
+  type RemoteAppointment,
+  type ErrorKind,
+  type SyncCounts,
+  type SyncRunError,
+  type SyncScope,
+} from '../domain';
 import type { Connector, RecordError } from '../connectors/types';
 import type { SyncStore } from './ports';
 import type { ProgressTracker } from './progress';

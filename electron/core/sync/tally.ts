@@ -19,7 +19,10 @@ export function tallyPatients(ctx: RunContext, outcomes: Array<{ outcome: Upsert
  * is stored, so they are updated instead of duplicated. Returns how many were linked.
  */
 export function backfillRemoteIds(ctx: RunContext, rows: RemotePatient[]): number {
-  const known = ctx.store.patients.knownExternalIds(ctx.source, rows.map((r) => r.externalId));
+  const known = ctx.store.patients.knownExternalIds(
+    ctx.source,
+    rows.map((r) => r.externalId),
+  );
   let linked = 0;
   for (const row of rows) {
     if (!known.has(row.externalId) && row.email && ctx.store.patients.linkByEmail(ctx.source, row.email, row.externalId)) linked++;

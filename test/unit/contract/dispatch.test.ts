@@ -83,7 +83,12 @@ describe('contract over IPC', () => {
     const onInternal = vi.fn();
     const handlers = createHandlers(service, 'browser');
     const failing = createDispatcher(
-      { ...handlers, 'app:info': () => { throw new UserFacingError('cache_locked', 'The cache is in use by another ClinicSync.'); } },
+      {
+        ...handlers,
+        'app:info': () => {
+          throw new UserFacingError('cache_locked', 'The cache is in use by another ClinicSync.');
+        },
+      },
       onInternal,
     );
     expect(await failing('app:info', {})).toEqual({
@@ -91,7 +96,15 @@ describe('contract over IPC', () => {
       error: { code: 'cache_locked', message: 'The cache is in use by another ClinicSync.' },
     });
 
-    const crashing = createDispatcher({ ...handlers, 'app:notices': () => { throw new TypeError('x is undefined at /src/secret.ts:12'); } }, onInternal);
+    const crashing = createDispatcher(
+      {
+        ...handlers,
+        'app:notices': () => {
+          throw new TypeError('x is undefined at /src/secret.ts:12');
+        },
+      },
+      onInternal,
+    );
     const result = await crashing('app:notices', {});
     expect(result.ok).toBe(false);
     if (result.ok) return;

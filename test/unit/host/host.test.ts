@@ -68,7 +68,12 @@ describe('browser console host', () => {
 
   it('never serves files outside the console folder', async () => {
     // Raw request lines: fetch() would normalise the dot segments before they reach the host.
-    for (const path of ['/../clinicsync-outside.txt', '/%2e%2e/clinicsync-outside.txt', '/..%2fclinicsync-outside.txt', '/..%5cclinicsync-outside.txt']) {
+    for (const path of [
+      '/../clinicsync-outside.txt',
+      '/%2e%2e/clinicsync-outside.txt',
+      '/..%2fclinicsync-outside.txt',
+      '/..%5cclinicsync-outside.txt',
+    ]) {
       expect(await rawGet(host.port, `${path}?token=${host.token}`), path).toBe(404);
     }
   });
@@ -105,6 +110,8 @@ describe('browser console host', () => {
   });
 
   it('refuses to bind to a non-loopback address unless forced', async () => {
-    await expect(startHost({ dispatch: async () => ({ ok: true, value: null }), rendererDir, host: '0.0.0.0' })).rejects.toThrow(/only listens on 127\.0\.0\.1/);
+    await expect(startHost({ dispatch: async () => ({ ok: true, value: null }), rendererDir, host: '0.0.0.0' })).rejects.toThrow(
+      /only listens on 127\.0\.0\.1/,
+    );
   });
 });

@@ -11,10 +11,18 @@ async function ruleIds(code: string, filePath: string): Promise<string[]> {
 describe('lint enforces the room boundaries', () => {
   it('fails the core importing electron, electron-store or the renderer', async () => {
     const file = 'electron/core/sync/boundary-probe.ts';
-    expect(await ruleIds("import { app } from 'electron';\nexport const a = app;\n", file)).toContain('@typescript-eslint/no-restricted-imports');
-    expect(await ruleIds("import Store from 'electron-store';\nexport const s = Store;\n", file)).toContain('@typescript-eslint/no-restricted-imports');
-    expect(await ruleIds("import { App } from '../../../renderer/src/App';\nexport const a = App;\n", file)).toContain('@typescript-eslint/no-restricted-imports');
-    expect(await ruleIds("import { channels } from '../../contract';\nexport const c = channels;\n", file)).toContain('@typescript-eslint/no-restricted-imports');
+    expect(await ruleIds("import { app } from 'electron';\nexport const a = app;\n", file)).toContain(
+      '@typescript-eslint/no-restricted-imports',
+    );
+    expect(await ruleIds("import Store from 'electron-store';\nexport const s = Store;\n", file)).toContain(
+      '@typescript-eslint/no-restricted-imports',
+    );
+    expect(await ruleIds("import { App } from '../../../renderer/src/App';\nexport const a = App;\n", file)).toContain(
+      '@typescript-eslint/no-restricted-imports',
+    );
+    expect(await ruleIds("import { channels } from '../../contract';\nexport const c = channels;\n", file)).toContain(
+      '@typescript-eslint/no-restricted-imports',
+    );
   });
 
   it('fails the renderer importing anything of electron/ but the contract', async () => {
@@ -22,7 +30,9 @@ describe('lint enforces the room boundaries', () => {
     expect(await ruleIds("import { AppService } from '../../electron/core/service';\nexport const s = AppService;\n", file)).toContain(
       '@typescript-eslint/no-restricted-imports',
     );
-    expect(await ruleIds("import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n", file)).toContain('@typescript-eslint/no-restricted-imports');
+    expect(await ruleIds("import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n", file)).toContain(
+      '@typescript-eslint/no-restricted-imports',
+    );
     expect(await ruleIds("import { channels } from '@contract';\nexport const c = channels;\n", file)).toEqual([]);
   });
 
@@ -33,7 +43,9 @@ describe('lint enforces the room boundaries', () => {
 
   it('fails the contract importing core code at runtime, but allows domain types', async () => {
     const file = 'electron/contract/boundary-probe.ts';
-    expect(await ruleIds("import { AppService } from '../core/service';\nexport const s = AppService;\n", file)).toContain('@typescript-eslint/no-restricted-imports');
+    expect(await ruleIds("import { AppService } from '../core/service';\nexport const s = AppService;\n", file)).toContain(
+      '@typescript-eslint/no-restricted-imports',
+    );
     expect(await ruleIds("import type { Patient } from '../core/domain';\nexport type P = Patient;\n", file)).toEqual([]);
   });
 

@@ -28,4 +28,3 @@ describe('static path guard', () => {
     }
   });
 });
-

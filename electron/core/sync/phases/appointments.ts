@@ -36,7 +36,8 @@ export async function appointmentsPhase(ctx: RunContext, window: Window): Promis
   const pulls: Array<{ from: string; to: string; updatedSince: string | null }> = [];
   if (cursor) {
     pulls.push({ from: window.from, to: window.to, updatedSince: cursor.updatedSince });
-    if (cursor.windowEnd < window.to) pulls.push({ from: laterOf(cursor.windowEnd, window.from) ?? window.from, to: window.to, updatedSince: null });
+    if (cursor.windowEnd < window.to)
+      pulls.push({ from: laterOf(cursor.windowEnd, window.from) ?? window.from, to: window.to, updatedSince: null });
     ctx.log('info', `Fetching ${label} appointments changed since ${formatInstant(cursor.updatedSince)}.`);
   } else {
     pulls.push({ from: window.from, to: window.to, updatedSince: null });
