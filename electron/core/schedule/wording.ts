@@ -31,11 +31,12 @@ export function whenPhrase(at: Date, zone: string, now: Date): string {
 
 /** "every day", "on weekdays", "on weekends", or "on Mon, Wed and Fri". */
 export function weekdaysPhrase(weekdays: readonly number[]): string {
-  const key = [...weekdays].sort((a, b) => a - b).join(',');
+  const sorted = [...weekdays].sort((a, b) => a - b);
+  const key = sorted.join(',');
   if (key === '0,1,2,3,4,5,6') return 'every day';
   if (key === '1,2,3,4,5') return 'on weekdays';
   if (key === '0,6') return 'on weekends';
-  const names = weekdays.map((day) => WEEKDAY_NAMES[day] ?? String(day));
+  const names = sorted.map((day) => WEEKDAY_NAMES[day] ?? String(day));
   return names.length === 1 ? `on ${names[0]}` : `on ${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
