@@ -62,7 +62,11 @@ describe('decide: catch-up', () => {
 
   it('names the day of a missed slot that was not today', () => {
     const decision = decide(input({ lastScheduledSlotHandled: at('2026-06-13T17:00:00Z'), now: at('2026-06-15T16:00:00Z') }));
-    expect(decision).toMatchObject({ trigger: 'catch_up', slot: monday0300, reason: 'Catching up on the Mon 15 Jun 03:00 nightly sync that did not run on time.' });
+    expect(decision).toMatchObject({
+      trigger: 'catch_up',
+      slot: monday0300,
+      reason: 'Catching up on the Mon 15 Jun 03:00 nightly sync that did not run on time.',
+    });
   });
 
   it('does not catch up on history on a brand-new install', () => {
@@ -95,7 +99,10 @@ describe('decide: overlap, pause, deferred runs', () => {
       until: null,
     });
     const withDeferred = decide(input({ settings: paused, deferred: { runId: 12, resumeAt: monday0300 } }));
-    expect(withDeferred).toMatchObject({ action: 'wait', reason: 'Scheduled syncs are paused. The deferred sync (run 12) continues once they are resumed.' });
+    expect(withDeferred).toMatchObject({
+      action: 'wait',
+      reason: 'Scheduled syncs are paused. The deferred sync (run 12) continues once they are resumed.',
+    });
   });
 
   it('waits for a deferred run to reach its resume time, even when a slot is due', () => {
@@ -136,13 +143,22 @@ describe('decide: interval slots', () => {
 
   it('runs the 09:30 slot on time and catches up one run for the afternoon missed in a meeting-room sleep', () => {
     const nine30 = at('2026-06-15T23:30:00Z'); // Tue 09:30
-    expect(decide(input({ settings: intervals, lastScheduledSlotHandled: at('2026-06-15T23:00:00Z'), now: plusMinutes(nine30, 1) }))).toMatchObject({
+    expect(
+      decide(input({ settings: intervals, lastScheduledSlotHandled: at('2026-06-15T23:00:00Z'), now: plusMinutes(nine30, 1) })),
+    ).toMatchObject({
       trigger: 'scheduled',
       slot: nine30,
       reason: 'Starting the 09:30 interval sync.',
     });
     // Asleep 13:10–16:45: slots 13:30 … 16:30 (seven of them) make one catch-up for 16:30.
-    const decision = decide(input({ settings: intervals, lastScheduledSlotHandled: at('2026-06-16T03:00:00Z'), now: at('2026-06-16T06:45:00Z'), occasion: 'wake' }));
+    const decision = decide(
+      input({
+        settings: intervals,
+        lastScheduledSlotHandled: at('2026-06-16T03:00:00Z'),
+        now: at('2026-06-16T06:45:00Z'),
+        occasion: 'wake',
+      }),
+    );
     expect(decision).toEqual({
       action: 'run',
       trigger: 'catch_up',
@@ -152,7 +168,9 @@ describe('decide: interval slots', () => {
   });
 
   it('waits overnight once the window has closed', () => {
-    const decision = decide(input({ settings: intervals, lastScheduledSlotHandled: at('2026-06-16T08:30:00Z'), now: at('2026-06-16T09:10:00Z') }));
+    const decision = decide(
+      input({ settings: intervals, lastScheduledSlotHandled: at('2026-06-16T08:30:00Z'), now: at('2026-06-16T09:10:00Z') }),
+    );
     expect(decision).toEqual({
       action: 'wait',
       reason: 'Up to date; the next scheduled sync is the interval sync tomorrow at 07:00.',

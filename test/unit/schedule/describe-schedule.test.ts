@@ -31,11 +31,15 @@ describe('describeSchedule', () => {
       'Nightly at 03:00 (Australia/Melbourne), and every 30 minutes 07:00–19:00 every day. Next sync: tomorrow at 03:00.',
     );
     const weekends = settingsWith({ ...melbourne, nightly: { enabled: false }, interval: { enabled: true, weekdays: [6, 0] } });
-    expect(describeSchedule(weekends, fridayMorning)).toMatch(/^Every 60 minutes 07:00–19:00 on weekends \(Australia\/Melbourne\)\. Next sync: tomorrow at 07:00\.$/);
+    expect(describeSchedule(weekends, fridayMorning)).toMatch(
+      /^Every 60 minutes 07:00–19:00 on weekends \(Australia\/Melbourne\)\. Next sync: tomorrow at 07:00\.$/,
+    );
   });
 
   it('says when syncs are paused or none is turned on', () => {
     expect(describeSchedule(settingsWith({ ...melbourne, enabled: false }), fridayMorning)).toBe('Scheduled syncs are paused.');
-    expect(describeSchedule(settingsWith({ ...melbourne, nightly: { enabled: false } }), fridayMorning)).toBe('No scheduled syncs are turned on.');
+    expect(describeSchedule(settingsWith({ ...melbourne, nightly: { enabled: false } }), fridayMorning)).toBe(
+      'No scheduled syncs are turned on.',
+    );
   });
 });

@@ -148,7 +148,15 @@ describe('scheduler: overlap and deferred runs', () => {
     expect(harness.dueCalls).toHaveLength(0);
     harness.runFor(30_000);
     expect(harness.dueCalls.map((call) => [call.at, call.decision])).toEqual([
-      [resumeAt, { action: 'run', trigger: 'retry', slot: tuesday0300, reason: 'Continuing the deferred sync (run 4). It also covers the 03:00 nightly sync.' }],
+      [
+        resumeAt,
+        {
+          action: 'run',
+          trigger: 'retry',
+          slot: tuesday0300,
+          reason: 'Continuing the deferred sync (run 4). It also covers the 03:00 nightly sync.',
+        },
+      ],
     ]);
     expect(harness.state.lastHandled).toEqual(tuesday0300);
   });
