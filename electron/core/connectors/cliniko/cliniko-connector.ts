@@ -1,0 +1,109 @@
+import type { Practitioner, RemoteAppointment, RemotePatient } from '../../domain';
+import { connectorErrors } from '../errors';
+import { createHttpClient, effectiveLimits, type ServiceProfile } from '../http/client-factory';
+import type { HttpClient } from '../http/http-client';
+import { mapPages, mergePages, readRecords } from '../mapping/read-records';
+import type { AppointmentQuery, ConnectionInfo, Connector, ConnectorCapabilities, ConnectorDeps, ConnectorStats, Page, PatientQuery } from '../types';
+import { ClinikoApi, PAGE_SIZE } from './cliniko-api';
+import { appointmentFilters, patientFilters, patientIdFilters } from './filters';
+import { appointmentReader, patientReader } from './map';
+import { ClinikoReferenceData, practitionerPages } from './reference-data';
+import { clinikoUserSchema } from './schemas';
+import { clinikoBaseUrl, shardFromKey } from './shard';
+
+const PROFILE: ServiceProfile = {
+  service: 'Cliniko',
+  kind: 'cliniko',
+  limits: { perMinute: 200, perDay: null },
+  // Cliniko's docs: on a 429 without X-RateLimit-Reset, wait a minute.
+  rateLimitDefaultWaitMs: { min: 60_000, max: 60_000 },
+};
+
+/** Used in the User-Agent until the admin sets their own contact email (Cliniko may block requests without one). */
+export const DEFAULT_USER_AGENT_CONTACT = 'support@clinicsync.app';
+
+/** Cliniko's REST API as a ClinicSync connector. */
+export class ClinikoConnector implements Connector {
+  readonly kind = 'cliniko' as const;
+  readonly capabilities: ConnectorCapabilities;
+  /** The shard the key belongs to (au1, uk2 …). */
+  readonly shard: string;
+  private readonly http: HttpClient;
+  private readonly api: ClinikoApi;
+  private readonly reference: ClinikoReferenceData;
+
+  constructor(
+    readonly source: string,
+    apiKey: string,
+    baseUrl: string | null,
+    deps: ConnectorDeps,
+  ) {
+    this.shard = shardFromKey(apiKey);
+    const base = new URL(baseUrl ?? clinikoBaseUrl(this.shard));
+    this.http = createHttpClient(PROFILE, apiKey, base, clinikoHeaders(apiKey, deps.userAgentContact ?? DEFAULT_USER_AGENT_CONTACT), deps);
+    this.api = new ClinikoApi(this.http, base);
+    this.reference = new ClinikoReferenceData(this.api, source);
+    const limits = effectiveLimits(PROFILE, deps);
+    this.capabilities = {
+      patientTotals: true,
+      hardDeletesVisible: false,
+      dailyBudget: limits.perDay,
+      requestsPerMinute: limits.perMinute,
+      updatedSincePrecision: 'second',
+    };
+  }
+
+  /** GET /user: who the key belongs to and their role. */
+  async testConnection(signal?: AbortSignal): Promise<ConnectionInfo> {
+    const { value, latencyMs } = await this.api.get('/user', 'your user account', signal);
+    const user = clinikoUserSchema.safeParse(value);
+    if (!user.success) throw connectorErrors.invalidData('Cliniko', 'user details');
+    const name = [user.data.first_name, user.data.last_name].filter((part) => part !== null && part !== '').join(' ');
+    return { userName: name === '' ? null : name, role: user.data.role, region: this.shard, latencyMs: Math.round(latencyMs), accountLabel: null };
+  }
+
+  practitioners(signal?: AbortSignal): AsyncIterable<Page<Practitioner>> {
+    return practitionerPages(this.api, this.source, signal);
+  }
+
+  patients(query: PatientQuery): AsyncIterable<Page<RemotePatient>> {
+    return mapPages(this.api.list('/patients', 'patients', patientFilters(query.updatedSince), 'patients', query.signal), patientReader(this.source));
+  }
+
+  /** Individual appointments in the window; the first page also carries any unreadable reference records. */
+  async *appointments(query: AppointmentQuery): AsyncGenerator<Page<RemoteAppointment>> {
+    const { reference, errors } = await this.reference.load(query.signal);
+    const raw = this.api.list('/individual_appointments', 'individual_appointments', appointmentFilters(query), 'appointments', query.signal);
+    let referenceErrors = errors;
+    for await (const page of mapPages(raw, appointmentReader(this.source, reference))) {
+      yield referenceErrors.length === 0 ? page : { ...page, errors: [...referenceErrors, ...page.errors] };
+      referenceErrors = [];
+    }
+  }
+
+  /** Patients by id, a page of ids per request (`q[]=id:=1,2,3`). */
+  async patientsByExternalIds(ids: readonly string[], signal?: AbortSignal): Promise<Page<RemotePatient>> {
+    const wanted = [...new Set(ids.filter((id) => /^\d+$/.test(id)))];
+    const pages: Page<RemotePatient>[] = [];
+    for (let start = 0; start < wanted.length; start += PAGE_SIZE) {
+      const chunk = wanted.slice(start, start + PAGE_SIZE);
+      for await (const raw of this.api.list('/patients', 'patients', patientIdFilters(chunk), 'patients', signal)) {
+        pages.push(readRecords(raw.items, patientReader(this.source)));
+      }
+    }
+    return mergePages(pages);
+  }
+
+  stats(): ConnectorStats {
+    return { ...this.http.counters, dailyBudget: null };
+  }
+}
+
+function clinikoHeaders(apiKey: string, contact: string): Record<string, string> {
+  return {
+    // Basic auth: the key is the user name, the password is empty.
+    Authorization: `Basic ${Buffer.from(`${apiKey}:`).toString('base64')}`,
+    Accept: 'application/json',
+    'User-Agent': `ClinicSync (${contact})`,
+  };
+}

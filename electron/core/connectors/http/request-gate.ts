@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import type { BudgetStore } from '../../domain';
+import type { ServiceName } from '../errors';
+import { DailyBudget, DAY_MS } from './daily-budget';
+import { SlidingWindowLimiter } from './sliding-window-limiter';
+import type { Timing } from './timing';
+
+const MINUTE_MS = 60_000;
+
+export interface RateLimits {
+  perMinute: number;
+  /** null: no daily cap. */
+  perDay: number | null;
+}
+
+/** A stable, non-secret name for a credential: the service and a short hash of the key. */
+export function credentialKeyFor(kind: string, apiKey: string): string {
+  return `${kind}:${createHash('sha256').update(apiKey).digest('hex').slice(0, 16)}`;
+}
+
+/**
+ * Everything a request must pass before it is sent: the daily budget (checked before any waiting,
+ * so a spent budget fails at once), then a per-minute slot, then the budget is charged.
+ */
+export class RequestGate {
+  constructor(
+    readonly limiter: SlidingWindowLimiter,
+    readonly budget: DailyBudget | null,
+  ) {}
+
+  /** Resolves with the milliseconds spent waiting for the rate limit. */
+  async admit(signal?: AbortSignal, onWait?: (untilMs: number) => void): Promise<number> {
+    this.budget?.assertAvailable();
+    const waited = await this.limiter.acquire(signal, onWait);
+    this.budget?.consume();
+    return waited;
+  }
+
+  pauseUntil(ms: number): void {
+    this.limiter.pauseUntil(ms);
+  }
+}
+
+export interface GateRequest {
+  service: ServiceName;
+  credentialKey: string;
+  /** The API origin; the same key against another host (an emulator) gets its own budget. */
+  origin: string;
+  limits: RateLimits;
+  /** Windows last (real length / timeScale), to match a time-compressed emulator. */
+  timeScale: number;
+  budgetStore: BudgetStore;
+  timing: Timing;
+}
+
+/**
+ * One gate per credential and host, shared by every connector built for it, because the remote
+ * limits are per credential: a sync and a connection test running together spend the same budget.
+ * The first connector to ask fixes the gate's clock.
+ */
+export class GateRegistry {
+  private readonly gates = new Map<string, RequestGate>();
+
+  gateFor(request: GateRequest): RequestGate {
+    const { limits, timeScale } = request;
+    const id = [request.credentialKey, request.origin, limits.perMinute, limits.perDay ?? '-', timeScale].join('|');
+    let gate = this.gates.get(id);
+    if (!gate) {
+      gate = createGate(request);
+      this.gates.set(id, gate);
+    }
+    return gate;
+  }
+}
+
+function createGate({ service, credentialKey, limits, timeScale, budgetStore, timing }: GateRequest): RequestGate {
+  if (!(timeScale > 0)) throw new RangeError('timeScale must be greater than 0');
+  const limiter = new SlidingWindowLimiter(limits.perMinute, MINUTE_MS / timeScale, timing);
+  const budget = limits.perDay === null ? null : new DailyBudget(service, budgetStore, credentialKey, limits.perDay, DAY_MS / timeScale, timing);
+  return new RequestGate(limiter, budget);
+}
+
+/** The process-wide registry connectors use unless given their own. */
+export const sharedGates = new GateRegistry();

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { SlidingWindowLimiter } from '../../../electron/core/connectors/http/sliding-window-limiter';
+import type { Timing } from '../../../electron/core/connectors/http/timing';
+import { abortableSleep } from '../../../electron/core/connectors/http/timing';
+
+/** A clock that only moves when someone sleeps, so pacing can be checked exactly. */
+function virtualTiming(): Timing & { elapsed(): number } {
+  let now = 1_000_000;
+  return {
+    now: () => now,
+    sleep: async (ms) => {
+      now += ms;
+    },
+    random: () => 0.5,
+    elapsed: () => now - 1_000_000,
+  };
+}
+
+function maxInAnyWindow(times: number[], windowMs: number): number {
+  return Math.max(...times.map((start) => times.filter((t) => t >= start && t < start + windowMs).length));
+}
+
+describe('sliding-window limiter', () => {
+  it('lets a burst up to the limit through at once, then paces to the limit per window', async () => {
+    const timing = virtualTiming();
+    const limiter = new SlidingWindowLimiter(10, 60_000, timing);
+    const sentAt: number[] = [];
+    for (let i = 0; i < 35; i++) {
+      await limiter.acquire();
+      sentAt.push(timing.now());
+    }
+    expect(sentAt.slice(0, 10).every((t) => t === sentAt[0])).toBe(true);
+    expect(maxInAnyWindow(sentAt, 60_000 + limiter.marginMs)).toBe(10);
+    // 35 requests at 10 a minute: three full waits, each a window plus its small margin.
+    expect(timing.elapsed()).toBe(3 * (60_000 + limiter.marginMs));
+  });
+
+  it('reports how long each caller waited', async () => {
+    const timing = virtualTiming();
+    const limiter = new SlidingWindowLimiter(2, 1000, timing, 0);
+    expect(await limiter.acquire()).toBe(0);
+    expect(await limiter.acquire()).toBe(0);
+    expect(await limiter.acquire()).toBe(1000);
+  });
+
+  it('holds everyone back until a pause the server asked for', async () => {
+    const timing = virtualTiming();
+    const limiter = new SlidingWindowLimiter(100, 60_000, timing);
+    limiter.pauseUntil(timing.now() + 5000);
+    const waits: number[] = [];
+    await limiter.acquire(undefined, (until) => waits.push(until));
+    expect(timing.elapsed()).toBe(5000);
+    expect(waits).toEqual([1_005_000]);
+  });
+
+  it('serves concurrent callers first come, first served within the limit', async () => {
+    const limiter = new SlidingWindowLimiter(3, 200, { now: () => Date.now(), sleep: abortableSleep, random: Math.random }, 10);
+    const order: number[] = [];
+    const started = Date.now();
+    await Promise.all([0, 1, 2, 3, 4].map((i) => limiter.acquire().then(() => order.push(i))));
+    expect(order).toEqual([0, 1, 2, 3, 4]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(205);
+  });
+
+  it('lets a waiting caller give up without taking a slot', async () => {
+    const limiter = new SlidingWindowLimiter(1, 300, { now: () => Date.now(), sleep: abortableSleep, random: Math.random }, 0);
+    await limiter.acquire();
+    const controller = new AbortController();
+    const waiting = limiter.acquire(controller.signal);
+    controller.abort();
+    await expect(waiting).rejects.toMatchObject({ kind: 'cancelled' });
+    const started = Date.now();
+    await limiter.acquire();
+    // The next caller waits out only the first request's window, not a slot the quitter held.
+    expect(Date.now() - started).toBeLessThan(400);
+  });
+});
