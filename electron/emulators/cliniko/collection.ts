@@ -1,3 +1,4 @@
+import { QueryCache } from '../shared/query-cache';
 import { badRequest, parseFilters, type FieldTable, type FieldValue, type Predicate } from './filters';
 import { compareIds } from './ids';
 
@@ -26,28 +27,19 @@ export function rowFilter<R>(spec: Pick<CollectionSpec<R>, 'fields' | 'hideable'
   return (row) => predicates.every((test) => test(row));
 }
 
-/**
- * Answers list queries, remembering recent results until the data changes, so paging through
- * 150,000 appointments filters and sorts them once rather than once per page.
- */
+/** Answers list queries: filter, hide, sort, remembered until the data changes. */
 export class CollectionQueries {
-  private readonly cache = new Map<string, { version: number; rows: readonly unknown[] }>();
+  private readonly cache: QueryCache;
 
-  constructor(private readonly version: () => number) {}
+  constructor(version: () => number) {
+    this.cache = new QueryCache(version);
+  }
 
   select<R>(spec: CollectionSpec<R>, params: URLSearchParams): readonly R[] {
     const filters = params.getAll('q[]').filter((f) => f !== '');
     const sort = params.get('sort');
     const order = params.get('order');
-    const key = JSON.stringify([spec.key, filters, sort, order]);
-    const hit = this.cache.get(key);
-    if (hit && hit.version === this.version()) return hit.rows as readonly R[];
-    const matches = spec.rows().filter(rowFilter(spec, filters));
-    const rows = sortRows(matches, spec.fields, sort, order);
-    this.cache.delete(key);
-    this.cache.set(key, { version: this.version(), rows });
-    if (this.cache.size > 16) this.cache.delete(this.cache.keys().next().value ?? '');
-    return rows;
+    return this.cache.get(JSON.stringify([spec.key, filters, sort, order]), () => sortRows(spec.rows().filter(rowFilter(spec, filters)), spec.fields, sort, order));
   }
 }
 

@@ -2,7 +2,8 @@ import { CANCELLATION_REASONS } from '../shared/catalog';
 import { ControlError } from '../shared/control-error';
 import type { PersonGenerator } from '../shared/people';
 import type { Prng } from '../shared/prng';
-import { DAY_MS } from '../shared/time';
+import { upcomingSlot } from '../shared/practice-plan';
+import { isoSeconds } from '../shared/time';
 import { ZoneCalendar } from '../shared/time-zone';
 import type { ClinikoAppointment, ClinikoAppointmentType, ClinikoAttendee, ClinikoBusiness, ClinikoPatient, ClinikoPractitioner } from './api-types';
 import type { PatientFields } from './model';
@@ -101,7 +102,7 @@ export class ClinikoControl {
       practitioner_id: given.practitioner_id ?? this.prng.pick(this.activePractitionerIds()),
       appointment_type_id: given.appointment_type_id ?? this.prng.pick(types).id,
       business_id: given.business_id ?? this.prng.pick(this.store.businesses).id,
-      starts_at: given.starts_at ?? this.upcomingSlot(),
+      starts_at: given.starts_at ?? isoSeconds(upcomingSlot(this.prng, this.zone, this.nowMs())),
       ends_at: given.ends_at,
       notes: given.notes,
     };
@@ -147,13 +148,6 @@ export class ClinikoControl {
 
   private activePractitionerIds(): string[] {
     return this.store.practitioners.filter((p) => p.active).map((p) => p.id);
-  }
-
-  /** A slot between 09:00 and 16:45 local time, 1 to 21 days ahead. */
-  private upcomingSlot(): string {
-    const day = new Date(this.zone.localDate(this.nowMs()) + this.prng.int(1, 21) * DAY_MS);
-    const start = this.zone.toUtc(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), this.prng.int(9, 16), this.prng.pick([0, 15, 30, 45]));
-    return new Date(start).toISOString().replace('.000Z', 'Z');
   }
 }
 

@@ -1,6 +1,6 @@
 import { CANCELLATION_REASONS, SERVICES } from '../shared/catalog';
 import { PersonGenerator } from '../shared/people';
-import { planPractice, type PlannedAppointment } from '../shared/practice-plan';
+import { byCreation, planPractice, type PlannedAppointment } from '../shared/practice-plan';
 import { Prng } from '../shared/prng';
 import { DAY_MS, MINUTE_MS } from '../shared/time';
 import { ZoneCalendar } from '../shared/time-zone';
@@ -97,11 +97,6 @@ export function buildClinikoDataset(input: DatasetInput): ClinikoDataset {
   }
   store.version = 0;
   return { store, people };
-}
-
-/** Planned records with their plan index, oldest first: ids are issued in creation order. */
-function byCreation<T extends { createdAt: number }>(planned: readonly T[]): [T, number][] {
-  return planned.map((item, index): [T, number] => [item, index]).sort((a, b) => a[0].createdAt - b[0].createdAt);
 }
 
 type AppointmentLinks = Pick<AppointmentRow, 'patientId' | 'practitionerId' | 'appointmentTypeId' | 'businessId'>;

@@ -4,7 +4,6 @@ import type { ClinikoAppointment, ClinikoAppointmentType, ClinikoAttendee, Clini
 import type { AppointmentRow, AppointmentTypeRow, BusinessRow, PatientRow, PractitionerRow, UserRow } from './model';
 import type { ClinikoStore } from './store';
 
-
 const iso = (ms: number | null): string | null => (ms === null ? null : isoSeconds(ms));
 
 /**

@@ -190,3 +190,14 @@ function withOutcome(prng: Prng, nowMs: number, base: Unfinished): PlannedAppoin
     updatedAt,
   };
 }
+
+/** Planned records with their plan index, oldest first: the order in which ids are issued. */
+export function byCreation<T extends { createdAt: number }>(planned: readonly T[]): [T, number][] {
+  return planned.map((item, index): [T, number] => [item, index]).sort((a, b) => a[0].createdAt - b[0].createdAt);
+}
+
+/** A slot for a new booking: 09:00 to 16:45 local time, 1 to 21 days ahead. */
+export function upcomingSlot(prng: Prng, zone: ZoneCalendar, nowMs: number): number {
+  const day = new Date(zone.localDate(nowMs) + prng.int(1, 21) * DAY_MS);
+  return zone.toUtc(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), prng.int(9, 16), prng.pick([0, 15, 30, 45]));
+}
