@@ -6,3 +6,5 @@ export * from './change';
 export * from './sync-run';
 export * from './activity';
 export * from './budget';
+export * from './local-data';
+export * from './cache-queries';

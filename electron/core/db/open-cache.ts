@@ -1,0 +1,69 @@
+import type { Notice } from '../notices';
+import { createCache, type Cache } from './cache';
+import { UNENCRYPTED_WARNING } from './cache-key';
+import type { CacheKey } from './cipher';
+import { openConnection } from './connection';
+import { findDamage, moveAside } from './damage';
+import { migrate } from './migrate';
+import { defaultMigrationsDir, readMigrationFiles } from './migration-files';
+import { restoreLocalData, salvageLocalData, type RestoreSummary } from './salvage';
+
+export interface OpenCacheOptions {
+  file: string;
+  key: CacheKey;
+  /** Things the user must be told (unencrypted cache, damaged cache moved aside). */
+  onNotice?: (notice: Notice) => void;
+  /** Defaults to defaultMigrationsDir(). */
+  migrationsDir?: string;
+  /** The clock, for migration records and the damaged file's name. */
+  now?: () => Date;
+}
+
+/**
+ * Opens (creating when absent) and migrates the local cache. Throws CacheOpenError for a wrong or
+ * missing key, migrations that differ from this app's, or a cache from a newer app — in each case
+ * without changing the file. A damaged cache is moved aside, its local-only data carried over to
+ * a fresh cache, and the user told.
+ */
+export function openCache(options: OpenCacheOptions): Cache {
+  const notify = options.onNotice ?? (() => undefined);
+  const now = options.now ?? (() => new Date());
+  const migrations = readMigrationFiles(options.migrationsDir ?? defaultMigrationsDir());
+  if (options.key.kind === 'unencrypted') notify({ level: 'warn', message: UNENCRYPTED_WARNING });
+
+  let db = openConnection(options.file, options.key);
+  const damage = findDamage(db);
+  if (damage !== null) {
+    const salvage = salvageLocalData(db);
+    db.close();
+    const movedTo = moveAside(options.file, now());
+    db = openConnection(options.file, options.key);
+    migrate(db, migrations, now().toISOString());
+    notify({ level: 'error', message: damagedMessage(movedTo, restoreLocalData(db, salvage)) });
+    return createCache(db, options.file);
+  }
+  try {
+    migrate(db, migrations, now().toISOString());
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return createCache(db, options.file);
+}
+
+function damagedMessage(movedTo: string, restored: RestoreSummary): string {
+  const kept = [
+    `${restored.sources} connections`,
+    `${restored.organizations} organizations`,
+    `${restored.organizationLinks} organization memberships`,
+    `${restored.notes} staff notes`,
+  ].join(', ');
+  const lost =
+    restored.unreadable.length > 0 || restored.skipped > 0
+      ? ' Some of that information could not be read from the damaged file and was not recovered.'
+      : '';
+  return (
+    `The local cache file was damaged, so ClinicSync moved it aside to ${movedTo} and started a fresh one. ` +
+    `Recovered from it: ${kept}.${lost} Patients and appointments will be filled in again by the next sync.`
+  );
+}

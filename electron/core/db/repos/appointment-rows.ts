@@ -1,0 +1,103 @@
+import type { Appointment, AppointmentSnapshot, AppointmentStatus, RemoteAppointment } from '../../domain';
+import { fromFlag, toFlag } from '../sql-values';
+import { toStoredTime, toStoredTimeOrNull } from '../timestamps';
+
+/** The synced columns of an appointment, as stored. */
+export interface AppointmentValues {
+  patient_external_id: string | null;
+  practitioner_external_id: string | null;
+  practitioner_name: string | null;
+  service_name: string | null;
+  location_name: string | null;
+  starts_at: string;
+  ends_at: string | null;
+  status: AppointmentStatus;
+  cancelled_at: string | null;
+  cancellation_reason: string | null;
+  telehealth_url: string | null;
+  deleted: 0 | 1;
+  remote_updated_at: string | null;
+}
+
+export type AppointmentRow = AppointmentValues & {
+  id: number;
+  source: string;
+  external_id: string;
+  last_synced_at: string;
+};
+
+export const APPOINTMENT_COLUMNS = `id, source, external_id, patient_external_id, practitioner_external_id,
+  practitioner_name, service_name, location_name, starts_at, ends_at, status, cancelled_at,
+  cancellation_reason, telehealth_url, deleted, remote_updated_at, last_synced_at`;
+
+const COMPARED = [
+  'patient_external_id',
+  'practitioner_external_id',
+  'practitioner_name',
+  'service_name',
+  'location_name',
+  'starts_at',
+  'ends_at',
+  'status',
+  'cancelled_at',
+  'cancellation_reason',
+  'telehealth_url',
+  'deleted',
+  'remote_updated_at',
+] as const satisfies ReadonlyArray<keyof AppointmentValues>;
+
+export function appointmentValues(appointment: RemoteAppointment): AppointmentValues {
+  const field = (name: string) => `Appointment ${appointment.externalId} ${name}`;
+  return {
+    patient_external_id: appointment.patientExternalId,
+    practitioner_external_id: appointment.practitionerExternalId,
+    practitioner_name: appointment.practitionerName,
+    service_name: appointment.serviceName,
+    location_name: appointment.locationName,
+    starts_at: toStoredTime(appointment.startsAt, field('startsAt')),
+    ends_at: toStoredTimeOrNull(appointment.endsAt, field('endsAt')),
+    status: appointment.status,
+    cancelled_at: toStoredTimeOrNull(appointment.cancelledAt, field('cancelledAt')),
+    cancellation_reason: appointment.cancellationReason,
+    telehealth_url: appointment.telehealthUrl,
+    deleted: toFlag(appointment.deleted),
+    remote_updated_at: toStoredTimeOrNull(appointment.remoteUpdatedAt, field('remoteUpdatedAt')),
+  };
+}
+
+export function appointmentChanged(stored: AppointmentValues, incoming: AppointmentValues): boolean {
+  return COMPARED.some((column) => stored[column] !== incoming[column]);
+}
+
+export function snapshotOf(values: AppointmentValues): AppointmentSnapshot {
+  return {
+    startsAt: values.starts_at,
+    endsAt: values.ends_at,
+    status: values.status,
+    practitionerExternalId: values.practitioner_external_id,
+    practitionerName: values.practitioner_name,
+    telehealthUrl: values.telehealth_url,
+    deleted: fromFlag(values.deleted),
+  };
+}
+
+export function toAppointment(row: AppointmentRow): Appointment {
+  return {
+    source: row.source,
+    externalId: row.external_id,
+    patientExternalId: row.patient_external_id,
+    practitionerExternalId: row.practitioner_external_id,
+    practitionerName: row.practitioner_name,
+    serviceName: row.service_name,
+    locationName: row.location_name,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    status: row.status,
+    cancelledAt: row.cancelled_at,
+    cancellationReason: row.cancellation_reason,
+    telehealthUrl: row.telehealth_url,
+    deleted: fromFlag(row.deleted),
+    remoteUpdatedAt: row.remote_updated_at,
+    lastSyncedAt: row.last_synced_at,
+  };
+}

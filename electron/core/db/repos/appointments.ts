@@ -1,0 +1,164 @@
+import type { Appointment, ChangeKind, RemoteAppointment } from '../../domain';
+import type { Db } from '../sqlite';
+import { toStoredTime } from '../timestamps';
+import { detectChanges } from './appointment-changes';
+import {
+  APPOINTMENT_COLUMNS,
+  appointmentChanged,
+  appointmentValues,
+  snapshotOf,
+  toAppointment,
+  type AppointmentRow,
+  type AppointmentValues,
+} from './appointment-rows';
+import type { ChangesRepo } from './changes';
+import type { NextAppointments } from './next-appointments';
+import { assertSameSource, type RecordOutcome } from './upsert-outcome';
+
+export interface AppointmentOutcome extends RecordOutcome {
+  /** The change rows written for this record (empty when nothing meaningful changed). */
+  changes: ChangeKind[];
+  /** A known appointment was cancelled by this upsert (a `cancelled` change row was written). */
+  becameCancelled: boolean;
+}
+
+type StoredAppointment = AppointmentValues & { id: number };
+
+export type AppointmentsRepo = ReturnType<typeof createAppointmentsRepo>;
+
+export function createAppointmentsRepo(db: Db, changes: ChangesRepo, nextAppointments: NextAppointments) {
+  const byRemoteIds = db.prepare(
+    `SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE source = ? AND external_id IN (SELECT value FROM json_each(?))`,
+  );
+  const byRemoteId = db.prepare(`SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE source = ? AND external_id = ?`);
+  const forPatient = db.prepare(
+    `SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE source = ? AND patient_external_id = ? ORDER BY starts_at DESC, id DESC`,
+  );
+  const insert = db.prepare(`INSERT INTO appointments
+      (source, external_id, patient_external_id, practitioner_external_id, practitioner_name, service_name,
+       location_name, starts_at, ends_at, status, cancelled_at, cancellation_reason, telehealth_url, deleted,
+       remote_updated_at, last_synced_at)
+    VALUES (@source, @external_id, @patient_external_id, @practitioner_external_id, @practitioner_name, @service_name,
+       @location_name, @starts_at, @ends_at, @status, @cancelled_at, @cancellation_reason, @telehealth_url, @deleted,
+       @remote_updated_at, @last_synced_at)`);
+  const update = db.prepare(`UPDATE appointments SET
+      patient_external_id = @patient_external_id, practitioner_external_id = @practitioner_external_id,
+      practitioner_name = @practitioner_name, service_name = @service_name, location_name = @location_name,
+      starts_at = @starts_at, ends_at = @ends_at, status = @status, cancelled_at = @cancelled_at,
+      cancellation_reason = @cancellation_reason, telehealth_url = @telehealth_url, deleted = @deleted,
+      remote_updated_at = @remote_updated_at, last_synced_at = @last_synced_at
+    WHERE id = @id`);
+  const touch = db.prepare('UPDATE appointments SET last_synced_at = ? WHERE id IN (SELECT value FROM json_each(?))');
+  const markDeleted = db.prepare('UPDATE appointments SET deleted = 1 WHERE id IN (SELECT value FROM json_each(?))');
+  const notSeenInWindow = db
+    .prepare(
+      `SELECT external_id FROM appointments
+       WHERE source = ? AND starts_at >= ? AND starts_at < ? AND last_synced_at < ? AND deleted = 0
+       ORDER BY starts_at, id`,
+    )
+    .pluck();
+
+  const storedByRemoteId = (source: string, externalIds: readonly string[]): Map<string, StoredAppointment> => {
+    const rows = byRemoteIds.all(source, JSON.stringify(externalIds)) as AppointmentRow[];
+    return new Map(rows.map((row) => [row.external_id, row]));
+  };
+
+  const writeChanges = (
+    source: string,
+    externalId: string,
+    before: AppointmentValues | null,
+    after: AppointmentValues,
+    detectedAt: string,
+    runId: number | null,
+  ): ChangeKind[] => {
+    const kinds = detectChanges(before && snapshotOf(before), snapshotOf(after));
+    if (kinds.length === 0) return kinds;
+    const beforeJson = before && JSON.stringify(snapshotOf(before));
+    const afterJson = JSON.stringify(snapshotOf(after));
+    const patientExternalId = after.patient_external_id;
+    for (const kind of kinds) {
+      changes.record({ source, appointmentExternalId: externalId, patientExternalId, kind, beforeJson, afterJson, detectedAt, runId });
+    }
+    return kinds;
+  };
+
+  return {
+    /**
+     * Writes one page of remote appointments in one transaction (a savepoint inside the caller's),
+     * with a change row for every meaningful change, and keeps the patients' next appointment current.
+     */
+    upsertPage(source: string, rows: RemoteAppointment[], syncedAt: string, runId: number | null): AppointmentOutcome[] {
+      assertSameSource(source, rows);
+      const at = toStoredTime(syncedAt, 'syncedAt');
+      return db.transaction(() => {
+        const stored = storedByRemoteId(source, rows.map((row) => row.externalId));
+        const unchanged: number[] = [];
+        const patientsToRefresh = new Set<string>();
+        const outcomes = rows.map((appointment): AppointmentOutcome => {
+          const externalId = appointment.externalId;
+          const values = appointmentValues(appointment);
+          const before = stored.get(externalId);
+          if (before && !appointmentChanged(before, values)) {
+            unchanged.push(before.id);
+            return { externalId, outcome: 'unchanged', changes: [], becameCancelled: false };
+          }
+          let id: number;
+          if (before) {
+            id = before.id;
+            update.run({ ...values, id, last_synced_at: at });
+            if (before.patient_external_id !== null) patientsToRefresh.add(before.patient_external_id);
+          } else {
+            id = Number(insert.run({ ...values, source, external_id: externalId, last_synced_at: at }).lastInsertRowid);
+          }
+          if (values.patient_external_id !== null) patientsToRefresh.add(values.patient_external_id);
+          stored.set(externalId, { ...values, id });
+          const kinds = writeChanges(source, externalId, before ?? null, values, at, runId);
+          const outcome = before ? 'updated' : 'new';
+          return { externalId, outcome, changes: kinds, becameCancelled: kinds.includes('cancelled') };
+        });
+        if (unchanged.length > 0) touch.run(at, JSON.stringify(unchanged));
+        nextAppointments.refreshForRemoteIds(source, patientsToRefresh, at);
+        return outcomes;
+      })();
+    },
+
+    /**
+     * Marks appointments removed upstream (never deletes them) with a `removed` change row each.
+     * Returns how many were live and are now marked.
+     */
+    markRemoved(source: string, externalIds: readonly string[], at: string, runId: number | null): number {
+      const detectedAt = toStoredTime(at, 'at');
+      return db.transaction(() => {
+        const live = [...storedByRemoteId(source, externalIds).entries()].filter(([, row]) => row.deleted === 0);
+        markDeleted.run(JSON.stringify(live.map(([, row]) => row.id)));
+        const patients = new Set<string>();
+        for (const [externalId, row] of live) {
+          writeChanges(source, externalId, row, { ...row, deleted: 1 }, detectedAt, runId);
+          if (row.patient_external_id !== null) patients.add(row.patient_external_id);
+        }
+        nextAppointments.refreshForRemoteIds(source, patients, detectedAt);
+        return live.length;
+      })();
+    },
+
+    /** Live appointments starting in [from, to) that no sync has seen since `seenSince` (reconciliation). */
+    idsInWindowNotSeenSince(source: string, fromIso: string, toIso: string, seenSinceIso: string): string[] {
+      return notSeenInWindow.all(
+        source,
+        toStoredTime(fromIso, 'from'),
+        toStoredTime(toIso, 'to'),
+        toStoredTime(seenSinceIso, 'seenSince'),
+      ) as string[];
+    },
+
+    get(source: string, externalId: string): Appointment | null {
+      const row = byRemoteId.get(source, externalId) as AppointmentRow | undefined;
+      return row ? toAppointment(row) : null;
+    },
+
+    /** A patient's appointments, latest first, including cancelled and removed ones. */
+    forPatient(source: string, patientExternalId: string): Appointment[] {
+      return (forPatient.all(source, patientExternalId) as AppointmentRow[]).map(toAppointment);
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import type { AppointmentStatus, RosterPage, RosterQuery, RosterRow } from '../../domain';
+import type { Db } from '../sqlite';
+import { createStatementCache, whereClause } from '../statement-cache';
+import { toStoredTime } from '../timestamps';
+import type { NextAppointments } from './next-appointments';
+import { PATIENT_COLUMNS, toCachedPatient, type PatientRow } from './patient-rows';
+import { rosterFilter, rosterOrderBy } from './roster-sql';
+
+type RosterSqlRow = PatientRow & {
+  organizations: string;
+  next_external_id: string | null;
+  next_starts: string | null;
+  next_ends: string | null;
+  next_practitioner: string | null;
+  next_status: AppointmentStatus | null;
+  next_telehealth: string | null;
+};
+
+const ROW_COLUMNS = `${PATIENT_COLUMNS
+  .split(',')
+  .map((column) => `p.${column.trim()}`)
+  .join(', ')},
+  a.external_id AS next_external_id, a.starts_at AS next_starts, a.ends_at AS next_ends,
+  a.practitioner_name AS next_practitioner, a.status AS next_status, a.telehealth_url AS next_telehealth,
+  (SELECT json_group_array(json_object('id', o.id, 'name', o.name) ORDER BY o.name)
+     FROM patient_organizations l JOIN organizations o ON o.id = l.organization_id
+    WHERE l.patient_id = p.id) AS organizations`;
+
+export type RosterRepo = ReturnType<typeof createRosterRepo>;
+
+export function createRosterRepo(db: Db, nextAppointments: NextAppointments) {
+  const statement = createStatementCache(db);
+  return {
+    /**
+     * One window of the roster and the total matching. Filtering and sorting run on patient ids
+     * alone; the window's rows are then joined to their next appointment and organizations.
+     */
+    query(query: RosterQuery): RosterPage {
+      nextAppointments.refreshStale(toStoredTime(query.nowIso, 'nowIso'));
+      const { conditions, params } = rosterFilter(query);
+      const where = whereClause(conditions);
+      const orderBy = rosterOrderBy(query.sort);
+      const total = statement(`SELECT count(*) FROM patients p ${where}`).pluck().get(params) as number;
+      const rows = statement(`SELECT ${ROW_COLUMNS}
+        FROM (SELECT p.id FROM patients p ${where} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset) w
+        JOIN patients p ON p.id = w.id
+        LEFT JOIN appointments a ON a.id = p.next_appointment_id
+        ORDER BY ${orderBy}`).all({ ...params, limit: query.limit, offset: query.offset }) as RosterSqlRow[];
+      return { total, rows: rows.map(toRosterRow) };
+    },
+  };
+}
+
+function toRosterRow(row: RosterSqlRow): RosterRow {
+  const nextAppointment =
+    row.next_external_id === null || row.next_starts === null || row.next_status === null
+      ? null
+      : {
+          externalId: row.next_external_id,
+          startsAt: row.next_starts,
+          endsAt: row.next_ends,
+          practitionerName: row.next_practitioner,
+          status: row.next_status,
+          telehealthUrl: row.next_telehealth,
+        };
+  return {
+    ...toCachedPatient(row),
+    organizations: JSON.parse(row.organizations) as RosterRow['organizations'],
+    nextAppointment,
+  };
+}
