@@ -29,17 +29,21 @@ export function rowFilter<R>(spec: Pick<CollectionSpec<R>, 'fields' | 'hideable'
 
 /** Answers list queries: filter, hide, sort, remembered until the data changes. */
 export class CollectionQueries {
-  private readonly cache: QueryCache;
+  // One cache per endpoint: /practitioners and /practitioners/inactive share an envelope key.
+  private readonly caches = new WeakMap<object, QueryCache>();
 
-  constructor(version: () => number) {
-    this.cache = new QueryCache(version);
-  }
+  constructor(private readonly version: () => number) {}
 
   select<R>(spec: CollectionSpec<R>, params: URLSearchParams): readonly R[] {
     const filters = params.getAll('q[]').filter((f) => f !== '');
     const sort = params.get('sort');
     const order = params.get('order');
-    return this.cache.get(JSON.stringify([spec.key, filters, sort, order]), () => sortRows(spec.rows().filter(rowFilter(spec, filters)), spec.fields, sort, order));
+    let cache = this.caches.get(spec);
+    if (!cache) {
+      cache = new QueryCache(this.version);
+      this.caches.set(spec, cache);
+    }
+    return cache.get(JSON.stringify([filters, sort, order]), () => sortRows(spec.rows().filter(rowFilter(spec, filters)), spec.fields, sort, order));
   }
 }
 
