@@ -53,10 +53,10 @@ export function openCache(options: OpenCacheOptions): Cache {
 
 function damagedMessage(movedTo: string, restored: RestoreSummary): string {
   const kept = [
-    `${restored.sources} connections`,
-    `${restored.organizations} organizations`,
-    `${restored.organizationLinks} organization memberships`,
-    `${restored.notes} staff notes`,
+    count(restored.sources, 'connection'),
+    count(restored.organizations, 'organization'),
+    count(restored.organizationLinks, 'organization membership'),
+    count(restored.notes, 'staff note'),
   ].join(', ');
   const lost =
     restored.unreadable.length > 0 || restored.skipped > 0
@@ -67,3 +67,5 @@ function damagedMessage(movedTo: string, restored: RestoreSummary): string {
     `Recovered from it: ${kept}.${lost} Patients and appointments will be filled in again by the next sync.`
   );
 }
+
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;

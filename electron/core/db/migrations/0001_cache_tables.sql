@@ -29,6 +29,9 @@ CREATE TABLE patients (
   external_id         TEXT,
   first_name          TEXT NOT NULL,
   last_name           TEXT NOT NULL,
+  -- Last then first name, case and accents folded (written by the cache: SQLite's NOCASE only
+  -- folds ASCII, which would sort "Álvarez" after "Zhou").
+  sort_name           TEXT NOT NULL,
   email               TEXT,
   phone               TEXT,
   date_of_birth       TEXT,
@@ -49,7 +52,7 @@ CREATE UNIQUE INDEX patients_by_remote_id ON patients (source, external_id) WHER
 CREATE INDEX patients_by_source_seen ON patients (source, last_synced_at);
 CREATE INDEX patients_by_email ON patients (source, email COLLATE NOCASE);
 -- Roster sorts: one index per sort, read forwards or backwards; missing values sort as the largest.
-CREATE INDEX patients_by_name ON patients (last_name COLLATE NOCASE, first_name COLLATE NOCASE, id);
+CREATE INDEX patients_by_name ON patients (sort_name, id);
 CREATE INDEX patients_by_birth ON patients (date_of_birth IS NULL, date_of_birth, id);
 CREATE INDEX patients_by_next ON patients (next_starts_at IS NULL, next_starts_at, id);
 CREATE INDEX patients_by_synced ON patients (last_synced_at IS NULL, last_synced_at, id);

@@ -28,12 +28,12 @@ export function createPatientsRepo(db: Db, nextAppointments: NextAppointments) {
     `SELECT ${PATIENT_COLUMNS} FROM patients WHERE source = ? AND email = ? COLLATE NOCASE ORDER BY id`,
   );
   const insert = db.prepare(`INSERT INTO patients
-      (source, external_id, first_name, last_name, email, phone, date_of_birth, archived, deleted, removed_at,
+      (source, external_id, first_name, last_name, sort_name, email, phone, date_of_birth, archived, deleted, removed_at,
        remote_updated_at, last_synced_at, created_at)
-    VALUES (@source, @external_id, @first_name, @last_name, @email, @phone, @date_of_birth, @archived, @deleted,
+    VALUES (@source, @external_id, @first_name, @last_name, @sort_name, @email, @phone, @date_of_birth, @archived, @deleted,
        CASE WHEN @deleted = 1 THEN @last_synced_at END, @remote_updated_at, @last_synced_at, @created_at)`);
   const update = db.prepare(`UPDATE patients SET
-      first_name = @first_name, last_name = @last_name, email = @email, phone = @phone,
+      first_name = @first_name, last_name = @last_name, sort_name = @sort_name, email = @email, phone = @phone,
       date_of_birth = @date_of_birth, archived = @archived, deleted = @deleted,
       removed_at = CASE WHEN @deleted = 1 THEN coalesce(removed_at, @last_synced_at) END,
       remote_updated_at = @remote_updated_at, last_synced_at = @last_synced_at

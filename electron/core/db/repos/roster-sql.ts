@@ -9,7 +9,7 @@ export interface RosterFilter {
 // Nullable keys sort "missing" as the largest, and each list matches one index (0001) read in
 // either direction, so a window of a sorted roster never sorts all 50,000 rows.
 const SORT_KEYS: Record<RosterSortField, string[]> = {
-  name: ['p.last_name COLLATE NOCASE', 'p.first_name COLLATE NOCASE'],
+  name: ['p.sort_name'],
   dateOfBirth: ['p.date_of_birth IS NULL', 'p.date_of_birth'],
   nextAppointment: ['p.next_starts_at IS NULL', 'p.next_starts_at'],
   lastSyncedAt: ['p.last_synced_at IS NULL', 'p.last_synced_at'],
