@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SlidingWindowLimiter } from '../../../electron/core/connectors/http/sliding-window-limiter';
-import type { Timing } from '../../../electron/core/connectors/http/timing';
-import { abortableSleep } from '../../../electron/core/connectors/http/timing';
+import { abortableSleep, type Timing } from '../../../electron/core/connectors/http/timing';
 
-/** A clock that only moves when someone sleeps, so pacing can be checked exactly. */
-function virtualTiming(): Timing & { elapsed(): number } {
+/** A clock that only moves when someone sleeps or `advance`s it, so pacing can be checked exactly. */
+function virtualTiming(): Timing & { elapsed(): number; advance(ms: number): void } {
   let now = 1_000_000;
   return {
     now: () => now,
@@ -13,8 +12,13 @@ function virtualTiming(): Timing & { elapsed(): number } {
     },
     random: () => 0.5,
     elapsed: () => now - 1_000_000,
+    advance: (ms) => {
+      now += ms;
+    },
   };
 }
+
+const realTiming: Timing = { now: () => Date.now(), sleep: abortableSleep, random: Math.random };
 
 function maxInAnyWindow(times: number[], windowMs: number): number {
   return Math.max(...times.map((start) => times.filter((t) => t >= start && t < start + windowMs).length));
@@ -26,7 +30,7 @@ describe('sliding-window limiter', () => {
     const limiter = new SlidingWindowLimiter(10, 60_000, timing);
     const sentAt: number[] = [];
     for (let i = 0; i < 35; i++) {
-      await limiter.acquire();
+      (await limiter.acquire()).done();
       sentAt.push(timing.now());
     }
     expect(sentAt.slice(0, 10).every((t) => t === sentAt[0])).toBe(true);
@@ -38,9 +42,33 @@ describe('sliding-window limiter', () => {
   it('reports how long each caller waited', async () => {
     const timing = virtualTiming();
     const limiter = new SlidingWindowLimiter(2, 1000, timing, 0);
-    expect(await limiter.acquire()).toBe(0);
-    expect(await limiter.acquire()).toBe(0);
-    expect(await limiter.acquire()).toBe(1000);
+    const waits: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const slot = await limiter.acquire();
+      slot.done();
+      waits.push(slot.waitedMs);
+    }
+    expect(waits).toEqual([0, 0, 1000]);
+  });
+
+  it('dates a request by when its response came in, since the server may have counted it late', async () => {
+    const timing = virtualTiming();
+    const limiter = new SlidingWindowLimiter(1, 1000, timing, 0);
+    const first = await limiter.acquire();
+    timing.advance(300);
+    first.done();
+    const second = await limiter.acquire();
+    expect(second.waitedMs).toBe(1000);
+    expect(timing.elapsed()).toBe(1300);
+  });
+
+  it('counts a request still in flight as happening now', async () => {
+    const limiter = new SlidingWindowLimiter(1, 200, realTiming, 0);
+    const first = await limiter.acquire();
+    const started = Date.now();
+    setTimeout(() => first.done(), 150);
+    await limiter.acquire();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(340);
   });
 
   it('holds everyone back until a pause the server asked for', async () => {
@@ -54,17 +82,22 @@ describe('sliding-window limiter', () => {
   });
 
   it('serves concurrent callers first come, first served within the limit', async () => {
-    const limiter = new SlidingWindowLimiter(3, 200, { now: () => Date.now(), sleep: abortableSleep, random: Math.random }, 10);
+    const limiter = new SlidingWindowLimiter(3, 200, realTiming, 10);
     const order: number[] = [];
     const started = Date.now();
-    await Promise.all([0, 1, 2, 3, 4].map((i) => limiter.acquire().then(() => order.push(i))));
+    const take = async (i: number) => {
+      const slot = await limiter.acquire();
+      slot.done();
+      order.push(i);
+    };
+    await Promise.all([0, 1, 2, 3, 4].map(take));
     expect(order).toEqual([0, 1, 2, 3, 4]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(205);
   });
 
   it('lets a waiting caller give up without taking a slot', async () => {
-    const limiter = new SlidingWindowLimiter(1, 300, { now: () => Date.now(), sleep: abortableSleep, random: Math.random }, 0);
-    await limiter.acquire();
+    const limiter = new SlidingWindowLimiter(1, 300, realTiming, 0);
+    (await limiter.acquire()).done();
     const controller = new AbortController();
     const waiting = limiter.acquire(controller.signal);
     controller.abort();

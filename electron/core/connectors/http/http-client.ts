@@ -95,8 +95,8 @@ export class HttpClient {
 
   private async send(url: URL, what: string, signal: AbortSignal | undefined): Promise<Attempt> {
     const { gate, policy, onWait } = this.config;
-    const waited = await gate.admit(signal, (until) => onWait?.({ until: new Date(until), reason: 'rate_limit' }));
-    this.counters.rateLimitWaitMs += waited;
+    const slot = await gate.admit(signal, (until) => onWait?.({ until: new Date(until), reason: 'rate_limit' }));
+    this.counters.rateLimitWaitMs += slot.waitedMs;
     this.counters.requests += 1;
     const timeout = AbortSignal.timeout(policy.timeoutMs);
     const started = performance.now();
@@ -113,6 +113,8 @@ export class HttpClient {
       throwIfCancelled(signal);
       const detail = timeout.aborted ? `no answer within ${Math.round(policy.timeoutMs / 1000)} seconds` : describeNetworkError(err);
       return { type: 'failed', error: connectorErrors.connectionFailed(this.service, detail, err), resumeAt: null };
+    } finally {
+      slot.done();
     }
     return this.classify(response, text, performance.now() - started, what);
   }

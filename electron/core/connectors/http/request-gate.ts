@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { BudgetStore } from '../../domain';
 import type { ServiceName } from '../errors';
 import { DailyBudget, DAY_MS } from './daily-budget';
-import { SlidingWindowLimiter } from './sliding-window-limiter';
+import { SlidingWindowLimiter, type Slot } from './sliding-window-limiter';
 import type { Timing } from './timing';
 
 const MINUTE_MS = 60_000;
@@ -28,12 +28,17 @@ export class RequestGate {
     readonly budget: DailyBudget | null,
   ) {}
 
-  /** Resolves with the milliseconds spent waiting for the rate limit. */
-  async admit(signal?: AbortSignal, onWait?: (untilMs: number) => void): Promise<number> {
+  /** Resolves with the claimed slot: call `done()` when the response is in. */
+  async admit(signal?: AbortSignal, onWait?: (untilMs: number) => void): Promise<Slot> {
     this.budget?.assertAvailable();
-    const waited = await this.limiter.acquire(signal, onWait);
-    this.budget?.consume();
-    return waited;
+    const slot = await this.limiter.acquire(signal, onWait);
+    try {
+      this.budget?.consume();
+    } catch (err) {
+      slot.done();
+      throw err;
+    }
+    return slot;
   }
 
   pauseUntil(ms: number): void {

@@ -1,18 +1,30 @@
 import { raceAbort, throwIfCancelled, type Timing } from './timing';
 
-/** Headroom added to each window, so latency jitter cannot land one request too many in the server's window. */
+/** Headroom added to each window for clock rounding between us and the server. */
 export function defaultMarginMs(windowMs: number): number {
-  return Math.max(20, windowMs / 50);
+  return Math.max(10, windowMs / 100);
+}
+
+/** A claimed place in the window; `done()` once the response (or failure) is in. */
+export interface Slot {
+  waitedMs: number;
+  done(): void;
+}
+
+interface Use {
+  at: number;
+  finished: boolean;
 }
 
 /**
  * Paces requests so that no span of `windowMs + marginMs` holds more than `limit` of them, whatever
- * window the server counts in (fixed or sliding). Callers are served first come, first served, so a
- * long pull runs at the limit without a 429. `pauseUntil` holds every caller back after the server
- * has said when its window resets.
+ * window the server counts in (fixed or sliding). Each request is dated by when it finished — by
+ * then the server has surely counted it, however late it arrived — and one still in flight counts as
+ * happening now. Callers are served first come, first served, so a long pull runs at the limit
+ * without a 429. `pauseUntil` holds every caller back after the server has said when to return.
  */
 export class SlidingWindowLimiter {
-  private readonly sentAt: number[] = [];
+  private uses: Use[] = [];
   private pausedUntil = 0;
   private queue: Promise<void> = Promise.resolve();
 
@@ -25,8 +37,8 @@ export class SlidingWindowLimiter {
     if (!(limit >= 1)) throw new RangeError('A rate limit needs at least one request per window');
   }
 
-  /** Waits for a slot and claims it; resolves with the milliseconds spent waiting. */
-  acquire(signal?: AbortSignal, onWait?: (untilMs: number) => void): Promise<number> {
+  /** Waits for a place in the window and claims it. */
+  acquire(signal?: AbortSignal, onWait?: (untilMs: number) => void): Promise<Slot> {
     const turn = this.queue.then(() => this.claim(signal, onWait));
     this.queue = turn.then(
       () => undefined,
@@ -39,25 +51,37 @@ export class SlidingWindowLimiter {
     this.pausedUntil = Math.max(this.pausedUntil, ms);
   }
 
-  private async claim(signal: AbortSignal | undefined, onWait: ((untilMs: number) => void) | undefined): Promise<number> {
+  private async claim(signal: AbortSignal | undefined, onWait: ((untilMs: number) => void) | undefined): Promise<Slot> {
     throwIfCancelled(signal);
     const startedAt = this.timing.now();
     for (;;) {
       const now = this.timing.now();
       const readyAt = this.readyAt(now);
-      if (readyAt <= now) {
-        this.sentAt.push(now);
-        return now - startedAt;
-      }
+      if (readyAt <= now) return this.use(now, now - startedAt);
       onWait?.(readyAt);
       await this.timing.sleep(readyAt - now, signal);
     }
   }
 
+  private use(now: number, waitedMs: number): Slot {
+    const use: Use = { at: now, finished: false };
+    this.uses.push(use);
+    return {
+      waitedMs,
+      done: () => {
+        if (use.finished) return;
+        use.finished = true;
+        use.at = Math.max(use.at, this.timing.now());
+      },
+    };
+  }
+
   private readyAt(now: number): number {
     const span = this.windowMs + this.marginMs;
-    while (this.sentAt.length > 0 && (this.sentAt[0] ?? 0) <= now - span) this.sentAt.shift();
-    const blocking = this.sentAt.length < this.limit ? undefined : this.sentAt[this.sentAt.length - this.limit];
-    return Math.max(blocking === undefined ? now : blocking + span, this.pausedUntil);
+    this.uses = this.uses.filter((use) => !use.finished || use.at > now - span);
+    if (this.uses.length < this.limit) return Math.max(now, this.pausedUntil);
+    const times = this.uses.map((use) => (use.finished ? use.at : now)).sort((a, b) => a - b);
+    const blocking = times[times.length - this.limit] ?? now;
+    return Math.max(blocking + span, this.pausedUntil);
   }
 }
