@@ -67,8 +67,12 @@ export const connectorErrors = {
       { resumeAt },
     ),
 
-  invalidData: (service: ServiceName, what: string, cause?: unknown) =>
-    new ConnectorError('invalid_data', `${service} sent ${what} that ClinicSync could not read, even after retrying.`, { cause }),
+  invalidData: (service: ServiceName, what: string, options: { retried?: boolean; cause?: unknown } = {}) =>
+    new ConnectorError(
+      'invalid_data',
+      `${service} sent ${what} that ClinicSync could not read${options.retried ? ', even after asking again' : ''}.`,
+      { cause: options.cause },
+    ),
 
   refused: (service: ServiceName, status: number) =>
     new ConnectorError(

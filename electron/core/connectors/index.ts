@@ -20,4 +20,7 @@ export type { BudgetStatus } from './http/daily-budget';
 export type { RateLimits } from './http/request-gate';
 export type { WaitListener, WaitReason } from './http/http-client';
 export { GateRegistry, credentialKeyFor } from './http/request-gate';
+export { ClinikoConnector, DEFAULT_USER_AGENT_CONTACT } from './cliniko/cliniko-connector';
+export { IntakeqConnector, INTAKEQ_BASE_URL } from './intakeq/intakeq-connector';
+export type { BookingSettings, NamedItem } from './intakeq/booking-settings';
 export { shardFromKey } from './cliniko/shard';

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConnectorError } from '../../../electron/core/connectors';
+import { GateRegistry } from '../../../electron/core/connectors/http/request-gate';
+import { IntakeqConnector } from '../../../electron/core/connectors/intakeq/intakeq-connector';
 import { startIntakeqEmulator, type EmulatorOptions, type IntakeqControl, type RunningEmulator } from '../../../electron/emulators';
 import { MemoryBudgetStore } from '../../unit/connectors/support/memory-budget-store';
 import { connectTo, pull, repeated, sorted } from './support';
@@ -121,6 +123,17 @@ describe('IntakeQ connector against the emulator', () => {
     expect(errors.length).toBeGreaterThan(0);
     expect(sorted([...records.map((r) => r.externalId), ...errors.map((e) => e.externalId!)])).toEqual(sorted(truth.map((p) => String(p.ClientId))));
     expect(conn.stats().retries).toBeGreaterThan(0);
+  });
+
+  it('reads the booking settings: services, locations and bookable practitioners', async () => {
+    const emu = await emulator();
+    const deps = { budgetStore: new MemoryBudgetStore(), gates: new GateRegistry(), timeScale: TIME_SCALE };
+    const settings = await new IntakeqConnector('src', emu.apiKey, emu.url, deps).bookingSettings();
+    const truth = emu.control.settings();
+    expect(settings.errors).toEqual([]);
+    expect(settings.services).toEqual(truth.Services.map((s) => ({ id: s.Id, name: s.Name })));
+    expect(settings.locations).toEqual(truth.Locations.map((l) => ({ id: String(l.Id), name: l.Name })));
+    expect(settings.practitioners.map((p) => p.externalId)).toEqual(truth.Practitioners.map((p) => p.Id));
   });
 
   it('rejects a wrong key with credentials_invalid', async () => {

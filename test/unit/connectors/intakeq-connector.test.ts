@@ -101,6 +101,22 @@ describe('IntakeQ connector', () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it('reads booking settings, with location ids as numbers or strings', async () => {
+    const server = await fakeIntakeq({
+      '/api/v1/appointments/settings': (_url, res) =>
+        sendJson(res, 200, {
+          Services: [{ Id: 'b6f1c2d4-0000-0000-0000-000000000001', Name: 'Intake', Duration: 60, Price: 100 }],
+          Locations: [{ Id: 1, Name: 'Main office' }, { Id: '2', Name: 'Telehealth' }, { Name: 'no id' }],
+          Practitioners: [{ Id: '62e9a2123ccc0219a88d606f', CompleteName: 'Grace Hopper', Email: 'g@x' }],
+        }),
+    });
+    const settings = await connectorFor(server).bookingSettings();
+    expect(settings.services).toEqual([{ id: 'b6f1c2d4-0000-0000-0000-000000000001', name: 'Intake' }]);
+    expect(settings.locations).toEqual([{ id: '1', name: 'Main office' }, { id: '2', name: 'Telehealth' }]);
+    expect(settings.practitioners[0]).toMatchObject({ externalId: '62e9a2123ccc0219a88d606f', displayName: 'Grace Hopper', active: true });
+    expect(settings.errors).toEqual([expect.objectContaining({ externalId: null, message: expect.stringContaining('IntakeQ location') })]);
+  });
+
   it('tests the connection with GET /practitioners', async () => {
     const server = await fakeIntakeq({ '/api/v1/practitioners': (_url, res) => sendJson(res, 200, [{ Id: 'p1' }, { Id: 'p2' }]) });
     expect(await connectorFor(server).testConnection()).toMatchObject({ userName: null, region: 'intakeq', accountLabel: '2 practitioners' });

@@ -95,7 +95,7 @@ export class ClinikoConnector implements Connector {
   }
 
   stats(): ConnectorStats {
-    return { ...this.http.counters, dailyBudget: null };
+    return { ...this.http.counters, dailyBudget: this.http.budgetStatus() };
   }
 }
 

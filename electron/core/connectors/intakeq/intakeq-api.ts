@@ -7,12 +7,12 @@ export const PAGE_SIZE = 100;
 
 type Query = readonly (readonly [string, string])[];
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A list is a bare JSON array of objects; anything else is an unreadable page, retried by the HTTP layer. */
-function readArray(body: unknown): Record<string, unknown>[] {
+export function readArray(body: unknown): Record<string, unknown>[] {
   if (!Array.isArray(body) || !body.every(isRecord)) throw new MalformedResponseError('not a list of records');
   return body;
 }
@@ -35,12 +35,17 @@ export class IntakeqApi {
     return url;
   }
 
+  /** GETs a JSON body that `read` checks, throwing MalformedResponseError to have it retried. */
+  get<T>(path: string, read: (body: unknown) => T, what: string, signal?: AbortSignal, query: Query = []): Promise<JsonResult<T>> {
+    return this.http.getJson(this.url(path, query), read, what, signal);
+  }
+
   getObject(path: string, what: string, signal?: AbortSignal): Promise<JsonResult<Record<string, unknown>>> {
-    return this.http.getJson(this.url(path), readObject, what, signal);
+    return this.get(path, readObject, what, signal);
   }
 
   getArray(path: string, query: Query, what: string, signal?: AbortSignal): Promise<JsonResult<Record<string, unknown>[]>> {
-    return this.http.getJson(this.url(path, query), readArray, what, signal);
+    return this.get(path, readArray, what, signal, query);
   }
 
   /** Every page of a listing; `idField` lets it notice a server that ignores `page` and repeats itself. */

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { Practitioner, RemoteAppointment, RemotePatient } from '../../domain';
-import { ConnectorError } from '../errors';
+import { ConnectorError, connectorErrors } from '../errors';
 import { createHttpClient, effectiveLimits, type ServiceProfile } from '../http/client-factory';
 import type { HttpClient } from '../http/http-client';
 import { externalId } from '../mapping/fields';
 import { laterOf, mapPages, mergePages, readRecords, type RecordReader } from '../mapping/read-records';
 import type { AppointmentQuery, ConnectionInfo, Connector, ConnectorCapabilities, ConnectorDeps, ConnectorStats, Page, PatientQuery } from '../types';
+import { mapBookingSettings, readSettingsLists, type BookingSettings } from './booking-settings';
 import { IntakeqApi } from './intakeq-api';
 import { appointmentReader, clientReader, practitionerReader } from './map';
 
@@ -80,6 +81,12 @@ export class IntakeqConnector implements Connector {
     yield readRecords(value, practitionerReader(this.source));
   }
 
+  /** Services, locations and bookable practitioners, e.g. for the source's settings page. */
+  async bookingSettings(signal?: AbortSignal): Promise<BookingSettings> {
+    const { value } = await this.api.get('/appointments/settings', readSettingsLists, 'booking settings', signal);
+    return mapBookingSettings(value, this.source);
+  }
+
   /** Clients with their full profiles; `dateUpdatedStart` narrows an incremental pull to whole days. */
   patients(query: PatientQuery): AsyncIterable<Page<RemotePatient>> {
     const updated = query.updatedSince === null ? [] : [['dateUpdatedStart', utcDate(query.updatedSince, -1)] as const];
@@ -119,8 +126,7 @@ export class IntakeqConnector implements Connector {
       throw err;
     }
     const page = readRecords([body], appointmentReader(this.source));
-    const error = page.errors[0];
-    if (error) throw new ConnectorError('invalid_data', error.message);
+    if (page.errors.length > 0) throw connectorErrors.invalidData('IntakeQ', `appointment ${id}`);
     return page.records[0] ?? null;
   }
 
