@@ -3,6 +3,7 @@ import type { RequestContext, Router } from '../shared/router';
 import type { FaultOptions } from '../shared/types';
 import { CollectionQueries, rowFilter, type CollectionSpec } from './collection';
 import { APPOINTMENT_FIELDS, APPOINTMENT_TYPE_FIELDS, ATTENDEE_FIELDS, BUSINESS_FIELDS, onlyFields, PATIENT_FIELDS, PRACTITIONER_FIELDS } from './fields';
+import type { AppointmentRow, AppointmentTypeRow, BusinessRow, PatientRow, PractitionerRow } from './model';
 import type { ClinikoMutations } from './mutations';
 import { pageResponse } from './pagination';
 import { recordNotFound } from './responses';
@@ -36,29 +37,30 @@ export function addReadRoutes(router: Router, deps: ReadDeps): void {
   const queries = new CollectionQueries(() => store.version);
   router.add('GET', '/user', () => jsonResponse(200, serializer.user(store.user)));
 
-  const patients: Resource<(typeof store.patients)[number]> = {
+  const patients: Resource<PatientRow> = {
     key: 'patients', rows: () => store.patients, include: notDeleted, fields: PATIENT_FIELDS, hideable: ['archived_at'],
     byId: (id) => store.patient(id), idFilters: ['archived_at'], serialize: (row) => serializer.patient(row),
     breakable: { field: 'date_of_birth', value: 'not a date' }, drift: 'patients',
   };
-  const appointments: Resource<(typeof store.appointments)[number]> = {
+  const appointments: Resource<AppointmentRow> = {
     key: 'individual_appointments', rows: () => store.appointments, include: notDeleted, fields: APPOINTMENT_FIELDS,
     hideable: ['archived_at', 'cancelled_at'], byId: (id) => store.appointment(id), idFilters: ['archived_at', 'cancelled_at', 'deleted_at'],
     serialize: (row) => serializer.appointment(row), breakable: { field: 'starts_at', value: 'not a date' }, drift: 'appointments',
   };
-  const attendees: Resource<(typeof store.appointments)[number]> = {
+  const attendees: Resource<AppointmentRow> = {
     ...appointments, key: 'attendees', fields: ATTENDEE_FIELDS, byId: (id) => store.appointmentByAttendee(id),
     serialize: (row) => serializer.attendee(row), breakable: BROKEN_TIME,
   };
-  const practitioner = (active: boolean): Resource<(typeof store.practitioners)[number]> => ({
-    key: 'practitioners', rows: () => store.practitioners, include: (row) => row.active === active, fields: PRACTITIONER_FIELDS,
+  // Lists split practitioners by status; by id, either kind is found.
+  const practitioners = (active?: boolean): Resource<PractitionerRow> => ({
+    key: 'practitioners', rows: () => store.practitioners, include: active === undefined ? undefined : (row) => row.active === active, fields: PRACTITIONER_FIELDS,
     hideable: [], byId: (id) => store.practitioner(id), idFilters: [], serialize: (row) => serializer.practitioner(row), breakable: BROKEN_TIME,
   });
-  const types: Resource<(typeof store.appointmentTypes)[number]> = {
+  const types: Resource<AppointmentTypeRow> = {
     key: 'appointment_types', rows: () => store.appointmentTypes, fields: APPOINTMENT_TYPE_FIELDS, hideable: ['archived_at'],
     byId: (id) => store.appointmentType(id), idFilters: ['archived_at'], serialize: (row) => serializer.appointmentType(row), breakable: BROKEN_TIME,
   };
-  const businesses: Resource<(typeof store.businesses)[number]> = {
+  const businesses: Resource<BusinessRow> = {
     key: 'businesses', rows: () => store.businesses, fields: BUSINESS_FIELDS, hideable: ['archived_at'],
     byId: (id) => store.business(id), idFilters: ['archived_at'], serialize: (row) => serializer.business(row), breakable: BROKEN_TIME,
   };
@@ -66,8 +68,10 @@ export function addReadRoutes(router: Router, deps: ReadDeps): void {
   addResource(router, '/patients', patients, queries, deps);
   addResource(router, '/individual_appointments', appointments, queries, deps);
   addResource(router, '/attendees', attendees, queries, deps);
-  router.add('GET', '/practitioners/inactive', listHandler(practitioner(false), queries, deps));
-  addResource(router, '/practitioners', practitioner(true), queries, deps);
+  router.add('GET', '/practitioners/inactive', listHandler(practitioners(false), queries, deps));
+  router.add('GET', '/practitioners', listHandler(practitioners(true), queries, deps));
+  const anyPractitioner = practitioners();
+  router.add('GET', '/practitioners/:id', (ctx) => recordById(anyPractitioner, ctx));
   addResource(router, '/appointment_types', types, queries, deps);
   addResource(router, '/businesses', businesses, queries, deps);
 }

@@ -99,6 +99,8 @@ describe('Cliniko emulator: q[] filters and implicit hiding', () => {
     expect(inactive.practitioners.length).toBeGreaterThan(0);
     expect(inactive.practitioners.every((p) => !p.active)).toBe(true);
     expect(active.practitioners.length + inactive.practitioners.length).toBe(emu.control.practitioners().length);
+    const former = emu.control.practitioners().find((p) => !p.active);
+    expect((await getJson<{ id: string }>(`${emu.url}/practitioners/${former?.id}`, clinikoHeaders(emu.apiKey))).id).toBe(former?.id);
   });
 
   it('gives each appointment an attendee carrying the patient’s own video link', async () => {
