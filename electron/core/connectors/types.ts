@@ -82,8 +82,12 @@ export interface Connector {
   patients(query: PatientQuery): AsyncIterable<Page<RemotePatient>>;
   /** Cancelled (and, where visible, archived or deleted) appointments included. */
   appointments(query: AppointmentQuery): AsyncIterable<Page<RemoteAppointment>>;
-  /** Appointments deleted upstream lately: IntakeQ lists about the last ten days, whatever is asked. */
-  deletedAppointments?(signal?: AbortSignal): AsyncIterable<Page<{ externalId: string }>>;
+  /**
+   * Appointments deleted upstream since `since` (ISO-8601 UTC). IntakeQ cannot filter deletions by
+   * time and lists about the last ten days whatever is asked, so it may return older ones too
+   * (marking those removed again is harmless).
+   */
+  deletedAppointments?(query: { since: string; signal?: AbortSignal }): AsyncIterable<Page<{ externalId: string }>>;
   /** The full record for one appointment (IntakeQ's single GET has fields list rows lack); null when gone. */
   appointmentDetail?(externalId: string, signal?: AbortSignal): Promise<RemoteAppointment | null>;
   /** Patients by id, for discovery from appointments; ids not found are simply absent. */

@@ -101,7 +101,7 @@ describe('IntakeQ connector against the emulator', () => {
     const [first, second] = emu.control.appointments().filter((a) => !emu.control.deletedAppointmentIds().includes(a.Id));
     emu.control.deleteAppointment(first!.Id);
     const conn = connector(emu);
-    const { records } = await pull(conn.deletedAppointments!());
+    const { records } = await pull(conn.deletedAppointments!({ since: new Date(Date.now() - 864e5).toISOString() }));
     expect(records.map((r) => r.externalId)).toContain(first!.Id);
     expect(await conn.appointmentDetail!(second!.Id)).toMatchObject({ externalId: second!.Id, startsAt: new Date(second!.StartDate).toISOString() });
     expect(await conn.appointmentDetail!('ffffffffffffffffffffffff')).toBeNull();

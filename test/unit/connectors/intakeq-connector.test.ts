@@ -79,7 +79,7 @@ describe('IntakeQ connector', () => {
 
   it('lists deleted appointment ids with deletedOnly', async () => {
     const server = await fakeIntakeq({ '/api/v1/appointments': (_url, res) => sendJson(res, 200, [{ Id: 'gone1' }, { Id: 'gone2', Status: 'Confirmed' }]) });
-    expect(await records(connectorFor(server).deletedAppointments())).toEqual([{ externalId: 'gone1' }, { externalId: 'gone2' }]);
+    expect(await records(connectorFor(server).deletedAppointments({ since: '2025-10-01T00:00:00Z' }))).toEqual([{ externalId: 'gone1' }, { externalId: 'gone2' }]);
     expect(new URL(server.requests[0]!.url, server.origin).searchParams.get('deletedOnly')).toBe('true');
   });
 

@@ -112,8 +112,12 @@ export class IntakeqConnector implements Connector {
     }
   }
 
-  deletedAppointments(signal?: AbortSignal): AsyncIterable<Page<{ externalId: string }>> {
-    return mapPages(this.api.pages('/appointments', [['deletedOnly', 'true']], 'Id', 'deleted appointments', signal), deletedIdReader);
+  /**
+   * `deletedOnly=true`. Not narrowed by `updatedSince`: whether a deletion bumps LastModified is
+   * unknown, and a missed deletion would leave a cancelled visit showing as booked.
+   */
+  deletedAppointments(query: { since: string; signal?: AbortSignal }): AsyncIterable<Page<{ externalId: string }>> {
+    return mapPages(this.api.pages('/appointments', [['deletedOnly', 'true']], 'Id', 'deleted appointments', query.signal), deletedIdReader);
   }
 
   /** GET /appointments/{id}: the single record carries fields list rows lack (package fields). */
