@@ -56,7 +56,7 @@ export function createCache(db: Db, file: string): Cache {
     patients: createPatientsRepo(db, nextAppointments),
     appointments: createAppointmentsRepo(db, changes, nextAppointments),
     changes,
-    runs: createRunsRepo(db),
+    runs: createRunsRepo(db, nextAppointments),
     locks: createLocksRepo(db),
     activity: createActivityRepo(db),
     cursors: createCursorsRepo(db),

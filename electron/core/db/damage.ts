@@ -20,7 +20,10 @@ export function findDamage(db: Db): string | null {
  * keeping the companions' suffixes so SQLite tools open them together. Returns the new path.
  */
 export function moveAside(file: string, at: Date): string {
-  const stamp = at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const stamp = at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
   const target = `${file}.damaged-${stamp}`;
   for (const suffix of ['', '-wal', '-shm']) {
     if (existsSync(file + suffix)) renameSync(file + suffix, target + suffix);

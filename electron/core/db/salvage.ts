@@ -81,8 +81,11 @@ export function restoreLocalData(db: Db, salvage: Salvage): RestoreSummary {
       }
       restored.set(table, count);
     }
-    // Derived from appointments, which the next sync refills.
-    db.exec('UPDATE patients SET next_appointment_id = NULL, next_starts_at = NULL, next_valid_from = NULL');
+    // Derived columns: appointments come back with the next sync; links were counted on insert,
+    // on top of the count copied from the damaged row.
+    db.exec(`UPDATE patients SET next_appointment_id = NULL, next_starts_at = NULL, next_status = NULL,
+      next_valid_from = NULL,
+      organization_count = (SELECT count(*) FROM patient_organizations WHERE patient_id = patients.id)`);
   })();
   return {
     sources: restored.get('sources') ?? 0,

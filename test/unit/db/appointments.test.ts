@@ -8,7 +8,12 @@ const ID = '836447129235883099';
 function changeAfterUpdate(overrides: Partial<RemoteAppointment>) {
   const { cache } = openTestCache();
   cache.appointments.upsertPage(SOURCE, [remoteAppointment(ID)], T0, null);
-  const runId = cache.runs.create({ source: SOURCE, trigger: 'manual', scope: { sources: [SOURCE], mode: 'incremental', phases: [], daysBack: 90, daysForward: 90 }, startedAt: T1 });
+  const runId = cache.runs.create({
+    source: SOURCE,
+    trigger: 'manual',
+    scope: { sources: [SOURCE], mode: 'incremental', phases: [], daysBack: 90, daysForward: 90 },
+    startedAt: T1,
+  });
   const [outcome] = cache.appointments.upsertPage(SOURCE, [remoteAppointment(ID, overrides)], T1, runId);
   const changes = cache.changes.list({ since: T1, limit: 10, offset: 0 }).rows;
   return { outcome, changes, runId };
@@ -33,7 +38,13 @@ describe('appointments', () => {
 
     expect(outcome).toEqual({ externalId: '9223372036854775807', outcome: 'new', changes: ['new'], becameCancelled: false });
     expect(rows).toEqual([
-      expect.objectContaining({ appointmentExternalId: '9223372036854775807', patientExternalId: '836447129235883061', kind: 'new', before: null, after: original }),
+      expect.objectContaining({
+        appointmentExternalId: '9223372036854775807',
+        patientExternalId: '836447129235883061',
+        kind: 'new',
+        before: null,
+        after: original,
+      }),
     ]);
     expect(cache.appointments.get(SOURCE, '9223372036854775807')?.externalId).toBe('9223372036854775807');
   });
@@ -51,14 +62,39 @@ describe('appointments', () => {
   });
 
   const cases: Array<[string, Partial<RemoteAppointment>, ChangeKind[], Partial<AppointmentSnapshot>]> = [
-    ['a new start time', { startsAt: '2025-06-11T09:00:00Z', endsAt: '2025-06-11T09:30:00Z' }, ['rescheduled'], { startsAt: '2025-06-11T09:00:00.000Z', endsAt: '2025-06-11T09:30:00.000Z' }],
+    [
+      'a new start time',
+      { startsAt: '2025-06-11T09:00:00Z', endsAt: '2025-06-11T09:30:00Z' },
+      ['rescheduled'],
+      { startsAt: '2025-06-11T09:00:00.000Z', endsAt: '2025-06-11T09:30:00.000Z' },
+    ],
     ['a longer slot', { endsAt: '2025-06-10T10:00:00.000Z' }, ['rescheduled'], { endsAt: '2025-06-10T10:00:00.000Z' }],
-    ['another practitioner', { practitionerExternalId: '1002', practitionerName: 'Dr Liam Brown' }, ['practitioner_changed'], { practitionerExternalId: '1002', practitionerName: 'Dr Liam Brown' }],
-    ['a cancellation', { status: 'cancelled', cancelledAt: '2025-06-01T23:00:00Z', cancellationReason: 'Unwell' }, ['cancelled'], { status: 'cancelled' }],
+    [
+      'another practitioner',
+      { practitionerExternalId: '1002', practitionerName: 'Dr Liam Brown' },
+      ['practitioner_changed'],
+      { practitionerExternalId: '1002', practitionerName: 'Dr Liam Brown' },
+    ],
+    [
+      'a cancellation',
+      { status: 'cancelled', cancelledAt: '2025-06-01T23:00:00Z', cancellationReason: 'Unwell' },
+      ['cancelled'],
+      { status: 'cancelled' },
+    ],
     ['a no-show', { status: 'no_show' }, ['no_show'], { status: 'no_show' }],
-    ['a new telehealth link', { telehealthUrl: 'https://meet.example.test/abc' }, ['telehealth_changed'], { telehealthUrl: 'https://meet.example.test/abc' }],
+    [
+      'a new telehealth link',
+      { telehealthUrl: 'https://meet.example.test/abc' },
+      ['telehealth_changed'],
+      { telehealthUrl: 'https://meet.example.test/abc' },
+    ],
     ['a removal upstream', { deleted: true }, ['removed'], { deleted: true }],
-    ['a reschedule with a new practitioner', { startsAt: '2025-06-12T09:00:00.000Z', practitionerExternalId: '1003' }, ['rescheduled', 'practitioner_changed'], { startsAt: '2025-06-12T09:00:00.000Z', practitionerExternalId: '1003' }],
+    [
+      'a reschedule with a new practitioner',
+      { startsAt: '2025-06-12T09:00:00.000Z', practitionerExternalId: '1003' },
+      ['rescheduled', 'practitioner_changed'],
+      { startsAt: '2025-06-12T09:00:00.000Z', practitionerExternalId: '1003' },
+    ],
   ];
 
   it.each(cases)('writes the right change row for %s', (_label, overrides, kinds, afterChanges) => {
@@ -67,7 +103,13 @@ describe('appointments', () => {
     expect(outcome).toMatchObject({ outcome: 'updated', changes: kinds });
     expect(changes.map((c) => c.kind).sort()).toEqual([...kinds].sort());
     for (const change of changes) {
-      expect(change).toMatchObject({ appointmentExternalId: ID, before: original, after: { ...original, ...afterChanges }, runId, detectedAt: T1 });
+      expect(change).toMatchObject({
+        appointmentExternalId: ID,
+        before: original,
+        after: { ...original, ...afterChanges },
+        runId,
+        detectedAt: T1,
+      });
     }
   });
 
@@ -94,7 +136,9 @@ describe('appointments', () => {
 
     expect(cache.appointments.get(SOURCE, '1')).toMatchObject({ deleted: true });
     const removed = cache.changes.list({ kinds: ['removed'], limit: 10, offset: 0 }).rows;
-    expect(removed).toEqual([expect.objectContaining({ appointmentExternalId: '1', before: original, after: { ...original, deleted: true } })]);
+    expect(removed).toEqual([
+      expect.objectContaining({ appointmentExternalId: '1', before: original, after: { ...original, deleted: true } }),
+    ]);
   });
 
   it('finds live appointments in a window that a sync has not seen since a time', () => {

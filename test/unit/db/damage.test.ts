@@ -74,6 +74,8 @@ describe('a damaged cache', () => {
       const patient = cache.patients.getByRemoteId(SOURCE, '836447129235883061')!;
       expect(cache.notes.forPatient(patient.id).map((n) => n.body)).toEqual(['Prefers morning appointments']);
       expect(cache.organizations.forPatient(patient.id).map((o) => o.name)).toEqual(['Hillside School']);
+      const affiliated = cache.roster.query({ affiliated: true, sort: { field: 'name', dir: 'asc' }, offset: 0, limit: 10, nowIso: T0 });
+      expect(affiliated.rows.map((p) => p.externalId)).toEqual(['836447129235883061']);
       expect(cache.appointments.upsertPage(SOURCE, [remoteAppointment('7000000000000000000')], T0, null)[0]?.outcome).toBe('new');
     } finally {
       cache.close();

@@ -5,13 +5,21 @@ import { KEY, openTestCache, remoteAppointment, remotePatient, SOURCE, T0 } from
 describe('activity log', () => {
   it('appends events and lists the newest in log order, by run or after an id', () => {
     const { cache } = openTestCache();
-    const run = cache.runs.create({ source: SOURCE, trigger: 'manual', scope: { sources: [SOURCE], mode: 'full', phases: [], daysBack: 1, daysForward: 1 }, startedAt: T0 });
+    const run = cache.runs.create({
+      source: SOURCE,
+      trigger: 'manual',
+      scope: { sources: [SOURCE], mode: 'full', phases: [], daysBack: 1, daysForward: 1 },
+      startedAt: T0,
+    });
     const first = cache.activity.append({ runId: run, source: SOURCE, at: T0, level: 'info', message: 'Connected to Cliniko.' });
     cache.activity.append({ runId: null, source: null, at: T0, level: 'debug', message: 'Scheduler woke up.' });
     cache.activity.append({ runId: run, source: SOURCE, at: T0, level: 'warn', message: 'Rate limit reached; waiting 30 s.' });
     cache.activity.append({ runId: run, source: SOURCE, at: T0, level: 'info', message: 'Patients: 651 checked.' });
 
-    expect(cache.activity.list({ limit: 2 }).map((e) => e.message)).toEqual(['Rate limit reached; waiting 30 s.', 'Patients: 651 checked.']);
+    expect(cache.activity.list({ limit: 2 }).map((e) => e.message)).toEqual([
+      'Rate limit reached; waiting 30 s.',
+      'Patients: 651 checked.',
+    ]);
     expect(cache.activity.list({ runId: run, limit: 10 }).map((e) => e.level)).toEqual(['info', 'warn', 'info']);
     expect(cache.activity.list({ sinceId: first.id, runId: run, limit: 10 })).toHaveLength(2);
   });
@@ -19,7 +27,13 @@ describe('activity log', () => {
   it('shows the last day of activity in the recent_activity view', () => {
     const { cache } = openTestCache();
     const now = new Date();
-    cache.activity.append({ runId: null, source: null, at: new Date(now.getTime() - 2 * 86_400_000).toISOString(), level: 'info', message: 'Old news.' });
+    cache.activity.append({
+      runId: null,
+      source: null,
+      at: new Date(now.getTime() - 2 * 86_400_000).toISOString(),
+      level: 'info',
+      message: 'Old news.',
+    });
     cache.activity.append({ runId: null, source: null, at: now.toISOString(), level: 'info', message: 'Just now.' });
 
     expect(cache.activity.recent(10).map((e) => e.message)).toEqual(['Just now.']);
@@ -31,7 +45,12 @@ describe('change feed', () => {
     const { cache } = openTestCache();
     cache.appointments.upsertPage(SOURCE, [remoteAppointment('1'), remoteAppointment('2')], T0, null);
     const later = '2025-06-02T00:00:00.000Z';
-    cache.appointments.upsertPage(SOURCE, [remoteAppointment('1', { status: 'cancelled' }), remoteAppointment('2', { status: 'no_show' })], later, null);
+    cache.appointments.upsertPage(
+      SOURCE,
+      [remoteAppointment('1', { status: 'cancelled' }), remoteAppointment('2', { status: 'no_show' })],
+      later,
+      null,
+    );
 
     expect(cache.changes.list({ since: later, limit: 10, offset: 0 }).rows.map((c) => [c.appointmentExternalId, c.kind])).toEqual([
       ['2', 'no_show'],
@@ -53,7 +72,12 @@ describe('cursors and budgets', () => {
     const reopened = openCache({ file, key: KEY });
     try {
       expect(reopened.cursors.get(SOURCE, 'patients')).toBe('2025-06-02T00:00:00.000Z');
-      expect(reopened.budgets.get('intakeq:1f2e', 'day')).toEqual({ credentialKey: 'intakeq:1f2e', budget: 'day', windowStart: '2025-06-02T00:00:00.000Z', used: 499 });
+      expect(reopened.budgets.get('intakeq:1f2e', 'day')).toEqual({
+        credentialKey: 'intakeq:1f2e',
+        budget: 'day',
+        windowStart: '2025-06-02T00:00:00.000Z',
+        used: 499,
+      });
       expect(reopened.budgets.get('intakeq:1f2e', 'minute')).toBeNull();
     } finally {
       reopened.close();

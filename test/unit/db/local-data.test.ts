@@ -67,7 +67,11 @@ describe('local-only data', () => {
     const { cache, patient } = patientWithLocalData();
     const [note] = cache.notes.forPatient(patient.id);
 
-    expect(cache.notes.update(note!.id, 'Needs a Māori interpreter', T1)).toMatchObject({ body: 'Needs a Māori interpreter', createdAt: T0, updatedAt: T1 });
+    expect(cache.notes.update(note!.id, 'Needs a Māori interpreter', T1)).toMatchObject({
+      body: 'Needs a Māori interpreter',
+      createdAt: T0,
+      updatedAt: T1,
+    });
     cache.notes.remove(note!.id);
     expect(cache.notes.forPatient(patient.id)).toEqual([]);
   });
@@ -77,7 +81,9 @@ describe('removing a source', () => {
   it('refuses while its patients carry local-only data, saying what would be lost', () => {
     const { cache } = patientWithLocalData();
 
-    expect(() => cache.sources.remove(SOURCE)).toThrow(expect.objectContaining({ code: 'source_has_local_data', details: expect.objectContaining({ notes: 1, organizationLinks: 1 }) }));
+    expect(() => cache.sources.remove(SOURCE)).toThrow(
+      expect.objectContaining({ code: 'source_has_local_data', details: expect.objectContaining({ notes: 1, organizationLinks: 1 }) }),
+    );
     expect(cache.sources.get(SOURCE)).not.toBeNull();
   });
 
@@ -85,7 +91,12 @@ describe('removing a source', () => {
     const { cache } = patientWithLocalData();
     cache.appointments.upsertPage(SOURCE, [remoteAppointment('1', { patientExternalId: ID })], T1, null);
     cache.cursors.set(SOURCE, 'patients', T1);
-    const runId = cache.runs.create({ source: SOURCE, trigger: 'manual', scope: { sources: [SOURCE], mode: 'full', phases: [], daysBack: 90, daysForward: 90 }, startedAt: T1 });
+    const runId = cache.runs.create({
+      source: SOURCE,
+      trigger: 'manual',
+      scope: { sources: [SOURCE], mode: 'full', phases: [], daysBack: 90, daysForward: 90 },
+      startedAt: T1,
+    });
 
     const removal = cache.sources.remove(SOURCE, { discardLocalData: true });
 

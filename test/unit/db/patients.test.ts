@@ -8,7 +8,11 @@ describe('patients', () => {
   it('keeps 64-bit remote ids as exact strings', () => {
     const { cache } = openTestCache();
 
-    cache.patients.upsertPage(SOURCE, BIG_IDS.map((id) => remotePatient(id)), T0);
+    cache.patients.upsertPage(
+      SOURCE,
+      BIG_IDS.map((id) => remotePatient(id)),
+      T0,
+    );
 
     for (const id of BIG_IDS) expect(cache.patients.getByRemoteId(SOURCE, id)?.externalId).toBe(id);
     expect(cache.patients.knownExternalIds(SOURCE, [...BIG_IDS, '9007199254740992'])).toEqual(new Set(BIG_IDS));
@@ -31,7 +35,11 @@ describe('patients', () => {
     cache.patients.upsertPage(SOURCE, [remotePatient('836447129235883061')], T0);
     const before = cache.patients.getByRemoteId(SOURCE, '836447129235883061')!;
 
-    const [outcome] = cache.patients.upsertPage(SOURCE, [remotePatient('836447129235883061', { email: 'new@example.test', archived: true })], T1);
+    const [outcome] = cache.patients.upsertPage(
+      SOURCE,
+      [remotePatient('836447129235883061', { email: 'new@example.test', archived: true })],
+      T1,
+    );
 
     const after = cache.patients.getByRemoteId(SOURCE, '836447129235883061')!;
     expect(outcome?.outcome).toBe('updated');
@@ -68,7 +76,11 @@ describe('patients', () => {
 
   it('links a local-only patient by email so the sync updates it instead of duplicating it', () => {
     const { cache } = openTestCache();
-    const local = cache.patients.addLocal(SOURCE, { firstName: 'Jane', lastName: 'Doe', email: 'jane@example.test', phone: null, dateOfBirth: null }, T0);
+    const local = cache.patients.addLocal(
+      SOURCE,
+      { firstName: 'Jane', lastName: 'Doe', email: 'jane@example.test', phone: null, dateOfBirth: null },
+      T0,
+    );
 
     expect(cache.patients.linkByEmail(SOURCE, 'JANE@example.test', '9223372036854775807')).toBe(true);
     const [outcome] = cache.patients.upsertPage(SOURCE, [remotePatient('9223372036854775807', { email: 'jane@example.test' })], T1);

@@ -11,22 +11,56 @@ function clinic() {
   cache.patients.upsertPage(
     SOURCE,
     [
-      remotePatient('1', { firstName: 'Jane', lastName: 'Smith', email: 'jane.smith@example.test', phone: '0412 345 678', dateOfBirth: '1990-03-01' }),
-      remotePatient('2', { firstName: 'John', lastName: 'Smithers', email: 'jsmithers@example.test', phone: '(03) 9555 0101', dateOfBirth: null }),
-      remotePatient('3', { firstName: 'Aroha', lastName: 'Ngata', email: 'aroha@example.test', phone: '021 777 888', dateOfBirth: '1975-11-30', archived: true }),
+      remotePatient('1', {
+        firstName: 'Jane',
+        lastName: 'Smith',
+        email: 'jane.smith@example.test',
+        phone: '0412 345 678',
+        dateOfBirth: '1990-03-01',
+      }),
+      remotePatient('2', {
+        firstName: 'John',
+        lastName: 'Smithers',
+        email: 'jsmithers@example.test',
+        phone: '(03) 9555 0101',
+        dateOfBirth: null,
+      }),
+      remotePatient('3', {
+        firstName: 'Aroha',
+        lastName: 'Ngata',
+        email: 'aroha@example.test',
+        phone: '021 777 888',
+        dateOfBirth: '1975-11-30',
+        archived: true,
+      }),
       remotePatient('4', { firstName: 'José', lastName: 'Álvarez', email: 'jose@example.test', phone: null, dateOfBirth: '2001-07-14' }),
     ],
     T0,
   );
-  cache.patients.upsertPage('intakeq', [{ ...remotePatient('a-1', { firstName: 'Mei', lastName: 'Chen', email: 'mei@example.test', phone: null }), source: 'intakeq' }], T0);
+  cache.patients.upsertPage(
+    'intakeq',
+    [{ ...remotePatient('a-1', { firstName: 'Mei', lastName: 'Chen', email: 'mei@example.test', phone: null }), source: 'intakeq' }],
+    T0,
+  );
   cache.appointments.upsertPage(
     SOURCE,
     [
       remoteAppointment('past', { patientExternalId: '1', startsAt: '2025-06-01T09:00:00Z', endsAt: null }),
-      remoteAppointment('j-next', { patientExternalId: '1', startsAt: '2025-06-06T09:00:00Z', endsAt: null, telehealthUrl: 'https://meet.example.test/j' }),
+      remoteAppointment('j-next', {
+        patientExternalId: '1',
+        startsAt: '2025-06-06T09:00:00Z',
+        endsAt: null,
+        telehealthUrl: 'https://meet.example.test/j',
+      }),
       remoteAppointment('j-later', { patientExternalId: '1', startsAt: '2025-06-20T09:00:00Z', endsAt: null }),
       remoteAppointment('a-cancelled', { patientExternalId: '3', startsAt: '2025-06-06T08:00:00Z', endsAt: null, status: 'cancelled' }),
-      remoteAppointment('a-next', { patientExternalId: '3', startsAt: '2025-06-09T08:00:00Z', endsAt: null, status: 'pending', practitionerName: 'Dr Liam Brown' }),
+      remoteAppointment('a-next', {
+        patientExternalId: '3',
+        startsAt: '2025-06-09T08:00:00Z',
+        endsAt: null,
+        status: 'pending',
+        practitionerName: 'Dr Liam Brown',
+      }),
     ],
     T0,
     null,
@@ -99,7 +133,12 @@ describe('roster', () => {
     expect(nextOf('2025-07-01T00:00:00Z')).toBeNull();
     expect(nextOf('2025-06-02T00:00:00Z')).toBe('j-next');
 
-    cache.appointments.upsertPage(SOURCE, [remoteAppointment('j-next', { patientExternalId: '1', startsAt: '2025-06-06T09:00:00Z', endsAt: null, status: 'cancelled' })], '2025-06-03T00:00:00Z', null);
+    cache.appointments.upsertPage(
+      SOURCE,
+      [remoteAppointment('j-next', { patientExternalId: '1', startsAt: '2025-06-06T09:00:00Z', endsAt: null, status: 'cancelled' })],
+      '2025-06-03T00:00:00Z',
+      null,
+    );
     expect(nextOf(NOW)).toBe('j-later');
     cache.appointments.markRemoved(SOURCE, ['j-later'], '2025-06-03T00:00:00Z', null);
     expect(nextOf(NOW)).toBeNull();
@@ -107,7 +146,12 @@ describe('roster', () => {
 
   it('picks up appointments that arrived before their patient', () => {
     const { cache, query } = clinic();
-    cache.appointments.upsertPage(SOURCE, [remoteAppointment('early', { patientExternalId: '99', startsAt: '2025-06-08T09:00:00Z', endsAt: null })], T0, null);
+    cache.appointments.upsertPage(
+      SOURCE,
+      [remoteAppointment('early', { patientExternalId: '99', startsAt: '2025-06-08T09:00:00Z', endsAt: null })],
+      T0,
+      null,
+    );
     cache.patients.upsertPage(SOURCE, [remotePatient('99', { firstName: 'Late', lastName: 'Arrival' })], T0);
 
     expect(query({ search: 'arrival' }).rows[0]?.nextAppointment?.externalId).toBe('early');
@@ -124,5 +168,21 @@ describe('roster', () => {
     const window = query({ offset: 1, limit: 2 });
     expect(window.total).toBe(5);
     expect(window.rows.map((r) => r.lastName)).toEqual(['Chen', 'Ngata']);
+  });
+
+  it('keeps affiliation filters right as links change and organizations are removed', () => {
+    const { cache, names, school } = clinic();
+    const ngata = cache.patients.getByRemoteId(SOURCE, '3')!;
+
+    cache.organizations.link(ngata.id, school.id, T0);
+    cache.organizations.link(ngata.id, school.id, T0);
+    expect(names({ affiliated: true })).toEqual(['Ngata', 'Smith', 'Smithers']);
+
+    cache.organizations.unlink(ngata.id, school.id);
+    expect(names({ affiliated: true })).toEqual(['Smith', 'Smithers']);
+
+    cache.organizations.remove(school.id);
+    expect(names({ affiliated: true })).toEqual(['Smith']);
+    expect(cache.patients.count(SOURCE).unaffiliated).toBe(3);
   });
 });

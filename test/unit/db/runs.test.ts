@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptySyncCounts, type SyncRunStatus } from '../../../electron/core/domain';
-import { openTestCache, SOURCE } from './fixtures';
+import { openTestCache, remoteAppointment, remotePatient, SOURCE } from './fixtures';
 
 const scope = { sources: [SOURCE], mode: 'incremental' as const, phases: ['patients' as const], daysBack: 90, daysForward: 90 };
 const at = (minutes: number) => new Date(Date.parse('2025-06-10T00:00:00.000Z') + minutes * 60_000).toISOString();
@@ -44,6 +44,20 @@ describe('sync runs', () => {
       resumeAt: null,
       errors: [{ kind: 'invalid_data', message: 'One appointment had no start time.', at: at(2) }],
     });
+  });
+
+  it('settles every touched patient’s next appointment when the run finishes', () => {
+    const { cache } = openTestCache();
+    cache.patients.upsertPage(SOURCE, [remotePatient('1')], at(0));
+    const id = cache.runs.create({ source: SOURCE, trigger: 'scheduled', scope, startedAt: at(0) });
+    cache.appointments.upsertPage(SOURCE, [remoteAppointment('a', { patientExternalId: '1', startsAt: at(60) })], at(1), id);
+
+    cache.runs.finish(id, { status: 'completed', finishedAt: at(2) });
+
+    const pending = cache.db.prepare('SELECT count(*) FROM next_appointment_pending').pluck().get();
+    const next = cache.db.prepare("SELECT next_starts_at FROM patients WHERE external_id = '1'").pluck().get();
+    expect(pending).toBe(0);
+    expect(next).toBe(at(60));
   });
 
   it('lists runs newest first, filtered and paged with a total', () => {

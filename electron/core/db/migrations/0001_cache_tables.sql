@@ -29,9 +29,11 @@ CREATE TABLE patients (
   external_id         TEXT,
   first_name          TEXT NOT NULL,
   last_name           TEXT NOT NULL,
-  -- Last then first name, case and accents folded (written by the cache: SQLite's NOCASE only
-  -- folds ASCII, which would sort "Álvarez" after "Zhou").
+  -- Written by the cache (repos/patient-text.ts): last then first name, case and accents folded
+  -- (SQLite's NOCASE folds only ASCII and would sort "Álvarez" after "Zhou"), and the folded
+  -- text the roster search matches: names, email, phone, phone digits.
   sort_name           TEXT NOT NULL,
+  search_text         TEXT NOT NULL,
   email               TEXT,
   phone               TEXT,
   date_of_birth       TEXT,
@@ -45,17 +47,26 @@ CREATE TABLE patients (
   -- after next_valid_from. Kept here so the roster can sort and filter 50,000 patients by it.
   next_appointment_id INTEGER,
   next_starts_at      TEXT,
-  next_valid_from     TEXT
+  next_status         TEXT,
+  next_valid_from     TEXT,
+  -- Derived: how many organizations the patient belongs to (kept by the triggers below).
+  organization_count  INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 
 CREATE UNIQUE INDEX patients_by_remote_id ON patients (source, external_id) WHERE external_id IS NOT NULL;
-CREATE INDEX patients_by_source_seen ON patients (source, last_synced_at);
 CREATE INDEX patients_by_email ON patients (source, email COLLATE NOCASE);
--- Roster sorts: one index per sort, read forwards or backwards; missing values sort as the largest.
-CREATE INDEX patients_by_name ON patients (sort_name, id);
-CREATE INDEX patients_by_birth ON patients (date_of_birth IS NULL, date_of_birth, id);
-CREATE INDEX patients_by_next ON patients (next_starts_at IS NULL, next_starts_at, id);
-CREATE INDEX patients_by_synced ON patients (last_synced_at IS NULL, last_synced_at, id);
+-- The roster: one index per sort, read forwards or backwards (missing values sort as the largest),
+-- each covering the common filters and the search text. A window or a count is then one pass over
+-- a ~5 MB index, whatever the filters or search: measured 1-4 ms at 50,000 patients.
+CREATE INDEX patients_roster_by_name ON patients
+  (sort_name, id, source, archived, deleted, next_status, organization_count, search_text);
+CREATE INDEX patients_roster_by_birth ON patients
+  (date_of_birth IS NULL, date_of_birth, id, source, archived, deleted, next_status, organization_count, search_text);
+CREATE INDEX patients_roster_by_next ON patients
+  (next_starts_at IS NULL, next_starts_at, id, source, archived, deleted, next_status, organization_count, search_text);
+-- Also finds patients a sync has not seen since a time (reconciliation).
+CREATE INDEX patients_roster_by_synced ON patients
+  (last_synced_at IS NULL, last_synced_at, id, source, archived, deleted, next_status, organization_count, search_text);
 CREATE INDEX patients_by_next_valid_from ON patients (next_valid_from);
 
 -- Appointments name their patient by remote id, without a foreign key: an appointment can arrive
@@ -82,9 +93,17 @@ CREATE TABLE appointments (
 ) STRICT;
 
 -- A patient's appointments, and the next one (active rows are found by reading forward from "now").
+-- The only index on appointments in random order: each page commit writes every index page it
+-- touches, encrypted, so reconciliation scans by start time instead of keeping a second one.
 CREATE INDEX appointments_by_patient ON appointments (source, patient_external_id, starts_at);
--- Reconciliation windows and day lists.
-CREATE INDEX appointments_by_start ON appointments (source, starts_at);
+
+-- Patients whose appointments changed since their next appointment was worked out. Appended by
+-- the upserts (sequential writes, cheap in a page commit); drained by the next roster query or
+-- when the run finishes, whichever comes first.
+CREATE TABLE next_appointment_pending (
+  source              TEXT NOT NULL,
+  patient_external_id TEXT NOT NULL
+) STRICT;
 
 CREATE TABLE sync_runs (
   id                 INTEGER PRIMARY KEY,
@@ -124,8 +143,8 @@ CREATE TABLE appointment_changes (
   run_id                  INTEGER REFERENCES sync_runs (id)
 ) STRICT;
 
+-- Also serves the per-source feed: a clinic has a handful of sources.
 CREATE INDEX appointment_changes_by_time ON appointment_changes (detected_at);
-CREATE INDEX appointment_changes_by_source_time ON appointment_changes (source, detected_at);
 
 -- One run per source at a time; a holder that stops heartbeating can be taken over.
 CREATE TABLE sync_locks (
@@ -178,6 +197,15 @@ CREATE TABLE patient_organizations (
 ) STRICT, WITHOUT ROWID;
 
 CREATE INDEX patient_organizations_by_organization ON patient_organizations (organization_id, patient_id);
+
+-- Keep patients.organization_count exact however links change (including an organization's removal).
+CREATE TRIGGER patient_organizations_count_link AFTER INSERT ON patient_organizations BEGIN
+  UPDATE patients SET organization_count = organization_count + 1 WHERE id = new.patient_id;
+END;
+
+CREATE TRIGGER patient_organizations_count_unlink AFTER DELETE ON patient_organizations BEGIN
+  UPDATE patients SET organization_count = organization_count - 1 WHERE id = old.patient_id;
+END;
 
 CREATE TABLE patient_notes (
   id         INTEGER PRIMARY KEY,

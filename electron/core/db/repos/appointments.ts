@@ -50,10 +50,12 @@ export function createAppointmentsRepo(db: Db, changes: ChangesRepo, nextAppoint
     WHERE id = @id`);
   const touch = db.prepare('UPDATE appointments SET last_synced_at = ? WHERE id IN (SELECT value FROM json_each(?))');
   const markDeleted = db.prepare('UPDATE appointments SET deleted = 1 WHERE id IN (SELECT value FROM json_each(?))');
+  // A plain table scan (the unary + keeps SQLite off the source-prefixed indexes, which would add
+  // a row lookup per appointment): once per sync, not worth an index every page commit must update.
   const notSeenInWindow = db
     .prepare(
       `SELECT external_id FROM appointments
-       WHERE source = ? AND starts_at >= ? AND starts_at < ? AND last_synced_at < ? AND deleted = 0
+       WHERE +source = ? AND starts_at >= ? AND starts_at < ? AND last_synced_at < ? AND deleted = 0
        ORDER BY starts_at, id`,
     )
     .pluck();
@@ -91,9 +93,12 @@ export function createAppointmentsRepo(db: Db, changes: ChangesRepo, nextAppoint
       assertSameSource(source, rows);
       const at = toStoredTime(syncedAt, 'syncedAt');
       return db.transaction(() => {
-        const stored = storedByRemoteId(source, rows.map((row) => row.externalId));
+        const stored = storedByRemoteId(
+          source,
+          rows.map((row) => row.externalId),
+        );
         const unchanged: number[] = [];
-        const patientsToRefresh = new Set<string>();
+        const patientsChanged = new Set<string>();
         const outcomes = rows.map((appointment): AppointmentOutcome => {
           const externalId = appointment.externalId;
           const values = appointmentValues(appointment);
@@ -106,18 +111,18 @@ export function createAppointmentsRepo(db: Db, changes: ChangesRepo, nextAppoint
           if (before) {
             id = before.id;
             update.run({ ...values, id, last_synced_at: at });
-            if (before.patient_external_id !== null) patientsToRefresh.add(before.patient_external_id);
+            if (before.patient_external_id !== null) patientsChanged.add(before.patient_external_id);
           } else {
             id = Number(insert.run({ ...values, source, external_id: externalId, last_synced_at: at }).lastInsertRowid);
           }
-          if (values.patient_external_id !== null) patientsToRefresh.add(values.patient_external_id);
+          if (values.patient_external_id !== null) patientsChanged.add(values.patient_external_id);
           stored.set(externalId, { ...values, id });
           const kinds = writeChanges(source, externalId, before ?? null, values, at, runId);
           const outcome = before ? 'updated' : 'new';
           return { externalId, outcome, changes: kinds, becameCancelled: kinds.includes('cancelled') };
         });
         if (unchanged.length > 0) touch.run(at, JSON.stringify(unchanged));
-        nextAppointments.refreshForRemoteIds(source, patientsToRefresh, at);
+        nextAppointments.markChanged(source, patientsChanged);
         return outcomes;
       })();
     },
@@ -136,7 +141,7 @@ export function createAppointmentsRepo(db: Db, changes: ChangesRepo, nextAppoint
           writeChanges(source, externalId, row, { ...row, deleted: 1 }, detectedAt, runId);
           if (row.patient_external_id !== null) patients.add(row.patient_external_id);
         }
-        nextAppointments.refreshForRemoteIds(source, patients, detectedAt);
+        nextAppointments.markChanged(source, patients);
         return live.length;
       })();
     },

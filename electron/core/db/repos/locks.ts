@@ -39,9 +39,7 @@ export function createLocksRepo(db: Db) {
     },
 
     holder(source: string): SyncLock | null {
-      const row = holder.get(source) as
-        | { source: string; run_id: number; acquired_at: string; heartbeat_at: string }
-        | undefined;
+      const row = holder.get(source) as { source: string; run_id: number; acquired_at: string; heartbeat_at: string } | undefined;
       return row ? { source: row.source, runId: row.run_id, acquiredAt: row.acquired_at, heartbeatAt: row.heartbeat_at } : null;
     },
   };

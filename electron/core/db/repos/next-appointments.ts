@@ -1,51 +1,59 @@
 import type { Db } from '../sqlite';
 
 /**
- * Keeps each patient's next appointment in patients.next_* so the roster can sort and filter 50,000
- * patients by it without a per-patient lookup (measured ~90 ms that way).
+ * Keeps each patient's next appointment (id, start, status) in patients.next_* so the roster can
+ * sort and filter 50,000 patients by it from its indexes (a per-patient lookup measured ~90 ms).
  *
  * The stored value is exact as of `next_valid_from`: the first active appointment starting at or
  * after that instant. It stays exact for any later "now" until that appointment's start passes,
- * because no active appointment lies between. So a row needs recomputing only when its
- * appointments change (done by the upserts) or when, for the "now" asked about, its next
- * appointment has started, it was computed for a later instant, or it was invalidated
- * (next_valid_from NULL) — all three found through indexes by `refreshStale`.
+ * because no active appointment lies between. So a patient needs recomputing only when its
+ * appointments changed (queued by the upserts), it is new or newly linked (next_valid_from NULL),
+ * its next appointment has started, or it was computed for a later instant than asked about.
+ * `refreshStale` finds all four through indexes and recomputes them: before each roster query,
+ * and when a sync run finishes (so the queue never outgrows one run's changes).
  */
 export interface NextAppointments {
-  refreshForRemoteIds(source: string, patientExternalIds: Iterable<string>, asOf: string): void;
-  /** For when no sync time is at hand: the next roster query recomputes it. */
+  /** Queue patients whose appointments changed; cheap enough for every page commit. */
+  markChanged(source: string, patientExternalIds: Iterable<string>): void;
+  /** For a patient whose remote id changed. */
   invalidate(patientId: number): void;
   refreshStale(nowIso: string): void;
 }
 
-const SET_NEXT = `
-  SET next_valid_from = @asOf,
-      (next_appointment_id, next_starts_at) = (
-        SELECT x.id, x.starts_at FROM active_appointments x
-        WHERE x.source = patients.source
-          AND x.patient_external_id = patients.external_id
-          AND x.starts_at >= @asOf
-        ORDER BY x.starts_at, x.id
-        LIMIT 1)`;
-
 export function createNextAppointments(db: Db): NextAppointments {
-  const byRemoteIds = db.prepare(
-    `UPDATE patients ${SET_NEXT} WHERE source = @source AND external_id IN (SELECT value FROM json_each(@ids))`,
-  );
+  const queue = db.prepare('INSERT INTO next_appointment_pending (source, patient_external_id) SELECT @source, value FROM json_each(@ids)');
   const invalidate = db.prepare('UPDATE patients SET next_valid_from = NULL WHERE id = ?');
-  const stale = db.prepare(`UPDATE patients ${SET_NEXT} WHERE id IN (
-      SELECT id FROM patients WHERE (next_starts_at IS NULL) = 0 AND next_starts_at < @asOf
-      UNION SELECT id FROM patients WHERE next_valid_from > @asOf OR next_valid_from IS NULL)`);
+  const recompute = db.prepare(`UPDATE patients
+    SET next_valid_from = @asOf,
+        (next_appointment_id, next_starts_at, next_status) = (
+          SELECT x.id, x.starts_at, x.status FROM active_appointments x
+          WHERE x.source = patients.source
+            AND x.patient_external_id = patients.external_id
+            AND x.starts_at >= @asOf
+          ORDER BY x.starts_at, x.id
+          LIMIT 1)
+    WHERE id IN (
+      SELECT p.id FROM next_appointment_pending q
+        JOIN patients p ON p.source = q.source AND p.external_id = q.patient_external_id
+      UNION SELECT id FROM patients INDEXED BY patients_roster_by_next
+        WHERE (next_starts_at IS NULL) = 0 AND next_starts_at < @asOf
+      UNION SELECT id FROM patients INDEXED BY patients_by_next_valid_from WHERE next_valid_from > @asOf
+      UNION SELECT id FROM patients INDEXED BY patients_by_next_valid_from WHERE next_valid_from IS NULL)`);
+  const drain = db.prepare('DELETE FROM next_appointment_pending');
+  const refresh = db.transaction((asOf: string) => {
+    recompute.run({ asOf });
+    drain.run();
+  });
   return {
-    refreshForRemoteIds(source, patientExternalIds, asOf) {
+    markChanged(source, patientExternalIds) {
       const ids = [...patientExternalIds];
-      if (ids.length > 0) byRemoteIds.run({ source, ids: JSON.stringify(ids), asOf });
+      if (ids.length > 0) queue.run({ source, ids: JSON.stringify(ids) });
     },
     invalidate(patientId) {
       invalidate.run(patientId);
     },
     refreshStale(nowIso) {
-      stale.run({ asOf: nowIso });
+      refresh(nowIso);
     },
   };
 }

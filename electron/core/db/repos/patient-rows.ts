@@ -1,12 +1,14 @@
 import type { CachedPatient, RemotePatient } from '../../domain';
 import { fromFlag, toFlag } from '../sql-values';
 import { toStoredTimeOrNull } from '../timestamps';
+import { searchText, sortName } from './patient-text';
 
 /** The synced columns of a patient, as stored. */
 export interface PatientValues {
   first_name: string;
   last_name: string;
   sort_name: string;
+  search_text: string;
   email: string | null;
   phone: string | null;
   date_of_birth: string | null;
@@ -42,6 +44,7 @@ export function patientValues(patient: Omit<RemotePatient, 'source' | 'externalI
     first_name: patient.firstName,
     last_name: patient.lastName,
     sort_name: sortName(patient.firstName, patient.lastName),
+    search_text: searchText(patient),
     email: patient.email,
     phone: patient.phone,
     date_of_birth: patient.dateOfBirth,
@@ -49,12 +52,6 @@ export function patientValues(patient: Omit<RemotePatient, 'source' | 'externalI
     deleted: toFlag(patient.deleted),
     remote_updated_at: toStoredTimeOrNull(patient.remoteUpdatedAt, 'A patient’s remoteUpdatedAt'),
   };
-}
-
-/** "Álvarez, José" → "alvarez\u0001jose": the separator sorts below every letter, so Smith < Smithers. */
-function sortName(firstName: string, lastName: string): string {
-  const fold = (name: string) => name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim();
-  return `${fold(lastName)}\u0001${fold(firstName)}`;
 }
 
 export function patientChanged(stored: PatientValues, incoming: PatientValues): boolean {

@@ -24,16 +24,15 @@ export function createPatientsRepo(db: Db, nextAppointments: NextAppointments) {
   );
   const byRemoteId = db.prepare(`SELECT ${PATIENT_COLUMNS} FROM patients WHERE source = ? AND external_id = ?`);
   const byId = db.prepare(`SELECT ${PATIENT_COLUMNS} FROM patients WHERE id = ?`);
-  const byEmail = db.prepare(
-    `SELECT ${PATIENT_COLUMNS} FROM patients WHERE source = ? AND email = ? COLLATE NOCASE ORDER BY id`,
-  );
+  const byEmail = db.prepare(`SELECT ${PATIENT_COLUMNS} FROM patients WHERE source = ? AND email = ? COLLATE NOCASE ORDER BY id`);
   const insert = db.prepare(`INSERT INTO patients
-      (source, external_id, first_name, last_name, sort_name, email, phone, date_of_birth, archived, deleted, removed_at,
-       remote_updated_at, last_synced_at, created_at)
-    VALUES (@source, @external_id, @first_name, @last_name, @sort_name, @email, @phone, @date_of_birth, @archived, @deleted,
+      (source, external_id, first_name, last_name, sort_name, search_text, email, phone, date_of_birth, archived, deleted,
+       removed_at, remote_updated_at, last_synced_at, created_at)
+    VALUES (@source, @external_id, @first_name, @last_name, @sort_name, @search_text, @email, @phone, @date_of_birth, @archived, @deleted,
        CASE WHEN @deleted = 1 THEN @last_synced_at END, @remote_updated_at, @last_synced_at, @created_at)`);
   const update = db.prepare(`UPDATE patients SET
-      first_name = @first_name, last_name = @last_name, sort_name = @sort_name, email = @email, phone = @phone,
+      first_name = @first_name, last_name = @last_name, sort_name = @sort_name, search_text = @search_text,
+      email = @email, phone = @phone,
       date_of_birth = @date_of_birth, archived = @archived, deleted = @deleted,
       removed_at = CASE WHEN @deleted = 1 THEN coalesce(removed_at, @last_synced_at) END,
       remote_updated_at = @remote_updated_at, last_synced_at = @last_synced_at
@@ -46,7 +45,8 @@ export function createPatientsRepo(db: Db, nextAppointments: NextAppointments) {
   const notSeenSince = db
     .prepare(
       `SELECT external_id FROM patients
-       WHERE source = ? AND last_synced_at < ? AND external_id IS NOT NULL AND deleted = 0 ORDER BY id`,
+       WHERE (last_synced_at IS NULL) = 0 AND last_synced_at < ? AND source = ? AND external_id IS NOT NULL AND deleted = 0
+       ORDER BY id`,
     )
     .pluck();
   const setRemoteId = db.prepare('UPDATE patients SET external_id = ? WHERE id = ?');
@@ -56,8 +56,7 @@ export function createPatientsRepo(db: Db, nextAppointments: NextAppointments) {
   const localByEmail = db
     .prepare('SELECT id FROM patients WHERE source = ? AND email = ? COLLATE NOCASE AND external_id IS NULL LIMIT 2')
     .pluck();
-  const counts = db.prepare(`SELECT count(*) AS total,
-      coalesce(sum(id NOT IN (SELECT patient_id FROM patient_organizations)), 0) AS unaffiliated
+  const counts = db.prepare(`SELECT count(*) AS total, coalesce(sum(organization_count = 0), 0) AS unaffiliated
     FROM patients WHERE source = ? AND external_id IS NOT NULL AND deleted = 0`);
   const coverage = db.prepare('SELECT * FROM client_id_coverage ORDER BY source');
 
@@ -96,14 +95,12 @@ export function createPatientsRepo(db: Db, nextAppointments: NextAppointments) {
         const ids = JSON.stringify(rows.map((row) => row.externalId));
         for (const row of byRemoteIds.all(source, ids) as PatientRow[]) stored.set(row.external_id ?? '', row);
         const unchanged: number[] = [];
-        const inserted: string[] = [];
         const outcomes = rows.map((patient): RecordOutcome => {
           const values = patientValues(patient);
           const before = stored.get(patient.externalId);
           if (!before) {
             const id = Number(
-              insert.run({ ...values, source, external_id: patient.externalId, last_synced_at: at, created_at: at })
-                .lastInsertRowid,
+              insert.run({ ...values, source, external_id: patient.externalId, last_synced_at: at, created_at: at }).lastInsertRowid,
             );
             const removedAt = values.deleted === 1 ? at : null;
             stored.set(patient.externalId, {
@@ -114,7 +111,6 @@ export function createPatientsRepo(db: Db, nextAppointments: NextAppointments) {
               removed_at: removedAt,
               last_synced_at: at,
             });
-            inserted.push(patient.externalId);
             return { externalId: patient.externalId, outcome: 'new' };
           }
           if (!patientChanged(before, values)) {
@@ -126,8 +122,6 @@ export function createPatientsRepo(db: Db, nextAppointments: NextAppointments) {
           return { externalId: patient.externalId, outcome: 'updated' };
         });
         if (unchanged.length > 0) touch.run(at, JSON.stringify(unchanged));
-        // Their appointments may have arrived first.
-        nextAppointments.refreshForRemoteIds(source, inserted, at);
         return outcomes;
       })();
     },
@@ -139,7 +133,7 @@ export function createPatientsRepo(db: Db, nextAppointments: NextAppointments) {
 
     /** Remote ids of live patients not seen by a sync since the given instant (reconciliation). */
     idsNotSeenSince(source: string, seenSinceIso: string): string[] {
-      return notSeenSince.all(source, toStoredTime(seenSinceIso, 'seenSince')) as string[];
+      return notSeenSince.all(toStoredTime(seenSinceIso, 'seenSince'), source) as string[];
     },
 
     findByEmail(source: string, email: string): CachedPatient[] {
@@ -156,9 +150,7 @@ export function createPatientsRepo(db: Db, nextAppointments: NextAppointments) {
     addLocal(source: string, input: LocalPatientInput, at: string): CachedPatient {
       const values = patientValues({ ...input, archived: false, deleted: false, remoteUpdatedAt: null });
       const createdAt = toStoredTime(at, 'at');
-      const id = Number(
-        insert.run({ ...values, source, external_id: null, last_synced_at: null, created_at: createdAt }).lastInsertRowid,
-      );
+      const id = Number(insert.run({ ...values, source, external_id: null, last_synced_at: null, created_at: createdAt }).lastInsertRowid);
       return getById(id) as CachedPatient;
     },
 

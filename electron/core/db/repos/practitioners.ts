@@ -66,10 +66,5 @@ export function createPractitionersRepo(db: Db) {
 }
 
 function samePractitioner(a: PractitionerRow, b: PractitionerRow): boolean {
-  return (
-    a.display_name === b.display_name &&
-    a.email === b.email &&
-    a.active === b.active &&
-    a.remote_updated_at === b.remote_updated_at
-  );
+  return a.display_name === b.display_name && a.email === b.email && a.active === b.active && a.remote_updated_at === b.remote_updated_at;
 }

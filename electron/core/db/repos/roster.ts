@@ -1,27 +1,26 @@
 import type { AppointmentStatus, RosterPage, RosterQuery, RosterRow } from '../../domain';
 import type { Db } from '../sqlite';
-import { createStatementCache, whereClause } from '../statement-cache';
+import { createStatementCache } from '../statement-cache';
 import { toStoredTime } from '../timestamps';
 import type { NextAppointments } from './next-appointments';
 import { PATIENT_COLUMNS, toCachedPatient, type PatientRow } from './patient-rows';
-import { rosterFilter, rosterOrderBy } from './roster-sql';
+import { rosterSql } from './roster-sql';
 
 type RosterSqlRow = PatientRow & {
   organizations: string;
-  next_external_id: string | null;
-  next_starts: string | null;
-  next_ends: string | null;
-  next_practitioner: string | null;
+  next_starts_at: string | null;
   next_status: AppointmentStatus | null;
-  next_telehealth: string | null;
+  next_external_id: string | null;
+  next_ends_at: string | null;
+  next_practitioner_name: string | null;
+  next_telehealth_url: string | null;
 };
 
-const ROW_COLUMNS = `${PATIENT_COLUMNS
-  .split(',')
+const ROW_COLUMNS = `${PATIENT_COLUMNS.split(',')
   .map((column) => `p.${column.trim()}`)
   .join(', ')},
-  a.external_id AS next_external_id, a.starts_at AS next_starts, a.ends_at AS next_ends,
-  a.practitioner_name AS next_practitioner, a.status AS next_status, a.telehealth_url AS next_telehealth,
+  p.next_starts_at, p.next_status, a.external_id AS next_external_id, a.ends_at AS next_ends_at,
+  a.practitioner_name AS next_practitioner_name, a.telehealth_url AS next_telehealth_url,
   (SELECT json_group_array(json_object('id', o.id, 'name', o.name) ORDER BY o.name)
      FROM patient_organizations l JOIN organizations o ON o.id = l.organization_id
     WHERE l.patient_id = p.id) AS organizations`;
@@ -32,17 +31,16 @@ export function createRosterRepo(db: Db, nextAppointments: NextAppointments) {
   const statement = createStatementCache(db);
   return {
     /**
-     * One window of the roster and the total matching. Filtering and sorting run on patient ids
-     * alone; the window's rows are then joined to their next appointment and organizations.
+     * One window of the roster and the total matching. Filtering, counting and windowing read
+     * only a covering index; the window's rows are then joined to their next appointment and
+     * organizations.
      */
     query(query: RosterQuery): RosterPage {
       nextAppointments.refreshStale(toStoredTime(query.nowIso, 'nowIso'));
-      const { conditions, params } = rosterFilter(query);
-      const where = whereClause(conditions);
-      const orderBy = rosterOrderBy(query.sort);
-      const total = statement(`SELECT count(*) FROM patients p ${where}`).pluck().get(params) as number;
+      const { index, where, orderBy, params } = rosterSql(query);
+      const total = statement(`SELECT count(*) FROM patients p INDEXED BY ${index} ${where}`).pluck().get(params) as number;
       const rows = statement(`SELECT ${ROW_COLUMNS}
-        FROM (SELECT p.id FROM patients p ${where} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset) w
+        FROM (SELECT p.id FROM patients p INDEXED BY ${index} ${where} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset) w
         JOIN patients p ON p.id = w.id
         LEFT JOIN appointments a ON a.id = p.next_appointment_id
         ORDER BY ${orderBy}`).all({ ...params, limit: query.limit, offset: query.offset }) as RosterSqlRow[];
@@ -53,15 +51,15 @@ export function createRosterRepo(db: Db, nextAppointments: NextAppointments) {
 
 function toRosterRow(row: RosterSqlRow): RosterRow {
   const nextAppointment =
-    row.next_external_id === null || row.next_starts === null || row.next_status === null
+    row.next_external_id === null || row.next_starts_at === null || row.next_status === null
       ? null
       : {
           externalId: row.next_external_id,
-          startsAt: row.next_starts,
-          endsAt: row.next_ends,
-          practitionerName: row.next_practitioner,
+          startsAt: row.next_starts_at,
+          endsAt: row.next_ends_at,
+          practitionerName: row.next_practitioner_name,
           status: row.next_status,
-          telehealthUrl: row.next_telehealth,
+          telehealthUrl: row.next_telehealth_url,
         };
   return {
     ...toCachedPatient(row),

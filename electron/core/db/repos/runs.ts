@@ -13,6 +13,7 @@ import { toJson } from '../sql-values';
 import type { Db } from '../sqlite';
 import { createStatementCache, whereClause } from '../statement-cache';
 import { shiftTime, toStoredTime } from '../timestamps';
+import type { NextAppointments } from './next-appointments';
 import { toSyncRun, type RunRow } from './run-rows';
 
 export interface NewRun {
@@ -48,7 +49,7 @@ const DAY_MS = 86_400_000;
 
 export type RunsRepo = ReturnType<typeof createRunsRepo>;
 
-export function createRunsRepo(db: Db) {
+export function createRunsRepo(db: Db, nextAppointments: NextAppointments) {
   const insert = db.prepare(`INSERT INTO sync_runs
       (source, trigger_kind, status, scope, started_at, heartbeat_at, counts, cursor_before)
     VALUES (@source, @trigger, @status, @scope, @startedAt, @heartbeatAt, @counts, @cursorBefore)`);
@@ -136,10 +137,16 @@ export function createRunsRepo(db: Db) {
       write(id, fields);
     },
 
-    /** Records how the run ended; the duration is measured from its start. */
+    /**
+     * Records how the run ended (the duration is measured from its start), and brings the next
+     * appointment of every patient the run touched up to date.
+     */
     finish(id: number, result: RunResult): SyncRun {
-      write(id, result);
-      return get(id) as SyncRun;
+      return db.transaction(() => {
+        write(id, result);
+        nextAppointments.refreshStale(toStoredTime(result.finishedAt, 'finishedAt'));
+        return get(id) as SyncRun;
+      })();
     },
 
     get,
