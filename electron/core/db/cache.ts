@@ -1,18 +1,18 @@
 import type { BudgetStore } from '../domain';
-import { createActivityRepo } from './repos/activity';
-import { createAppointmentsRepo } from './repos/appointments';
+import { createActivityRepo, type ActivityRepo } from './repos/activity';
+import { createAppointmentsRepo, type AppointmentsRepo } from './repos/appointments';
 import { createBudgetStore } from './repos/budgets';
-import { createChangesRepo } from './repos/changes';
-import { createCursorsRepo } from './repos/cursors';
-import { createLocksRepo } from './repos/locks';
+import { createChangesRepo, type ChangesRepo } from './repos/changes';
+import { createCursorsRepo, type CursorsRepo } from './repos/cursors';
+import { createLocksRepo, type LocksRepo } from './repos/locks';
 import { createNextAppointments } from './repos/next-appointments';
-import { createNotesRepo } from './repos/notes';
-import { createOrganizationsRepo } from './repos/organizations';
-import { createPatientsRepo } from './repos/patients';
-import { createPractitionersRepo } from './repos/practitioners';
-import { createRosterRepo } from './repos/roster';
-import { createRunsRepo } from './repos/runs';
-import { createSourcesRepo } from './repos/sources';
+import { createNotesRepo, type NotesRepo } from './repos/notes';
+import { createOrganizationsRepo, type OrganizationsRepo } from './repos/organizations';
+import { createPatientsRepo, type PatientsRepo } from './repos/patients';
+import { createPractitionersRepo, type PractitionersRepo } from './repos/practitioners';
+import { createRosterRepo, type RosterRepo } from './repos/roster';
+import { createRunsRepo, type RunsRepo } from './repos/runs';
+import { createSourcesRepo, type SourcesRepo } from './repos/sources';
 import type { Db } from './sqlite';
 
 /** The open local cache: its connection and one repository per table group. */
@@ -25,19 +25,19 @@ export interface Cache {
    */
   transaction<T>(fn: () => T): T;
   close(): void;
-  readonly sources: ReturnType<typeof createSourcesRepo>;
-  readonly practitioners: ReturnType<typeof createPractitionersRepo>;
-  readonly patients: ReturnType<typeof createPatientsRepo>;
-  readonly appointments: ReturnType<typeof createAppointmentsRepo>;
-  readonly changes: ReturnType<typeof createChangesRepo>;
-  readonly runs: ReturnType<typeof createRunsRepo>;
-  readonly locks: ReturnType<typeof createLocksRepo>;
-  readonly activity: ReturnType<typeof createActivityRepo>;
-  readonly cursors: ReturnType<typeof createCursorsRepo>;
+  readonly sources: SourcesRepo;
+  readonly practitioners: PractitionersRepo;
+  readonly patients: PatientsRepo;
+  readonly appointments: AppointmentsRepo;
+  readonly changes: ChangesRepo;
+  readonly runs: RunsRepo;
+  readonly locks: LocksRepo;
+  readonly activity: ActivityRepo;
+  readonly cursors: CursorsRepo;
   readonly budgets: BudgetStore;
-  readonly organizations: ReturnType<typeof createOrganizationsRepo>;
-  readonly notes: ReturnType<typeof createNotesRepo>;
-  readonly roster: ReturnType<typeof createRosterRepo>;
+  readonly organizations: OrganizationsRepo;
+  readonly notes: NotesRepo;
+  readonly roster: RosterRepo;
 }
 
 /** Wires the repositories over an open, migrated connection. */

@@ -1,16 +1,14 @@
 import { existsSync, renameSync } from 'node:fs';
-import type { Db } from './sqlite';
-import { sqliteErrorCode } from './sqlite';
+import { sqliteErrorCode, type Db } from './sqlite';
 
-/** null when the file is sound; otherwise what SQLite's quick check reported. */
-export function findDamage(db: Db): string | null {
+/** SQLite's quick check of every page: anything but "ok", or unreadable pages, means damage. */
+export function isDamaged(db: Db): boolean {
   try {
     const rows = db.pragma('quick_check') as Array<{ quick_check: string }>;
-    const problems = rows.map((row) => row.quick_check).filter((line) => line !== 'ok');
-    return problems.length === 0 ? null : problems.slice(0, 5).join('; ');
+    return rows.some((row) => row.quick_check !== 'ok');
   } catch (error) {
     const code = sqliteErrorCode(error);
-    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return error instanceof Error ? error.message : String(error);
+    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') return true;
     throw error;
   }
 }

@@ -3,10 +3,10 @@ import { createCache, type Cache } from './cache';
 import { UNENCRYPTED_WARNING } from './cache-key';
 import type { CacheKey } from './cipher';
 import { openConnection } from './connection';
-import { findDamage, moveAside } from './damage';
+import { isDamaged, moveAside } from './damage';
 import { migrate } from './migrate';
 import { defaultMigrationsDir, readMigrationFiles } from './migration-files';
-import { restoreLocalData, salvageLocalData, type RestoreSummary } from './salvage';
+import { restoreLocalData, salvageLocalData, type RestoreSummary, type Salvage } from './salvage';
 
 export interface OpenCacheOptions {
   file: string;
@@ -32,18 +32,16 @@ export function openCache(options: OpenCacheOptions): Cache {
   if (options.key.kind === 'unencrypted') notify({ level: 'warn', message: UNENCRYPTED_WARNING });
 
   let db = openConnection(options.file, options.key);
-  const damage = findDamage(db);
-  if (damage !== null) {
+  let damaged: { salvage: Salvage; movedTo: string } | null = null;
+  if (isDamaged(db)) {
     const salvage = salvageLocalData(db);
     db.close();
-    const movedTo = moveAside(options.file, now());
+    damaged = { salvage, movedTo: moveAside(options.file, now()) };
     db = openConnection(options.file, options.key);
-    migrate(db, migrations, now().toISOString());
-    notify({ level: 'error', message: damagedMessage(movedTo, restoreLocalData(db, salvage)) });
-    return createCache(db, options.file);
   }
   try {
     migrate(db, migrations, now().toISOString());
+    if (damaged) notify({ level: 'error', message: damagedMessage(damaged.movedTo, restoreLocalData(db, damaged.salvage)) });
   } catch (error) {
     db.close();
     throw error;

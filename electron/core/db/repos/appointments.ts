@@ -87,12 +87,14 @@ export function createAppointmentsRepo(db: Db, changes: ChangesRepo, nextAppoint
   return {
     /**
      * Writes one page of remote appointments in one transaction (a savepoint inside the caller's),
-     * with a change row for every meaningful change, and keeps the patients' next appointment current.
+     * with a change row for every meaningful change. Their patients' next appointment is queued to
+     * be worked out again (see next-appointments.ts).
      */
     upsertPage(source: string, rows: RemoteAppointment[], syncedAt: string, runId: number | null): AppointmentOutcome[] {
       assertSameSource(source, rows);
       const at = toStoredTime(syncedAt, 'syncedAt');
       return db.transaction(() => {
+        // Updated as the page is written, so a record repeated within the page compares with itself.
         const stored = storedByRemoteId(
           source,
           rows.map((row) => row.externalId),

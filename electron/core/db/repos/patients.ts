@@ -3,7 +3,7 @@ import { UserFacingError } from '../../errors';
 import type { Db } from '../sqlite';
 import { toStoredTime } from '../timestamps';
 import type { NextAppointments } from './next-appointments';
-import { PATIENT_COLUMNS, patientChanged, patientValues, toCachedPatient, type PatientRow } from './patient-rows';
+import { PATIENT_COLUMNS, patientChanged, patientValues, toCachedPatient, type PatientRow, type PatientValues } from './patient-rows';
 import { assertSameSource, type RecordOutcome } from './upsert-outcome';
 
 /** A patient staff add by hand, before it is matched to a remote record. */
@@ -91,7 +91,8 @@ export function createPatientsRepo(db: Db, nextAppointments: NextAppointments) {
       assertSameSource(source, rows);
       const at = toStoredTime(syncedAt, 'syncedAt');
       return db.transaction(() => {
-        const stored = new Map<string, PatientRow>();
+        // Updated as the page is written, so a record repeated within the page compares with itself.
+        const stored = new Map<string, PatientValues & { id: number }>();
         const ids = JSON.stringify(rows.map((row) => row.externalId));
         for (const row of byRemoteIds.all(source, ids) as PatientRow[]) stored.set(row.external_id ?? '', row);
         const unchanged: number[] = [];
@@ -102,15 +103,7 @@ export function createPatientsRepo(db: Db, nextAppointments: NextAppointments) {
             const id = Number(
               insert.run({ ...values, source, external_id: patient.externalId, last_synced_at: at, created_at: at }).lastInsertRowid,
             );
-            const removedAt = values.deleted === 1 ? at : null;
-            stored.set(patient.externalId, {
-              ...values,
-              id,
-              source,
-              external_id: patient.externalId,
-              removed_at: removedAt,
-              last_synced_at: at,
-            });
+            stored.set(patient.externalId, { ...values, id });
             return { externalId: patient.externalId, outcome: 'new' };
           }
           if (!patientChanged(before, values)) {
@@ -118,7 +111,7 @@ export function createPatientsRepo(db: Db, nextAppointments: NextAppointments) {
             return { externalId: patient.externalId, outcome: 'unchanged' };
           }
           update.run({ ...values, id: before.id, last_synced_at: at });
-          stored.set(patient.externalId, { ...before, ...values, last_synced_at: at });
+          stored.set(patient.externalId, { ...values, id: before.id });
           return { externalId: patient.externalId, outcome: 'updated' };
         });
         if (unchanged.length > 0) touch.run(at, JSON.stringify(unchanged));
