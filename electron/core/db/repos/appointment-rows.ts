@@ -30,7 +30,8 @@ export const APPOINTMENT_COLUMNS = `id, source, external_id, patient_external_id
   practitioner_name, service_name, location_name, starts_at, ends_at, status, cancelled_at,
   cancellation_reason, telehealth_url, deleted, remote_updated_at, last_synced_at`;
 
-const COMPARED = [
+/** Every synced column: what an upsert compares and, when changed, writes. */
+export const APPOINTMENT_VALUE_COLUMNS = [
   'patient_external_id',
   'practitioner_external_id',
   'practitioner_name',
@@ -63,10 +64,6 @@ export function appointmentValues(appointment: RemoteAppointment): AppointmentVa
     deleted: toFlag(appointment.deleted),
     remote_updated_at: toStoredTimeOrNull(appointment.remoteUpdatedAt, field('remoteUpdatedAt')),
   };
-}
-
-export function appointmentChanged(stored: AppointmentValues, incoming: AppointmentValues): boolean {
-  return COMPARED.some((column) => stored[column] !== incoming[column]);
 }
 
 export function snapshotOf(values: AppointmentValues): AppointmentSnapshot {

@@ -1,16 +1,18 @@
 import type { Appointment, ChangeKind, RemoteAppointment } from '../../domain';
 import type { Db } from '../sqlite';
+import { createStatementCache } from '../statement-cache';
 import { toStoredTime } from '../timestamps';
 import { detectChanges } from './appointment-changes';
 import {
   APPOINTMENT_COLUMNS,
-  appointmentChanged,
+  APPOINTMENT_VALUE_COLUMNS,
   appointmentValues,
   snapshotOf,
   toAppointment,
   type AppointmentRow,
   type AppointmentValues,
 } from './appointment-rows';
+import { changedColumns, updateByIdSql } from './changed-columns';
 import type { ChangesRepo } from './changes';
 import type { NextAppointments } from './next-appointments';
 import { assertSameSource, type RecordOutcome } from './upsert-outcome';
@@ -41,13 +43,7 @@ export function createAppointmentsRepo(db: Db, changes: ChangesRepo, nextAppoint
     VALUES (@source, @external_id, @patient_external_id, @practitioner_external_id, @practitioner_name, @service_name,
        @location_name, @starts_at, @ends_at, @status, @cancelled_at, @cancellation_reason, @telehealth_url, @deleted,
        @remote_updated_at, @last_synced_at)`);
-  const update = db.prepare(`UPDATE appointments SET
-      patient_external_id = @patient_external_id, practitioner_external_id = @practitioner_external_id,
-      practitioner_name = @practitioner_name, service_name = @service_name, location_name = @location_name,
-      starts_at = @starts_at, ends_at = @ends_at, status = @status, cancelled_at = @cancelled_at,
-      cancellation_reason = @cancellation_reason, telehealth_url = @telehealth_url, deleted = @deleted,
-      remote_updated_at = @remote_updated_at, last_synced_at = @last_synced_at
-    WHERE id = @id`);
+  const statement = createStatementCache(db);
   const touch = db.prepare('UPDATE appointments SET last_synced_at = ? WHERE id IN (SELECT value FROM json_each(?))');
   const markDeleted = db.prepare('UPDATE appointments SET deleted = 1 WHERE id IN (SELECT value FROM json_each(?))');
   // A plain table scan (the unary + keeps SQLite off the source-prefixed indexes, which would add
@@ -105,14 +101,19 @@ export function createAppointmentsRepo(db: Db, changes: ChangesRepo, nextAppoint
           const externalId = appointment.externalId;
           const values = appointmentValues(appointment);
           const before = stored.get(externalId);
-          if (before && !appointmentChanged(before, values)) {
+          const changed = before ? changedColumns(before, values, APPOINTMENT_VALUE_COLUMNS) : [];
+          if (before && changed.length === 0) {
             unchanged.push(before.id);
             return { externalId, outcome: 'unchanged', changes: [], becameCancelled: false };
           }
           let id: number;
           if (before) {
             id = before.id;
-            update.run({ ...values, id, last_synced_at: at });
+            statement(updateByIdSql('appointments', changed, ['last_synced_at = @last_synced_at'])).run({
+              ...values,
+              id,
+              last_synced_at: at,
+            });
             if (before.patient_external_id !== null) patientsChanged.add(before.patient_external_id);
           } else {
             id = Number(insert.run({ ...values, source, external_id: externalId, last_synced_at: at }).lastInsertRowid);

@@ -25,12 +25,15 @@ export type PatientRow = PatientValues & {
   last_synced_at: string | null;
 };
 
-export const PATIENT_COLUMNS =
-  'id, source, external_id, first_name, last_name, email, phone, date_of_birth, archived, deleted, removed_at, remote_updated_at, last_synced_at';
+export const PATIENT_COLUMNS = `id, source, external_id, first_name, last_name, sort_name, search_text, email, phone,
+  date_of_birth, archived, deleted, removed_at, remote_updated_at, last_synced_at`;
 
-const COMPARED = [
+/** Every synced column (and those derived from them): what an upsert compares and, when changed, writes. */
+export const PATIENT_VALUE_COLUMNS = [
   'first_name',
   'last_name',
+  'sort_name',
+  'search_text',
   'email',
   'phone',
   'date_of_birth',
@@ -52,10 +55,6 @@ export function patientValues(patient: Omit<RemotePatient, 'source' | 'externalI
     deleted: toFlag(patient.deleted),
     remote_updated_at: toStoredTimeOrNull(patient.remoteUpdatedAt, 'A patient’s remoteUpdatedAt'),
   };
-}
-
-export function patientChanged(stored: PatientValues, incoming: PatientValues): boolean {
-  return COMPARED.some((column) => stored[column] !== incoming[column]);
 }
 
 export function toCachedPatient(row: PatientRow): CachedPatient {

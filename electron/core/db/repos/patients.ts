@@ -1,9 +1,18 @@
 import type { CachedPatient, ClientIdCoverage, RemotePatient } from '../../domain';
 import { UserFacingError } from '../../errors';
 import type { Db } from '../sqlite';
+import { createStatementCache } from '../statement-cache';
 import { toStoredTime } from '../timestamps';
+import { changedColumns, updateByIdSql } from './changed-columns';
 import type { NextAppointments } from './next-appointments';
-import { PATIENT_COLUMNS, patientChanged, patientValues, toCachedPatient, type PatientRow, type PatientValues } from './patient-rows';
+import {
+  PATIENT_COLUMNS,
+  PATIENT_VALUE_COLUMNS,
+  patientValues,
+  toCachedPatient,
+  type PatientRow,
+  type PatientValues,
+} from './patient-rows';
 import { assertSameSource, type RecordOutcome } from './upsert-outcome';
 
 /** A patient staff add by hand, before it is matched to a remote record. */
@@ -30,13 +39,7 @@ export function createPatientsRepo(db: Db, nextAppointments: NextAppointments) {
        removed_at, remote_updated_at, last_synced_at, created_at)
     VALUES (@source, @external_id, @first_name, @last_name, @sort_name, @search_text, @email, @phone, @date_of_birth, @archived, @deleted,
        CASE WHEN @deleted = 1 THEN @last_synced_at END, @remote_updated_at, @last_synced_at, @created_at)`);
-  const update = db.prepare(`UPDATE patients SET
-      first_name = @first_name, last_name = @last_name, sort_name = @sort_name, search_text = @search_text,
-      email = @email, phone = @phone,
-      date_of_birth = @date_of_birth, archived = @archived, deleted = @deleted,
-      removed_at = CASE WHEN @deleted = 1 THEN coalesce(removed_at, @last_synced_at) END,
-      remote_updated_at = @remote_updated_at, last_synced_at = @last_synced_at
-    WHERE id = @id`);
+  const statement = createStatementCache(db);
   const touch = db.prepare('UPDATE patients SET last_synced_at = ? WHERE id IN (SELECT value FROM json_each(?))');
   const markDeleted = db.prepare(
     `UPDATE patients SET deleted = 1, removed_at = ?
@@ -106,11 +109,17 @@ export function createPatientsRepo(db: Db, nextAppointments: NextAppointments) {
             stored.set(patient.externalId, { ...values, id });
             return { externalId: patient.externalId, outcome: 'new' };
           }
-          if (!patientChanged(before, values)) {
+          const changed = changedColumns(before, values, PATIENT_VALUE_COLUMNS);
+          if (changed.length === 0) {
             unchanged.push(before.id);
             return { externalId: patient.externalId, outcome: 'unchanged' };
           }
-          update.run({ ...values, id: before.id, last_synced_at: at });
+          const removal = changed.includes('deleted') ? ['removed_at = CASE WHEN @deleted = 1 THEN @last_synced_at END'] : [];
+          statement(updateByIdSql('patients', changed, [...removal, 'last_synced_at = @last_synced_at'])).run({
+            ...values,
+            id: before.id,
+            last_synced_at: at,
+          });
           stored.set(patient.externalId, { ...values, id: before.id });
           return { externalId: patient.externalId, outcome: 'updated' };
         });
