@@ -88,6 +88,16 @@ export interface Connector {
    * (marking those removed again is harmless).
    */
   deletedAppointments?(query: { since: string; signal?: AbortSignal }): AsyncIterable<Page<{ externalId: string }>>;
+  /**
+   * Patients deleted upstream lately (IntakeQ `deletedOnly`: about the last ten days, whatever is
+   * asked). Without it, and without `patientTotal`, only a full patient pull shows deletions.
+   */
+  deletedPatients?(query: { signal?: AbortSignal }): AsyncIterable<Page<{ externalId: string }>>;
+  /**
+   * How many patients the API lists (archived included) for one small request (Cliniko's
+   * `total_entries`), so an incremental sync can tell whether patients were deleted upstream.
+   */
+  patientTotal?(signal?: AbortSignal): Promise<number>;
   /** The full record for one appointment (IntakeQ's single GET has fields list rows lack); null when gone. */
   appointmentDetail?(externalId: string, signal?: AbortSignal): Promise<RemoteAppointment | null>;
   /** Patients by id, for discovery from appointments; ids not found are simply absent. */

@@ -14,6 +14,7 @@ import type { SyncStore } from './ports';
 import { ProgressTracker, type SyncProgress } from './progress';
 import { RunContext, type SyncSettings } from './run-context';
 import { appointmentWindows } from './windows';
+import type { WaitRelay } from './wait-relay';
 
 /** A lock whose holder has not beaten its heartbeat for this long belongs to a dead process. */
 export const LOCK_STALE_AFTER_MS = 5 * 60_000;
@@ -41,6 +42,8 @@ export interface SourceSyncRequest {
   signal: AbortSignal;
   /** Called as soon as the run exists, before any request is made. */
   onStarted?: (runId: number) => void;
+  /** The relay passed as the connector's `onWait`, so progress can say when a rate limit holds the run. */
+  waits?: WaitRelay;
 }
 
 /** Takes the source's lock and creates its run in one step, or refuses with a clear message. */
@@ -88,6 +91,9 @@ export async function syncSource(deps: SyncEngineDeps, request: SourceSyncReques
     (level, message) => deps.events.activity({ runId, source, at: deps.now().toISOString(), level, message }),
   );
 
+  const unsubscribe = request.waits?.subscribe((info) => {
+    if (info.reason === 'rate_limit') progress.waiting(info.until, ctx.requests());
+  });
   let ending: RunEnding;
   try {
     ctx.log('info', `${triggerLabel(request.trigger)} ${request.scope.mode.replace('_', ' ')} sync of ${request.source.name} started.`);
@@ -97,6 +103,8 @@ export async function syncSource(deps: SyncEngineDeps, request: SourceSyncReques
     ending = endingFor(err, request.signal);
     if (ending.error?.kind === 'internal') deps.onInternalError(err);
     if (ending.error) ctx.recordError(ending.error.kind, ending.error.message);
+  } finally {
+    unsubscribe?.();
   }
   return finishRun(deps, ctx, ending);
 }
@@ -111,8 +119,7 @@ async function runPhases(ctx: RunContext): Promise<void> {
   if (phases.has('enrich')) await enrichPhase(ctx, ctx.enrichCandidates);
   if (phases.has('appointments_forward')) await appointmentsPhase(ctx, windows.appointments_forward);
   if (phases.has('appointments_back') || phases.has('appointments_forward')) await discoverPatients(ctx);
-  const patientsPulledWhole = phases.has('patients') && ctx.full && ctx.scope.mode === 'full';
-  if (phases.has('reconcile')) await reconcilePhase(ctx, patientsPulledWhole);
+  if (phases.has('reconcile')) await reconcilePhase(ctx);
 }
 
 function finishRun(deps: SyncEngineDeps, ctx: RunContext, ending: RunEnding): SyncRun {
@@ -150,7 +157,7 @@ function triggerLabel(trigger: SyncTrigger): string {
 }
 
 /** "Synced 651 patients · 3 new · 5 updated · 642 unchanged · 2 warnings" and its failure variants. */
-export function summarize(ctx: Pick<RunContext, 'counts' | 'sourceName'>, ending: RunEnding): string {
+export function summarize(ctx: Pick<RunContext, 'counts' | 'sourceName' | 'patientsRemoved'>, ending: RunEnding): string {
   const c = ctx.counts;
   const parts = [
     `Synced ${plural(c.patientsFound, 'patient')}`,
@@ -159,7 +166,8 @@ export function summarize(ctx: Pick<RunContext, 'counts' | 'sourceName'>, ending
     `${c.patientsUnchanged} unchanged`,
     `${plural(c.appointmentsNew + c.appointmentsUpdated + c.appointmentsUnchanged, 'appointment')}`,
   ];
-  if (c.appointmentsRemoved) parts.push(`${c.appointmentsRemoved} removed upstream`);
+  if (ctx.patientsRemoved) parts.push(`${plural(ctx.patientsRemoved, 'patient')} removed upstream`);
+  if (c.appointmentsRemoved) parts.push(`${plural(c.appointmentsRemoved, 'appointment')} removed upstream`);
   const skipped = c.patientsFailed + c.appointmentsFailed;
   if (skipped) parts.push(plural(skipped, 'warning'));
   const line = parts.join(' · ');

@@ -24,7 +24,8 @@ export interface SyncStore {
     /** Links a locally created patient (no remote id yet) with the same email, case-insensitively. */
     linkByEmail(source: string, email: string, externalId: string): boolean;
     idsNotSeenSince(source: string, seenSince: string): string[];
-    markRemoved(source: string, externalIds: readonly string[], at: string): void;
+    /** Returns how many were live and are now marked. */
+    markRemoved(source: string, externalIds: readonly string[], at: string): number;
     /** Patients of the source not marked removed upstream. */
     count(source: string): { total: number; unaffiliated: number };
   };

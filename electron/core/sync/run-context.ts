@@ -11,6 +11,8 @@ import type { Connector, RecordError } from '../connectors/types';
 import type { SyncStore } from './ports';
 import type { ProgressTracker } from './progress';
 
+const SERVICE_NAMES: Record<Connector['kind'], string> = { cliniko: 'Cliniko', intakeq: 'IntakeQ' };
+
 /** Only the first errors are kept on the run: enough to act on, never a flood. */
 const MAX_RUN_ERRORS = 20;
 
@@ -33,6 +35,8 @@ export class RunContext {
   /** Past appointments whose list rows lack details the single-record endpoint has. */
   readonly enrichCandidates: RemoteAppointment[] = [];
   countCheck: string | null = null;
+  /** Patients this run marked removed upstream (told in the summary; the counts have no field for it). */
+  patientsRemoved = 0;
 
   constructor(
     readonly runId: number,
@@ -52,6 +56,11 @@ export class RunContext {
   /** Full and reconcile-only runs read everything, ignoring cursors. */
   get full(): boolean {
     return this.scope.mode === 'full' || this.scope.mode === 'reconcile_only';
+  }
+
+  /** The remote system by the name a clinic admin knows it: "Cliniko", "IntakeQ". */
+  get serviceName(): string {
+    return SERVICE_NAMES[this.connector.kind];
   }
 
   now(): Date {

@@ -70,6 +70,15 @@ export class ClinikoConnector implements Connector {
     return mapPages(this.api.list('/patients', 'patients', patientFilters(query.updatedSince), 'patients', query.signal), patientReader(this.source));
   }
 
+  /** `total_entries` of the patient listing (archived included), from a one-record page. */
+  async patientTotal(signal?: AbortSignal): Promise<number> {
+    const filters = patientFilters(null).map((filter) => ['q[]', filter] as const);
+    const { value } = await this.api.get('/patients', 'patients', signal, [['per_page', '1'], ...filters]);
+    const total = value.total_entries;
+    if (typeof total !== 'number' || !Number.isInteger(total) || total < 0) throw connectorErrors.invalidData('Cliniko', 'a patient count');
+    return total;
+  }
+
   /** Individual appointments in the window; the first page also carries any unreadable reference records. */
   async *appointments(query: AppointmentQuery): AsyncGenerator<Page<RemoteAppointment>> {
     const { reference, errors } = await this.reference.load(query.signal);

@@ -43,6 +43,15 @@ const deletedIdReader: RecordReader<z.ZodObject<{ Id: typeof externalId }>, { ex
   toDomain: (row) => ({ externalId: row.Id }),
 };
 
+/** A row of the client list without profiles: the id is `ClientNumber` there (spec §3.2). */
+const deletedClientReader: RecordReader<z.ZodObject<{ ClientNumber: typeof externalId }>, { externalId: string }> = {
+  label: 'IntakeQ deleted client',
+  schema: z.object({ ClientNumber: externalId }),
+  idField: 'ClientNumber',
+  updatedAt: () => null,
+  toDomain: (row) => ({ externalId: row.ClientNumber }),
+};
+
 /** IntakeQ's (PracticeQ's) REST API as a ClinicSync connector. */
 export class IntakeqConnector implements Connector {
   readonly kind = 'intakeq' as const;
@@ -118,6 +127,11 @@ export class IntakeqConnector implements Connector {
    */
   deletedAppointments(query: { since: string; signal?: AbortSignal }): AsyncIterable<Page<{ externalId: string }>> {
     return mapPages(this.api.pages('/appointments', [['deletedOnly', 'true']], 'Id', 'deleted appointments', query.signal), deletedIdReader);
+  }
+
+  /** `GET /clients?deletedOnly=true`: clients deleted in about the last ten days (summary rows, `ClientNumber`). */
+  deletedPatients(query: { signal?: AbortSignal }): AsyncIterable<Page<{ externalId: string }>> {
+    return mapPages(this.api.pages('/clients', [['deletedOnly', 'true']], 'ClientNumber', 'deleted clients', query.signal), deletedClientReader);
   }
 
   /** GET /appointments/{id}: the single record carries fields list rows lack (package fields). */

@@ -1,36 +1,90 @@
-import { nextCursor, laterOf } from '../cursor';
+import type { RemotePatient } from '../../domain';
+import type { Page } from '../../connectors/types';
+import { laterOf, nextCursor } from '../cursor';
 import { formatInstant, plural, withLast } from '../pages';
 import type { RunContext } from '../run-context';
 import { backfillRemoteIds, tallyPatients } from '../tally';
+import { checkCount, removeDeletedPatients, removeUnseenPatients } from './patient-removals';
 
 const RESOURCE = 'patients';
+const DAY_MS = 86_400_000;
+/** Deletion listings reach back about ten days: an older cursor could have missed some. */
+export const DELETIONS_VISIBLE_MS = 9 * DAY_MS;
 
-/** Pulls patients changed since the cursor (all of them on a full run) and checks the count. */
+/**
+ * Brings the patients up to date: those changed since the cursor (all of them on a full run), then
+ * whatever was deleted upstream — from the API's deletion listing, or, where the API gives a total
+ * instead (Cliniko), by pulling everything when the counts disagree and marking who is gone.
+ */
 export async function patientsPhase(ctx: RunContext): Promise<void> {
-  const { store, source } = ctx;
-  const cursor = ctx.full ? null : store.cursors.get(source, RESOURCE);
+  let cursor = ctx.full ? null : ctx.store.cursors.get(ctx.source, RESOURCE);
+  if (cursor && ctx.connector.deletedPatients && ctx.startedAt.getTime() - Date.parse(cursor) > DELETIONS_VISIBLE_MS) {
+    ctx.log(
+      'info',
+      `The last patient sync was before ${formatInstant(cursor)}, longer ago than deletions stay listed: checking every patient.`,
+    );
+    cursor = null;
+  }
   if (cursor) ctx.cursorBefore[RESOURCE] = cursor;
   ctx.progress.startPhase('patients');
   ctx.log('info', cursor ? `Fetching patients changed since ${formatInstant(cursor)}.` : 'Fetching every patient.');
 
+  const first = await pullPatients(ctx, cursor, new Set());
+  if (cursor === null) {
+    await removeUnseenPatients(ctx);
+    if (first.total !== null) checkCount(ctx, first.total);
+    return;
+  }
+  if (ctx.connector.deletedPatients) await removeDeletedPatients(ctx, ctx.connector.deletedPatients({ signal: ctx.signal }));
+  if (ctx.connector.patientTotal) {
+    const remoteTotal = await ctx.connector.patientTotal(ctx.signal);
+    ctx.checkpoint();
+    if (ctx.store.patients.count(ctx.source).total === remoteTotal) {
+      checkCount(ctx, remoteTotal);
+      return;
+    }
+    ctx.log('info', `${ctx.serviceName} lists ${plural(remoteTotal, 'patient')}, which differs from the cache: checking every patient.`);
+    const whole = await pullPatients(ctx, null, first.seen);
+    await removeUnseenPatients(ctx);
+    checkCount(ctx, whole.total ?? remoteTotal);
+  }
+}
+
+interface Pulled {
+  total: number | null;
+  /** Remote ids read, so a second pass in the same run does not count them twice. */
+  seen: Set<string>;
+}
+
+/** One pass over the patient listing, each page stored in its own transaction with the cursor on the last. */
+async function pullPatients(ctx: RunContext, cursor: string | null, alreadyCounted: ReadonlySet<string>): Promise<Pulled> {
+  const { store, source } = ctx;
+  const seen = new Set<string>();
   let done = 0;
   let total: number | null = null;
   let newest: string | null = null;
   let linked = 0;
-  for await (const { item: page, last } of withLast(ctx.connector.patients({ updatedSince: cursor, signal: ctx.signal }))) {
+  const before = { ...ctx.counts };
+  const pages: AsyncIterable<Page<RemotePatient>> = ctx.connector.patients({ updatedSince: cursor, signal: ctx.signal });
+  for await (const { item: page, last } of withLast(pages)) {
     ctx.checkpoint();
     total = page.totalEntries ?? total;
     newest = laterOf(newest, page.maxRemoteUpdatedAt);
     const syncedAt = ctx.now().toISOString();
-    const next = last ? nextCursor(ctx.startedAt, newest, cursor) : null;
+    const previous = store.cursors.get(source, RESOURCE);
+    const next = last ? nextCursor(ctx.startedAt, newest, previous) : null;
     const outcomes = store.transaction(() => {
       linked += backfillRemoteIds(ctx, page.records);
       const result = store.patients.upsertPage(source, page.records, syncedAt);
-      if (next && next !== cursor) store.cursors.set(source, RESOURCE, next);
+      if (next && next !== previous) store.cursors.set(source, RESOURCE, next);
       return result;
     });
-    if (next && next !== cursor) ctx.cursorAfter[RESOURCE] = next;
-    tallyPatients(ctx, outcomes);
+    if (next && next !== previous) ctx.cursorAfter[RESOURCE] = next;
+    tallyPatients(
+      ctx,
+      outcomes.filter((o) => !alreadyCounted.has(o.externalId)),
+    );
+    for (const record of page.records) seen.add(record.externalId);
     ctx.recordSkipped('patient', page.errors);
     done += page.records.length + page.errors.length;
     ctx.progress.advance(done, total, ctx.requests());
@@ -39,23 +93,10 @@ export async function patientsPhase(ctx: RunContext): Promise<void> {
   const c = ctx.counts;
   ctx.log(
     'info',
-    `Patients: ${plural(done, 'record')} checked — ${c.patientsNew} new, ${c.patientsUpdated} updated, ${c.patientsUnchanged} unchanged` +
-      `${c.patientsFailed ? `, ${c.patientsFailed} could not be read` : ''}${linked ? `, ${linked} linked to existing local patients by email` : ''}.`,
+    `Patients: ${plural(done, 'record')} checked — ${c.patientsNew - before.patientsNew} new, ${c.patientsUpdated - before.patientsUpdated} updated, ` +
+      `${c.patientsUnchanged - before.patientsUnchanged} unchanged` +
+      `${c.patientsFailed > before.patientsFailed ? `, ${c.patientsFailed - before.patientsFailed} could not be read` : ''}` +
+      `${linked ? `, ${linked} linked to existing local patients by email` : ''}.`,
   );
-  if (!cursor && total !== null) checkCount(ctx, total);
-}
-
-/** After a complete pull: does the cache hold as many patients as the API says it has? */
-function checkCount(ctx: RunContext, remoteTotal: number): void {
-  const local = ctx.store.patients.count(ctx.source).total;
-  if (local === remoteTotal) {
-    ctx.countCheck = `${local.toLocaleString('en-US')} of ${remoteTotal.toLocaleString('en-US')} patients, matches ${ctx.sourceName}`;
-    ctx.log('info', `Count check: ${ctx.countCheck}.`);
-  } else {
-    const difference = remoteTotal - local;
-    ctx.countCheck =
-      `${local.toLocaleString('en-US')} of ${remoteTotal.toLocaleString('en-US')} patients: ` +
-      (difference > 0 ? `${plural(difference, 'patient')} missing from the cache` : `${plural(-difference, 'extra patient')} in the cache`);
-    ctx.log('warn', `Count check: ${ctx.countCheck}.`);
-  }
+  return { total, seen };
 }

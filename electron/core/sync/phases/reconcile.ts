@@ -2,11 +2,11 @@ import { plural } from '../pages';
 import type { RunContext } from '../run-context';
 
 /**
- * Marks what vanished upstream as removed — never deletes it: appointments in windows pulled whole
- * this run that were not seen, appointments the API lists as deleted, and, after a complete patient
- * pull, patients that were not seen.
+ * Marks appointments that vanished upstream as removed — never deletes them: those in windows pulled
+ * whole this run that were not seen, and those the API lists as deleted. (Patients are reconciled by
+ * the patient phase, which knows whether it saw them all.)
  */
-export async function reconcilePhase(ctx: RunContext, patientsPulledWhole: boolean): Promise<void> {
+export async function reconcilePhase(ctx: RunContext): Promise<void> {
   ctx.progress.startPhase('reconcile');
   const at = ctx.now().toISOString();
   const runStart = ctx.startedAt.toISOString();
@@ -27,15 +27,5 @@ export async function reconcilePhase(ctx: RunContext, patientsPulledWhole: boole
     }
   }
   ctx.counts.appointmentsRemoved += removed;
-
-  let patientsRemoved = 0;
-  if (patientsPulledWhole) {
-    const gone = ctx.store.patients.idsNotSeenSince(ctx.source, runStart);
-    ctx.store.transaction(() => ctx.store.patients.markRemoved(ctx.source, gone, at));
-    patientsRemoved = gone.length;
-  }
-  ctx.log(
-    'info',
-    `Reconciliation: ${plural(removed, 'appointment')}${patientsPulledWhole ? ` and ${plural(patientsRemoved, 'patient')}` : ''} removed upstream, marked as removed (kept in the cache).`,
-  );
+  ctx.log('info', `Reconciliation: ${plural(removed, 'appointment')} removed upstream, marked as removed (kept in the cache).`);
 }

@@ -1,0 +1,71 @@
+import type { Page } from '../../connectors/types';
+import { plural } from '../pages';
+import type { RunContext } from '../run-context';
+import { tallyPatients } from '../tally';
+
+/**
+ * Listings paged by offset can skip a row when another one vanishes between two pages. When only a
+ * few patients went unseen, each is looked up before it is marked removed; more than this is a real
+ * clear-out upstream, and looking each one up would cost too many requests.
+ */
+const MAX_VERIFIED = 20;
+
+/**
+ * After a pull of every patient: those in the cache that the pull did not bring are gone upstream.
+ * They are marked removed (never deleted, so their local notes and organizations stay).
+ */
+export async function removeUnseenPatients(ctx: RunContext): Promise<void> {
+  const unseen = ctx.store.patients.idsNotSeenSince(ctx.source, ctx.startedAt.toISOString());
+  if (unseen.length === 0) return;
+  let gone = unseen;
+  if (unseen.length <= MAX_VERIFIED && ctx.connector.patientsByExternalIds) {
+    const page = await ctx.connector.patientsByExternalIds(unseen, ctx.signal);
+    ctx.checkpoint();
+    const syncedAt = ctx.now().toISOString();
+    const outcomes = ctx.store.transaction(() => ctx.store.patients.upsertPage(ctx.source, page.records, syncedAt));
+    tallyPatients(ctx, outcomes);
+    const found = new Set([...page.records.map((r) => r.externalId), ...page.errors.map((e) => e.externalId)]);
+    gone = unseen.filter((id) => !found.has(id));
+  }
+  markGone(ctx, gone);
+}
+
+/** Patients the API lists as deleted (IntakeQ keeps them listed for about ten days). */
+export async function removeDeletedPatients(ctx: RunContext, pages: AsyncIterable<Page<{ externalId: string }>>): Promise<void> {
+  const ids: string[] = [];
+  for await (const page of pages) {
+    ctx.checkpoint();
+    ids.push(...page.records.map((r) => r.externalId));
+  }
+  const known = ctx.store.patients.knownExternalIds(ctx.source, ids);
+  markGone(
+    ctx,
+    ids.filter((id) => known.has(id)),
+  );
+}
+
+function markGone(ctx: RunContext, ids: string[]): void {
+  if (ids.length === 0) return;
+  const at = ctx.now().toISOString();
+  const marked = ctx.store.transaction(() => ctx.store.patients.markRemoved(ctx.source, ids, at));
+  ctx.patientsRemoved += marked;
+  if (marked > 0)
+    ctx.log(
+      'info',
+      `${plural(marked, 'patient')} deleted in ${ctx.serviceName}, marked as removed (kept in the cache with their local notes).`,
+    );
+}
+
+/** After a complete pull, or with the API's own total: does the cache hold as many patients as the API has? */
+export function checkCount(ctx: RunContext, remoteTotal: number): void {
+  const local = ctx.store.patients.count(ctx.source).total;
+  const of = `${local.toLocaleString('en-US')} of ${remoteTotal.toLocaleString('en-US')} patients`;
+  if (local === remoteTotal) {
+    ctx.countCheck = `${of}, matches ${ctx.serviceName}`;
+    ctx.log('info', `Count check: ${ctx.countCheck}.`);
+    return;
+  }
+  const difference = remoteTotal - local;
+  ctx.countCheck = `${of}: ${difference > 0 ? `${plural(difference, 'patient')} missing from the cache` : `${plural(-difference, 'extra patient')} in the cache`}`;
+  ctx.log('warn', `Count check: ${ctx.countCheck}.`);
+}
