@@ -14,16 +14,20 @@ export interface IpcMainLike {
 
 /** True when the sender is the top-level frame of a page served from the app's own origin. */
 export function isTrustedSender(event: IpcInvokeEventLike, appOrigin: string): boolean {
-  const frame = event.senderFrame;
-  if (!frame || frame.parent) return false;
+  const frame = event?.senderFrame;
+  if (!frame || frame.parent || typeof frame.url !== 'string') return false;
   return originOf(frame.url) === appOrigin;
 }
 
-/** `scheme://host` of a URL; unlike URL#origin this is also defined for custom schemes such as app://. */
+/**
+ * `scheme://host` of a URL; unlike URL#origin this is also defined for custom schemes such as app://.
+ * A URL with credentials in it (`app://x@clinicsync/`) has no origin here: the app never uses one.
+ */
 export function originOf(url: string): string | null {
   try {
     const parsed = new URL(url);
-    return parsed.host ? `${parsed.protocol}//${parsed.host}` : null;
+    if (!parsed.host || parsed.username || parsed.password) return null;
+    return `${parsed.protocol}//${parsed.host}`;
   } catch {
     return null;
   }

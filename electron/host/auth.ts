@@ -22,10 +22,34 @@ export function parseCookies(header: string | undefined): Record<string, string>
  * host prints) or in the cookie the host set when that URL was first opened.
  */
 export function hasValidToken(requestUrl: string, cookieHeader: string | undefined, token: string): boolean {
-  const queryToken = new URL(requestUrl, 'http://localhost').searchParams.get('token');
+  const queryToken = parseRequestUrl(requestUrl)?.searchParams.get('token') ?? null;
   if (queryToken !== null && safeEqual(queryToken, token)) return true;
   const cookieToken = parseCookies(cookieHeader)[TOKEN_COOKIE];
   return cookieToken !== undefined && safeEqual(cookieToken, token);
+}
+
+/**
+ * The request target as a URL, or null when it is not one. A raw request line such as `GET //[` is
+ * not a valid URL: it must be answered with 400, never allowed to throw inside the server.
+ */
+export function parseRequestUrl(requestUrl: string | undefined): URL | null {
+  try {
+    return new URL(requestUrl ?? '/', 'http://localhost');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * While the host listens on loopback, only requests addressed to a loopback name on its port are
+ * answered: a page on another site that re-points its own DNS name at 127.0.0.1 (DNS rebinding)
+ * arrives with its own name in `Host` and is refused.
+ */
+export function isAllowedHostHeader(hostHeader: string | undefined, port: number, boundHost: string): boolean {
+  if (!isLoopbackHost(boundHost)) return true;
+  const bound = boundHost.includes(':') ? `[${boundHost}]` : boundHost;
+  const allowed = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `${bound}:${port}`]);
+  return hostHeader !== undefined && allowed.has(hostHeader.toLowerCase());
 }
 
 /** The only origins allowed to open the socket: the console's own (under either loopback name). */

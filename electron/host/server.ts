@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Dispatch, EventSink } from '../handlers';
-import { hasValidToken, isAllowedOrigin, isLoopbackHost, TOKEN_COOKIE } from './auth';
+import { hasValidToken, isAllowedHostHeader, isAllowedOrigin, isLoopbackHost, parseRequestUrl, TOKEN_COOKIE } from './auth';
 import { createSocketServer } from './sockets';
 import { sendText, serveStatic } from './static-files';
 
@@ -53,6 +53,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   const server = createServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed');
+    if (!parseRequestUrl(req.url)) return sendText(res, 400, 'Bad request');
+    if (!isAllowedHostHeader(req.headers.host, port, host)) return sendText(res, 421, 'This console only answers on 127.0.0.1.');
+    // Browsers send Origin on cross-origin requests: no other site may fetch from the console.
+    if (req.headers.origin !== undefined && !isAllowedOrigin(req.headers.origin, port, origin)) {
+      return sendText(res, 403, 'Requests from other sites are refused.');
+    }
     if (!hasValidToken(req.url ?? '/', req.headers.cookie, token)) {
       return sendText(res, 401, 'This ClinicSync console link is missing its access token. Open the full link printed when it started.');
     }
@@ -61,8 +67,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (path !== SOCKET_PATH) return refuseUpgrade(socket, '404 Not Found');
+    // A client that resets mid-handshake must not take the host down with an unhandled 'error'.
+    socket.on('error', () => socket.destroy());
+    const url = parseRequestUrl(req.url);
+    if (!url) return refuseUpgrade(socket, '400 Bad Request');
+    if (url.pathname !== SOCKET_PATH) return refuseUpgrade(socket, '404 Not Found');
+    if (!isAllowedHostHeader(req.headers.host, port, host)) return refuseUpgrade(socket, '421 Misdirected Request');
     if (!isAllowedOrigin(req.headers.origin, port, origin)) return refuseUpgrade(socket, '403 Forbidden');
     if (!hasValidToken(req.url ?? '/', req.headers.cookie, token)) return refuseUpgrade(socket, '401 Unauthorized');
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));

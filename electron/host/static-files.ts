@@ -1,6 +1,6 @@
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveStaticPath } from '../core/security/static-path';
+import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveStaticFile } from '../core/security/static-path';
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -15,14 +15,15 @@ export function sendText(res: ServerResponse, status: number, text: string): voi
   res.end(text);
 }
 
-/** Serves one file of the built console, or 404 — never anything outside `root`. */
+/** Serves one file of the built console, or 404 — never anything outside `root`, not even through a symlink. */
 export function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, extraHeaders: Record<string, string> = {}): void {
-  const file = resolveStaticPath(root, req.url ?? '/');
-  const stat = file ? statSync(file, { throwIfNoEntry: false }) : undefined;
-  if (!file || !stat?.isFile()) {
+  const file = resolveStaticFile(root, req.url ?? '/');
+  if (!file) {
     sendText(res, 404, 'Not found');
     return;
   }
-  res.writeHead(200, { ...SECURITY_HEADERS, ...extraHeaders, 'Content-Type': contentTypeFor(file), 'Content-Length': stat.size });
-  createReadStream(file).pipe(res);
+  res.writeHead(200, { ...SECURITY_HEADERS, ...extraHeaders, 'Content-Type': contentTypeFor(file.path), 'Content-Length': file.size });
+  const stream = createReadStream(file.path);
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
 }

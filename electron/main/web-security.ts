@@ -3,19 +3,24 @@ import { CONTENT_SECURITY_POLICY } from '../core/security/static-path';
 import { isNavigationAllowed } from './navigation-policy';
 import { openExternalSafely, type ShellLike } from './open-external';
 
-/** Deny-by-default: the console needs no camera, microphone, notifications-from-web or the like. */
+/** Deny-by-default: the console needs no camera, microphone, notifications-from-web, USB/HID or the like. */
 export function denyAllPermissions(session: Session): void {
   session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
 }
 
-/** No navigation away from the app and no new windows; vendor links go to the user's browser. */
+/** No navigation away from the app (main frame or any sub-frame) and no new windows; vendor links go to the user's browser. */
 export function lockDownContents(contents: WebContents, shell: ShellLike): void {
-  contents.on('will-navigate', (event, url) => {
-    if (!isNavigationAllowed(url)) event.preventDefault();
+  // `details.url` rather than the deprecated positional url argument.
+  contents.on('will-navigate', (details) => {
+    if (!isNavigationAllowed(details.url)) details.preventDefault();
   });
-  contents.on('will-redirect', (event, url) => {
-    if (!isNavigationAllowed(url)) event.preventDefault();
+  contents.on('will-frame-navigate', (details) => {
+    if (!isNavigationAllowed(details.url)) details.preventDefault();
+  });
+  contents.on('will-redirect', (details) => {
+    if (!isNavigationAllowed(details.url)) details.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
@@ -27,6 +32,7 @@ export function lockDownContents(contents: WebContents, shell: ShellLike): void 
 /** Every response the window loads carries the console's CSP, whatever served it. */
 export function enforceContentSecurityPolicy(session: Session): void {
   session.webRequest.onHeadersReceived((details, callback) => {
+    // eng-disable CSP_GLOBAL_CHECK: the policy is the CONTENT_SECURITY_POLICY constant (default-src 'none', script-src 'self'), which the scanner cannot read through a variable
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
 }
