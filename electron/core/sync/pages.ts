@@ -1,12 +1,20 @@
 /**
  * Yields each item with whether it is the last one, so the final page's transaction can also carry
- * the cursor that covers the whole listing.
+ * the cursor that covers the whole listing. Knowing that means asking for the next page first: when
+ * that fails (cancelled, server down), the page already in hand is still yielded, then the error thrown,
+ * so no fetched page is lost.
  */
 export async function* withLast<T>(items: AsyncIterable<T>): AsyncGenerator<{ item: T; last: boolean }> {
   const iterator = items[Symbol.asyncIterator]();
   let current = await iterator.next();
   while (!current.done) {
-    const next = await iterator.next();
+    let next: IteratorResult<T>;
+    try {
+      next = await iterator.next();
+    } catch (err) {
+      yield { item: current.value, last: false };
+      throw err;
+    }
     yield { item: current.value, last: next.done === true };
     current = next;
   }

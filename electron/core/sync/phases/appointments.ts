@@ -51,7 +51,6 @@ export async function appointmentsPhase(ctx: RunContext, window: Window): Promis
     const finalPull = index === pulls.length - 1;
     const pages = ctx.connector.appointments({ ...pull, signal: ctx.signal });
     for await (const { item: page, last } of withLast(pages)) {
-      ctx.checkpoint();
       newest = laterOf(newest, page.maxRemoteUpdatedAt);
       const next = last && finalPull ? nextCursor(ctx.startedAt, newest, cursor?.updatedSince ?? null) : null;
       const stored = storePage(ctx, window, page.records, next);
@@ -61,6 +60,7 @@ export async function appointmentsPhase(ctx: RunContext, window: Window): Promis
       ctx.recordSkipped('appointment', page.errors);
       done += page.records.length + page.errors.length;
       ctx.progress.advance(done, null, ctx.requests());
+      ctx.checkpoint();
     }
   }
   if (!cursor) ctx.completeWindows.push({ from: window.from, to: window.to });

@@ -19,13 +19,13 @@ export async function discoverPatients(ctx: RunContext): Promise<void> {
   const batch = unknown.slice(0, MAX_DISCOVERY_PER_RUN);
   ctx.log('info', `Discovering ${plural(batch.length, 'patient')} seen on appointments.`);
   const page = await ctx.connector.patientsByExternalIds(batch, ctx.signal);
-  ctx.checkpoint();
   const syncedAt = ctx.now().toISOString();
   const outcomes = ctx.store.transaction(() => {
     backfillRemoteIds(ctx, page.records);
     return ctx.store.patients.upsertPage(ctx.source, page.records, syncedAt);
   });
   tallyPatients(ctx, outcomes, true);
+  ctx.checkpoint();
   ctx.recordSkipped('patient', page.errors);
   const missing = batch.length - page.records.length - page.errors.length;
   ctx.log(

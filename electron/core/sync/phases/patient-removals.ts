@@ -20,10 +20,10 @@ export async function removeUnseenPatients(ctx: RunContext): Promise<void> {
   let gone = unseen;
   if (unseen.length <= MAX_VERIFIED && ctx.connector.patientsByExternalIds) {
     const page = await ctx.connector.patientsByExternalIds(unseen, ctx.signal);
-    ctx.checkpoint();
     const syncedAt = ctx.now().toISOString();
     const outcomes = ctx.store.transaction(() => ctx.store.patients.upsertPage(ctx.source, page.records, syncedAt));
     tallyPatients(ctx, outcomes);
+    ctx.checkpoint();
     const found = new Set([...page.records.map((r) => r.externalId), ...page.errors.map((e) => e.externalId)]);
     gone = unseen.filter((id) => !found.has(id));
   }

@@ -67,7 +67,6 @@ async function pullPatients(ctx: RunContext, cursor: string | null, alreadyCount
   const before = { ...ctx.counts };
   const pages: AsyncIterable<Page<RemotePatient>> = ctx.connector.patients({ updatedSince: cursor, signal: ctx.signal });
   for await (const { item: page, last } of withLast(pages)) {
-    ctx.checkpoint();
     total = page.totalEntries ?? total;
     newest = laterOf(newest, page.maxRemoteUpdatedAt);
     const syncedAt = ctx.now().toISOString();
@@ -88,6 +87,8 @@ async function pullPatients(ctx: RunContext, cursor: string | null, alreadyCount
     ctx.recordSkipped('patient', page.errors);
     done += page.records.length + page.errors.length;
     ctx.progress.advance(done, total, ctx.requests());
+    // Between pages: a cancellation stops here, after the page in hand was stored.
+    ctx.checkpoint();
   }
 
   const c = ctx.counts;

@@ -5,10 +5,10 @@ export async function practitionersPhase(ctx: RunContext): Promise<void> {
   ctx.progress.startPhase('practitioners');
   let done = 0;
   for await (const page of ctx.connector.practitioners(ctx.signal)) {
-    ctx.checkpoint();
     ctx.store.transaction(() => ctx.store.practitioners.upsertPage(ctx.source, page.records));
     done += page.records.length;
     ctx.progress.advance(done, null, ctx.requests());
+    ctx.checkpoint();
   }
   ctx.log('info', `Practitioners: ${plural(done, 'practitioner')} up to date.`);
 }

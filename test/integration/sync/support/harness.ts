@@ -84,9 +84,22 @@ export interface RunOptions {
   signal?: AbortSignal;
   connector?: Partial<ConnectorDeps>;
   onStarted?: (runId: number) => void;
+  /** Sees every progress event as the engine sends it. */
+  onProgress?: (progress: SyncProgress) => void;
 }
 
 export const DEFAULT_SETTINGS: SyncSettings = { daysBack: 90, daysForward: 90, discovery: 'automatic' };
+
+/**
+ * A fetch that calls `onRequest` with each API request's URL before sending it, e.g. to cancel a
+ * run at an exact point or change the upstream between two pages.
+ */
+export function watchingFetch(onRequest: (url: URL) => void): typeof fetch {
+  return (input, init) => {
+    onRequest(new URL(input instanceof Request ? input.url : String(input)));
+    return fetch(input, init);
+  };
+}
 
 /** A connector for the env's source, as the service builds one per run. */
 export function connectorFor(env: SyncEnv, deps: Partial<ConnectorDeps> = {}): Connector {
@@ -99,9 +112,12 @@ export function connectorFor(env: SyncEnv, deps: Partial<ConnectorDeps> = {}): C
   });
 }
 
-export function engineEvents(recorded: Recorded): SyncEvents {
+export function engineEvents(recorded: Recorded, onProgress?: (progress: SyncProgress) => void): SyncEvents {
   return {
-    progress: (p) => recorded.progress.push({ ...p, receivedAt: performance.now() }),
+    progress: (p) => {
+      recorded.progress.push({ ...p, receivedAt: performance.now() });
+      onProgress?.(p);
+    },
     activity: (a) => recorded.activity.push({ runId: a.runId, level: a.level, message: a.message, at: a.at }),
     finished: (run) => recorded.finished.push(run),
   };
@@ -117,7 +133,7 @@ export function runSync(env: SyncEnv, options: RunOptions = {}): Promise<SyncRun
     {
       store: env.cache,
       now: () => new Date(),
-      events: engineEvents(env.events),
+      events: engineEvents(env.events, options.onProgress),
       onInternalError: (err) => env.events.internalErrors.push(err),
     },
     {

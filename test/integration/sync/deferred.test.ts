@@ -1,0 +1,53 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SyncRun } from '../../../electron/core/domain';
+import { expectConverged, syncWindow } from './support/cache-view';
+import { closeEnvs, createEnv, runSync } from './support/harness';
+import { closeUpstreams, startUpstream } from './support/upstream';
+
+afterEach(async () => {
+  closeEnvs();
+  await closeUpstreams();
+});
+
+const PER_DAY = 10;
+
+describe("IntakeQ's daily request budget", () => {
+  it('defers the run with the time it continues, keeps what it fetched, and a later run completes', async () => {
+    // 250 clients take three pages: a full sync needs more than a day's budget.
+    const upstream = await startUpstream('intakeq', { patients: 250 });
+    const env = createEnv(upstream);
+    // The connector's clock, moved to "the next day" of the (compressed) budget each time a run defers.
+    let offsetMs = 0;
+    const connector = { rateLimits: { perDay: PER_DAY }, now: () => new Date(Date.now() + offsetMs) };
+
+    const first = await runSync(env, { mode: 'full', connector });
+    expect(first.status).toBe('deferred');
+    expect(first.apiRequests).toBe(PER_DAY);
+    expect(upstream.stats().requests).toBe(PER_DAY);
+    expect(first.errors.map((e) => e.kind)).toEqual(['budget_exhausted']);
+    expect(Date.parse(first.resumeAt ?? '')).toBeGreaterThan(Date.now() + offsetMs);
+    expect(env.events.activity.at(-1)).toMatchObject({
+      level: 'warn',
+      message: expect.stringMatching(
+        new RegExp(
+          `^Sync of IntakeQ paused: IntakeQ's daily limit of ${PER_DAY} requests is used up; syncing continues after \\d\\d:\\d\\d UTC\\.$`,
+        ),
+      ),
+    });
+    expect(env.cache.locks.holder(env.source.id)).toBeNull();
+    // Every patient was fetched before the budget ran out: kept, with the cursor that covers them.
+    expect(env.cache.cursors.get(env.source.id, 'patients')).not.toBeNull();
+
+    // Each following day continues from the cursors (never the whole patient list again) until done.
+    let last: SyncRun = first;
+    for (let day = 1; day <= 3 && last.status === 'deferred'; day++) {
+      offsetMs += Date.parse(last.resumeAt ?? '') - (Date.now() + offsetMs) + 1000;
+      last = await runSync(env, { trigger: 'retry', connector });
+      expect(last.cursorBefore).toHaveProperty('patients');
+      expect(last.apiRequests).toBeLessThanOrEqual(PER_DAY);
+    }
+    expect(last.status).toBe('completed');
+    expect(last.resumeAt).toBeNull();
+    expectConverged(env.cache, env.source.id, await upstream.truth(), syncWindow(last.startedAt));
+  });
+});
