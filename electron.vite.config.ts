@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import pkg from './package.json' with { type: 'json' };
+import { copyMigrations } from './scripts/copy-migrations-plugin';
 
 const contractAlias = { '@contract': resolve(import.meta.dirname, 'electron/contract') };
 
@@ -9,6 +10,7 @@ export default defineConfig({
   main: {
     resolve: { alias: contractAlias },
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+    plugins: [copyMigrations(import.meta.dirname)],
     build: {
       outDir: 'out/main',
       rollupOptions: {

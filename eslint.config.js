@@ -37,7 +37,17 @@ export default tseslint.config(
           patterns: [
             { group: ['**/renderer/**', '@renderer/*'], message: 'The core never imports renderer code.' },
             {
-              group: ['**/contract', '**/contract/**', '**/handlers', '**/handlers/**', '**/main/**', '**/host/**', '**/cli/**', '**/preload/**', '**/emulators/**'],
+              group: [
+                '**/contract',
+                '**/contract/**',
+                '**/handlers',
+                '**/handlers/**',
+                '**/main/**',
+                '**/host/**',
+                '**/cli/**',
+                '**/preload/**',
+                '**/emulators/**',
+              ],
               message: 'The core knows nothing of the faces, the contract or the emulators.',
             },
           ],
@@ -46,7 +56,7 @@ export default tseslint.config(
     },
   },
   {
-    // The contract is safe for the renderer: zod and type-only domain imports.
+    // The contract is safe for the renderer: zod, the pure domain, and type-only settings imports.
     files: ['electron/contract/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
@@ -54,9 +64,19 @@ export default tseslint.config(
         {
           paths: electronOnly,
           patterns: [
-            { group: ['**/core/**', '!**/core/domain', '!**/core/domain/**'], message: 'The contract may only import domain types.' },
-            { group: ['**/core/domain', '**/core/domain/**'], allowTypeImports: true, message: 'Import domain types with `import type`.' },
-            { group: ['**/handlers/**', '**/main/**', '**/host/**', '**/cli/**', '**/renderer/**'], message: 'The contract holds definitions only.' },
+            {
+              group: ['**/core/**', '!**/core/domain', '!**/core/domain/**', '!**/core/settings/app-settings', '!**/core/schedule'],
+              message: 'The contract may only import the domain (pure values and types) and the settings types.',
+            },
+            {
+              group: ['**/core/settings/app-settings', '**/core/schedule'],
+              allowTypeImports: true,
+              message: 'Import settings types with `import type`.',
+            },
+            {
+              group: ['**/handlers/**', '**/main/**', '**/host/**', '**/cli/**', '**/renderer/**'],
+              message: 'The contract holds definitions only.',
+            },
           ],
         },
       ],
@@ -68,7 +88,11 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/core', '**/core/**'], message: 'Emulators import nothing from the core, so a shared misreading cannot hide.' }] },
+        {
+          patterns: [
+            { group: ['**/core', '**/core/**'], message: 'Emulators import nothing from the core, so a shared misreading cannot hide.' },
+          ],
+        },
       ],
     },
   },
@@ -95,7 +119,10 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         openExternalBan,
-        { selector: "CallExpression[callee.property.name='exposeInMainWorld'] > Identifier[name='ipcRenderer']", message: 'Never expose ipcRenderer itself.' },
+        {
+          selector: "CallExpression[callee.property.name='exposeInMainWorld'] > Identifier[name='ipcRenderer']",
+          message: 'Never expose ipcRenderer itself.',
+        },
       ],
     },
   },

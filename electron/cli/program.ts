@@ -1,34 +1,71 @@
 import { Command, CommanderError } from 'commander';
+import { ZodError } from 'zod';
+import { openHeadlessService } from '../core/app/headless';
 import { defaultDataDir } from '../core/paths';
+import { emulatedDemoPractice } from '../handlers/demo-practice';
+import { registerDemoCommand } from './commands/demo';
+import { registerEmulatorCommand } from './commands/emulator';
+import { registerExportCommand } from './commands/export';
+import { registerHistoryCommand } from './commands/history';
 import { registerServeCommand } from './commands/serve';
-import type { CliContext } from './context';
+import { registerSourceCommands } from './commands/source';
+import { registerStatusCommand } from './commands/status';
+import { registerSupportCommand } from './commands/support';
+import { registerSyncCommand } from './commands/sync';
+import type { CliContext, CliIo } from './context';
+import { EXIT } from './exit-codes';
 
-/** Exit codes: 0 done, 1 failed, 2 usage error (3 is reserved for partial syncs). */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+export { EXIT } from './exit-codes';
 
-export function buildProgram(ctx: Omit<CliContext, 'dataDir'>): Command {
+export function buildProgram(io: CliIo, exit: { code: number }): Command {
   const program = new Command('clinicsync')
     .description('Keep a local cache of your clinic’s patients and appointments in sync.')
-    .version(ctx.version)
+    .version(io.version)
     .option('--data-dir <dir>', 'where ClinicSync keeps its cache (default: CLINICSYNC_DATA_DIR or your app data folder)')
     .showHelpAfterError()
     .exitOverride();
-  const context: CliContext = { ...ctx, dataDir: () => program.opts<{ dataDir?: string }>().dataDir ?? defaultDataDir() };
-  registerServeCommand(program, context);
+  const dataDir = () => program.opts<{ dataDir?: string }>().dataDir ?? defaultDataDir(io.env);
+  const ctx: CliContext = {
+    ...io,
+    dataDir,
+    openService: () =>
+      openHeadlessService({ name: 'ClinicSync', version: io.version, dataDir: dataDir(), env: io.env, demo: emulatedDemoPractice() }),
+    setExitCode: (code) => {
+      exit.code = code;
+    },
+  };
+  for (const register of [
+    registerSourceCommands,
+    registerSyncCommand,
+    registerExportCommand,
+    registerHistoryCommand,
+    registerStatusCommand,
+    registerDemoCommand,
+    registerServeCommand,
+    registerSupportCommand,
+    registerEmulatorCommand,
+  ]) {
+    register(program, ctx);
+  }
   return program;
 }
 
 /** Runs the CLI and returns its exit code; usage errors print commander's message and return 2. */
-export async function runCli(argv: string[], ctx: Omit<CliContext, 'dataDir'>): Promise<number> {
-  const program = buildProgram(ctx);
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const exit = { code: EXIT.ok as number };
+  const program = buildProgram(io, exit);
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return EXIT.ok;
+    return exit.code;
   } catch (err) {
     if (err instanceof CommanderError) {
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    ctx.log.error(err instanceof Error ? err.message : String(err));
+    if (err instanceof ZodError) {
+      io.log.error(err.issues.map((issue) => issue.message).join(' '));
+      return EXIT.usage;
+    }
+    io.log.error(err instanceof Error ? err.message : String(err));
     return EXIT.failed;
   }
 }

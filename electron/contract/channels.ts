@@ -1,15 +1,28 @@
 import type { z } from 'zod';
 import type { ChannelDef, EventDef } from './define';
 import { appChannels, appEvents } from './app';
+import { changeChannels } from './changes';
+import { historyChannels } from './history';
+import { rosterChannels } from './roster';
+import { settingsChannels } from './settings';
+import { sourceChannels } from './sources';
+import { syncChannels, syncEvents } from './sync';
 
 /** Every request channel, by `domain:action` name. Areas add their maps here. */
 export const channels = {
   ...appChannels,
+  ...sourceChannels,
+  ...syncChannels,
+  ...rosterChannels,
+  ...changeChannels,
+  ...historyChannels,
+  ...settingsChannels,
 };
 
 /** Every event pushed from the core to the renderer. */
 export const events = {
   ...appEvents,
+  ...syncEvents,
 };
 
 export type Channels = typeof channels;

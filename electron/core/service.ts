@@ -1,19 +1,96 @@
+import { Connections, type ConnectorOptions } from './app/connections';
+import type { DemoPractice } from './app/demo-practice';
+import { exportChunks, type ExportFormat, type ExportKind } from './app/exports';
+import { HistoryArea } from './app/history-area';
+import { processIdentity } from './app/process-identity';
+import { RosterArea } from './app/roster-area';
+import { ScheduleArea } from './app/schedule-area';
+import { ScheduleStateFile } from './app/schedule-state-file';
+import { ServiceEvents } from './app/service-events';
+import { SettingsArea } from './app/settings-area';
+import { SourcesArea } from './app/sources-area';
+import { writeSupportBundle } from './app/support-bundle';
+import { SyncCoordinator } from './app/sync-coordinator';
+import type { Cache } from './db';
+import type { SourceView, SupportBundleResult, SyncStatusView } from './domain';
+import type { AppLog } from './log/app-log';
 import { NoticeBoard, type Notice } from './notices';
+import type { CronLike } from './schedule';
+import type { SecretStore } from './secrets/secret-store';
+import type { SettingsStore } from './settings/app-settings';
 
 export interface AppServiceOptions {
   name: string;
   version: string;
   dataDir: string;
+  cache: Cache;
+  secrets: SecretStore;
+  settings: SettingsStore;
+  log: AppLog;
+  demo?: DemoPractice | null;
+  /** Tests and benchmarks point connectors at time-compressed emulators. */
+  connectorOptions?: ConnectorOptions;
+  now?: () => Date;
+  /** "host:pid" recorded on runs; defaults to this process. */
+  processId?: string;
+  cron?: CronLike;
 }
 
 /**
- * The application service: the one object every face (desktop, browser host, CLI) calls. It grows
- * with each area; faces never reach past it into the cache or the connectors.
+ * The application service: the one object every face (desktop, browser host, CLI) calls. Each area
+ * is a small class; faces never reach past the service into the cache or the connectors.
  */
 export class AppService {
   readonly notices = new NoticeBoard();
+  readonly events: ServiceEvents;
+  readonly sources: SourcesArea;
+  readonly sync: SyncCoordinator;
+  readonly roster: RosterArea;
+  readonly history: HistoryArea;
+  readonly settings: SettingsArea;
+  readonly schedule: ScheduleArea;
 
-  constructor(private readonly options: AppServiceOptions) {}
+  constructor(private readonly options: AppServiceOptions) {
+    const now = options.now ?? (() => new Date());
+    const { cache, log } = options;
+    this.events = new ServiceEvents((err) => log.error('An event listener failed', err));
+    this.notices.subscribe((notice) => this.events.emit('notice', notice));
+    const connections = new Connections(cache, options.secrets, options.settings, options.demo ?? null, options.connectorOptions ?? {});
+    this.sync = new SyncCoordinator({
+      cache,
+      settings: options.settings,
+      connections,
+      events: this.events,
+      now,
+      processId: options.processId ?? processIdentity(),
+      onInternalError: (err) => log.error('A sync failed unexpectedly', err),
+    });
+    this.sources = new SourcesArea(cache, options.secrets, connections, options.demo ?? null, this.events, now, (id) =>
+      this.sync.isSyncing(id),
+    );
+    this.roster = new RosterArea(cache, connections, this.events, now);
+    this.history = new HistoryArea(cache, now);
+    this.schedule = new ScheduleArea({
+      cache,
+      settings: options.settings,
+      state: new ScheduleStateFile(options.dataDir),
+      coordinator: this.sync,
+      events: this.events,
+      now,
+      log: (level, message) => log.write(level, message),
+      cron: options.cron,
+    });
+    this.settings = new SettingsArea(options.settings, () => this.schedule.reload());
+    this.events.on('activity', (line) => log.write(line.level, `[run ${line.runId}] ${line.message}`));
+    this.events.on('finished', (run) => log.write('info', `Run ${run.id} of ${run.source} ended ${run.status}.`));
+    const recovered = this.sync.recoverInterruptedRuns();
+    if (recovered > 0) {
+      this.notices.add({
+        level: 'warn',
+        message: `${recovered === 1 ? 'A sync was' : `${recovered} syncs were`} interrupted last time (ClinicSync was closed or stopped) and marked abandoned. Nothing already stored was lost; sync again to bring the cache up to date.`,
+      });
+    }
+  }
 
   info(): { name: string; version: string; dataDir: string; platform: string } {
     const { name, version, dataDir } = this.options;
@@ -22,5 +99,47 @@ export class AppService {
 
   listNotices(): Notice[] {
     return this.notices.list();
+  }
+
+  status(): SyncStatusView {
+    return { active: this.sync.progress(), schedule: this.schedule.status() };
+  }
+
+  /** "Explore with the demo practice": adds the emulated practice and starts its first sync. */
+  async startDemo(): Promise<SourceView> {
+    const source = await this.sources.addDemo();
+    if (!this.sync.isSyncing(source.id)) await this.sync.start({ sources: [source.id], mode: 'full', trigger: 'manual' });
+    return this.sources.view(source);
+  }
+
+  /** Cached records as JSON or CSV text, one chunk per record (exports of any size stream). */
+  exportRecords(kind: ExportKind, format: ExportFormat, source?: string): Generator<string> {
+    return exportChunks(this.options.cache, this.history, kind, format, source);
+  }
+
+  /** A redacted diagnostics archive for support (no keys, no patient data). */
+  supportBundle(): SupportBundleResult {
+    const { cache, dataDir, name, version } = this.options;
+    return writeSupportBundle({
+      cache,
+      dataDir,
+      settings: this.settings.get(),
+      versions: {
+        app: `${name} ${version}`,
+        node: process.versions.node,
+        electron: process.versions.electron ?? 'not running',
+        platform: `${process.platform} ${process.arch}`,
+      },
+      now: (this.options.now ?? (() => new Date()))(),
+    });
+  }
+
+  /** Stops the schedule, cancels running syncs and waits for them to record how they ended. */
+  async close(): Promise<void> {
+    this.schedule.stop();
+    this.sync.cancel();
+    await this.sync.idle();
+    await this.options.demo?.close();
+    this.options.cache.close();
   }
 }

@@ -10,15 +10,63 @@ export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>
 
 /** Binds each channel to the service method that answers it. */
 export function createHandlers(service: AppService, runtime: Runtime): HandlerMap {
+  const { sources, sync, roster, history, settings, schedule } = service;
   return {
     'app:info': () => ({ ...service.info(), runtime }),
     'app:notices': () => service.listNotices(),
+
+    'sources:list': () => sources.list(),
+    'sources:add': (input) => sources.add(input),
+    'sources:update': (input) => sources.update(input),
+    'sources:remove': (input) => sources.remove(input.id, input.discardLocalData),
+    'sources:test': (input) => sources.test(input),
+    'demo:start': () => service.startDemo(),
+
+    'sync:start': async (input) => {
+      const { started, refused } = await sync.start({ sources: input.sources, mode: input.mode, trigger: 'manual' });
+      return { started, refused };
+    },
+    'sync:cancel': (input) => ({ cancelled: sync.cancel(input.source) }),
+    'sync:status': () => service.status(),
+    'schedule:pause': (input) => schedule.setPaused(input.paused),
+
+    'roster:query': (input) => roster.query(input),
+    'patients:detail': (input) => roster.detail(input.id),
+    'patients:refresh': (input) => roster.refresh(input.id),
+    'patients:setOrganizations': (input) => roster.setOrganizations(input.patientId, input.organizationIds),
+    'notes:add': (input) => roster.addNote(input.patientId, input.body),
+    'notes:update': (input) => roster.updateNote(input.id, input.body),
+    'notes:remove': (input) => roster.removeNote(input.id),
+    'organizations:list': () => roster.organizations(),
+    'organizations:create': (input) => roster.createOrganization(input.name),
+    'organizations:rename': (input) => roster.renameOrganization(input.id, input.name),
+    'organizations:remove': (input) => roster.removeOrganization(input.id),
+
+    'changes:list': (input) => history.changes(input),
+    'history:list': (input) => history.runs(input),
+    'history:stats': (input) => history.stats(input.source),
+    'history:run': (input) => history.run(input.id),
+    'history:csv': (input) => history.runsCsv(input.source),
+    'activity:recent': (input) => history.activity(input.limit, input.minLevel),
+
+    'settings:get': () => settings.get(),
+    'settings:update': (input) => settings.update(input.patch),
+    'support:bundle': () => service.supportBundle(),
   };
 }
 
 /** Forwards the service's events to a face's sink; returns a function that stops forwarding. */
 export function bindEvents(service: AppService, sink: EventSink): () => void {
-  return service.notices.subscribe((notice) => sink('app:notice', notice));
+  const { events } = service;
+  const stops = [
+    events.on('notice', (notice) => sink('app:notice', notice)),
+    events.on('progress', (progress) => sink('sync:progress', progress)),
+    events.on('activity', (line) => sink('sync:activity', line)),
+    events.on('finished', (run) => sink('sync:finished', run)),
+    events.on('scheduleChanged', (status) => sink('schedule:changed', status)),
+    events.on('sourcesChanged', () => sink('sources:changed', {})),
+  ];
+  return () => stops.forEach((stop) => stop());
 }
 
 /** Everything a face needs to serve the contract for one service. */

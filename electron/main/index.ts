@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { app, ipcMain, type BrowserWindow } from 'electron';
 import { IPC_EVENT } from '../contract';
-import { AppService } from '../core/service';
+import { openHeadlessService } from '../core/app/headless';
 import { bindEvents, registerContractIpc, serveContract } from '../handlers';
+import { emulatedDemoPractice } from '../handlers/demo-practice';
 import { APP_ORIGIN } from './app-origin';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { createMainWindow } from './main-window';
@@ -21,7 +22,12 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(() => {
-    const service = new AppService({ name: 'ClinicSync', version: app.getVersion(), dataDir: app.getPath('userData') });
+    const service = openHeadlessService({
+      name: 'ClinicSync',
+      version: app.getVersion(),
+      dataDir: app.getPath('userData'),
+      demo: emulatedDemoPractice(),
+    });
     serveAppProtocol(join(import.meta.dirname, '../renderer'));
     const dispatch = serveContract(service, 'electron', (err) => console.error('Internal error:', err));
     registerContractIpc(ipcMain, dispatch, APP_ORIGIN);

@@ -3,6 +3,7 @@ import { createActivityRepo, type ActivityRepo } from './repos/activity';
 import { createAppointmentsRepo, type AppointmentsRepo } from './repos/appointments';
 import { createBudgetStore } from './repos/budgets';
 import { createChangesRepo, type ChangesRepo } from './repos/changes';
+import { createCredentialsRepo, type CredentialsRepo } from './repos/credentials';
 import { createCursorsRepo, type CursorsRepo } from './repos/cursors';
 import { createLocksRepo, type LocksRepo } from './repos/locks';
 import { createNextAppointments } from './repos/next-appointments';
@@ -38,6 +39,7 @@ export interface Cache {
   readonly organizations: OrganizationsRepo;
   readonly notes: NotesRepo;
   readonly roster: RosterRepo;
+  readonly credentials: CredentialsRepo;
 }
 
 /** Wires the repositories over an open, migrated connection. */
@@ -64,5 +66,6 @@ export function createCache(db: Db, file: string): Cache {
     organizations: createOrganizationsRepo(db),
     notes: createNotesRepo(db),
     roster: createRosterRepo(db, nextAppointments),
+    credentials: createCredentialsRepo(db),
   };
 }

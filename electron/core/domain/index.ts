@@ -8,3 +8,4 @@ export * from './activity';
 export * from './budget';
 export * from './local-data';
 export * from './cache-queries';
+export * from './service-views';

@@ -13,6 +13,11 @@ function context() {
       out: (line: string) => void lines.push(line),
       log: { warn: (m: string) => void errors.push(m), error: (m: string) => void errors.push(m) },
       untilInterrupted: () => Promise.resolve(),
+      onInterrupt: () => () => undefined,
+      env: {},
+      write: (chunk: string) => Promise.resolve(void lines.push(chunk)),
+      readStdin: () => Promise.resolve(''),
+      status: null,
     },
   };
 }

@@ -1,7 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IPC_INVOKE, type Envelope } from '../../../electron/contract';
 import { UserFacingError } from '../../../electron/core/errors';
-import { AppService } from '../../../electron/core/service';
 import {
   createDispatcher,
   createHandlers,
@@ -9,6 +8,7 @@ import {
   type IpcInvokeEventLike,
   type IpcMainLike,
 } from '../../../electron/handlers';
+import { openTestService, type TestService } from '../../support/test-service';
 
 const APP_ORIGIN = 'app://clinicsync';
 
@@ -28,8 +28,15 @@ function fakeIpcMain() {
   return { ipcMain, handlers, invoke };
 }
 
+const opened: TestService[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((t) => t.dispose()));
+});
+
 function setup() {
-  const service = new AppService({ name: 'ClinicSync', version: '1.2.3', dataDir: '/tmp/clinicsync-test' });
+  const test = openTestService();
+  opened.push(test);
+  const { service } = test;
   const onInternal = vi.fn();
   const dispatch = createDispatcher(createHandlers(service, 'electron'), onInternal);
   const ipc = fakeIpcMain();
@@ -79,7 +86,7 @@ describe('contract over IPC', () => {
   });
 
   it('passes user-facing errors through and hides internal ones without a stack trace', async () => {
-    const service = new AppService({ name: 'ClinicSync', version: '1', dataDir: '/tmp/x' });
+    const { service } = setup();
     const onInternal = vi.fn();
     const handlers = createHandlers(service, 'browser');
     const failing = createDispatcher(

@@ -41,12 +41,23 @@ describe('lint enforces the room boundaries', () => {
     expect(await ruleIds(code, 'electron/main/tray-probe.ts')).toContain('no-restricted-syntax');
   });
 
-  it('fails the contract importing core code at runtime, but allows domain types', async () => {
+  it('fails the contract importing core code at runtime, but allows the pure domain', async () => {
     const file = 'electron/contract/boundary-probe.ts';
     expect(await ruleIds("import { AppService } from '../core/service';\nexport const s = AppService;\n", file)).toContain(
       '@typescript-eslint/no-restricted-imports',
     );
     expect(await ruleIds("import type { Patient } from '../core/domain';\nexport type P = Patient;\n", file)).toEqual([]);
+    expect(await ruleIds("import { SOURCE_KINDS } from '../core/domain';\nexport const k = SOURCE_KINDS;\n", file)).toEqual([]);
+  });
+
+  it('lets the contract see settings types but not settings code', async () => {
+    const file = 'electron/contract/boundary-probe.ts';
+    expect(
+      await ruleIds("import type { AppSettings } from '../core/settings/app-settings';\nexport type S = AppSettings;\n", file),
+    ).toEqual([]);
+    expect(
+      await ruleIds("import { appSettingsSchema } from '../core/settings/app-settings';\nexport const s = appSettingsSchema;\n", file),
+    ).toContain('@typescript-eslint/no-restricted-imports');
   });
 
   it('fails emulators importing the core', async () => {

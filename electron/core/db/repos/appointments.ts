@@ -33,6 +33,8 @@ export function createAppointmentsRepo(db: Db, changes: ChangesRepo, nextAppoint
     `SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE source = ? AND external_id IN (SELECT value FROM json_each(?))`,
   );
   const byRemoteId = db.prepare(`SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE source = ? AND external_id = ?`);
+  const everyAppointment = db.prepare(`SELECT ${APPOINTMENT_COLUMNS} FROM appointments ORDER BY source, starts_at, id`);
+  const everyAppointmentOf = db.prepare(`SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE source = ? ORDER BY starts_at, id`);
   const forPatient = db.prepare(
     `SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE source = ? AND patient_external_id = ? ORDER BY starts_at DESC, id DESC`,
   );
@@ -162,6 +164,12 @@ export function createAppointmentsRepo(db: Db, changes: ChangesRepo, nextAppoint
     get(source: string, externalId: string): Appointment | null {
       const row = byRemoteId.get(source, externalId) as AppointmentRow | undefined;
       return row ? toAppointment(row) : null;
+    },
+
+    /** Every appointment (of one source, or all), one at a time: for exports of any size. */
+    *iterate(source?: string): Generator<Appointment> {
+      const rows = source === undefined ? everyAppointment.iterate() : everyAppointmentOf.iterate(source);
+      for (const row of rows) yield toAppointment(row as AppointmentRow);
     },
 
     /** A patient's appointments, latest first, including cancelled and removed ones. */

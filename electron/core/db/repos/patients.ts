@@ -63,6 +63,8 @@ export function createPatientsRepo(db: Db, nextAppointments: NextAppointments) {
     FROM patients WHERE source = ? AND external_id IS NOT NULL AND deleted = 0`);
   const coverage = db.prepare('SELECT * FROM client_id_coverage ORDER BY source');
 
+  const everyPatient = db.prepare(`SELECT ${PATIENT_COLUMNS} FROM patients ORDER BY source, id`);
+  const everyPatientOf = db.prepare(`SELECT ${PATIENT_COLUMNS} FROM patients WHERE source = ? ORDER BY id`);
   const getById = (id: number): CachedPatient | null => {
     const row = byId.get(id) as PatientRow | undefined;
     return row ? toCachedPatient(row) : null;
@@ -143,6 +145,12 @@ export function createPatientsRepo(db: Db, nextAppointments: NextAppointments) {
     },
 
     get: getById,
+
+    /** Every patient (of one source, or all), in source and id order, one at a time: for exports of any size. */
+    *iterate(source?: string): Generator<CachedPatient> {
+      const rows = source === undefined ? everyPatient.iterate() : everyPatientOf.iterate(source);
+      for (const row of rows) yield toCachedPatient(row as PatientRow);
+    },
 
     getByRemoteId(source: string, externalId: string): CachedPatient | null {
       const row = byRemoteId.get(source, externalId) as PatientRow | undefined;

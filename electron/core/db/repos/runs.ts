@@ -71,8 +71,10 @@ export function createRunsRepo(db: Db, nextAppointments: NextAppointments) {
       duration_ms = CAST(round((julianday(coalesce(heartbeat_at, started_at)) - julianday(started_at)) * 86400000) AS INTEGER),
       errors = json_insert(errors, '$[#]',
         json_object('kind', 'internal', 'message', @message, 'at', coalesce(heartbeat_at, started_at)))
-    WHERE status IN ('queued', 'running') AND coalesce(heartbeat_at, started_at) < @olderThan
+    WHERE status IN ('queued', 'running') AND (coalesce(heartbeat_at, started_at) < @olderThan OR id IN (SELECT value FROM json_each(@ids)))
     RETURNING id`);
+  const setOwner = db.prepare('UPDATE sync_runs SET owner = ? WHERE id = ?');
+  const unfinished = db.prepare(`SELECT id, source, owner FROM sync_runs WHERE status IN ('queued', 'running') ORDER BY id`);
   const freeLocks = db.prepare('DELETE FROM sync_locks WHERE run_id IN (SELECT value FROM json_each(?))');
   const stats = db.prepare(`SELECT
       count(*) AS total,
@@ -167,17 +169,30 @@ export function createRunsRepo(db: Db, nextAppointments: NextAppointments) {
     },
 
     /**
-     * Closes queued or running runs with no heartbeat since `olderThanIso` as abandoned (at start-up,
-     * after a crash) and frees their locks. Returns how many were closed.
+     * Closes queued or running runs with no heartbeat since `olderThanIso` — and the runs `alsoIds`,
+     * whose process is known to be dead — as abandoned (at start-up, after a crash) and frees their
+     * locks. Returns how many were closed.
      */
-    closeStale(olderThanIso: string): number {
+    closeStale(olderThanIso: string, alsoIds: readonly number[] = []): number {
       return db.transaction(() => {
-        const closed = abandon.all({ olderThan: toStoredTime(olderThanIso, 'olderThan'), message: ABANDONED_MESSAGE }) as Array<{
-          id: number;
-        }>;
+        const closed = abandon.all({
+          olderThan: toStoredTime(olderThanIso, 'olderThan'),
+          ids: JSON.stringify(alsoIds),
+          message: ABANDONED_MESSAGE,
+        }) as Array<{ id: number }>;
         freeLocks.run(JSON.stringify(closed.map((run) => run.id)));
         return closed.length;
       })();
+    },
+
+    /** Records which process ("host:pid") runs the sync, so its death can be noticed. */
+    setOwner(id: number, owner: string): void {
+      setOwner.run(owner, id);
+    },
+
+    /** Runs still queued or running, with the process that owns each (null when unknown). */
+    unfinished(): Array<{ id: number; source: string; owner: string | null }> {
+      return unfinished.all() as Array<{ id: number; source: string; owner: string | null }>;
     },
 
     stats(nowIso: string, source?: string): SyncRunStats {

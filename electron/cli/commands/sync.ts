@@ -1,0 +1,74 @@
+import type { Command } from 'commander';
+import type { SyncRun } from '../../core/domain';
+import type { AppService } from '../../core/service';
+import { EXIT } from '../exit-codes';
+import { withService, type CliContext } from '../context';
+import { formatDuration, progressLine } from '../progress-line';
+
+/** 0 when every run completed; 3 when one only partly succeeded or waits for its budget; 1 when one failed. */
+export function exitCodeFor(runs: SyncRun[]): number {
+  if (runs.some((run) => run.status === 'failed' || run.status === 'abandoned')) return EXIT.failed;
+  if (runs.some((run) => run.status !== 'completed')) return EXIT.partial;
+  return EXIT.ok;
+}
+
+/** Starts syncs and shows them to the end: a live bar on a terminal, activity lines otherwise. */
+export async function syncAndReport(
+  ctx: CliContext,
+  service: AppService,
+  request: { sources?: string[]; full: boolean; json: boolean },
+): Promise<number> {
+  const names = new Map((await service.sources.list()).map((s) => [s.id, s.name]));
+  const stops: Array<() => void> = request.json
+    ? []
+    : [
+        service.events.on('progress', (p) => ctx.status?.(progressLine(names.get(p.source) ?? p.source, p))),
+        service.events.on('activity', (line) => {
+          if (line.level === 'debug') return;
+          ctx.status?.('');
+          ctx.out(`${new Date(line.at).toLocaleTimeString()}  ${names.get(line.source ?? '') ?? ''}  ${line.message}`);
+        }),
+      ];
+  stops.push(ctx.onInterrupt(() => service.sync.cancel()));
+  try {
+    const start = await service.sync.start({ sources: request.sources, mode: request.full ? 'full' : 'incremental', trigger: 'manual' });
+    for (const refused of start.refused) ctx.log.warn(refused.message);
+    const runs = await start.done;
+    ctx.status?.('');
+    if (request.json) ctx.out(JSON.stringify(runs, null, 2));
+    else for (const run of runs) ctx.out(runSummary(names.get(run.source) ?? run.source, run));
+    return start.refused.length > 0 ? Math.max(exitCodeFor(runs), EXIT.partial) : exitCodeFor(runs);
+  } finally {
+    stops.forEach((stop) => stop());
+  }
+}
+
+export function runSummary(name: string, run: SyncRun): string {
+  const c = run.counts;
+  const head = `${name}: ${run.status.replace('_', ' ')} in ${formatDuration(run.durationMs)}`;
+  const counts = `${c.patientsTotal} patients (${c.patientsNew} new, ${c.patientsUpdated} updated, ${c.patientsUnchanged} unchanged), ${
+    c.appointmentsNew + c.appointmentsUpdated + c.appointmentsUnchanged
+  } appointments (${c.appointmentsNew} new, ${c.appointmentsUpdated} updated, ${c.appointmentsRemoved} removed), ${run.apiRequests} requests`;
+  const extra = [
+    run.countCheck,
+    run.resumeAt ? `continues after ${run.resumeAt}` : null,
+    ...run.errors.slice(0, 3).map((e) => `${e.kind}: ${e.message}`),
+  ];
+  return [head, counts, ...extra.filter((line): line is string => Boolean(line))].join('\n  ');
+}
+
+export function registerSyncCommand(program: Command, ctx: CliContext): void {
+  program
+    .command('sync')
+    .description('sync now (every source unless --source); exit 0 completed, 3 partial or deferred, 1 failed')
+    .option('--source <name>', 'only this source (name or id)')
+    .option('--full', 'ignore the incremental cursors and pull everything again')
+    .option('--json', 'print the finished runs as JSON')
+    .action(async (options: { source?: string; full?: boolean; json?: boolean }) => {
+      const code = await withService(ctx, async (service) => {
+        const sources = options.source === undefined ? undefined : [service.sources.find(options.source).id];
+        return syncAndReport(ctx, service, { sources, full: options.full === true, json: options.json === true });
+      });
+      ctx.setExitCode(code);
+    });
+}

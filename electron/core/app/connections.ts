@@ -1,0 +1,70 @@
+import { ConnectorError, createConnector, type Connector, type ConnectorDeps, type WaitListener } from '../connectors';
+import type { Cache } from '../db';
+import type { ConnectionTestResult, Source } from '../domain';
+import { UserFacingError } from '../errors';
+import type { SecretStore } from '../secrets/secret-store';
+import type { SettingsStore } from '../settings/app-settings';
+import { DEMO_SOURCE_ID, type DemoPractice } from './demo-practice';
+
+/** Connector options a face may set: tests and benchmarks point them at compressed emulators. */
+export type ConnectorOptions = Omit<ConnectorDeps, 'budgetStore' | 'onWait' | 'userAgentContact'>;
+
+/** Turns a configured source into a connector: its key from the secret store, its address resolved. */
+export class Connections {
+  constructor(
+    private readonly cache: Cache,
+    private readonly secrets: SecretStore,
+    private readonly settings: SettingsStore,
+    private readonly demo: DemoPractice | null,
+    private readonly options: ConnectorOptions,
+  ) {}
+
+  isDemo(source: Pick<Source, 'id'>): boolean {
+    return source.id === DEMO_SOURCE_ID;
+  }
+
+  async hasCredential(source: Source): Promise<boolean> {
+    return this.isDemo(source) || (await this.secrets.get(source.credentialRef)) !== null;
+  }
+
+  /** A connector for one run (it caches reference data for its lifetime). */
+  async connectorFor(source: Source, onWait?: WaitListener): Promise<Connector> {
+    const { apiKey, baseUrl } = await this.resolve(source);
+    return this.build({ ...source, baseUrl }, apiKey, onWait);
+  }
+
+  /** A connector for a key that is not saved yet (testing before adding). */
+  build(source: Source, apiKey: string, onWait?: WaitListener): Connector {
+    const contact = this.settings.read().contactEmail;
+    return createConnector(source, apiKey, {
+      ...this.options,
+      budgetStore: this.cache.budgets,
+      onWait,
+      userAgentContact: contact ?? undefined,
+    });
+  }
+
+  async test(connector: Connector): Promise<ConnectionTestResult> {
+    const info = await connector.testConnection().catch((err: unknown) => {
+      throw err instanceof ConnectorError
+        ? new UserFacingError(err.kind, err.message, err.resumeAt ? { resumeAt: err.resumeAt.toISOString() } : undefined)
+        : err;
+    });
+    return { userName: info.userName, role: info.role, region: info.region, latencyMs: info.latencyMs, accountLabel: info.accountLabel };
+  }
+
+  private async resolve(source: Source): Promise<{ apiKey: string; baseUrl: string | null }> {
+    if (this.isDemo(source)) {
+      if (!this.demo) throw new UserFacingError('demo_unavailable', 'The demo practice is not available in this version of ClinicSync.');
+      return this.demo.ensureRunning();
+    }
+    const apiKey = await this.secrets.get(source.credentialRef);
+    if (apiKey === null) {
+      throw new UserFacingError(
+        'credentials_missing',
+        `No API key is stored for ${source.name} in ${this.secrets.description}. Edit the source and enter its API key again.`,
+      );
+    }
+    return { apiKey, baseUrl: source.baseUrl };
+  }
+}

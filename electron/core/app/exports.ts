@@ -1,0 +1,124 @@
+import type { Cache } from '../db';
+import type { Appointment, CachedPatient, Patient } from '../domain';
+import { csvLine } from './csv';
+import type { HistoryArea } from './history-area';
+import { RUN_COLUMNS, runRecord } from './run-rows';
+
+export const EXPORT_KINDS = ['patients', 'appointments', 'runs', 'changes'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+export type ExportFormat = 'json' | 'csv';
+
+type Row = Record<string, string | number | boolean | null>;
+
+const PATIENT_FIELDS = [
+  'source',
+  'externalId',
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'dateOfBirth',
+  'archived',
+  'deleted',
+  'remoteUpdatedAt',
+  'lastSyncedAt',
+] as const satisfies ReadonlyArray<keyof Patient>;
+
+const APPOINTMENT_FIELDS = [
+  'source',
+  'externalId',
+  'patientExternalId',
+  'practitionerExternalId',
+  'practitionerName',
+  'serviceName',
+  'locationName',
+  'startsAt',
+  'endsAt',
+  'status',
+  'cancelledAt',
+  'cancellationReason',
+  'telehealthUrl',
+  'deleted',
+  'remoteUpdatedAt',
+  'lastSyncedAt',
+] as const satisfies ReadonlyArray<keyof Appointment>;
+
+const CHANGE_FIELDS = [
+  'id',
+  'source',
+  'appointmentExternalId',
+  'patientExternalId',
+  'kind',
+  'detectedAt',
+  'runId',
+  'before',
+  'after',
+] as const;
+
+const pick = <T extends object>(record: T, fields: readonly string[]): Row =>
+  Object.fromEntries(fields.map((field) => [field, (record as Record<string, Row[string]>)[field] ?? null]));
+
+/** A patient as exported: only patients matched to a remote record carry the domain's fields. */
+const patientRow = (patient: CachedPatient): Row => pick(patient, PATIENT_FIELDS);
+
+/**
+ * The records of one kind as text chunks — a JSON array with the domain model's field names, or CSV
+ * with a header — produced one record at a time, so an export of any size streams.
+ */
+export function* exportChunks(
+  cache: Cache,
+  history: HistoryArea,
+  kind: ExportKind,
+  format: ExportFormat,
+  source?: string,
+): Generator<string> {
+  const { fields, rows } = recordsOf(cache, history, kind, source);
+  if (format === 'csv') {
+    yield csvLine(fields);
+    for (const row of rows) yield csvLine(fields.map((field) => cell(row[field] ?? null)));
+    return;
+  }
+  yield '[';
+  let first = true;
+  for (const row of rows) {
+    yield `${first ? '\n' : ',\n'}${JSON.stringify(row)}`;
+    first = false;
+  }
+  yield first ? ']\n' : '\n]\n';
+}
+
+function recordsOf(
+  cache: Cache,
+  history: HistoryArea,
+  kind: ExportKind,
+  source?: string,
+): { fields: readonly string[]; rows: Iterable<Row> } {
+  switch (kind) {
+    case 'patients':
+      return { fields: PATIENT_FIELDS, rows: map(cache.patients.iterate(source), patientRow) };
+    case 'appointments':
+      return { fields: APPOINTMENT_FIELDS, rows: map(cache.appointments.iterate(source), (a) => pick(a, APPOINTMENT_FIELDS)) };
+    case 'runs':
+      return { fields: RUN_COLUMNS, rows: map(history.allRuns(source), runRecord) };
+    case 'changes':
+      return { fields: CHANGE_FIELDS, rows: map(allChanges(cache, source), (change) => pick(change, CHANGE_FIELDS)) };
+  }
+}
+
+function* allChanges(cache: Cache, source?: string) {
+  for (let offset = 0; ; offset += 1000) {
+    const { rows } = cache.changes.list({ source, limit: 1000, offset });
+    yield* rows;
+    if (rows.length < 1000) return;
+  }
+}
+
+function* map<T>(items: Iterable<T>, fn: (item: T) => Row): Generator<Row> {
+  for (const item of items) yield fn(item);
+}
+
+/** Snapshots (objects) go into a CSV cell as JSON. */
+function cell(value: unknown): string | number | boolean | null {
+  if (value === null || typeof value !== 'object') return value as string | number | boolean | null;
+  return JSON.stringify(value);
+}

@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { defaultCacheFile, openCache, resolveCacheKey } from '../db';
+import { FileLog } from '../log/app-log';
+import { CacheSecretStore } from '../secrets/cache-secret-store';
+import { AppService, type AppServiceOptions } from '../service';
+import { FileSettingsStore } from '../settings/file-settings-store';
+
+export interface HeadlessOptions extends Pick<AppServiceOptions, 'name' | 'version' | 'demo' | 'connectorOptions' | 'now' | 'cron'> {
+  dataDir: string;
+  env?: NodeJS.ProcessEnv;
+  /** Where generated cache keys live (default: beside the data folder, never in it). */
+  keyDir?: string;
+}
+
+/**
+ * The service as the CLI and the browser host run it: the cache key from CLINICSYNC_DB_KEY or an
+ * owner-only key file, API keys inside the encrypted cache, settings in a JSON file, and a PHI-free log
+ * in `<data folder>/logs`.
+ */
+export function openHeadlessService(options: HeadlessOptions): AppService {
+  const notices: Array<{ level: 'info' | 'warn' | 'error'; message: string }> = [];
+  const resolved = resolveCacheKey({ dataDir: options.dataDir, env: options.env, keyDir: options.keyDir });
+  const cache = openCache({ file: defaultCacheFile(options.dataDir), key: resolved.key, onNotice: (notice) => notices.push(notice) });
+  const settings = new FileSettingsStore(options.dataDir, (message) => notices.push({ level: 'warn', message }));
+  const log = new FileLog(path.join(options.dataDir, 'logs'), options.now);
+  const service = new AppService({
+    ...options,
+    cache,
+    settings,
+    log,
+    secrets: new CacheSecretStore(cache.credentials, options.now),
+  });
+  for (const notice of notices) {
+    service.notices.add(notice);
+    log.write(notice.level === 'error' ? 'error' : 'warn', notice.message);
+  }
+  return service;
+}

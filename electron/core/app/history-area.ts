@@ -1,0 +1,92 @@
+import type { Cache } from '../db';
+import {
+  ACTIVITY_LEVELS,
+  type ActivityEvent,
+  type ActivityLevel,
+  type ChangeKind,
+  type ChangeView,
+  type SyncRun,
+  type SyncRunQuery,
+  type SyncRunStats,
+} from '../domain';
+import { UserFacingError } from '../errors';
+import { csvLine } from './csv';
+import { RUN_COLUMNS, runRecord } from './run-rows';
+
+const PAGE = 500;
+
+/** What happened: sync runs, their activity, and the appointment changes they found. */
+export class HistoryArea {
+  constructor(
+    private readonly cache: Cache,
+    private readonly now: () => Date,
+  ) {}
+
+  runs(query: SyncRunQuery): { total: number; rows: SyncRun[] } {
+    return this.cache.runs.list(query);
+  }
+
+  stats(source?: string): SyncRunStats {
+    return this.cache.runs.stats(this.now().toISOString(), source);
+  }
+
+  run(id: number): { run: SyncRun; activity: ActivityEvent[] } {
+    const run = this.cache.runs.get(id);
+    if (!run) throw new UserFacingError('not_found', `There is no sync run ${id}.`);
+    return { run, activity: this.cache.activity.list({ runId: id, limit: 1000 }) };
+  }
+
+  /** Every run, newest first, in pages (for exports of any length). */
+  *allRuns(source?: string): Generator<SyncRun> {
+    for (let offset = 0; ; offset += PAGE) {
+      const { rows } = this.cache.runs.list({ source, limit: PAGE, offset });
+      yield* rows;
+      if (rows.length < PAGE) return;
+    }
+  }
+
+  runsCsv(source?: string): { fileName: string; content: string } {
+    let content = csvLine(RUN_COLUMNS);
+    for (const run of this.allRuns(source)) content += csvLine(Object.values(runRecord(run)));
+    const day = this.now().toISOString().slice(0, 10);
+    return { fileName: `clinicsync-sync-history-${day}.csv`, content };
+  }
+
+  activity(limit: number, minLevel: ActivityLevel): ActivityEvent[] {
+    const floor = ACTIVITY_LEVELS.indexOf(minLevel);
+    return this.cache.activity
+      .list({ limit: limit * 4 })
+      .filter((event) => ACTIVITY_LEVELS.indexOf(event.level) >= floor)
+      .slice(-limit);
+  }
+
+  /** When the last finished sync started: "what changed since the last sync" starts there. */
+  lastSyncStart(source?: string): string | null {
+    for (const run of this.allRuns(source)) if (run.finishedAt !== null && run.status !== 'abandoned') return run.startedAt;
+    return null;
+  }
+
+  changes(query: { since?: string; source?: string; kinds?: ChangeKind[]; limit: number; offset: number }): {
+    since: string | null;
+    total: number;
+    rows: ChangeView[];
+  } {
+    const since = query.since ?? this.lastSyncStart(query.source) ?? undefined;
+    const { total, rows } = this.cache.changes.list({ ...query, since });
+    const names = new Map(this.cache.sources.list().map((source) => [source.id, source.name]));
+    return {
+      since: since ?? null,
+      total,
+      rows: rows.map((change) => {
+        const patient =
+          change.patientExternalId === null ? null : this.cache.patients.getByRemoteId(change.source, change.patientExternalId);
+        return {
+          ...change,
+          patientId: patient?.id ?? null,
+          patientName: patient ? `${patient.firstName} ${patient.lastName}`.trim() : null,
+          sourceName: names.get(change.source) ?? change.source,
+        };
+      }),
+    };
+  }
+}

@@ -1,0 +1,63 @@
+import type { SyncRun } from '../domain';
+
+/** The columns of a run history export, shared by the console's CSV and the CLI. */
+export const RUN_COLUMNS = [
+  'id',
+  'source',
+  'trigger',
+  'mode',
+  'status',
+  'startedAt',
+  'finishedAt',
+  'durationMs',
+  'patientsTotal',
+  'patientsNew',
+  'patientsUpdated',
+  'patientsUnchanged',
+  'patientsDiscovered',
+  'patientsFailed',
+  'appointmentsNew',
+  'appointmentsUpdated',
+  'appointmentsUnchanged',
+  'appointmentsCancelled',
+  'appointmentsRemoved',
+  'appointmentsFailed',
+  'errors',
+  'apiRequests',
+  'rateLimitWaitMs',
+  'countCheck',
+  'resumeAt',
+  'firstError',
+] as const;
+
+export function runRecord(run: SyncRun): Record<(typeof RUN_COLUMNS)[number], string | number | null> {
+  const c = run.counts;
+  return {
+    id: run.id,
+    source: run.source,
+    trigger: run.trigger,
+    mode: run.scope.mode,
+    status: run.status,
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+    durationMs: run.durationMs,
+    patientsTotal: c.patientsTotal,
+    patientsNew: c.patientsNew,
+    patientsUpdated: c.patientsUpdated,
+    patientsUnchanged: c.patientsUnchanged,
+    patientsDiscovered: c.patientsDiscovered,
+    patientsFailed: c.patientsFailed,
+    appointmentsNew: c.appointmentsNew,
+    appointmentsUpdated: c.appointmentsUpdated,
+    appointmentsUnchanged: c.appointmentsUnchanged,
+    appointmentsCancelled: c.appointmentsCancelled,
+    appointmentsRemoved: c.appointmentsRemoved,
+    appointmentsFailed: c.appointmentsFailed,
+    errors: c.errors,
+    apiRequests: run.apiRequests,
+    rateLimitWaitMs: run.rateLimitWaitMs,
+    countCheck: run.countCheck,
+    resumeAt: run.resumeAt,
+    firstError: run.errors[0] ? `${run.errors[0].kind}: ${run.errors[0].message}` : null,
+  };
+}

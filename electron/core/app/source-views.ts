@@ -1,0 +1,48 @@
+import type { Cache } from '../db';
+import type { Source, SourceHealth, SourceView, SyncRun } from '../domain';
+import type { Connections } from './connections';
+
+/** How a source is doing, from its latest run. */
+export function healthOf(lastRun: SyncRun | undefined, syncing: boolean): SourceHealth {
+  if (syncing) return 'syncing';
+  if (!lastRun) return 'never_synced';
+  switch (lastRun.status) {
+    case 'completed':
+      return 'healthy';
+    case 'failed':
+    case 'abandoned':
+      return 'failing';
+    default:
+      return 'warning';
+  }
+}
+
+/** Builds the console's view of each source: counts, last run, health, budget — never the key. */
+export async function sourceView(cache: Cache, connections: Connections, source: Source, syncing: boolean, now: Date): Promise<SourceView> {
+  const counts = cache.patients.count(source.id);
+  const lastRun = cache.runs.list({ source: source.id, limit: 1, offset: 0 }).rows[0];
+  const hasCredential = await connections.hasCredential(source);
+  return {
+    id: source.id,
+    kind: source.kind,
+    name: source.name,
+    baseUrl: connections.isDemo(source) ? null : source.baseUrl,
+    createdAt: source.createdAt,
+    hasCredential,
+    demo: connections.isDemo(source),
+    patientsCached: counts.total,
+    patientsUnaffiliated: counts.unaffiliated,
+    syncing,
+    lastRun: lastRun
+      ? { id: lastRun.id, status: lastRun.status, startedAt: lastRun.startedAt, finishedAt: lastRun.finishedAt, resumeAt: lastRun.resumeAt }
+      : null,
+    lastSuccessAt: cache.runs.stats(now.toISOString(), source.id).lastSuccessAt,
+    health: healthOf(lastRun, syncing),
+    budget: hasCredential && source.kind === 'intakeq' && !connections.isDemo(source) ? await budgetOf(connections, source) : null,
+  };
+}
+
+async function budgetOf(connections: Connections, source: Source): Promise<SourceView['budget']> {
+  const connector = await connections.connectorFor(source);
+  return connector.stats().dailyBudget;
+}

@@ -1,0 +1,186 @@
+import type { Cache } from '../db';
+import type { Source, SyncMode, SyncProgressView, SyncRun, SyncTrigger } from '../domain';
+import { UserFacingError } from '../errors';
+import type { SettingsStore } from '../settings/app-settings';
+import { LOCK_STALE_AFTER_MS, syncSource, type SyncEngineDeps } from '../sync/engine';
+import { phasesFor } from '../sync/plan';
+import { WaitRelay } from '../sync/wait-relay';
+import type { Connections } from './connections';
+import { ownerIsDead } from './process-identity';
+import type { ServiceEvents } from './service-events';
+
+export interface SyncRequest {
+  /** Source ids; all sources when omitted. */
+  sources?: string[];
+  mode: SyncMode;
+  trigger: SyncTrigger;
+}
+
+export interface SyncStart {
+  started: Array<{ source: string; runId: number }>;
+  refused: Array<{ source: string; code: string; message: string }>;
+  /** Settles when every started run has finished. */
+  done: Promise<SyncRun[]>;
+}
+
+interface ActiveRun {
+  runId: number;
+  controller: AbortController;
+  progress: SyncProgressView | null;
+  done: Promise<SyncRun>;
+}
+
+export interface SyncCoordinatorDeps {
+  cache: Cache;
+  settings: SettingsStore;
+  connections: Connections;
+  events: ServiceEvents;
+  now: () => Date;
+  processId: string;
+  onInternalError: (err: unknown) => void;
+}
+
+/** Starts, tracks and cancels runs: one per source, each source syncing in parallel with the others. */
+export class SyncCoordinator {
+  readonly #active = new Map<string, ActiveRun>();
+  readonly #engine: SyncEngineDeps;
+
+  constructor(private readonly deps: SyncCoordinatorDeps) {
+    this.#engine = {
+      store: deps.cache,
+      now: deps.now,
+      onInternalError: deps.onInternalError,
+      events: {
+        progress: (progress) => {
+          const active = this.#active.get(progress.source);
+          if (active) active.progress = progress;
+          deps.events.emit('progress', progress);
+        },
+        activity: (line) => deps.events.emit('activity', line),
+        finished: (run) => deps.events.emit('finished', run),
+      },
+    };
+  }
+
+  isSyncing(source: string): boolean {
+    return this.#active.has(source);
+  }
+
+  get busy(): boolean {
+    return this.#active.size > 0;
+  }
+
+  progress(): SyncProgressView[] {
+    return [...this.#active.values()].flatMap((run) => (run.progress ? [run.progress] : []));
+  }
+
+  /**
+   * Closes runs left `running` by a process that died (at once when it ran on this computer, else
+   * once its heartbeat is stale) and frees their locks. Returns how many were closed.
+   */
+  recoverInterruptedRuns(): number {
+    const dead = this.deps.cache.runs
+      .unfinished()
+      .filter((run) => run.owner !== null && ownerIsDead(run.owner, this.deps.processId))
+      .map((run) => run.id);
+    const staleBefore = new Date(this.deps.now().getTime() - LOCK_STALE_AFTER_MS).toISOString();
+    return this.deps.cache.runs.closeStale(staleBefore, dead);
+  }
+
+  async start(request: SyncRequest): Promise<SyncStart> {
+    this.recoverInterruptedRuns();
+    const sources = this.pick(request.sources);
+    const result: SyncStart = { started: [], refused: [], done: Promise.resolve([]) };
+    const runs: Array<Promise<SyncRun>> = [];
+    for (const source of sources) {
+      try {
+        const active = await this.startOne(source, request);
+        result.started.push({ source: source.id, runId: active.runId });
+        runs.push(active.done);
+      } catch (err) {
+        if (!(err instanceof UserFacingError)) throw err;
+        result.refused.push({ source: source.id, code: err.code, message: err.message });
+      }
+    }
+    if (result.started.length === 0 && result.refused.length > 0) {
+      const first = result.refused[0] as SyncStart['refused'][number];
+      throw new UserFacingError(first.code, result.refused.map((r) => r.message).join(' '));
+    }
+    result.done = Promise.all(runs);
+    return result;
+  }
+
+  /** Asks running syncs (one source, or all) to stop after the page in flight. */
+  cancel(source?: string): number {
+    let cancelled = 0;
+    for (const [id, run] of this.#active) {
+      if (source !== undefined && id !== source) continue;
+      run.controller.abort();
+      cancelled += 1;
+    }
+    return cancelled;
+  }
+
+  /** Settles when nothing is syncing. */
+  async idle(): Promise<void> {
+    while (this.#active.size > 0) await Promise.allSettled([...this.#active.values()].map((run) => run.done));
+  }
+
+  private pick(ids: string[] | undefined): Source[] {
+    const all = this.deps.cache.sources.list();
+    if (ids === undefined) {
+      if (all.length === 0) throw new UserFacingError('no_sources', 'There is nothing to sync yet: add a source first.');
+      return all;
+    }
+    return ids.map((id) => {
+      const source = all.find((candidate) => candidate.id === id);
+      if (!source) throw new UserFacingError('not_found', `There is no source "${id}".`);
+      return source;
+    });
+  }
+
+  private async startOne(source: Source, request: SyncRequest): Promise<ActiveRun> {
+    if (this.#active.has(source.id)) {
+      throw new UserFacingError('sync_in_progress', `${source.name} is already syncing. Wait for that sync to finish, or cancel it first.`);
+    }
+    const settings = this.deps.settings.read().sync;
+    const waits = new WaitRelay();
+    const connector = await this.deps.connections.connectorFor(source, waits.listener);
+    const controller = new AbortController();
+    let runId: number | null = null;
+    const done = syncSource(this.#engine, {
+      source,
+      connector,
+      trigger: request.trigger,
+      scope: {
+        sources: [source.id],
+        mode: request.mode,
+        phases: phasesFor(request.mode),
+        daysBack: settings.daysBack,
+        daysForward: settings.daysForward,
+      },
+      settings,
+      signal: controller.signal,
+      waits,
+      onStarted: (id) => {
+        runId = id;
+        this.deps.cache.runs.setOwner(id, this.deps.processId);
+      },
+    });
+    // The run and its lock are taken synchronously: without a run id the engine refused to start.
+    if (runId === null) {
+      await done;
+      throw new Error('The sync engine neither started nor refused the run.');
+    }
+    const active: ActiveRun = { runId, controller, progress: null, done };
+    this.#active.set(source.id, active);
+    void done
+      .catch((err: unknown) => this.deps.onInternalError(err))
+      .finally(() => {
+        this.#active.delete(source.id);
+        this.deps.events.emit('sourcesChanged', {});
+      });
+    this.deps.events.emit('sourcesChanged', {});
+    return active;
+  }
+}

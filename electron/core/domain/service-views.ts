@@ -1,0 +1,109 @@
+import type { ActivityEvent } from './activity';
+import type { Appointment } from './appointment';
+import type { CachedPatient } from './cache-queries';
+import type { AppointmentChange } from './change';
+import type { Organization, PatientNote } from './local-data';
+import type { SourceKind } from './source';
+import type { SyncPhase, SyncRunStatus } from './sync-run';
+
+/** What the application service answers with: shapes every face shows as they are. */
+
+export type SourceHealth = 'never_synced' | 'healthy' | 'warning' | 'failing' | 'syncing';
+
+/** A source as the console shows it: never its key, only whether one is stored. */
+export interface SourceView {
+  id: string;
+  kind: SourceKind;
+  name: string;
+  baseUrl: string | null;
+  createdAt: string;
+  hasCredential: boolean;
+  /** The built-in emulated practice. */
+  demo: boolean;
+  patientsCached: number;
+  patientsUnaffiliated: number;
+  syncing: boolean;
+  lastRun: { id: number; status: SyncRunStatus; startedAt: string; finishedAt: string | null; resumeAt: string | null } | null;
+  /** When the source last synced successfully. */
+  lastSuccessAt: string | null;
+  health: SourceHealth;
+  /** The key's daily request budget (IntakeQ); null where the API has none. */
+  budget: { used: number; limit: number; resetsAt: string } | null;
+}
+
+export interface ConnectionTestResult {
+  userName: string | null;
+  role: string | null;
+  region: string;
+  latencyMs: number;
+  accountLabel: string | null;
+}
+
+export interface SourceRemovalResult {
+  patients: number;
+  appointments: number;
+  notes: number;
+  organizationLinks: number;
+}
+
+/** A live run's progress, at most about ten a second per source. */
+export interface SyncProgressView {
+  runId: number;
+  source: string;
+  phase: SyncPhase;
+  step: number;
+  steps: number;
+  done: number;
+  total: number | null;
+  percent: number | null;
+  etaSeconds: number | null;
+  requests: number;
+  waitingUntil: string | null;
+}
+
+/** An activity line as it happens (it gets its id when stored). */
+export type ActivityLine = Omit<ActivityEvent, 'id'>;
+
+export interface ScheduleStatusView {
+  /** Enabled and not paused. */
+  active: boolean;
+  paused: boolean;
+  /** e.g. "Every night at 03:00 (Australia/Sydney)". */
+  description: string;
+  nextRunAt: string | null;
+  lastRun: { at: string; status: SyncRunStatus } | null;
+  /** A deferred run waiting for its budget to reset. */
+  resumeAt: string | null;
+}
+
+export interface SyncStatusView {
+  active: SyncProgressView[];
+  schedule: ScheduleStatusView;
+}
+
+export interface OrganizationView extends Organization {
+  patientCount: number;
+}
+
+export interface PatientDetail {
+  patient: CachedPatient;
+  sourceName: string;
+  /** Newest first. */
+  past: Appointment[];
+  /** Soonest first. */
+  upcoming: Appointment[];
+  notes: PatientNote[];
+  organizations: Organization[];
+}
+
+/** A change with whom it concerns, for the morning work-list. */
+export interface ChangeView extends AppointmentChange {
+  patientId: number | null;
+  patientName: string | null;
+  sourceName: string;
+}
+
+export interface SupportBundleResult {
+  path: string;
+  bytes: number;
+}

@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openHeadlessService, type HeadlessOptions } from '../../electron/core/app/headless';
+import type { AppService } from '../../electron/core/service';
+
+export interface TestService {
+  service: AppService;
+  dataDir: string;
+  keyDir: string;
+  env: NodeJS.ProcessEnv;
+  /** Closes the service and deletes its folders. */
+  dispose(): Promise<void>;
+}
+
+/** A real service on a real, encrypted SQLite cache in a temporary folder. */
+export function openTestService(options: Partial<HeadlessOptions> = {}): TestService {
+  const root = mkdtempSync(path.join(tmpdir(), 'clinicsync-service-'));
+  const dataDir = path.join(root, 'data');
+  const keyDir = path.join(root, 'keys');
+  const env = { CLINICSYNC_DB_KEY: randomBytes(32).toString('hex') };
+  const service = openHeadlessService({ name: 'ClinicSync', version: '1.2.3', dataDir, keyDir, env, ...options });
+  return {
+    service,
+    dataDir,
+    keyDir,
+    env,
+    async dispose() {
+      await service.close();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
