@@ -23,8 +23,7 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       webviewTag: false,
       spellcheck: false,
       disableBlinkFeatures: 'Auxclick',
-      preload:
-        preloadPath /* eng-disable PRELOAD_JS_CHECK: the preload only exposes the contract's named functions (electron/preload/bridge.ts) */,
+      preload: preloadPath, // eng-disable PRELOAD_JS_CHECK: it exposes only the contract's named functions (electron/preload/bridge.ts)
     },
   });
   denyAllPermissions(window.webContents.session);

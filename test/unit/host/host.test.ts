@@ -1,12 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
-import { AppService } from '../../../electron/core/service';
-import { serveContract } from '../../../electron/handlers';
+import { createDispatcher, type HandlerMap } from '../../../electron/handlers/dispatch';
 import { startHost, type RunningHost } from '../../../electron/host/server';
-import { rawGet } from '../../support/raw-http';
+import { rawGet, rawRequest } from '../../support/raw-http';
 
 let host: RunningHost;
 let rendererDir: string;
@@ -14,9 +13,11 @@ let rendererDir: string;
 beforeAll(async () => {
   rendererDir = mkdtempSync(join(tmpdir(), 'clinicsync-host-'));
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>ClinicSync</title>');
-  writeFileSync(join(tmpdir(), 'clinicsync-outside.txt'), 'outside the console folder');
-  const service = new AppService({ name: 'ClinicSync', version: '9.9.9', dataDir: '/tmp/cs' });
-  host = await startHost({ dispatch: serveContract(service, 'browser', () => {}), rendererDir });
+  // The real dispatcher (the contract's validation) over a stand-in for the service.
+  const handlers = {
+    'app:info': () => ({ name: 'ClinicSync', version: '9.9.9', dataDir: '/tmp/cs', platform: process.platform, runtime: 'browser' }),
+  } as unknown as HandlerMap;
+  host = await startHost({ dispatch: createDispatcher(handlers, () => {}), rendererDir });
 });
 
 afterAll(async () => {
@@ -66,18 +67,6 @@ describe('browser console host', () => {
     expect(again.status).toBe(200);
   });
 
-  it('never serves files outside the console folder', async () => {
-    // Raw request lines: fetch() would normalise the dot segments before they reach the host.
-    for (const path of [
-      '/../clinicsync-outside.txt',
-      '/%2e%2e/clinicsync-outside.txt',
-      '/..%2fclinicsync-outside.txt',
-      '/..%5cclinicsync-outside.txt',
-    ]) {
-      expect(await rawGet(host.port, `${path}?token=${host.token}`), path).toBe(404);
-    }
-  });
-
   it('refuses a socket from a foreign Origin even with the token', async () => {
     expect(await connect({ token: host.token, origin: 'https://evil.example' })).toBe(403);
     expect(await connect({ token: host.token })).toBe(403);
@@ -110,8 +99,68 @@ describe('browser console host', () => {
   });
 
   it('refuses to bind to a non-loopback address unless forced', async () => {
-    await expect(startHost({ dispatch: async () => ({ ok: true, value: null }), rendererDir, host: '0.0.0.0' })).rejects.toThrow(
-      /only listens on 127\.0\.0\.1/,
-    );
+    for (const address of ['0.0.0.0', '::', '192.168.1.10', '10.0.0.1', 'example.com', '::ffff:127.0.0.1', '127.1']) {
+      const warn = vi.fn();
+      await expect(
+        startHost({ dispatch: async () => ({ ok: true, value: null }), rendererDir, host: address, warn }),
+        address,
+      ).rejects.toThrow(/only listens on 127\.0\.0\.1/);
+      expect(warn).not.toHaveBeenCalled();
+    }
+  });
+
+  it('refuses a wrong token however close it is to the right one', async () => {
+    const { token } = host;
+    for (const guess of ['', token.slice(0, -1), `${token}x`, token.toUpperCase() === token ? token.toLowerCase() : token.toUpperCase()]) {
+      expect((await fetch(`${host.origin}/?token=${encodeURIComponent(guess)}`)).status, guess).toBe(401);
+    }
+    // Only the first `token` parameter counts: a right one appended after a wrong one does not help.
+    expect((await fetch(`${host.origin}/?token=wrong&token=${token}`)).status).toBe(401);
+    expect((await fetch(`${host.origin}/`, { headers: { cookie: `other_token=${token}` } })).status).toBe(401);
+  });
+
+  it('refuses HTTP requests from another site’s page even with the token', async () => {
+    for (const origin of [
+      'https://evil.example',
+      'null',
+      `http://127.0.0.1:${host.port + 1}`,
+      `http://localhost.evil.example:${host.port}`,
+    ]) {
+      expect(await rawGet(host.port, `/?token=${host.token}`, { origin }), origin).toBe(403);
+    }
+    expect(await rawGet(host.port, `/?token=${host.token}`, { origin: host.origin })).toBe(200);
+    expect(await rawGet(host.port, `/?token=${host.token}`, { origin: `http://localhost:${host.port}` })).toBe(200);
+  });
+
+  it('refuses requests addressed to another host name (DNS rebinding), on HTTP and on the socket', async () => {
+    for (const name of ['evil.example', `evil.example:${host.port}`, `127.0.0.1.evil.example:${host.port}`, `127.0.0.1:${host.port + 1}`]) {
+      expect(await rawGet(host.port, `/?token=${host.token}`, { host: name }), name).toBe(421);
+    }
+    const upgrade = [
+      `GET /ws?token=${host.token} HTTP/1.1`,
+      `Host: evil.example:${host.port}`,
+      `Origin: http://evil.example:${host.port}`,
+      'Connection: Upgrade',
+      'Upgrade: websocket',
+      'Sec-WebSocket-Version: 13',
+      'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
+    ].join('\r\n');
+    expect(await rawRequest(host.port, upgrade)).toBe(421);
+    expect(await rawGet(host.port, `/?token=${host.token}`, { host: `localhost:${host.port}` })).toBe(200);
+  });
+
+  it('answers a malformed request target with 400 and keeps serving (it used to crash the host)', async () => {
+    for (const target of ['//[', 'http://[x', '//a%zz', '//%']) {
+      expect(await rawRequest(host.port, `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}`), target).toBe(400);
+    }
+    const upgrade = `GET //[ HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nConnection: Upgrade\r\nUpgrade: websocket`;
+    expect(await rawRequest(host.port, upgrade)).toBe(400);
+    expect((await fetch(host.url)).status).toBe(200);
+  });
+
+  it('answers only GET and HEAD', async () => {
+    for (const method of ['POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH', 'TRACE']) {
+      expect(await rawRequest(host.port, `${method} /?token=${host.token} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}`), method).toBe(405);
+    }
   });
 });
