@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openHeadlessService, type HeadlessOptions } from '../../electron/core/app/headless';
+import { defaultCacheFile, openCache, type Cache } from '../../electron/core/db';
 import type { AppService } from '../../electron/core/service';
 
 export interface TestService {
@@ -10,6 +11,8 @@ export interface TestService {
   dataDir: string;
   keyDir: string;
   env: NodeJS.ProcessEnv;
+  /** A second connection to the same cache, as another process would open it. */
+  openCache(): Cache;
   /** Closes the service and deletes its folders. */
   dispose(): Promise<void>;
 }
@@ -26,6 +29,7 @@ export function openTestService(options: Partial<HeadlessOptions> = {}): TestSer
     dataDir,
     keyDir,
     env,
+    openCache: () => openCache({ file: defaultCacheFile(dataDir), key: { kind: 'encrypted', hexKey: env.CLINICSYNC_DB_KEY } }),
     async dispose() {
       await service.close();
       rmSync(root, { recursive: true, force: true });

@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultCacheFile, openCache } from '../../../electron/core/db';
+import type { Patient, RemotePatient } from '../../../electron/core/domain';
+import { assertBuilt, runCli, startCli } from './run-cli';
+
+const PATIENTS = 80_000;
+let root: string;
+let env: NodeJS.ProcessEnv;
+
+/** A cache filled directly (not by a sync): only the export is under test here. */
+beforeAll(() => {
+  assertBuilt();
+  root = mkdtempSync(path.join(tmpdir(), 'clinicsync-export-'));
+  env = {
+    CLINICSYNC_DATA_DIR: path.join(root, 'data'),
+    CLINICSYNC_KEY_DIR: path.join(root, 'keys'),
+    CLINICSYNC_DB_KEY: randomBytes(32).toString('hex'),
+  };
+  const cache = openCache({
+    file: defaultCacheFile(env.CLINICSYNC_DATA_DIR as string),
+    key: { kind: 'encrypted', hexKey: env.CLINICSYNC_DB_KEY as string },
+  });
+  cache.sources.add(
+    { id: 'north', kind: 'cliniko', name: 'Northside', baseUrl: null, credentialRef: 'source:north' },
+    '2026-01-01T00:00:00Z',
+  );
+  for (let start = 0; start < PATIENTS; start += 1000) {
+    const page: RemotePatient[] = Array.from({ length: 1000 }, (_, i) => ({
+      source: 'north',
+      externalId: String(9_000_000_000_000 + start + i),
+      firstName: `First "${start + i}"`,
+      lastName: start + i === 7 ? '=cmd|calc' : `Last, ${start + i}`,
+      email: `p${start + i}@example.com`,
+      phone: '0400 000 000',
+      dateOfBirth: '1980-02-03',
+      archived: (start + i) % 10 === 0,
+      deleted: false,
+      remoteUpdatedAt: '2026-01-01T00:00:00.000Z',
+    }));
+    cache.patients.upsertPage('north', page, '2026-02-01T00:00:00.000Z');
+  }
+  cache.close();
+}, 120_000);
+
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('clinicsync export', () => {
+  it('streams tens of megabytes of JSON to a slow reader, whole, with the domain field names', async () => {
+    const { child, result } = startCli(['export', 'patients', '--format', 'json'], env);
+    // A reader that falls behind: the CLI must wait for it rather than buffer or cut the output short.
+    child.stdout?.pause();
+    setTimeout(() => child.stdout?.resume(), 300);
+    const out = await result;
+    expect(out.code).toBe(0);
+    expect(out.stdout.length).toBeGreaterThan(10_000_000);
+    const patients = JSON.parse(out.stdout) as Patient[];
+    expect(patients).toHaveLength(PATIENTS);
+    expect(Object.keys(patients[0] as Patient)).toEqual([
+      'source',
+      'externalId',
+      'firstName',
+      'lastName',
+      'email',
+      'phone',
+      'dateOfBirth',
+      'archived',
+      'deleted',
+      'remoteUpdatedAt',
+      'lastSyncedAt',
+    ]);
+    expect(patients[3]).toMatchObject({ externalId: '9000000000003', firstName: 'First "3"', archived: false, dateOfBirth: '1980-02-03' });
+  }, 60_000);
+
+  it('writes CSV a spreadsheet reads safely: quoted commas and quotes, formulas neutralised', async () => {
+    const out = await runCli(['export', 'patients', '--format', 'csv', '--source', 'Northside'], env);
+    expect(out.code).toBe(0);
+    const lines = out.stdout.split('\r\n');
+    expect(lines[0]).toBe('source,externalId,firstName,lastName,email,phone,dateOfBirth,archived,deleted,remoteUpdatedAt,lastSyncedAt');
+    expect(lines).toHaveLength(PATIENTS + 2);
+    expect(out.stdout).toContain('"First ""1""","Last, 1"');
+    expect(out.stdout).toContain(",'=cmd|calc,");
+  }, 60_000);
+
+  it('refuses an unknown export kind or format with exit code 2', async () => {
+    expect((await runCli(['export', 'secrets', '--format', 'json'], env)).code).toBe(2);
+    expect((await runCli(['export', 'patients', '--format', 'xml'], env)).code).toBe(2);
+    const missing = await runCli(['export', 'patients'], env);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/--format/);
+  });
+});

@@ -1,0 +1,71 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { startClinikoEmulator, type ClinikoControl, type RunningEmulator } from '../../../electron/emulators';
+import { openTestService, type TestService } from '../../support/test-service';
+
+let emulator: RunningEmulator<ClinikoControl>;
+let t: TestService;
+
+beforeAll(async () => {
+  emulator = await startClinikoEmulator({ patients: 20, latencyMs: { min: 0, max: 0 } });
+});
+afterAll(() => emulator.close());
+afterEach(() => t?.dispose());
+
+/** Every file under a folder, as text, to prove a secret appears nowhere in plaintext. */
+function allText(dir: string): string {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => readFileSync(path.join(entry.parentPath, entry.name)).toString('latin1'))
+    .join('\n');
+}
+
+describe('sources through the application service', () => {
+  it('adds a source with its key kept encrypted, tests it and lists it without the key', async () => {
+    t = openTestService();
+    const added = await t.service.sources.add({ kind: 'cliniko', name: 'Northside', apiKey: emulator.apiKey, baseUrl: emulator.url });
+    expect(added).toMatchObject({ name: 'Northside', kind: 'cliniko', hasCredential: true, health: 'never_synced', patientsCached: 0 });
+    expect(JSON.stringify(await t.service.sources.list())).not.toContain(emulator.apiKey);
+
+    const result = await t.service.sources.test({ id: added.id });
+    expect(result.userName).toBeTruthy();
+    expect(result.latencyMs).toBeGreaterThanOrEqual(0);
+
+    expect(allText(t.dataDir)).not.toContain(emulator.apiKey);
+  });
+
+  it('tests a key before saving it and explains a wrong key', async () => {
+    t = openTestService();
+    await expect(t.service.sources.test({ kind: 'cliniko', apiKey: emulator.apiKey, baseUrl: emulator.url })).resolves.toMatchObject({
+      role: expect.any(String),
+    });
+    await expect(t.service.sources.test({ kind: 'cliniko', apiKey: 'wrong-key-au1', baseUrl: emulator.url })).rejects.toMatchObject({
+      code: 'credentials_invalid',
+      message: expect.stringMatching(/key/i),
+    });
+  });
+
+  it('refuses a second source with the same name and keeps the first untouched', async () => {
+    t = openTestService();
+    await t.service.sources.add({ kind: 'cliniko', name: 'Northside', apiKey: emulator.apiKey, baseUrl: emulator.url });
+    await expect(t.service.sources.add({ kind: 'intakeq', name: 'northside', apiKey: 'k', baseUrl: null })).rejects.toMatchObject({
+      code: 'source_exists',
+    });
+    expect((await t.service.sources.list()).map((s) => s.kind)).toEqual(['cliniko']);
+  });
+
+  it('replaces a key and removes a source together with its key', async () => {
+    t = openTestService();
+    const added = await t.service.sources.add({ kind: 'cliniko', name: 'Northside', apiKey: 'old-key-au1', baseUrl: emulator.url });
+    await expect(t.service.sources.test({ id: added.id })).rejects.toMatchObject({ code: 'credentials_invalid' });
+    await t.service.sources.update({ id: added.id, apiKey: emulator.apiKey, name: 'Northside Clinic' });
+    await expect(t.service.sources.test({ id: added.id })).resolves.toBeTruthy();
+    expect((await t.service.sources.list())[0]?.name).toBe('Northside Clinic');
+
+    const removed = await t.service.sources.remove(added.id, false);
+    expect(removed.patients).toBe(0);
+    expect(await t.service.sources.list()).toEqual([]);
+    await expect(t.service.sources.test({ id: added.id })).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
