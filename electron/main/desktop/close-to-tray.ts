@@ -16,7 +16,7 @@ export function closeToTrayExplanation(platform: NodeJS.Platform): NotificationS
   const where = platform === 'darwin' ? 'the menu bar' : platform === 'win32' ? 'the notification area by the clock' : 'the system tray';
   return {
     title: 'ClinicSync is still running',
-    body: `It keeps syncing on schedule from its icon in ${where}. To stop it, choose Quit ClinicSync from that icon’s menu.`,
+    body: `It keeps syncing on schedule from its icon in ${where}; open the console from there, or by starting ClinicSync again. To stop it, choose Quit ClinicSync in that icon’s menu.`,
     silent: true,
   };
 }
@@ -35,6 +35,13 @@ export function keepRunningInTrayOnClose(deps: CloseToTrayDeps): () => void {
   };
   deps.window.on('close', onClose);
   return () => deps.window.removeListener('close', onClose);
+}
+
+/** Brings the console back from the tray, a minimised state or behind other windows (tray "Open console", a second launch). */
+export function revealWindow(window: { isMinimized(): boolean; restore(): void; show(): void; focus(): void }): void {
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
 }
 
 /** Remembers that the user chose Quit, from app's 'before-quit'. */

@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { app, dialog, Menu, nativeImage, Notification, powerSaveBlocker, safeStorage, Tray, type BrowserWindow } from 'electron';
 import ElectronStore from 'electron-store';
+import { keyFilePath } from '../../core/db/cache-key';
 import { trackQuitting } from './close-to-tray';
 import { DesktopStateStore } from './desktop-state';
 import type { LoginItemsLike, NotificationFactory, PowerSaveBlockerLike, SafeStorageLike } from './electron-like';
@@ -83,6 +84,7 @@ export function loadElectronCacheKey(options: {
     consent: options.consent,
     dataDir: options.dataDir,
     file: desktopCacheKeyFile(options.keyDir, options.dataDir),
+    adoptKeyFile: keyFilePath(options.keyDir, options.dataDir),
     log: options.log,
   });
 }

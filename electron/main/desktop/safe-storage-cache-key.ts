@@ -1,4 +1,4 @@
-import { linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateHexKey, isHexKey, type CacheKey } from '../../core/db/cipher';
 import { keyFilePath } from '../../core/db/cache-key';
@@ -17,13 +17,19 @@ export interface SafeStorageCacheKeyOptions {
   dataDir: string;
   /** The key file; see desktopCacheKeyFile. */
   file: string;
+  /**
+   * A plain key file made by the CLI or browser host for the same data folder (core's keyFilePath).
+   * When there is no safeStorage key yet but this holds one, that key is adopted — encrypted with
+   * safeStorage — instead of generating a new key that could not open the existing cache.
+   */
+  adoptKeyFile?: string;
   /** Diagnostics; never receives the key or its ciphertext. */
   log?: (line: string) => void;
 }
 
 export interface DesktopCacheKey {
   key: CacheKey;
-  origin: 'safe_storage' | 'generated_safe_storage';
+  origin: 'safe_storage' | 'generated_safe_storage' | 'adopted_key_file';
 }
 
 /** Beside the CLI's key files (outside the data folder), named for the data folder it unlocks. */
@@ -43,7 +49,8 @@ export async function loadOrCreateSafeStorageCacheKey(options: SafeStorageCacheK
 
   const assessment = await assessSafeStorage(options.safeStorage, options.platform);
   await requireProtectedOrConsented(assessment, options.consent);
-  const hexKey = generateHexKey();
+  const adopted = options.adoptKeyFile ? readPlainKeyFile(options.adoptKeyFile) : null;
+  const hexKey = adopted ?? generateHexKey();
   const encrypted = (await options.safeStorage.encryptStringAsync(hexKey)).toString('base64');
   const winner = createExclusively(options.file, { format: FORMAT, backend: assessment.backend, encryptedKey: encrypted });
   if (!winner) {
@@ -51,8 +58,8 @@ export async function loadOrCreateSafeStorageCacheKey(options: SafeStorageCacheK
     const theirs = await readKey(options);
     if (theirs) return { key: { kind: 'encrypted', hexKey: theirs }, origin: 'safe_storage' };
   }
-  options.log?.(`cache key: generated a new key, kept with ${assessment.backend}`);
-  return { key: { kind: 'encrypted', hexKey }, origin: 'generated_safe_storage' };
+  options.log?.(`cache key: ${adopted ? 'adopted the key file of the CLI' : 'generated a new key'}, kept with ${assessment.backend}`);
+  return { key: { kind: 'encrypted', hexKey }, origin: adopted ? 'adopted_key_file' : 'generated_safe_storage' };
 }
 
 async function readKey(options: SafeStorageCacheKeyOptions): Promise<string | null> {
@@ -80,6 +87,15 @@ async function reEncrypt(options: SafeStorageCacheKeyOptions, hexKey: string, ba
     options.log?.('cache key: re-encrypted with a newer keychain key');
   } catch {
     options.log?.('cache key: could not re-encrypt; keeping the old ciphertext');
+  }
+}
+
+function readPlainKeyFile(file: string): string | null {
+  try {
+    const hexKey = readFileSync(file, 'utf8').trim();
+    return isHexKey(hexKey) ? hexKey.toLowerCase() : null;
+  } catch {
+    return null;
   }
 }
 

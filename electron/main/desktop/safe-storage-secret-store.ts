@@ -2,7 +2,7 @@ import { UserFacingError } from '../../core/errors';
 import type { SecretStore } from '../../core/secrets/secret-store';
 import type { SafeStorageLike } from './electron-like';
 import { isPlainObject, moveAside, readJsonFile, writeJsonFileAtomic } from './json-file';
-import { assessSafeStorage, requireProtectedOrConsented, type WeakStorageConsent } from './storage-backend';
+import { assessSafeStorage, platformDescription, requireProtectedOrConsented, type WeakStorageConsent } from './storage-backend';
 
 export const SECRETS_FILE = 'secrets.json';
 const FORMAT = 'clinicsync-secrets/1';
@@ -34,12 +34,14 @@ interface SecretsFile {
  * concurrent writes cannot lose each other.
  */
 export class SafeStorageSecretStore implements SecretStore {
-  #description = 'the system keychain';
+  #description: string;
   readonly #options: SafeStorageSecretStoreOptions;
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: SafeStorageSecretStoreOptions) {
     this.#options = options;
+    // Refined to the store actually used ("a local file protected only by…") once one is assessed.
+    this.#description = platformDescription(options.platform);
   }
 
   get description(): string {

@@ -14,7 +14,7 @@ export interface StorageAssessment {
   description: string;
 }
 
-const DESCRIPTIONS: Record<string, string> = {
+const DESCRIPTIONS: { keychain: string; dpapi: string; [backend: string]: string } = {
   keychain: 'the macOS Keychain',
   dpapi: 'Windows data protection (tied to your Windows account)',
   gnome_libsecret: 'the system keyring (Secret Service)',
@@ -24,6 +24,13 @@ const DESCRIPTIONS: Record<string, string> = {
   basic_text: 'a local file protected only by a fixed, publicly known password',
   unknown: 'a store ClinicSync could not identify',
 };
+
+/** Before the store is assessed (that needs the app to be ready): where secrets go on this platform. */
+export function platformDescription(platform: NodeJS.Platform): string {
+  if (platform === 'darwin') return DESCRIPTIONS.keychain;
+  if (platform === 'win32') return DESCRIPTIONS.dpapi;
+  return 'the system keyring';
+}
 
 export function weakStorageWarning(backend: string): string {
   const found =

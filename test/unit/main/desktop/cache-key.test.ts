@@ -1,7 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { keyFilePath } from '../../../../electron/core/db/cache-key';
 import { DesktopStateStore } from '../../../../electron/main/desktop/desktop-state';
 import { desktopCacheKeyFile, loadOrCreateSafeStorageCacheKey } from '../../../../electron/main/desktop/safe-storage-cache-key';
 import { rememberedConsent, type WeakStorageConsent } from '../../../../electron/main/desktop/storage-backend';
@@ -86,6 +87,19 @@ describe('cache encryption key kept with safeStorage', () => {
       rememberedConsent(new DesktopStateStore(tempDir()), async () => true),
     );
     expect((await agreed.load()).origin).toBe('generated_safe_storage');
+  });
+
+  it('adopts the key the CLI made for the same data folder, so the existing cache still opens', async () => {
+    const { keyDir, dataDir, file, safeStorage } = setup();
+    const cliKey = 'ab'.repeat(32);
+    mkdirSync(keyDir, { recursive: true });
+    const cliFile = keyFilePath(keyDir, dataDir);
+    writeFileSync(cliFile, `${cliKey}\n`, { mode: 0o600 });
+    const load = () =>
+      loadOrCreateSafeStorageCacheKey({ safeStorage, platform: 'linux', consent: noConsent, dataDir, file, adoptKeyFile: cliFile });
+    expect(await load()).toEqual({ key: { kind: 'encrypted', hexKey: cliKey }, origin: 'adopted_key_file' });
+    expect(readFileSync(file, 'utf8')).not.toContain(cliKey);
+    expect(await load()).toEqual({ key: { kind: 'encrypted', hexKey: cliKey }, origin: 'safe_storage' });
   });
 
   it('refuses a key file inside the data folder', async () => {
