@@ -98,6 +98,12 @@ export interface Connector {
    * `total_entries`), so an incremental sync can tell whether patients were deleted upstream.
    */
   patientTotal?(signal?: AbortSignal): Promise<number>;
+  /**
+   * How many appointments starting in [from, to) the API lists that are not archived or deleted
+   * (cancelled ones included), for one small request (Cliniko's `total_entries`): an incremental sync
+   * compares it with the cache to see appointments deleted upstream without listing the window whole.
+   */
+  appointmentTotal?(query: { from: string; to: string; signal?: AbortSignal }): Promise<number>;
   /** The full record for one appointment (IntakeQ's single GET has fields list rows lack); null when gone. */
   appointmentDetail?(externalId: string, signal?: AbortSignal): Promise<RemoteAppointment | null>;
   /** Patients by id, for discovery from appointments; ids not found are simply absent. */

@@ -128,6 +128,7 @@ function finishRun(deps: SyncEngineDeps, ctx: RunContext, ending: RunEnding): Sy
   const patientCounts = store.patients.count(ctx.source);
   ctx.counts.patientsTotal = patientCounts.total;
   ctx.counts.patientsUnaffiliated = patientCounts.unaffiliated;
+  if (ending.status === 'completed' || ending.status === 'partial_success') ctx.progress.complete(stats.requests);
   ctx.progress.flush();
   ctx.progress.dispose();
   const finishedAt = deps.now();

@@ -21,12 +21,14 @@ export interface ProgressClock {
   now(): number;
 }
 
-/** At most ten updates a second reach the faces; the last one of a phase is never dropped. */
+/** At most ten updates a second reach the faces, whatever the engine reports. */
 export const MIN_EMIT_INTERVAL_MS = 100;
 
 /**
- * Turns the engine's many small updates into a calm stream: throttled, with a percentage over the whole
- * run (each phase an equal share of it) and an ETA for the current phase from its pace so far.
+ * Turns the engine's many small updates into a calm stream: at most one event per 100 ms, and the
+ * latest state always follows within that time (so the last update of a phase is never lost, only
+ * merged into the next), with a percentage over the whole run (each phase an equal share of it) and
+ * an ETA for the current phase from its pace so far.
  */
 export class ProgressTracker {
   #state: SyncProgress;
@@ -62,18 +64,32 @@ export class ProgressTracker {
 
   startPhase(phase: SyncPhase, total: number | null = null): void {
     this.#phaseStartedAt = this.clock.now();
-    this.#update({ phase, step: this.#phases.indexOf(phase) + 1, done: 0, total, waitingUntil: null }, true);
+    this.#update({ phase, step: this.#phases.indexOf(phase) + 1, done: 0, total, waitingUntil: null });
   }
 
   advance(done: number, total: number | null, requests: number): void {
-    this.#update({ done, total: total ?? this.#state.total, requests, waitingUntil: null }, false);
+    this.#update({ done, total: total ?? this.#state.total, requests, waitingUntil: null });
   }
 
+  /** A rate limit holds the run until `until` (null: no longer waiting). */
   waiting(until: Date | null, requests: number): void {
-    this.#update({ waitingUntil: until ? until.toISOString() : null, requests }, true);
+    this.#update({ waitingUntil: until ? until.toISOString() : null, requests });
   }
 
-  /** Sends whatever is pending now (end of run). */
+  /** The run got through every phase: the bar reaches its end. */
+  complete(requests: number): void {
+    this.#state = {
+      ...this.#state,
+      step: this.#state.steps,
+      done: this.#state.total ?? this.#state.done,
+      percent: 100,
+      etaSeconds: 0,
+      requests,
+      waitingUntil: null,
+    };
+  }
+
+  /** Sends the current state now (end of run). */
   flush(): void {
     if (this.#pending) clearTimeout(this.#pending);
     this.#pending = null;
@@ -86,13 +102,13 @@ export class ProgressTracker {
     this.#pending = null;
   }
 
-  #update(patch: Partial<SyncProgress>, important: boolean): void {
+  #update(patch: Partial<SyncProgress>): void {
     const next = { ...this.#state, ...patch };
     next.percent = this.#percent(next);
     next.etaSeconds = this.#eta(next);
     this.#state = next;
     const now = this.clock.now();
-    if (important || now - this.#lastEmit >= MIN_EMIT_INTERVAL_MS) {
+    if (now - this.#lastEmit >= MIN_EMIT_INTERVAL_MS) {
       this.flush();
     } else if (!this.#pending) {
       this.#pending = setTimeout(() => this.flush(), MIN_EMIT_INTERVAL_MS - (now - this.#lastEmit));

@@ -42,10 +42,26 @@ describe('sync progress', () => {
     expect(last?.etaSeconds).toBe(1);
   });
 
-  it('says when it is waiting for a rate limit, immediately', () => {
+  it('says when it is waiting for a rate limit within a tenth of a second', () => {
     const { t, events } = tracker();
     t.startPhase('appointments_forward', null);
     t.waiting(new Date('2026-11-22T10:42:00Z'), 200);
+    vi.advanceTimersByTime(100);
     expect(events.at(-1)).toMatchObject({ waitingUntil: '2026-11-22T10:42:00.000Z', requests: 200, percent: 50 });
+  });
+
+  it('throttles phase changes too, never losing the latest state, and ends at 100 %', () => {
+    const { t, events } = tracker();
+    t.startPhase('connect');
+    t.startPhase('patients', 10);
+    t.startPhase('appointments_forward');
+    t.startPhase('reconcile');
+    expect(events).toHaveLength(1);
+    vi.advanceTimersByTime(100);
+    expect(events.at(-1)).toMatchObject({ phase: 'reconcile', step: 4 });
+    expect(events).toHaveLength(2);
+    t.complete(12);
+    t.flush();
+    expect(events.at(-1)).toMatchObject({ step: 4, percent: 100, etaSeconds: 0, requests: 12 });
   });
 });

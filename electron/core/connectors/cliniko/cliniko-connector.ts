@@ -3,9 +3,18 @@ import { connectorErrors } from '../errors';
 import { createHttpClient, effectiveLimits, type ServiceProfile } from '../http/client-factory';
 import type { HttpClient } from '../http/http-client';
 import { mapPages, mergePages, readRecords } from '../mapping/read-records';
-import type { AppointmentQuery, ConnectionInfo, Connector, ConnectorCapabilities, ConnectorDeps, ConnectorStats, Page, PatientQuery } from '../types';
+import type {
+  AppointmentQuery,
+  ConnectionInfo,
+  Connector,
+  ConnectorCapabilities,
+  ConnectorDeps,
+  ConnectorStats,
+  Page,
+  PatientQuery,
+} from '../types';
 import { ClinikoApi, PAGE_SIZE } from './cliniko-api';
-import { appointmentFilters, patientFilters, patientIdFilters } from './filters';
+import { appointmentFilters, liveAppointmentFilters, patientFilters, patientIdFilters } from './filters';
 import { appointmentReader, patientReader } from './map';
 import { ClinikoReferenceData, practitionerPages } from './reference-data';
 import { clinikoUserSchema } from './schemas';
@@ -59,7 +68,13 @@ export class ClinikoConnector implements Connector {
     const user = clinikoUserSchema.safeParse(value);
     if (!user.success) throw connectorErrors.invalidData('Cliniko', 'user details');
     const name = [user.data.first_name, user.data.last_name].filter((part) => part !== null && part !== '').join(' ');
-    return { userName: name === '' ? null : name, role: user.data.role, region: this.shard, latencyMs: Math.round(latencyMs), accountLabel: null };
+    return {
+      userName: name === '' ? null : name,
+      role: user.data.role,
+      region: this.shard,
+      latencyMs: Math.round(latencyMs),
+      accountLabel: null,
+    };
   }
 
   practitioners(signal?: AbortSignal): AsyncIterable<Page<Practitioner>> {
@@ -67,22 +82,36 @@ export class ClinikoConnector implements Connector {
   }
 
   patients(query: PatientQuery): AsyncIterable<Page<RemotePatient>> {
-    return mapPages(this.api.list('/patients', 'patients', patientFilters(query.updatedSince), 'patients', query.signal), patientReader(this.source));
+    return mapPages(
+      this.api.list('/patients', 'patients', patientFilters(query.updatedSince), 'patients', query.signal),
+      patientReader(this.source),
+    );
   }
 
   /** `total_entries` of the patient listing (archived included), from a one-record page. */
   async patientTotal(signal?: AbortSignal): Promise<number> {
     const filters = patientFilters(null).map((filter) => ['q[]', filter] as const);
     const { value } = await this.api.get('/patients', 'patients', signal, [['per_page', '1'], ...filters]);
-    const total = value.total_entries;
-    if (typeof total !== 'number' || !Number.isInteger(total) || total < 0) throw connectorErrors.invalidData('Cliniko', 'a patient count');
-    return total;
+    return readTotal(value, 'a patient count');
+  }
+
+  /** `total_entries` of the window's live appointments (not archived; cancelled included), from a one-record page. */
+  async appointmentTotal(query: { from: string; to: string; signal?: AbortSignal }): Promise<number> {
+    const filters = liveAppointmentFilters(query).map((filter) => ['q[]', filter] as const);
+    const { value } = await this.api.get('/individual_appointments', 'appointments', query.signal, [['per_page', '1'], ...filters]);
+    return readTotal(value, 'an appointment count');
   }
 
   /** Individual appointments in the window; the first page also carries any unreadable reference records. */
   async *appointments(query: AppointmentQuery): AsyncGenerator<Page<RemoteAppointment>> {
     const { reference, errors } = await this.reference.load(query.signal);
-    const raw = this.api.list('/individual_appointments', 'individual_appointments', appointmentFilters(query), 'appointments', query.signal);
+    const raw = this.api.list(
+      '/individual_appointments',
+      'individual_appointments',
+      appointmentFilters(query),
+      'appointments',
+      query.signal,
+    );
     let referenceErrors = errors;
     for await (const page of mapPages(raw, appointmentReader(this.source, reference))) {
       yield referenceErrors.length === 0 ? page : { ...page, errors: [...referenceErrors, ...page.errors] };
@@ -106,6 +135,12 @@ export class ClinikoConnector implements Connector {
   stats(): ConnectorStats {
     return { ...this.http.counters, dailyBudget: this.http.budgetStatus() };
   }
+}
+
+function readTotal(body: Record<string, unknown>, what: string): number {
+  const total = body.total_entries;
+  if (typeof total !== 'number' || !Number.isInteger(total) || total < 0) throw connectorErrors.invalidData('Cliniko', what);
+  return total;
 }
 
 function clinikoHeaders(apiKey: string, contact: string): Record<string, string> {

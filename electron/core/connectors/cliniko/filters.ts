@@ -34,6 +34,14 @@ export function appointmentFilters(query: { from: string; to: string; updatedSin
   ];
 }
 
+/**
+ * Appointments starting in [from, to) that still happen or were cancelled: archived ones excluded
+ * (`archived_at:!?`, null), cancelled ones shown (`cancelled_at:*`), deleted ones left hidden.
+ */
+export function liveAppointmentFilters(query: { from: string; to: string }): string[] {
+  return [`starts_at:>=${clinikoTime(query.from, 'ceil')}`, `starts_at:<${clinikoTime(query.to, 'ceil')}`, 'archived_at:!?', 'cancelled_at:*'];
+}
+
 /** One filter that selects many patients by id (`id:=1,2,3`), archived ones included. */
 export function patientIdFilters(ids: readonly string[]): string[] {
   return [`id:=${ids.join(',')}`, 'archived_at:*'];

@@ -4,12 +4,24 @@ import { formatInstant, plural, withLast } from '../pages';
 import type { RunContext } from '../run-context';
 import type { Window } from '../windows';
 import { needsDetail } from './enrich';
+import { DELETIONS_VISIBLE_MS } from './patients';
 
-/** The cursor of a window also records where the window ended, to pull newly covered days whole. */
+/**
+ * A window's cursor: changes since `updatedSince` are pulled next time; days after `windowEnd` are new
+ * to the window and pulled whole; `sweptAt` is when the whole window was last pulled and reconciled.
+ */
 interface WindowCursor {
   updatedSince: string;
   windowEnd: string;
+  sweptAt?: string;
 }
+
+/** Without a deletion listing, a window is still pulled whole and reconciled once a day, whatever the counts say. */
+const SWEEP_EVERY_MS = 24 * 3600_000;
+/** "Live appointments not seen since the end of time": every live one in the window. */
+const END_OF_TIME = '9999-12-31T23:59:59.999Z';
+
+type Pull = { from: string; to: string; updatedSince: string | null };
 
 function readCursor(ctx: RunContext, phase: Window['phase']): WindowCursor | null {
   const raw = ctx.store.cursors.get(ctx.source, phase);
@@ -22,61 +34,124 @@ function readCursor(ctx: RunContext, phase: Window['phase']): WindowCursor | nul
   }
 }
 
+/** Why this run pulls the window whole (a sweep, then reconciled), or null to pull only changes. */
+function sweepReason(ctx: RunContext, cursor: WindowCursor | null): string | null {
+  const { connector, startedAt } = ctx;
+  if (ctx.full) return 'full';
+  if (!connector.capabilities.hardDeletesVisible && !connector.appointmentTotal) return 'no deletion listing';
+  if (!cursor) return 'first';
+  const age = (iso: string | undefined) => startedAt.getTime() - Date.parse(iso ?? '');
+  if (connector.capabilities.hardDeletesVisible && age(cursor.updatedSince) > DELETIONS_VISIBLE_MS) return 'deletions no longer listed';
+  if (!connector.capabilities.hardDeletesVisible && !(age(cursor.sweptAt) <= SWEEP_EVERY_MS)) return 'daily check';
+  return null;
+}
+
 /**
- * Pulls one appointment window. Where the API lists deletions (so removals are seen without a full
- * sweep) and a cursor exists, only changed appointments are pulled, plus any days the window newly
- * covers; otherwise the whole window is pulled and can be reconciled.
+ * Pulls one appointment window. With a cursor, only appointments changed since are pulled, plus the
+ * days the window newly covers; removals are then seen from the API's deletion listing (IntakeQ) or,
+ * where the API can count instead (Cliniko), by comparing its count with the cache's and pulling the
+ * window whole when they differ. Otherwise the whole window is pulled, and later reconciled.
  */
 export async function appointmentsPhase(ctx: RunContext, window: Window): Promise<void> {
   ctx.progress.startPhase(window.phase);
-  const cursor = ctx.full || !ctx.connector.capabilities.hardDeletesVisible ? null : readCursor(ctx, window.phase);
-  if (cursor) ctx.cursorBefore[window.phase] = JSON.stringify(cursor);
+  const stored = readCursor(ctx, window.phase);
+  if (stored && !ctx.full) ctx.cursorBefore[window.phase] = JSON.stringify(stored);
   const label = window.phase === 'appointments_back' ? 'past' : 'upcoming';
+  const before = { ...ctx.counts };
+  const progress = { done: 0 };
+  const reason = sweepReason(ctx, stored);
 
-  const pulls: Array<{ from: string; to: string; updatedSince: string | null }> = [];
-  if (cursor) {
-    pulls.push({ from: window.from, to: window.to, updatedSince: cursor.updatedSince });
-    if (cursor.windowEnd < window.to)
-      pulls.push({ from: laterOf(cursor.windowEnd, window.from) ?? window.from, to: window.to, updatedSince: null });
-    ctx.log('info', `Fetching ${label} appointments changed since ${formatInstant(cursor.updatedSince)}.`);
+  let counted = new Set<string>();
+  if (reason === null && stored) {
+    ctx.log('info', `Fetching ${label} appointments changed since ${formatInstant(stored.updatedSince)}.`);
+    const pulls: Pull[] = [{ from: window.from, to: window.to, updatedSince: stored.updatedSince }];
+    if (stored.windowEnd < window.to)
+      pulls.push({ from: laterOf(stored.windowEnd, window.from) ?? window.from, to: window.to, updatedSince: null });
+    counted = await pullWindow(ctx, window, pulls, { ...stored }, progress, new Set());
+    if (ctx.connector.appointmentTotal && !ctx.connector.capabilities.hardDeletesVisible) {
+      const remote = await ctx.connector.appointmentTotal({ from: window.from, to: window.to, signal: ctx.signal });
+      const local = ctx.store.appointments.idsInWindowNotSeenSince(ctx.source, window.from, window.to, END_OF_TIME).length;
+      ctx.checkpoint();
+      if (remote !== local) {
+        ctx.log(
+          'info',
+          `${ctx.serviceName} lists ${plural(remote, `${label} appointment`)}, the cache ${local}: checking every one of them.`,
+        );
+        await sweep(ctx, window, label, progress, counted);
+      }
+    }
   } else {
-    pulls.push({ from: window.from, to: window.to, updatedSince: null });
-    ctx.log('info', `Fetching every ${label} appointment from ${formatInstant(window.from)} to ${formatInstant(window.to)}.`);
+    await sweep(ctx, window, label, progress, counted);
   }
 
-  const before = { ...ctx.counts };
-  let done = 0;
+  const c = ctx.counts;
+  ctx.log(
+    'info',
+    `${label === 'past' ? 'Past' : 'Upcoming'} appointments: ${plural(progress.done, 'record')} checked — ` +
+      `${c.appointmentsNew - before.appointmentsNew} new, ${c.appointmentsUpdated - before.appointmentsUpdated} updated, ` +
+      `${c.appointmentsUnchanged - before.appointmentsUnchanged} unchanged.`,
+  );
+}
+
+/** The whole window, which the reconcile phase may then compare with the cache. */
+async function sweep(
+  ctx: RunContext,
+  window: Window,
+  label: string,
+  progress: { done: number },
+  counted: ReadonlySet<string>,
+): Promise<void> {
+  ctx.log('info', `Fetching every ${label} appointment from ${formatInstant(window.from)} to ${formatInstant(window.to)}.`);
+  const previous = readCursor(ctx, window.phase);
+  const base = { updatedSince: previous?.updatedSince ?? '', windowEnd: window.to, sweptAt: ctx.startedAt.toISOString() };
+  await pullWindow(ctx, window, [{ from: window.from, to: window.to, updatedSince: null }], base, progress, counted);
+  ctx.completeWindows.push({ from: window.from, to: window.to });
+}
+
+/**
+ * Runs the pulls in order, each page in its own transaction; the last page of the last pull also
+ * writes the window's cursor. Returns the ids it counted, so a second pass does not count them again.
+ */
+async function pullWindow(
+  ctx: RunContext,
+  window: Window,
+  pulls: Pull[],
+  cursorBase: WindowCursor,
+  progress: { done: number },
+  alreadyCounted: ReadonlySet<string>,
+): Promise<Set<string>> {
+  const counted = new Set<string>();
   let newest: string | null = null;
   for (const [index, pull] of pulls.entries()) {
     const finalPull = index === pulls.length - 1;
     const pages = ctx.connector.appointments({ ...pull, signal: ctx.signal });
     for await (const { item: page, last } of withLast(pages)) {
       newest = laterOf(newest, page.maxRemoteUpdatedAt);
-      const next = last && finalPull ? nextCursor(ctx.startedAt, newest, cursor?.updatedSince ?? null) : null;
+      let next: WindowCursor | null = null;
+      if (last && finalPull) {
+        const updatedSince = nextCursor(ctx.startedAt, newest, cursorBase.updatedSince || null);
+        if (updatedSince) next = { ...cursorBase, updatedSince, windowEnd: window.to };
+      }
       const stored = storePage(ctx, window, page.records, next);
       noteUnknownPatients(ctx, page.records);
       if (window.phase === 'appointments_back') noteEnrichCandidates(ctx, page.records);
-      tally(ctx, stored);
+      tally(
+        ctx,
+        stored.filter((s) => !alreadyCounted.has(s.externalId)),
+      );
+      for (const s of stored) counted.add(s.externalId);
       ctx.recordSkipped('appointment', page.errors);
-      done += page.records.length + page.errors.length;
-      ctx.progress.advance(done, null, ctx.requests());
+      progress.done += page.records.length + page.errors.length;
+      ctx.progress.advance(progress.done, null, ctx.requests());
       ctx.checkpoint();
     }
   }
-  if (!cursor) ctx.completeWindows.push({ from: window.from, to: window.to });
-
-  const c = ctx.counts;
-  ctx.log(
-    'info',
-    `${label === 'past' ? 'Past' : 'Upcoming'} appointments: ${plural(done, 'record')} checked — ` +
-      `${c.appointmentsNew - before.appointmentsNew} new, ${c.appointmentsUpdated - before.appointmentsUpdated} updated, ` +
-      `${c.appointmentsUnchanged - before.appointmentsUnchanged} unchanged.`,
-  );
+  return counted;
 }
 
-function storePage(ctx: RunContext, window: Window, rows: RemoteAppointment[], next: string | null) {
+function storePage(ctx: RunContext, window: Window, rows: RemoteAppointment[], next: WindowCursor | null) {
   const syncedAt = ctx.now().toISOString();
-  const value = next ? JSON.stringify({ updatedSince: next, windowEnd: window.to } satisfies WindowCursor) : null;
+  const value = next ? JSON.stringify(next) : null;
   const stored = ctx.store.transaction(() => {
     const outcomes = ctx.store.appointments.upsertPage(ctx.source, rows, syncedAt, ctx.runId);
     if (value) ctx.store.cursors.set(ctx.source, window.phase, value);
