@@ -73,7 +73,9 @@ const config = {
   linux: {
     target: ['AppImage', 'deb'],
     category: 'Office',
-    executableName: 'clinicsync',
+    // Not `clinicsync`: that name belongs to the command-line tool (npx clinicsync), which a deb's
+    // /usr/bin link would otherwise shadow with the desktop app.
+    executableName: 'clinicsync-desktop',
     synopsis: 'Keeps a local, encrypted cache of clinic patients and appointments in sync',
     files: filesFor('linux', 'linuxmusl'),
   },
