@@ -45,7 +45,8 @@ export function createDispatcher(handlers: HandlerMap, onInternal: (err: unknown
     if (!isChannelName(channel)) {
       return { ok: false, error: errorBody(TRANSPORT_ERROR_CODES.unknownChannel, 'That request is not part of ClinicSync.') };
     }
-    const parsed = channels[channel].input.safeParse(input ?? {});
+    // A call without input means "no input"; null is a value, and a wrong one.
+    const parsed = channels[channel].input.safeParse(input === undefined ? {} : input);
     if (!parsed.success) {
       return {
         ok: false,

@@ -23,6 +23,11 @@ export function mergeSettings(current: unknown, patch: unknown): unknown {
  * its start) hold. Invalid changes throw with one message per field, keyed by its dotted path.
  */
 export function applySettingsChange(current: AppSettings, patch: unknown): AppSettings {
+  const unknown = unknownFields(current, patch, '');
+  if (unknown.length > 0) {
+    const fields = unknown.map((field) => ({ field, message: `There is no setting called "${field}".` }));
+    throw new UserFacingError('invalid_settings', fields.map((f) => f.message).join(' '), { fields });
+  }
   const result = appSettingsSchema.safeParse(mergeSettings(current, patch));
   if (result.success) return result.data;
   const fields = result.error.issues.map((issue) => ({
@@ -30,4 +35,14 @@ export function applySettingsChange(current: AppSettings, patch: unknown): AppSe
     message: issue.message,
   }));
   throw new UserFacingError('invalid_settings', fields.map((f) => f.message).join(' '), { fields });
+}
+
+/** Paths in the patch that name no setting (current settings are complete, so every real one is there). */
+function unknownFields(current: unknown, patch: unknown, prefix: string): string[] {
+  if (!isPlainObject(patch) || !isPlainObject(current)) return [];
+  return Object.keys(patch).flatMap((key) => {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (!Object.hasOwn(current, key)) return [path];
+    return unknownFields(current[key], patch[key], path);
+  });
 }

@@ -47,9 +47,16 @@ describe('settings', () => {
     expect(current.sync.daysBack).toBe(90);
   });
 
-  it('ignore prototype-pollution keys in a change', () => {
-    const changed = applySettingsChange(defaultAppSettings(), JSON.parse('{"__proto__":{"polluted":true},"sync":{"daysBack":10}}'));
-    expect(changed.sync.daysBack).toBe(10);
+  it('refuse prototype-pollution and unknown keys in a change, naming each', () => {
+    const hostile = JSON.parse('{"__proto__":{"polluted":true},"sync":{"daysBack":10,"constructor":{}},"theme":"dark"}');
+    expect(() => applySettingsChange(defaultAppSettings(), hostile)).toThrow(
+      expect.objectContaining({
+        code: 'invalid_settings',
+        details: {
+          fields: ['__proto__', 'sync.constructor', 'theme'].map((field) => ({ field, message: `There is no setting called "${field}".` })),
+        },
+      }),
+    );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
