@@ -3,17 +3,23 @@
  * reason and the usage on stderr, nothing on stdout, no stack trace, and exit code 2.
  */
 import { describe, expect, it, vi } from 'vitest';
+import type { CliIo } from '../../../electron/cli/context';
 import { runCli } from '../../../electron/cli/program';
 
 async function run(argv: string[]) {
   const lines: string[] = [];
   const logged: string[] = [];
   const untilInterrupted = vi.fn(() => Promise.resolve());
-  const ctx = {
+  const io: CliIo = {
     version: '1.0.0',
     moduleDir: '/nonexistent',
-    out: (line: string) => void lines.push(line),
-    log: { warn: (m: string) => void logged.push(m), error: (m: string) => void logged.push(m) },
+    env: {},
+    out: (line) => void lines.push(line),
+    write: async (chunk) => void lines.push(chunk),
+    status: null,
+    log: { warn: (m) => void logged.push(m), error: (m) => void logged.push(m) },
+    readStdin: async () => '',
+    onInterrupt: () => () => {},
     untilInterrupted,
   };
   let stderr = '';
@@ -23,7 +29,7 @@ async function run(argv: string[]) {
   process.stderr.write = ((chunk: string) => ((stderr += chunk), true)) as typeof process.stderr.write;
   process.stdout.write = ((chunk: string) => ((stdout += chunk), true)) as typeof process.stdout.write;
   try {
-    const code = await runCli(argv, ctx);
+    const code = await runCli(argv, io);
     return { code, lines, logged, stderr, stdout, served: untilInterrupted.mock.calls.length > 0 };
   } finally {
     process.stderr.write = errWrite;
