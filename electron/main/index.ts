@@ -1,42 +1,64 @@
 import { join } from 'node:path';
-import { app, ipcMain, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, powerMonitor, type BrowserWindow } from 'electron';
 import { IPC_EVENT } from '../contract';
-import { openHeadlessService } from '../core/app/headless';
+import { describeError } from '../core/log/app-log';
 import { bindEvents, registerContractIpc, serveContract } from '../handlers';
-import { emulatedDemoPractice } from '../handlers/demo-practice';
 import { APP_ORIGIN } from './app-origin';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
+import { revealWindow } from './desktop/close-to-tray';
+import { startElectronDesktop } from './desktop/electron-adapters';
+import { startedAtLogin } from './desktop/login-item';
+import { desktopPortFor } from './desktop-port';
 import { createMainWindow } from './main-window';
+import { openDesktopService } from './open-desktop-service';
 
-// One ClinicSync per user: a second launch focuses the first window instead of opening another cache.
+// One ClinicSync per user: a second launch shows the first one's console instead of opening another cache.
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   registerAppScheme();
   let window: BrowserWindow | null = null;
+  const preload = join(import.meta.dirname, '../preload/index.cjs');
+  const showConsole = () => {
+    if (!window || window.isDestroyed()) window = createMainWindow(preload, { showWhenReady: true });
+    else revealWindow(window);
+  };
 
-  app.on('second-instance', () => {
-    if (!window) return;
-    if (window.isMinimized()) window.restore();
-    window.focus();
-  });
+  app.on('second-instance', showConsole);
+  app.on('activate', showConsole);
+  // The tray keeps ClinicSync running with no window open.
+  app.on('window-all-closed', () => undefined);
 
-  void app.whenReady().then(() => {
-    const service = openHeadlessService({
-      name: 'ClinicSync',
-      version: app.getVersion(),
-      dataDir: app.getPath('userData'),
-      demo: emulatedDemoPractice(),
+  void app
+    .whenReady()
+    .then(async () => {
+      const { service, state, log } = await openDesktopService({ userData: app.getPath('userData'), version: app.getVersion() });
+      serveAppProtocol(join(import.meta.dirname, '../renderer'));
+      registerContractIpc(ipcMain, serveContract(service, 'electron', (err) => log.error('Internal error', err)), APP_ORIGIN);
+      bindEvents(service, (event, payload) => window?.webContents.send(IPC_EVENT, event, payload));
+      window = createMainWindow(preload, { showWhenReady: !startedAtLogin(process.argv) });
+      const desktop = startElectronDesktop({
+        port: desktopPortFor(service),
+        resourcesDir: app.isPackaged ? process.resourcesPath : join(import.meta.dirname, '../../resources'),
+        state,
+        window: () => window,
+        showConsole,
+        log: (line) => log.write('info', line),
+        testHooks: process.env.CLINICSYNC_TEST_HOOKS === '1',
+      });
+      desktop.attachWindow(window);
+      app.on('browser-window-created', (_event, created) => desktop.attachWindow(created));
+      service.schedule.start();
+      powerMonitor.on('resume', () => service.schedule.wake());
+      app.once('before-quit', (event) => {
+        // Let running syncs record how they ended before the process goes.
+        event.preventDefault();
+        desktop.dispose();
+        void service.close().finally(() => app.exit(0));
+      });
+    })
+    .catch((err: unknown) => {
+      dialog.showErrorBox('ClinicSync could not start', err instanceof Error ? err.message : describeError(err));
+      app.exit(1);
     });
-    serveAppProtocol(join(import.meta.dirname, '../renderer'));
-    const dispatch = serveContract(service, 'electron', (err) => console.error('Internal error:', err));
-    registerContractIpc(ipcMain, dispatch, APP_ORIGIN);
-    window = createMainWindow(join(import.meta.dirname, '../preload/index.cjs'));
-    bindEvents(service, (event, payload) => window?.webContents.send(IPC_EVENT, event, payload));
-    window.on('closed', () => {
-      window = null;
-    });
-  });
-
-  app.on('window-all-closed', () => app.quit());
 }

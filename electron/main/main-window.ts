@@ -2,7 +2,8 @@ import { BrowserWindow, shell } from 'electron';
 import { APP_ENTRY_URL } from './app-origin';
 import { denyAllPermissions, enforceContentSecurityPolicy, lockDownContents } from './web-security';
 
-export function createMainWindow(preloadPath: string): BrowserWindow {
+/** The console window; it stays hidden (in the tray) when ClinicSync was started at login. */
+export function createMainWindow(preloadPath: string, options: { showWhenReady: boolean }): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -29,7 +30,7 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
   denyAllPermissions(window.webContents.session);
   enforceContentSecurityPolicy(window.webContents.session);
   lockDownContents(window.webContents, shell);
-  window.once('ready-to-show', () => window.show());
+  if (options.showWhenReady) window.once('ready-to-show', () => window.show());
   void window.loadURL(APP_ENTRY_URL);
   return window;
 }

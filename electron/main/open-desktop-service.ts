@@ -1,0 +1,27 @@
+import path from 'node:path';
+import { defaultCacheFile, openCache } from '../core/db';
+import { FileLog } from '../core/log/app-log';
+import type { Notice } from '../core/notices';
+import { defaultKeyDir } from '../core/paths';
+import { AppService } from '../core/service';
+import { emulatedDemoPractice } from '../handlers/demo-practice';
+import { createElectronSettingsStore, createSafeStorageSecretStore, desktopState, loadElectronCacheKey } from './desktop/electron-adapters';
+
+/**
+ * The service as the desktop app runs it: the cache key and API keys kept with Electron's safeStorage
+ * (the OS keychain), settings in electron-store, the PHI-free log in `<userData>/logs`.
+ */
+export async function openDesktopService(options: { userData: string; version: string }) {
+  const { userData } = options;
+  const log = new FileLog(path.join(userData, 'logs'));
+  const notices: Notice[] = [];
+  const onNotice = (message: string) => notices.push({ level: 'warn', message });
+  const { state, consent } = desktopState(userData);
+  const settings = createElectronSettingsStore(userData, onNotice);
+  const secrets = createSafeStorageSecretStore({ userDataDir: userData, consent, onNotice, log: (line) => log.write('info', line) });
+  const { key } = await loadElectronCacheKey({ dataDir: userData, keyDir: defaultKeyDir(), consent, log: (line) => log.write('info', line) });
+  const cache = openCache({ file: defaultCacheFile(userData), key, onNotice: (notice) => notices.push(notice) });
+  const service = new AppService({ name: 'ClinicSync', version: options.version, dataDir: userData, cache, secrets, settings, log, demo: emulatedDemoPractice() });
+  for (const notice of notices) service.notices.add(notice);
+  return { service, state, log };
+}
