@@ -76,8 +76,10 @@ export function emulatorProgram(io?: EmulatorCommandIo): Command {
 // Run directly from source (`npx tsx electron/emulators/cli.ts …`); never when bundled into the app CLI.
 const thisFile = fileURLToPath(import.meta.url);
 if (thisFile.endsWith('emulators/cli.ts') && process.argv[1] !== undefined && resolve(process.argv[1]) === thisFile) {
-  emulatorProgram().parseAsync(process.argv).catch((err: unknown) => {
-    process.stderr.write(`Error: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 1;
-  });
+  emulatorProgram()
+    .parseAsync(process.argv)
+    .catch((err: unknown) => {
+      process.stderr.write(`Error: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    });
 }

@@ -43,7 +43,9 @@ export class CollectionQueries {
       cache = new QueryCache(this.version);
       this.caches.set(spec, cache);
     }
-    return cache.get(JSON.stringify([filters, sort, order]), () => sortRows(spec.rows().filter(rowFilter(spec, filters)), spec.fields, sort, order));
+    return cache.get(JSON.stringify([filters, sort, order]), () =>
+      sortRows(spec.rows().filter(rowFilter(spec, filters)), spec.fields, sort, order),
+    );
   }
 }
 
@@ -57,7 +59,12 @@ function sortRows<R>(rows: R[], fields: FieldTable<R>, sort: string | null, orde
   const keys = sort.split(',').map((part) => {
     const [name = '', direction, extra] = part.split(':');
     const field = Object.hasOwn(fields, name) ? fields[name] : undefined;
-    if (!field || field.type === 'array' || extra !== undefined || (direction !== undefined && direction !== 'asc' && direction !== 'desc')) {
+    if (
+      !field ||
+      field.type === 'array' ||
+      extra !== undefined ||
+      (direction !== undefined && direction !== 'asc' && direction !== 'desc')
+    ) {
       throw badRequest('This column is not sortable.');
     }
     const sign: Direction = direction === undefined ? fallback : direction === 'desc' ? -1 : 1;

@@ -5,7 +5,14 @@ import type { Prng } from '../shared/prng';
 import { upcomingSlot } from '../shared/practice-plan';
 import { isoSeconds } from '../shared/time';
 import { ZoneCalendar } from '../shared/time-zone';
-import type { ClinikoAppointment, ClinikoAppointmentType, ClinikoAttendee, ClinikoBusiness, ClinikoPatient, ClinikoPractitioner } from './api-types';
+import type {
+  ClinikoAppointment,
+  ClinikoAppointmentType,
+  ClinikoAttendee,
+  ClinikoBusiness,
+  ClinikoPatient,
+  ClinikoPractitioner,
+} from './api-types';
 import type { PatientFields } from './model';
 import type { AppointmentInput, ClinikoMutations } from './mutations';
 import { appointmentPatch, patientPatch } from './input';
@@ -153,7 +160,26 @@ export class ClinikoControl {
 
 /** The control methods the HTTP control API may call. */
 export const CLINIKO_OPERATIONS = [
-  'patients', 'appointments', 'attendees', 'practitioners', 'appointmentTypes', 'businesses', 'patient', 'appointment', 'attendeeOf',
-  'addPatient', 'editPatient', 'archivePatient', 'unarchivePatient', 'deletePatient', 'addAppointment', 'reschedule', 'cancel',
-  'markNoShow', 'changePractitioner', 'changeTelehealthUrl', 'archiveAppointment', 'deleteAppointment',
+  'patients',
+  'appointments',
+  'attendees',
+  'practitioners',
+  'appointmentTypes',
+  'businesses',
+  'patient',
+  'appointment',
+  'attendeeOf',
+  'addPatient',
+  'editPatient',
+  'archivePatient',
+  'unarchivePatient',
+  'deletePatient',
+  'addAppointment',
+  'reschedule',
+  'cancel',
+  'markNoShow',
+  'changePractitioner',
+  'changeTelehealthUrl',
+  'archiveAppointment',
+  'deleteAppointment',
 ] as const satisfies readonly (keyof ClinikoControl)[];

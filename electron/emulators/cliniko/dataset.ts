@@ -21,7 +21,15 @@ const SITES = [
   { name: 'Harbourside Health Richmond', address1: '220 Swan Street', city: 'Richmond', state: 'VIC', postCode: '3121' },
   { name: 'Harbourside Health Geelong', address1: '75 Moorabool Street', city: 'Geelong', state: 'VIC', postCode: '3220' },
 ];
-const DESIGNATIONS = ['Physiotherapist', 'Osteopath', 'Psychologist', 'Dietitian', 'Occupational Therapist', 'Podiatrist', 'Exercise Physiologist'];
+const DESIGNATIONS = [
+  'Physiotherapist',
+  'Osteopath',
+  'Psychologist',
+  'Dietitian',
+  'Occupational Therapist',
+  'Podiatrist',
+  'Exercise Physiologist',
+];
 const PATIENT_EMAIL_DOMAINS = ['example.com', 'example.net', 'example.org', 'mail.example.com'];
 // Ids older than this look like pre-2020 au1 ids: small numbers.
 const LEGACY_AGE_DAYS = 2100;
@@ -37,7 +45,13 @@ export function buildClinikoDataset(input: DatasetInput): ClinikoDataset {
   const root = new Prng(input.seed);
   const people = new PersonGenerator(root.fork(1), PATIENT_EMAIL_DOMAINS);
   const zone = new ZoneCalendar(input.timeZone);
-  const plan = planPractice(root.fork(2), { patients: input.patients, nowMs: input.nowMs, zone, people, practitionerEmailDomain: 'harbourside.example' });
+  const plan = planPractice(root.fork(2), {
+    patients: input.patients,
+    nowMs: input.nowMs,
+    zone,
+    people,
+    practitionerEmailDomain: 'harbourside.example',
+  });
   const prng = root.fork(3);
   const idPrng = root.fork(4);
   const sequence = (): IdSequence => new IdSequence(idPrng, input.nowMs - LEGACY_AGE_DAYS * DAY_MS);
@@ -46,19 +60,57 @@ export function buildClinikoDataset(input: DatasetInput): ClinikoDataset {
 
   const types: AppointmentTypeRow[] = SERVICES.map((service, i) => {
     const createdAt = practiceBorn + i * MINUTE_MS;
-    return { id: setupIds.next(createdAt), createdAt, updatedAt: createdAt, name: service.name, category: service.category, color: service.color, durationMinutes: service.durationMinutes, telehealthEnabled: service.telehealth, showInOnlineBookings: true, archivedAt: null };
+    return {
+      id: setupIds.next(createdAt),
+      createdAt,
+      updatedAt: createdAt,
+      name: service.name,
+      category: service.category,
+      color: service.color,
+      durationMinutes: service.durationMinutes,
+      telehealthEnabled: service.telehealth,
+      showInOnlineBookings: true,
+      archivedAt: null,
+    };
   });
   const retiredAt = practiceBorn + 400 * DAY_MS;
-  types.push({ id: setupIds.next(practiceBorn + DAY_MS), createdAt: practiceBorn + DAY_MS, updatedAt: retiredAt, name: 'Group Pilates (retired)', category: 'Classes', color: '#777777', durationMinutes: 45, telehealthEnabled: false, showInOnlineBookings: false, archivedAt: retiredAt });
+  types.push({
+    id: setupIds.next(practiceBorn + DAY_MS),
+    createdAt: practiceBorn + DAY_MS,
+    updatedAt: retiredAt,
+    name: 'Group Pilates (retired)',
+    category: 'Classes',
+    color: '#777777',
+    durationMinutes: 45,
+    telehealthEnabled: false,
+    showInOnlineBookings: false,
+    archivedAt: retiredAt,
+  });
 
   const businesses: BusinessRow[] = SITES.slice(0, plan.locations).map((site, i) => {
     const createdAt = practiceBorn + (i * 200 + 2) * DAY_MS;
-    return { id: setupIds.next(createdAt), createdAt, updatedAt: createdAt, ...site, timeZoneIdentifier: input.timeZone, appointmentTypeIds: types.filter((t) => t.archivedAt === null).map((t) => t.id), archivedAt: null };
+    return {
+      id: setupIds.next(createdAt),
+      createdAt,
+      updatedAt: createdAt,
+      ...site,
+      timeZoneIdentifier: input.timeZone,
+      appointmentTypeIds: types.filter((t) => t.archivedAt === null).map((t) => t.id),
+      archivedAt: null,
+    };
   });
 
   const owner = people.person(input.nowMs, { missingEmail: 0, missingBirthDate: 0 });
   const userIds = sequence();
-  const user: UserRow = { id: userIds.next(practiceBorn), createdAt: practiceBorn, updatedAt: practiceBorn, firstName: owner.firstName, lastName: owner.lastName, email: people.uniqueEmail(owner.firstName, owner.lastName, 'harbourside.example'), role: 'Administrator' };
+  const user: UserRow = {
+    id: userIds.next(practiceBorn),
+    createdAt: practiceBorn,
+    updatedAt: practiceBorn,
+    firstName: owner.firstName,
+    lastName: owner.lastName,
+    email: people.uniqueEmail(owner.firstName, owner.lastName, 'harbourside.example'),
+    role: 'Administrator',
+  };
 
   const practitionerIds = sequence();
   const practitionerIdOf: string[] = [];
@@ -85,7 +137,14 @@ export function buildClinikoDataset(input: DatasetInput): ClinikoDataset {
   for (const [planned, index] of byCreation(plan.patients)) {
     const id = ids.patients.next(planned.createdAt);
     patientIdOf[index] = id;
-    store.insertPatient({ id, fields: generatePatientFields(prng, planned.person), createdAt: planned.createdAt, updatedAt: planned.updatedAt, archivedAt: planned.archivedAt, deletedAt: null });
+    store.insertPatient({
+      id,
+      fields: generatePatientFields(prng, planned.person),
+      createdAt: planned.createdAt,
+      updatedAt: planned.updatedAt,
+      archivedAt: planned.archivedAt,
+      deletedAt: null,
+    });
   }
   for (const [planned] of byCreation(plan.appointments)) {
     const patientId = patientIdOf[planned.patient];
@@ -113,7 +172,9 @@ function appointmentRow(prng: Prng, store: ClinikoStore, planned: PlannedAppoint
     ...links,
     startsAt: planned.startsAt,
     endsAt: planned.endsAt,
-    notes: prng.chance(0.1) ? prng.pick(['Prefers afternoon sessions', 'Bring previous scans', 'Parking validated at front desk', 'Interpreter requested']) : null,
+    notes: prng.chance(0.1)
+      ? prng.pick(['Prefers afternoon sessions', 'Bring previous scans', 'Parking validated at front desk', 'Interpreter requested'])
+      : null,
     cancelledAt,
     cancellationReason: cancelled ? (CANCELLATION_REASONS[planned.cancellationReason ?? 5]?.code ?? 50) : null,
     cancellationNote: cancelled && prng.chance(0.3) ? 'Called the front desk' : null,
@@ -121,6 +182,11 @@ function appointmentRow(prng: Prng, store: ClinikoStore, planned: PlannedAppoint
     patientArrived: planned.outcome === 'arrived',
     archivedAt,
     deletedAt: null,
-    attendee: { id: store.ids.attendees.next(planned.createdAt), createdAt: planned.createdAt, updatedAt: planned.updatedAt, token: prng.alphanumeric(24) },
+    attendee: {
+      id: store.ids.attendees.next(planned.createdAt),
+      createdAt: planned.createdAt,
+      updatedAt: planned.updatedAt,
+      token: prng.alphanumeric(24),
+    },
   };
 }

@@ -68,7 +68,14 @@ function valueTest(type: FieldType, operator: Operator, raw: string): ValueTest 
   switch (type) {
     case 'datetime': {
       const instant = parseInstant(raw);
-      return instant === null ? null : ordered(operator, instant, (v) => (typeof v === 'number' ? v : null), (a, b) => a - b);
+      return instant === null
+        ? null
+        : ordered(
+            operator,
+            instant,
+            (v) => (typeof v === 'number' ? v : null),
+            (a, b) => a - b,
+          );
     }
     case 'date':
       return dateTest(operator, raw);
@@ -110,7 +117,12 @@ function dateTest(operator: Operator, raw: string): ValueTest | null {
     return (v) => typeof v === 'string' && pattern.test(v);
   }
   if (parseDateOnly(raw) === null) return null;
-  return ordered(operator, raw, (v) => (typeof v === 'string' ? v : null), (a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return ordered(
+    operator,
+    raw,
+    (v) => (typeof v === 'string' ? v : null),
+    (a, b) => (a < b ? -1 : a > b ? 1 : 0),
+  );
 }
 
 function numericTest(type: 'id' | 'integer', operator: Operator, raw: string): ValueTest | null {

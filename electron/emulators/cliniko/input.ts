@@ -9,8 +9,23 @@ type Body = Record<string, unknown>;
 
 const TEXT_FIELDS = ['first_name', 'last_name', 'reminder_type'] as const satisfies readonly (keyof PatientFields)[];
 const NULLABLE_TEXT_FIELDS = [
-  'preferred_first_name', 'title', 'email', 'sex', 'gender_identity', 'address_1', 'address_2', 'city', 'state', 'post_code',
-  'country_code', 'occupation', 'emergency_contact', 'referral_source', 'notes', 'time_zone', 'old_reference_id',
+  'preferred_first_name',
+  'title',
+  'email',
+  'sex',
+  'gender_identity',
+  'address_1',
+  'address_2',
+  'city',
+  'state',
+  'post_code',
+  'country_code',
+  'occupation',
+  'emergency_contact',
+  'referral_source',
+  'notes',
+  'time_zone',
+  'old_reference_id',
 ] as const satisfies readonly (keyof PatientFields)[];
 
 const PHONE_TYPES: readonly PhoneType[] = ['Mobile', 'Home', 'Work', 'Fax', 'Other'];

@@ -45,7 +45,14 @@ export class ClinikoMutations {
   createPatient(fields: PatientFields): PatientRow {
     requireNames(fields);
     const createdAt = this.creationTime(this.store.patients);
-    const row: PatientRow = { id: this.store.ids.patients.next(createdAt), fields, createdAt, updatedAt: createdAt, archivedAt: null, deletedAt: null };
+    const row: PatientRow = {
+      id: this.store.ids.patients.next(createdAt),
+      fields,
+      createdAt,
+      updatedAt: createdAt,
+      archivedAt: null,
+      deletedAt: null,
+    };
     this.store.insertPatient(row);
     return row;
   }

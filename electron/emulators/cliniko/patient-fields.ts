@@ -3,11 +3,31 @@ import type { Prng } from '../shared/prng';
 import type { PatientFields, PhoneNumber } from './model';
 
 const SUBURBS: readonly (readonly [string, string, string])[] = [
-  ['Melbourne', 'VIC', '3000'], ['Carlton', 'VIC', '3053'], ['Fitzroy', 'VIC', '3065'], ['Richmond', 'VIC', '3121'],
-  ['Brunswick', 'VIC', '3056'], ['St Kilda', 'VIC', '3182'], ['Footscray', 'VIC', '3011'], ['Geelong', 'VIC', '3220'],
-  ['Box Hill', 'VIC', '3128'], ['Dandenong', 'VIC', '3175'], ['Frankston', 'VIC', '3199'], ['Werribee', 'VIC', '3030'],
+  ['Melbourne', 'VIC', '3000'],
+  ['Carlton', 'VIC', '3053'],
+  ['Fitzroy', 'VIC', '3065'],
+  ['Richmond', 'VIC', '3121'],
+  ['Brunswick', 'VIC', '3056'],
+  ['St Kilda', 'VIC', '3182'],
+  ['Footscray', 'VIC', '3011'],
+  ['Geelong', 'VIC', '3220'],
+  ['Box Hill', 'VIC', '3128'],
+  ['Dandenong', 'VIC', '3175'],
+  ['Frankston', 'VIC', '3199'],
+  ['Werribee', 'VIC', '3030'],
 ];
-const OCCUPATIONS = ['Teacher', 'Nurse', 'Electrician', 'Accountant', 'Student', 'Retired', 'Chef', 'Software Developer', 'Labourer', 'Carer'];
+const OCCUPATIONS = [
+  'Teacher',
+  'Nurse',
+  'Electrician',
+  'Accountant',
+  'Student',
+  'Retired',
+  'Chef',
+  'Software Developer',
+  'Labourer',
+  'Carer',
+];
 const REFERRALS = ['GP referral', 'Google', 'Friend or family', 'Walk-in', 'Instagram', 'Returning patient'];
 
 /** A realistic patient record for a generated person: phones, address and preferences, some missing. */

@@ -2,7 +2,15 @@ import { jsonResponse, type EmulatorResponse } from '../shared/http';
 import type { RequestContext, Router } from '../shared/router';
 import type { FaultOptions } from '../shared/types';
 import { CollectionQueries, rowFilter, type CollectionSpec } from './collection';
-import { APPOINTMENT_FIELDS, APPOINTMENT_TYPE_FIELDS, ATTENDEE_FIELDS, BUSINESS_FIELDS, onlyFields, PATIENT_FIELDS, PRACTITIONER_FIELDS } from './fields';
+import {
+  APPOINTMENT_FIELDS,
+  APPOINTMENT_TYPE_FIELDS,
+  ATTENDEE_FIELDS,
+  BUSINESS_FIELDS,
+  onlyFields,
+  PATIENT_FIELDS,
+  PRACTITIONER_FIELDS,
+} from './fields';
 import type { AppointmentRow, AppointmentTypeRow, BusinessRow, PatientRow, PractitionerRow } from './model';
 import type { ClinikoMutations } from './mutations';
 import { pageResponse } from './pagination';
@@ -38,31 +46,68 @@ export function addReadRoutes(router: Router, deps: ReadDeps): void {
   router.add('GET', '/user', () => jsonResponse(200, serializer.user(store.user)));
 
   const patients: Resource<PatientRow> = {
-    key: 'patients', rows: () => store.patients, include: notDeleted, fields: PATIENT_FIELDS, hideable: ['archived_at'],
-    byId: (id) => store.patient(id), idFilters: ['archived_at'], serialize: (row) => serializer.patient(row),
-    breakable: { field: 'date_of_birth', value: 'not a date' }, drift: 'patients',
+    key: 'patients',
+    rows: () => store.patients,
+    include: notDeleted,
+    fields: PATIENT_FIELDS,
+    hideable: ['archived_at'],
+    byId: (id) => store.patient(id),
+    idFilters: ['archived_at'],
+    serialize: (row) => serializer.patient(row),
+    breakable: { field: 'date_of_birth', value: 'not a date' },
+    drift: 'patients',
   };
   const appointments: Resource<AppointmentRow> = {
-    key: 'individual_appointments', rows: () => store.appointments, include: notDeleted, fields: APPOINTMENT_FIELDS,
-    hideable: ['archived_at', 'cancelled_at'], byId: (id) => store.appointment(id), idFilters: ['archived_at', 'cancelled_at', 'deleted_at'],
-    serialize: (row) => serializer.appointment(row), breakable: { field: 'starts_at', value: 'not a date' }, drift: 'appointments',
+    key: 'individual_appointments',
+    rows: () => store.appointments,
+    include: notDeleted,
+    fields: APPOINTMENT_FIELDS,
+    hideable: ['archived_at', 'cancelled_at'],
+    byId: (id) => store.appointment(id),
+    idFilters: ['archived_at', 'cancelled_at', 'deleted_at'],
+    serialize: (row) => serializer.appointment(row),
+    breakable: { field: 'starts_at', value: 'not a date' },
+    drift: 'appointments',
   };
   const attendees: Resource<AppointmentRow> = {
-    ...appointments, key: 'attendees', fields: ATTENDEE_FIELDS, byId: (id) => store.appointmentByAttendee(id),
-    serialize: (row) => serializer.attendee(row), breakable: BROKEN_TIME,
+    ...appointments,
+    key: 'attendees',
+    fields: ATTENDEE_FIELDS,
+    byId: (id) => store.appointmentByAttendee(id),
+    serialize: (row) => serializer.attendee(row),
+    breakable: BROKEN_TIME,
   };
   // Lists split practitioners by status; by id, either kind is found.
   const practitioners = (active?: boolean): Resource<PractitionerRow> => ({
-    key: 'practitioners', rows: () => store.practitioners, include: active === undefined ? undefined : (row) => row.active === active, fields: PRACTITIONER_FIELDS,
-    hideable: [], byId: (id) => store.practitioner(id), idFilters: [], serialize: (row) => serializer.practitioner(row), breakable: BROKEN_TIME,
+    key: 'practitioners',
+    rows: () => store.practitioners,
+    include: active === undefined ? undefined : (row) => row.active === active,
+    fields: PRACTITIONER_FIELDS,
+    hideable: [],
+    byId: (id) => store.practitioner(id),
+    idFilters: [],
+    serialize: (row) => serializer.practitioner(row),
+    breakable: BROKEN_TIME,
   });
   const types: Resource<AppointmentTypeRow> = {
-    key: 'appointment_types', rows: () => store.appointmentTypes, fields: APPOINTMENT_TYPE_FIELDS, hideable: ['archived_at'],
-    byId: (id) => store.appointmentType(id), idFilters: ['archived_at'], serialize: (row) => serializer.appointmentType(row), breakable: BROKEN_TIME,
+    key: 'appointment_types',
+    rows: () => store.appointmentTypes,
+    fields: APPOINTMENT_TYPE_FIELDS,
+    hideable: ['archived_at'],
+    byId: (id) => store.appointmentType(id),
+    idFilters: ['archived_at'],
+    serialize: (row) => serializer.appointmentType(row),
+    breakable: BROKEN_TIME,
   };
   const businesses: Resource<BusinessRow> = {
-    key: 'businesses', rows: () => store.businesses, fields: BUSINESS_FIELDS, hideable: ['archived_at'],
-    byId: (id) => store.business(id), idFilters: ['archived_at'], serialize: (row) => serializer.business(row), breakable: BROKEN_TIME,
+    key: 'businesses',
+    rows: () => store.businesses,
+    fields: BUSINESS_FIELDS,
+    hideable: ['archived_at'],
+    byId: (id) => store.business(id),
+    idFilters: ['archived_at'],
+    serialize: (row) => serializer.business(row),
+    breakable: BROKEN_TIME,
   };
 
   addResource(router, '/patients', patients, queries, deps);
@@ -94,8 +139,15 @@ function listHandler<R>(resource: Resource<R>, queries: CollectionQueries, deps:
 function recordById<R>(resource: Resource<R>, ctx: RequestContext): EmulatorResponse {
   const row = resource.byId(ctx.params.id ?? '');
   const spec = { fields: onlyFields(resource.fields, resource.idFilters), hideable: resource.hideable, include: resource.include };
-  const visible = rowFilter(spec, ctx.url.searchParams.getAll('q[]').filter((f) => f !== ''));
+  const visible = rowFilter(
+    spec,
+    ctx.url.searchParams.getAll('q[]').filter((f) => f !== ''),
+  );
   if (row === undefined || !visible(row)) return recordNotFound();
   const json = resource.serialize(row);
-  return { status: 200, json, records: { items: [json], brokenField: resource.breakable.field, brokenValue: resource.breakable.value, page: false } };
+  return {
+    status: 200,
+    json,
+    records: { items: [json], brokenField: resource.breakable.field, brokenValue: resource.breakable.value, page: false },
+  };
 }

@@ -14,7 +14,10 @@ export function forbidden(): EmulatorResponse {
 }
 
 export function tooManyRequests(resetAtMs: number, nowMs: number, retryAfterHeader: boolean): EmulatorResponse {
-  const headers: Record<string, string> = { 'Content-Type': 'text/plain; charset=utf-8', 'X-RateLimit-Reset': String(Math.ceil(resetAtMs / 1000)) };
+  const headers: Record<string, string> = {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'X-RateLimit-Reset': String(Math.ceil(resetAtMs / 1000)),
+  };
   if (retryAfterHeader) headers['Retry-After'] = String(Math.max(1, Math.ceil((resetAtMs - nowMs) / 1000)));
   return { status: 429, headers, body: 'Retry later\n' };
 }

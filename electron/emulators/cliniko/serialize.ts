@@ -1,6 +1,14 @@
 import { CANCELLATION_REASONS } from '../shared/catalog';
 import { DAY_MS, isoSeconds } from '../shared/time';
-import type { ClinikoAppointment, ClinikoAppointmentType, ClinikoAttendee, ClinikoBusiness, ClinikoPatient, ClinikoPractitioner, ClinikoUser } from './api-types';
+import type {
+  ClinikoAppointment,
+  ClinikoAppointmentType,
+  ClinikoAttendee,
+  ClinikoBusiness,
+  ClinikoPatient,
+  ClinikoPractitioner,
+  ClinikoUser,
+} from './api-types';
 import type { AppointmentRow, AppointmentTypeRow, BusinessRow, PatientRow, PractitionerRow, UserRow } from './model';
 import type { ClinikoStore } from './store';
 
@@ -124,7 +132,9 @@ export class ClinikoSerializer {
     };
   }
 
-  private cancellation(row: AppointmentRow): Pick<ClinikoAppointment, 'cancelled_at' | 'cancellation_reason' | 'cancellation_reason_description' | 'cancellation_note'> {
+  private cancellation(
+    row: AppointmentRow,
+  ): Pick<ClinikoAppointment, 'cancelled_at' | 'cancellation_reason' | 'cancellation_reason_description' | 'cancellation_note'> {
     const reason = CANCELLATION_REASONS.find((r) => r.code === row.cancellationReason);
     return {
       cancelled_at: iso(row.cancelledAt),

@@ -20,7 +20,12 @@ import { addWriteRoutes } from './write-routes';
 export async function startClinikoEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator<ClinikoControl>> {
   const resolved = resolveOptions(options, { perMinute: 200, perDay: null, timeZone: 'Australia/Melbourne' });
   const nowMs = (): number => resolved.now().getTime();
-  const { store, people } = buildClinikoDataset({ patients: resolved.patients, seed: resolved.seed, nowMs: nowMs(), timeZone: resolved.timeZone });
+  const { store, people } = buildClinikoDataset({
+    patients: resolved.patients,
+    seed: resolved.seed,
+    nowMs: nowMs(),
+    timeZone: resolved.timeZone,
+  });
   // Runtime randomness (new ids, faults, latency) has its own stream, so it never shifts the dataset.
   const runtime = new Prng(resolved.seed ^ 0x2545f491);
   const apiKey = resolved.apiKey ?? generateClinikoKey(runtime.fork(1));
@@ -43,7 +48,13 @@ export async function startClinikoEmulator(options: EmulatorOptions = {}): Promi
       router,
       control,
       operations: operationsOf(control, CLINIKO_OPERATIONS),
-      state: () => ({ patients: control.patients(), appointments: control.appointments(), practitioners: control.practitioners(), appointmentTypes: control.appointmentTypes(), businesses: control.businesses() }),
+      state: () => ({
+        patients: control.patients(),
+        appointments: control.appointments(),
+        practitioners: control.practitioners(),
+        appointmentTypes: control.appointmentTypes(),
+        businesses: control.businesses(),
+      }),
       authenticate: (ctx) => auth.authenticate(ctx),
       hasValidKey: (ctx) => auth.hasValidKey(ctx),
       limiter: new RateLimiter(budgets, resolved.timeScale),

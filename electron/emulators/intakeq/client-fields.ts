@@ -5,9 +5,14 @@ import { parseDateOnly } from '../shared/time';
 import type { ClientFields } from './model';
 
 const PLACES: readonly (readonly [string, string, string, string])[] = [
-  ['New York', 'New York', 'NY', '10001'], ['New York', 'New York', 'NY', '10025'], ['Brooklyn', 'New York', 'NY', '11201'],
-  ['Queens', 'New York', 'NY', '11375'], ['Yonkers', 'New York', 'NY', '10701'], ['Jersey City', 'New Jersey', 'NJ', '07302'],
-  ['Hoboken', 'New Jersey', 'NJ', '07030'], ['Stamford', 'Connecticut', 'CT', '06901'],
+  ['New York', 'New York', 'NY', '10001'],
+  ['New York', 'New York', 'NY', '10025'],
+  ['Brooklyn', 'New York', 'NY', '11201'],
+  ['Queens', 'New York', 'NY', '11375'],
+  ['Yonkers', 'New York', 'NY', '10701'],
+  ['Jersey City', 'New Jersey', 'NJ', '07302'],
+  ['Hoboken', 'New Jersey', 'NJ', '07030'],
+  ['Stamford', 'Connecticut', 'CT', '06901'],
 ];
 const INSURERS = ['Aetna', 'Cigna', 'UnitedHealthcare', 'Empire BlueCross BlueShield', 'Oxford Health Plans'];
 const REFERRALS = ['Physician referral', 'Psychology Today', 'Google', 'Friend or family', 'Insurance directory'];

@@ -68,7 +68,9 @@ export class IntakeqControl {
     const person = this.people.person(this.nowMs(), { missingEmail: 0.07, missingBirthDate: 0.02 });
     this.people.claimEmail(patch.Email ?? null);
     const practitioner = this.prng.pick(this.activePractitionerIds());
-    return this.serializer.clientProfile(this.mutations.createClient({ ...generateClientFields(this.prng, person, practitioner), ...patch }));
+    return this.serializer.clientProfile(
+      this.mutations.createClient({ ...generateClientFields(this.prng, person, practitioner), ...patch }),
+    );
   }
 
   editPatient(id: number | string, patch: Partial<ClientFields>): IntakeqClientProfile {
@@ -145,7 +147,24 @@ export class IntakeqControl {
 
 /** The control methods the HTTP control API may call. */
 export const INTAKEQ_OPERATIONS = [
-  'patients', 'appointments', 'practitioners', 'settings', 'deletedPatientIds', 'deletedAppointmentIds', 'patient', 'appointment',
-  'addPatient', 'editPatient', 'archivePatient', 'deletePatient', 'addAppointment', 'reschedule', 'cancel', 'markNoShow', 'setStatus',
-  'changePractitioner', 'changeTelehealthUrl', 'deleteAppointment',
+  'patients',
+  'appointments',
+  'practitioners',
+  'settings',
+  'deletedPatientIds',
+  'deletedAppointmentIds',
+  'patient',
+  'appointment',
+  'addPatient',
+  'editPatient',
+  'archivePatient',
+  'deletePatient',
+  'addAppointment',
+  'reschedule',
+  'cancel',
+  'markNoShow',
+  'setStatus',
+  'changePractitioner',
+  'changeTelehealthUrl',
+  'deleteAppointment',
 ] as const satisfies readonly (keyof IntakeqControl)[];

@@ -44,21 +44,44 @@ export function buildIntakeqDataset(input: DatasetInput): IntakeqDataset {
   const root = new Prng(input.seed);
   const people = new PersonGenerator(root.fork(1), CLIENT_EMAIL_DOMAINS);
   const zone = new ZoneCalendar(input.timeZone);
-  const plan = planPractice(root.fork(2), { patients: input.patients, nowMs: input.nowMs, zone, people, practitionerEmailDomain: 'brightpath.example' });
+  const plan = planPractice(root.fork(2), {
+    patients: input.patients,
+    nowMs: input.nowMs,
+    zone,
+    people,
+    practitionerEmailDomain: 'brightpath.example',
+  });
   const prng = root.fork(3);
 
-  const services: ServiceRow[] = SERVICES.map((s) => ({ id: prng.guid(), name: s.name, durationMinutes: s.durationMinutes, price: s.price * 1.5, telehealth: s.telehealth }));
-  const packages: PackageRow[] = [{ id: prng.guid(), name: '5-Session Pack' }, { id: prng.guid(), name: '10-Session Pack' }];
+  const services: ServiceRow[] = SERVICES.map((s) => ({
+    id: prng.guid(),
+    name: s.name,
+    durationMinutes: s.durationMinutes,
+    price: s.price * 1.5,
+    telehealth: s.telehealth,
+  }));
+  const packages: PackageRow[] = [
+    { id: prng.guid(), name: '5-Session Pack' },
+    { id: prng.guid(), name: '10-Session Pack' },
+  ];
   const practitionerIdOf: string[] = [];
   const practitioners: PractitionerRow[] = byCreation(plan.practitioners).map(([planned, index]) => {
     const id = objectId(prng, planned.createdAt);
     practitionerIdOf[index] = id;
-    return { id, firstName: planned.person.firstName, lastName: planned.person.lastName, email: planned.person.email ?? '', createdAt: planned.createdAt, inactive: planned.inactiveSince !== null };
+    return {
+      id,
+      firstName: planned.person.firstName,
+      lastName: planned.person.lastName,
+      email: planned.person.email ?? '',
+      createdAt: planned.createdAt,
+      inactive: planned.inactiveSince !== null,
+    };
   });
   const store = new IntakeqStore(practitioners, services, LOCATIONS.slice(0, plan.locations), packages, input.timeZone);
 
   const mainPractitioner = new Map<number, string>();
-  for (const planned of plan.appointments) if (!mainPractitioner.has(planned.patient)) mainPractitioner.set(planned.patient, practitionerIdOf[planned.practitioner] ?? '');
+  for (const planned of plan.appointments)
+    if (!mainPractitioner.has(planned.patient)) mainPractitioner.set(planned.patient, practitionerIdOf[planned.practitioner] ?? '');
   const clientIdOf: number[] = [];
   for (const [planned, index] of byCreation(plan.patients)) {
     const clientId = store.nextClientId();
@@ -66,7 +89,14 @@ export function buildIntakeqDataset(input: DatasetInput): IntakeqDataset {
     const fields = generateClientFields(prng, planned.person, mainPractitioner.get(index) ?? null);
     fields.Archived = planned.archivedAt !== null;
     const deletedAt = prng.chance(0.003) ? softDeletionTime(prng, input.nowMs, planned.updatedAt) : null;
-    store.insertClient({ clientId, guid: prng.guid(), fields, createdAt: planned.createdAt, updatedAt: deletedAt ?? planned.updatedAt, deletedAt });
+    store.insertClient({
+      clientId,
+      guid: prng.guid(),
+      fields,
+      createdAt: planned.createdAt,
+      updatedAt: deletedAt ?? planned.updatedAt,
+      deletedAt,
+    });
   }
   for (const [planned] of byCreation(plan.appointments)) {
     const clientId = clientIdOf[planned.patient];
@@ -74,7 +104,9 @@ export function buildIntakeqDataset(input: DatasetInput): IntakeqDataset {
     const service = services[planned.service];
     const location = store.locations[planned.location];
     if (clientId === undefined || !practitionerId || !service || !location) throw new Error('Practice plan refers to a missing record');
-    store.insertAppointment(appointmentRow(prng, store, input.nowMs, planned, { clientId, practitionerId, service, locationId: location.id }));
+    store.insertAppointment(
+      appointmentRow(prng, store, input.nowMs, planned, { clientId, practitionerId, service, locationId: location.id }),
+    );
   }
   store.version = 0;
   return { store, people };
@@ -92,7 +124,13 @@ interface AppointmentLinks {
   locationId: string;
 }
 
-function appointmentRow(prng: Prng, store: IntakeqStore, nowMs: number, planned: PlannedAppointment, links: AppointmentLinks): AppointmentRow {
+function appointmentRow(
+  prng: Prng,
+  store: IntakeqStore,
+  nowMs: number,
+  planned: PlannedAppointment,
+  links: AppointmentLinks,
+): AppointmentRow {
   const status = STATUS_OF[planned.outcome];
   const cancelled = status === 'Canceled';
   const bookedByClient = prng.chance(0.3);
@@ -108,7 +146,12 @@ function appointmentRow(prng: Prng, store: IntakeqStore, nowMs: number, planned:
     startsAt: planned.startsAt,
     durationMinutes: links.service.durationMinutes,
     price: links.service.price,
-    reminderType: prng.weighted([['Sms', 5], ['Email', 4], ['Voice', 1], ['OptOut', 1]] as const),
+    reminderType: prng.weighted([
+      ['Sms', 5],
+      ['Email', 4],
+      ['Voice', 1],
+      ['OptOut', 1],
+    ] as const),
     bookedByClient,
     createdBy: bookedByClient ? 'Client' : `${practitioner?.firstName ?? ''} ${practitioner?.lastName ?? ''}`.trim(),
     clientNote: bookedByClient && prng.chance(0.2) ? 'Looking forward to it' : null,

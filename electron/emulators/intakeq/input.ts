@@ -17,9 +17,29 @@ export function asBody(value: unknown): Body {
 
 const TEXT_FIELDS = ['FirstName', 'LastName'] as const satisfies readonly (keyof ClientFields)[];
 const NULLABLE_TEXT_FIELDS = [
-  'MiddleName', 'Email', 'Phone', 'HomePhone', 'WorkPhone', 'MobilePhone', 'Gender', 'MaritalStatus', 'UnitNumber', 'StreetAddress',
-  'City', 'State', 'StateShort', 'PostalCode', 'Country', 'PractitionerId', 'ExternalClientId', 'AdditionalInformation', 'BillingType',
-  'PrimaryInsuranceCompany', 'PrimaryInsurancePolicyNumber', 'PrimaryInsuranceGroupNumber', 'PrimaryInsuranceHolderName',
+  'MiddleName',
+  'Email',
+  'Phone',
+  'HomePhone',
+  'WorkPhone',
+  'MobilePhone',
+  'Gender',
+  'MaritalStatus',
+  'UnitNumber',
+  'StreetAddress',
+  'City',
+  'State',
+  'StateShort',
+  'PostalCode',
+  'Country',
+  'PractitionerId',
+  'ExternalClientId',
+  'AdditionalInformation',
+  'BillingType',
+  'PrimaryInsuranceCompany',
+  'PrimaryInsurancePolicyNumber',
+  'PrimaryInsuranceGroupNumber',
+  'PrimaryInsuranceHolderName',
   'PrimaryInsuranceRelationship',
 ] as const satisfies readonly (keyof ClientFields)[];
 const NULLABLE_TIME_FIELDS = ['DateOfBirth', 'PrimaryInsuranceHolderDateOfBirth'] as const satisfies readonly (keyof ClientFields)[];
@@ -63,7 +83,8 @@ function customFields(value: unknown): CustomFieldValue[] {
   if (!Array.isArray(value)) throw invalid('CustomFields must be a list.');
   return (value as unknown[]).map((item) => {
     const entry = asBody(item);
-    if (typeof entry.FieldId !== 'string' || (entry.Value !== null && typeof entry.Value !== 'string')) throw invalid('CustomFields entries need FieldId and Value.');
+    if (typeof entry.FieldId !== 'string' || (entry.Value !== null && typeof entry.Value !== 'string'))
+      throw invalid('CustomFields entries need FieldId and Value.');
     return { FieldId: entry.FieldId, Text: typeof entry.Text === 'string' ? entry.Text : '', Value: entry.Value ?? '' };
   });
 }
@@ -105,13 +126,18 @@ export function newAppointment(value: unknown): NewAppointment {
 }
 
 /** PUT /appointments: Id and UtcDateTime are required; the client and practitioner cannot change. */
-export function appointmentUpdate(value: unknown, current: (id: string) => { clientId: number; practitionerId: string }): AppointmentUpdate {
+export function appointmentUpdate(
+  value: unknown,
+  current: (id: string) => { clientId: number; practitionerId: string },
+): AppointmentUpdate {
   const body = asBody(value);
   const id = required(body, 'Id', isText);
   const existing = current(id);
   if (body.ClientId !== undefined && body.ClientId !== existing.clientId) throw invalid('The client of an appointment cannot be changed.');
-  if (body.PractitionerId !== undefined && body.PractitionerId !== existing.practitionerId) throw invalid('The practitioner of an appointment cannot be changed.');
-  const optional = <T>(name: string, check: (v: unknown) => v is T): T | undefined => (body[name] === undefined || body[name] === null ? undefined : required(body, name, check));
+  if (body.PractitionerId !== undefined && body.PractitionerId !== existing.practitionerId)
+    throw invalid('The practitioner of an appointment cannot be changed.');
+  const optional = <T>(name: string, check: (v: unknown) => v is T): T | undefined =>
+    body[name] === undefined || body[name] === null ? undefined : required(body, name, check);
   const location = optional('LocationId', (v): v is string | number => isText(v) || typeof v === 'number');
   return {
     Id: id,

@@ -64,7 +64,14 @@ export class IntakeqMutations {
 
   createClient(fields: ClientFields): ClientRow {
     const now = this.nowMs();
-    const row: ClientRow = { clientId: this.store.nextClientId(), guid: this.prng.guid(), fields, createdAt: now, updatedAt: now, deletedAt: null };
+    const row: ClientRow = {
+      clientId: this.store.nextClientId(),
+      guid: this.prng.guid(),
+      fields,
+      createdAt: now,
+      updatedAt: now,
+      deletedAt: null,
+    };
     this.store.insertClient(row);
     return row;
   }
@@ -80,7 +87,10 @@ export class IntakeqMutations {
   findClientToUpdate(fields: ClientFields): ClientRow | undefined {
     const same = (a: string | null, b: string | null): boolean => a !== null && b !== null && a.toLowerCase() === b.toLowerCase();
     return this.store.clients.find(
-      (c) => c.deletedAt === null && same(c.fields.FirstName, fields.FirstName) && (same(c.fields.Email, fields.Email) || same(c.fields.Phone, fields.Phone)),
+      (c) =>
+        c.deletedAt === null &&
+        same(c.fields.FirstName, fields.FirstName) &&
+        (same(c.fields.Email, fields.Email) || same(c.fields.Phone, fields.Phone)),
     );
   }
 
@@ -138,7 +148,8 @@ export class IntakeqMutations {
   /** PUT /appointments: the client and practitioner stay; Confirmed never goes back to WaitingConfirmation. */
   updateAppointment(update: AppointmentUpdate): AppointmentRow {
     const row = this.requireAppointment(update.Id);
-    if (update.Status === 'WaitingConfirmation' && row.status === 'Confirmed') throw refuse('A confirmed appointment cannot go back to WaitingConfirmation');
+    if (update.Status === 'WaitingConfirmation' && row.status === 'Confirmed')
+      throw refuse('A confirmed appointment cannot go back to WaitingConfirmation');
     const service = update.ServiceId === undefined ? undefined : this.store.service(update.ServiceId);
     if (update.ServiceId !== undefined && !service) throw refuse('Service not found');
     if (update.LocationId !== undefined && !this.store.location(update.LocationId)) throw refuse('Location not found');

@@ -65,7 +65,9 @@ export class IntakeqQueries {
     const external = params.get('externalclientid');
     if (external) tests.push((row) => row.fields.ExternalClientId === external);
     for (const [fieldId, value] of custom) {
-      tests.push((row) => row.fields.CustomFields.some((f) => f.FieldId.toLowerCase() === fieldId && f.Value.toLowerCase() === value.toLowerCase()));
+      tests.push((row) =>
+        row.fields.CustomFields.some((f) => f.FieldId.toLowerCase() === fieldId && f.Value.toLowerCase() === value.toLowerCase()),
+      );
     }
     return this.cache.get(`${this.cacheKey('clients', params)}${JSON.stringify([...custom])}`, () =>
       this.store.clients.filter((row) => tests.every((test) => test(row))),

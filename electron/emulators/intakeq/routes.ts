@@ -26,41 +26,84 @@ export function addRoutes(router: Router, deps: RouteDeps): void {
     if (count > 0) mutations.drift(resource, count);
   };
 
-  router.add('GET', '/appointments', api((ctx) => {
-    drift('appointments');
-    const rows = pageOf(queries.appointments(params(ctx)), params(ctx)).map((row) => serializer.appointment(row));
-    return page(rows, 'StartDate');
-  }));
-  router.add('GET', '/appointments/settings', api(() => jsonResponse(200, serializer.settings())));
-  router.add('GET', '/appointments/:id', api((ctx) => {
-    const json = serializer.appointment(mutations.requireAppointment(ctx.params.id ?? ''), true);
-    return { status: 200, json, records: { items: [json], brokenField: 'StartDate', brokenValue: BROKEN, page: false } };
-  }));
-  router.add('POST', '/appointments', api((ctx) => jsonResponse(200, serializer.appointment(mutations.createAppointment(newAppointment(body(ctx))), true))));
-  router.add('PUT', '/appointments', api((ctx) => {
-    const update = appointmentUpdate(body(ctx), (id) => mutations.requireAppointment(id));
-    return jsonResponse(200, serializer.appointment(mutations.updateAppointment(update), true));
-  }));
-  router.add('POST', '/appointments/cancellation', api((ctx) => {
-    const request = asBody(body(ctx));
-    if (typeof request.AppointmentId !== 'string') throw new ControlError('AppointmentId is required.', 400);
-    mutations.cancel(request.AppointmentId, typeof request.Reason === 'string' ? request.Reason : null);
-    return { status: 200 };
-  }));
+  router.add(
+    'GET',
+    '/appointments',
+    api((ctx) => {
+      drift('appointments');
+      const rows = pageOf(queries.appointments(params(ctx)), params(ctx)).map((row) => serializer.appointment(row));
+      return page(rows, 'StartDate');
+    }),
+  );
+  router.add(
+    'GET',
+    '/appointments/settings',
+    api(() => jsonResponse(200, serializer.settings())),
+  );
+  router.add(
+    'GET',
+    '/appointments/:id',
+    api((ctx) => {
+      const json = serializer.appointment(mutations.requireAppointment(ctx.params.id ?? ''), true);
+      return { status: 200, json, records: { items: [json], brokenField: 'StartDate', brokenValue: BROKEN, page: false } };
+    }),
+  );
+  router.add(
+    'POST',
+    '/appointments',
+    api((ctx) => jsonResponse(200, serializer.appointment(mutations.createAppointment(newAppointment(body(ctx))), true))),
+  );
+  router.add(
+    'PUT',
+    '/appointments',
+    api((ctx) => {
+      const update = appointmentUpdate(body(ctx), (id) => mutations.requireAppointment(id));
+      return jsonResponse(200, serializer.appointment(mutations.updateAppointment(update), true));
+    }),
+  );
+  router.add(
+    'POST',
+    '/appointments/cancellation',
+    api((ctx) => {
+      const request = asBody(body(ctx));
+      if (typeof request.AppointmentId !== 'string') throw new ControlError('AppointmentId is required.', 400);
+      mutations.cancel(request.AppointmentId, typeof request.Reason === 'string' ? request.Reason : null);
+      return { status: 200 };
+    }),
+  );
 
-  router.add('GET', '/clients', api((ctx) => {
-    drift('clients');
-    const query = params(ctx);
-    const rows = pageOf(queries.clients(query, customFieldFilters(ctx.url)), query);
-    if (query.get('includeprofile')?.toLowerCase() === 'true') return page(rows.map((row) => serializer.clientProfile(row)), 'DateOfBirth');
-    return page(rows.map((row) => serializer.clientSummary(row)), 'ClientNumber');
-  }));
-  router.add('POST', '/clients', api((ctx) => jsonResponse(200, serializer.clientProfile(saveClient(mutations, body(ctx))))));
+  router.add(
+    'GET',
+    '/clients',
+    api((ctx) => {
+      drift('clients');
+      const query = params(ctx);
+      const rows = pageOf(queries.clients(query, customFieldFilters(ctx.url)), query);
+      if (query.get('includeprofile')?.toLowerCase() === 'true')
+        return page(
+          rows.map((row) => serializer.clientProfile(row)),
+          'DateOfBirth',
+        );
+      return page(
+        rows.map((row) => serializer.clientSummary(row)),
+        'ClientNumber',
+      );
+    }),
+  );
+  router.add(
+    'POST',
+    '/clients',
+    api((ctx) => jsonResponse(200, serializer.clientProfile(saveClient(mutations, body(ctx))))),
+  );
 
-  router.add('GET', '/practitioners', api((ctx) => {
-    const includeInactive = params(ctx).get('includeinactive')?.toLowerCase() === 'true';
-    return jsonResponse(200, serializer.practitionerList(includeInactive));
-  }));
+  router.add(
+    'GET',
+    '/practitioners',
+    api((ctx) => {
+      const includeInactive = params(ctx).get('includeinactive')?.toLowerCase() === 'true';
+      return jsonResponse(200, serializer.practitionerList(includeInactive));
+    }),
+  );
 }
 
 /** POST /clients: an upsert that replaces the whole profile (fields left out are cleared). */
@@ -88,7 +131,11 @@ function customFieldFilters(url: URL): Map<string, string> {
 }
 
 function page(items: Record<string, unknown>[], brokenField: string): EmulatorResponse {
-  return { status: 200, json: items, records: { items, brokenField, brokenValue: brokenField === 'ClientNumber' ? 'not a number' : BROKEN, page: true } };
+  return {
+    status: 200,
+    json: items,
+    records: { items, brokenField, brokenValue: brokenField === 'ClientNumber' ? 'not a number' : BROKEN, page: true },
+  };
 }
 
 function params(ctx: RequestContext): Map<string, string> {

@@ -1,6 +1,13 @@
 import { MINUTE_MS, utcDate } from '../shared/time';
 import { ZoneCalendar } from '../shared/time-zone';
-import type { IntakeqAppointment, IntakeqClientProfile, IntakeqClientSummary, IntakeqPractitioner, IntakeqSettings, IntakeqTelehealthInfo } from './api-types';
+import type {
+  IntakeqAppointment,
+  IntakeqClientProfile,
+  IntakeqClientSummary,
+  IntakeqPractitioner,
+  IntakeqSettings,
+  IntakeqTelehealthInfo,
+} from './api-types';
 import type { AppointmentRow, ClientRow, PractitionerRow, TelehealthRow } from './model';
 import type { IntakeqStore } from './store';
 
@@ -70,7 +77,12 @@ export class IntakeqSerializer {
   }
 
   clientSummary(row: ClientRow): IntakeqClientSummary {
-    return { ClientNumber: row.clientId, Name: `${row.fields.FirstName} ${row.fields.LastName}`, Email: row.fields.Email, Phone: row.fields.Phone };
+    return {
+      ClientNumber: row.clientId,
+      Name: `${row.fields.FirstName} ${row.fields.LastName}`,
+      Email: row.fields.Email,
+      Phone: row.fields.Phone,
+    };
   }
 
   clientProfile(row: ClientRow): IntakeqClientProfile {
@@ -121,7 +133,13 @@ export class IntakeqSerializer {
       Locations: this.store.locations.map((l) => ({ Id: l.id, Name: l.name, Address: l.address })),
       Practitioners: this.store.practitioners
         .filter((p) => !p.inactive)
-        .map((p) => ({ Id: p.id, CompleteName: `${p.firstName} ${p.lastName}`, FirstName: p.firstName, LastName: p.lastName, Email: p.email })),
+        .map((p) => ({
+          Id: p.id,
+          CompleteName: `${p.firstName} ${p.lastName}`,
+          FirstName: p.firstName,
+          LastName: p.lastName,
+          Email: p.email,
+        })),
     };
   }
 
@@ -140,7 +158,19 @@ function dotNetIso(ms: number): string {
 
 function telehealthInfo(row: TelehealthRow): IntakeqTelehealthInfo {
   if (row.provider === 'Zoom') {
-    return { Id: row.id, Provider: 'Zoom', InvitationCode: row.code, StartUrl: `https://us02web.zoom.us/s/${row.code}`, Invitation: `Join Zoom Meeting\nhttps://us02web.zoom.us/j/${row.code}` };
+    return {
+      Id: row.id,
+      Provider: 'Zoom',
+      InvitationCode: row.code,
+      StartUrl: `https://us02web.zoom.us/s/${row.code}`,
+      Invitation: `Join Zoom Meeting\nhttps://us02web.zoom.us/j/${row.code}`,
+    };
   }
-  return { Id: row.id, Provider: 'IntakeQ', InvitationCode: row.code, StartUrl: `https://intakeq.com/telehealth/start/${row.code}`, Invitation: `Join your telehealth session: https://intakeq.com/t/${row.code}` };
+  return {
+    Id: row.id,
+    Provider: 'IntakeQ',
+    InvitationCode: row.code,
+    StartUrl: `https://intakeq.com/telehealth/start/${row.code}`,
+    Invitation: `Join your telehealth session: https://intakeq.com/t/${row.code}`,
+  };
 }

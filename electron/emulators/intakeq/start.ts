@@ -21,7 +21,12 @@ import { IntakeqSerializer } from './serialize';
 export async function startIntakeqEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator<IntakeqControl>> {
   const resolved = resolveOptions(options, { perMinute: 10, perDay: 500, timeZone: 'America/New_York' });
   const nowMs = (): number => resolved.now().getTime();
-  const { store, people } = buildIntakeqDataset({ patients: resolved.patients, seed: resolved.seed, nowMs: nowMs(), timeZone: resolved.timeZone });
+  const { store, people } = buildIntakeqDataset({
+    patients: resolved.patients,
+    seed: resolved.seed,
+    nowMs: nowMs(),
+    timeZone: resolved.timeZone,
+  });
   // Runtime randomness (new ids, faults, latency) has its own stream, so it never shifts the dataset.
   const runtime = new Prng(resolved.seed ^ 0x6a09e667);
   const apiKey = resolved.apiKey ?? generateIntakeqKey(runtime.fork(1));
@@ -33,7 +38,12 @@ export async function startIntakeqEmulator(options: EmulatorOptions = {}): Promi
   if (resolved.perDay !== null) budgets.push({ limit: resolved.perDay, realLengthMs: DAY_MS });
 
   const router = new Router();
-  addRoutes(router, { queries: new IntakeqQueries(store, new ZoneCalendar(resolved.timeZone), nowMs), mutations, serializer, faults: () => faults.current });
+  addRoutes(router, {
+    queries: new IntakeqQueries(store, new ZoneCalendar(resolved.timeZone), nowMs),
+    mutations,
+    serializer,
+    faults: () => faults.current,
+  });
 
   return serveEmulator(
     {
@@ -42,7 +52,13 @@ export async function startIntakeqEmulator(options: EmulatorOptions = {}): Promi
       router,
       control,
       operations: operationsOf(control, INTAKEQ_OPERATIONS),
-      state: () => ({ patients: control.patients(), appointments: control.appointments(), practitioners: control.practitioners(), deletedPatientIds: control.deletedPatientIds(), deletedAppointmentIds: control.deletedAppointmentIds() }),
+      state: () => ({
+        patients: control.patients(),
+        appointments: control.appointments(),
+        practitioners: control.practitioners(),
+        deletedPatientIds: control.deletedPatientIds(),
+        deletedAppointmentIds: control.deletedAppointmentIds(),
+      }),
       authenticate: (ctx) => (hasIntakeqKey(ctx, apiKey) ? apiKey : unauthorized()),
       hasValidKey: (ctx) => hasIntakeqKey(ctx, apiKey),
       limiter: new RateLimiter(budgets, resolved.timeScale),

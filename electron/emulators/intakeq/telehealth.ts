@@ -7,4 +7,3 @@ export function telehealth(prng: Prng): TelehealthRow {
     ? { id: prng.guid(), provider: 'IntakeQ', code: prng.alphanumeric(10) }
     : { id: prng.guid(), provider: 'Zoom', code: String(prng.int(81_000_000_000, 89_999_999_999)) };
 }
-

@@ -11,11 +11,51 @@ export interface CatalogService {
 }
 
 export const SERVICES: readonly CatalogService[] = [
-  { name: 'Initial Consultation', category: 'Consultations', durationMinutes: 60, telehealth: false, price: 140, color: '#2f7ed8', weight: 12 },
-  { name: 'Standard Consultation', category: 'Consultations', durationMinutes: 30, telehealth: false, price: 95, color: '#0d233a', weight: 38 },
-  { name: 'Follow-up Appointment', category: 'Consultations', durationMinutes: 30, telehealth: false, price: 85, color: '#8bbc21', weight: 20 },
-  { name: 'Extended Consultation', category: 'Consultations', durationMinutes: 60, telehealth: false, price: 165, color: '#910000', weight: 5 },
-  { name: 'Telehealth Consultation', category: 'Telehealth', durationMinutes: 30, telehealth: true, price: 90, color: '#1aadce', weight: 12 },
+  {
+    name: 'Initial Consultation',
+    category: 'Consultations',
+    durationMinutes: 60,
+    telehealth: false,
+    price: 140,
+    color: '#2f7ed8',
+    weight: 12,
+  },
+  {
+    name: 'Standard Consultation',
+    category: 'Consultations',
+    durationMinutes: 30,
+    telehealth: false,
+    price: 95,
+    color: '#0d233a',
+    weight: 38,
+  },
+  {
+    name: 'Follow-up Appointment',
+    category: 'Consultations',
+    durationMinutes: 30,
+    telehealth: false,
+    price: 85,
+    color: '#8bbc21',
+    weight: 20,
+  },
+  {
+    name: 'Extended Consultation',
+    category: 'Consultations',
+    durationMinutes: 60,
+    telehealth: false,
+    price: 165,
+    color: '#910000',
+    weight: 5,
+  },
+  {
+    name: 'Telehealth Consultation',
+    category: 'Telehealth',
+    durationMinutes: 30,
+    telehealth: true,
+    price: 90,
+    color: '#1aadce',
+    weight: 12,
+  },
   { name: 'Telehealth Follow-up', category: 'Telehealth', durationMinutes: 20, telehealth: true, price: 70, color: '#492970', weight: 9 },
   { name: 'Brief Review', category: 'Reviews', durationMinutes: 15, telehealth: false, price: 50, color: '#f28f43', weight: 4 },
 ];
@@ -33,4 +73,7 @@ export const CANCELLATION_REASONS: readonly { code: number; label: string; weigh
   { code: 60, label: 'Work', weight: 14 },
 ];
 
-export const CANCELLATION_WEIGHTS: readonly (readonly [number, number])[] = CANCELLATION_REASONS.map((reason, index) => [index, reason.weight]);
+export const CANCELLATION_WEIGHTS: readonly (readonly [number, number])[] = CANCELLATION_REASONS.map((reason, index) => [
+  index,
+  reason.weight,
+]);

@@ -15,7 +15,10 @@ export interface ControlSurface {
 }
 
 /** Exposes the named methods of a control object as operations. */
-export function operationsOf<C extends object>(control: C, names: readonly (keyof C & string)[]): Map<string, (args: unknown[]) => unknown> {
+export function operationsOf<C extends object>(
+  control: C,
+  names: readonly (keyof C & string)[],
+): Map<string, (args: unknown[]) => unknown> {
   return new Map(
     names.map((name) => {
       const method = control[name];

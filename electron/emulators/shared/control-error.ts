@@ -15,7 +15,12 @@ export class ControlError extends Error {
 /** Input the API itself would refuse; `errors` maps field names to messages. */
 export class ValidationError extends ControlError {
   constructor(readonly errors: Record<string, string>) {
-    super(`Validation failed: ${Object.entries(errors).map(([field, message]) => `${field} ${message}`).join('; ')}`, 400);
+    super(
+      `Validation failed: ${Object.entries(errors)
+        .map(([field, message]) => `${field} ${message}`)
+        .join('; ')}`,
+      400,
+    );
     this.name = 'ValidationError';
   }
 }

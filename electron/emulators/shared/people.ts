@@ -59,7 +59,13 @@ export class PersonGenerator {
   uniqueEmail(firstName: string, lastName: string, domain = this.prng.pick(this.emailDomains)): string {
     const first = emailSafe(firstName);
     const last = emailSafe(lastName);
-    const local = this.prng.pick([`${first}.${last}`, `${first}${last}`, `${first.slice(0, 1)}.${last}`, `${first}_${last}`, `${first}.${last}${this.prng.int(60, 99)}`]);
+    const local = this.prng.pick([
+      `${first}.${last}`,
+      `${first}${last}`,
+      `${first.slice(0, 1)}.${last}`,
+      `${first}_${last}`,
+      `${first}.${last}${this.prng.int(60, 99)}`,
+    ]);
     let candidate = `${local}@${domain}`;
     for (let n = 2; this.usedEmails.has(candidate); n++) candidate = `${local}${n}@${domain}`;
     this.usedEmails.add(candidate);

@@ -171,8 +171,19 @@ type Unfinished = Pick<PlannedAppointment, 'patient' | 'practitioner' | 'service
 function withOutcome(prng: Prng, nowMs: number, base: Unfinished): PlannedAppointment {
   const past = base.endsAt < nowMs;
   const outcome: Outcome = past
-    ? prng.weighted<Outcome>([['arrived', 75], ['booked', 10], ['cancelled', 9], ['no_show', 5], ['declined', 1]])
-    : prng.weighted<Outcome>([['booked', 81], ['unconfirmed', 12], ['cancelled', 6], ['declined', 1]]);
+    ? prng.weighted<Outcome>([
+        ['arrived', 75],
+        ['booked', 10],
+        ['cancelled', 9],
+        ['no_show', 5],
+        ['declined', 1],
+      ])
+    : prng.weighted<Outcome>([
+        ['booked', 81],
+        ['unconfirmed', 12],
+        ['cancelled', 6],
+        ['declined', 1],
+      ]);
   const settledBy = Math.min(base.startsAt, nowMs);
   let cancelledAt: number | null = null;
   let updatedAt = prng.chance(0.3) ? base.createdAt + Math.floor(prng.next() * (settledBy - base.createdAt)) : base.createdAt;

@@ -45,7 +45,8 @@ export interface ServeSettings {
  */
 export async function serveEmulator<C>(api: ApiDefinition<C>, settings: ServeSettings): Promise<RunningEmulator<C>> {
   const stats = new RequestStats();
-  const onError = settings.onError ?? ((err: unknown) => process.stderr.write(`Emulator error: ${err instanceof Error ? err.stack : String(err)}\n`));
+  const onError =
+    settings.onError ?? ((err: unknown) => process.stderr.write(`Emulator error: ${err instanceof Error ? err.stack : String(err)}\n`));
   const surface: ControlSurface = {
     operations: api.operations,
     state: () => api.state(),
