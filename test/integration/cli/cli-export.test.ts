@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultCacheFile, openCache } from '../../../electron/core/db';
 import type { Patient, RemotePatient } from '../../../electron/core/domain';
-import { assertBuilt, runCli, startCli } from './run-cli';
+import { assertBuilt, runCli, startCli } from '../../support/run-cli';
 
 const PATIENTS = 80_000;
 let root: string;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Patient, SyncRun } from '../../../electron/core/domain';
 import { startClinikoEmulator, type ClinikoControl, type RunningEmulator } from '../../../electron/emulators';
-import { assertBuilt, runCli, startCli } from './run-cli';
+import { assertBuilt, runCli, startCli } from '../../support/run-cli';
 
 let emulator: RunningEmulator<ClinikoControl>;
 let root: string;
