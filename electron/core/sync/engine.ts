@@ -7,7 +7,7 @@ import { appointmentsPhase } from './phases/appointments';
 import { connectPhase } from './phases/connect';
 import { discoverPatients } from './phases/discovery';
 import { enrichPhase } from './phases/enrich';
-import { patientsPhase } from './phases/patients';
+import { patientsPhase, rememberUnreadablePatients } from './phases/patients';
 import { practitionersPhase } from './phases/practitioners';
 import { reconcilePhase } from './phases/reconcile';
 import type { SyncStore } from './ports';
@@ -106,6 +106,7 @@ export async function syncSource(deps: SyncEngineDeps, request: SourceSyncReques
   } finally {
     unsubscribe?.();
   }
+  rememberUnreadablePatients(ctx);
   return finishRun(deps, ctx, ending);
 }
 

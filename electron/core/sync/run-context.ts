@@ -37,6 +37,13 @@ export class RunContext {
   countCheck: string | null = null;
   /** Patients this run marked removed upstream (told in the summary; the counts have no field for it). */
   patientsRemoved = 0;
+  /**
+   * Records this run could not read, by remote id, and whether some could not even be named: their
+   * cached copies must not be taken for removed, and they are read again next time.
+   */
+  readonly skipped = { patient: new Set<string>(), appointment: new Set<string>(), unnamed: { patient: false, appointment: false } };
+  /** Whether this run already asked again for the patients earlier runs could not read. */
+  retriedUnreadablePatients = false;
 
   constructor(
     readonly runId: number,
@@ -81,6 +88,8 @@ export class RunContext {
     for (const error of errors) {
       if (what === 'patient') this.counts.patientsFailed++;
       else this.counts.appointmentsFailed++;
+      if (error.externalId === null) this.skipped.unnamed[what] = true;
+      else this.skipped[what].add(error.externalId);
       this.recordError(error.kind, `Skipped a${what === 'appointment' ? 'n' : ''} ${what} ClinicSync could not read: ${error.message}`);
     }
   }

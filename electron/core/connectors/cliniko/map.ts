@@ -15,6 +15,8 @@ export interface ClinikoReference {
   practitionerNames: ReadonlyMap<string, string>;
   appointmentTypes: ReadonlyMap<string, { name: string | null; telehealthEnabled: boolean }>;
   businessNames: ReadonlyMap<string, string>;
+  /** Ids of reference records that could not be read: appointments linking to them are skipped, not blanked. */
+  unreadableIds?: ReadonlySet<string>;
 }
 
 function joinName(...parts: (string | null)[]): string | null {
@@ -23,7 +25,9 @@ function joinName(...parts: (string | null)[]): string | null {
 }
 
 /** Cliniko's status fields in the order ARCHITECTURE.md gives them: a cancellation beats everything. */
-export function clinikoStatus(appointment: Pick<ClinikoAppointment, 'cancelled_at' | 'did_not_arrive' | 'patient_arrived'>): AppointmentStatus {
+export function clinikoStatus(
+  appointment: Pick<ClinikoAppointment, 'cancelled_at' | 'did_not_arrive' | 'patient_arrived'>,
+): AppointmentStatus {
   if (appointment.cancelled_at !== null) return 'cancelled';
   if (appointment.did_not_arrive === true) return 'no_show';
   if (appointment.patient_arrived === true) return 'arrived';
@@ -68,7 +72,10 @@ export function practitionerReader(source: string, listedActive: boolean): Recor
       source,
       externalId: practitioner.id,
       displayName:
-        practitioner.display_name ?? joinName(practitioner.first_name, practitioner.last_name) ?? practitioner.label ?? `Practitioner ${practitioner.id}`,
+        practitioner.display_name ??
+        joinName(practitioner.first_name, practitioner.last_name) ??
+        practitioner.label ??
+        `Practitioner ${practitioner.id}`,
       email: null,
       active: practitioner.active ?? listedActive,
       remoteUpdatedAt: practitioner.updated_at,
@@ -76,7 +83,10 @@ export function practitionerReader(source: string, listedActive: boolean): Recor
   };
 }
 
-export const appointmentTypeReader: RecordReader<typeof clinikoAppointmentTypeSchema, { id: string; name: string | null; telehealthEnabled: boolean }> = {
+export const appointmentTypeReader: RecordReader<
+  typeof clinikoAppointmentTypeSchema,
+  { id: string; name: string | null; telehealthEnabled: boolean }
+> = {
   label: 'Cliniko appointment type',
   schema: clinikoAppointmentTypeSchema,
   idField: 'id',
@@ -97,12 +107,20 @@ export const businessReader: RecordReader<typeof clinikoBusinessSchema, { id: st
  * so it is kept only when the appointment type has telehealth enabled. Archived or deleted rows are
  * `deleted`: they no longer happen.
  */
-export function appointmentReader(source: string, reference: ClinikoReference): RecordReader<typeof clinikoAppointmentSchema, RemoteAppointment> {
+export function appointmentReader(
+  source: string,
+  reference: ClinikoReference,
+): RecordReader<typeof clinikoAppointmentSchema, RemoteAppointment> {
   return {
     label: 'Cliniko appointment',
     schema: clinikoAppointmentSchema,
     idField: 'id',
     updatedAt: (appointment) => appointment.remoteUpdatedAt,
+    unreadableLinks: (appointment) =>
+      (['appointment_type', 'business', 'practitioner'] as const).filter((field) => {
+        const id = appointment[field];
+        return id !== null && reference.unreadableIds?.has(id) === true;
+      }),
     toDomain: (appointment) => {
       const type = appointment.appointment_type === null ? undefined : reference.appointmentTypes.get(appointment.appointment_type);
       const cancelled = appointment.cancelled_at !== null;

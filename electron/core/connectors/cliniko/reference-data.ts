@@ -22,7 +22,14 @@ async function collect<T>(pages: AsyncIterable<Page<T>>, errors: RecordError[]):
   return all;
 }
 
-function listAll<S extends z.ZodType, R>(api: ClinikoApi, path: string, key: string, what: string, reader: RecordReader<S, R>, signal?: AbortSignal): AsyncGenerator<Page<R>> {
+function listAll<S extends z.ZodType, R>(
+  api: ClinikoApi,
+  path: string,
+  key: string,
+  what: string,
+  reader: RecordReader<S, R>,
+  signal?: AbortSignal,
+): AsyncGenerator<Page<R>> {
   return mapPages(api.list(path, key, [ANY_ARCHIVED], what, signal), reader);
 }
 
@@ -53,13 +60,17 @@ export class ClinikoReferenceData {
 
   private async fetch(signal?: AbortSignal): Promise<{ reference: ClinikoReference; errors: RecordError[] }> {
     const errors: RecordError[] = [];
-    const types = await collect(listAll(this.api, '/appointment_types', 'appointment_types', 'appointment types', appointmentTypeReader, signal), errors);
+    const types = await collect(
+      listAll(this.api, '/appointment_types', 'appointment_types', 'appointment types', appointmentTypeReader, signal),
+      errors,
+    );
     const businesses = await collect(listAll(this.api, '/businesses', 'businesses', 'businesses', businessReader, signal), errors);
     const practitioners = await collect(practitionerPages(this.api, this.source, signal), errors);
     const reference: ClinikoReference = {
       appointmentTypes: new Map(types.map((type) => [type.id, { name: type.name, telehealthEnabled: type.telehealthEnabled }])),
       businessNames: new Map(businesses.flatMap((business) => (business.name === null ? [] : [[business.id, business.name] as const]))),
       practitionerNames: new Map(practitioners.map((practitioner) => [practitioner.externalId, practitioner.displayName])),
+      unreadableIds: new Set(errors.flatMap((error) => (error.externalId === null ? [] : [error.externalId]))),
     };
     return { reference, errors };
   }

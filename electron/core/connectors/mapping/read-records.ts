@@ -9,6 +9,11 @@ export interface RecordReader<S extends z.ZodType, R> {
   idField: string;
   toDomain(parsed: z.output<S>): R;
   updatedAt(record: R): string | null;
+  /**
+   * Fields of a parsed record that point at data ClinicSync could not read (e.g. an unreadable linked
+   * business): such a record is skipped like an unreadable one rather than mapped with blanks.
+   */
+  unreadableLinks?(parsed: z.output<S>): string[];
 }
 
 /**
@@ -28,6 +33,11 @@ export function readRecords<S extends z.ZodType, R>(
       errors.push(recordError(reader.label, item[reader.idField], parsed.error.issues));
       continue;
     }
+    const broken = reader.unreadableLinks?.(parsed.data) ?? [];
+    if (broken.length > 0) {
+      errors.push(recordError(reader.label, item[reader.idField], broken.map((field) => ({ path: [field] }))));
+      continue;
+    }
     const record = reader.toDomain(parsed.data);
     records.push(record);
     maxRemoteUpdatedAt = laterOf(maxRemoteUpdatedAt, reader.updatedAt(record));
@@ -35,7 +45,7 @@ export function readRecords<S extends z.ZodType, R>(
   return { records, errors, maxRemoteUpdatedAt };
 }
 
-function recordError(label: string, rawId: unknown, issues: readonly z.core.$ZodIssue[]): RecordError {
+function recordError(label: string, rawId: unknown, issues: ReadonlyArray<Pick<z.core.$ZodIssue, 'path'>>): RecordError {
   const externalId = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : null;
   const fields = [...new Set(issues.map((issue) => (issue.path.length > 0 ? issue.path.join('.') : 'record')))];
   return {
@@ -54,7 +64,10 @@ export interface RawPage {
  * Maps a listing page by page. A record already seen earlier in the same listing is dropped: offset
  * paging over data that changes mid-pull can repeat a row at a page boundary.
  */
-export async function* mapPages<S extends z.ZodType, R>(rawPages: AsyncIterable<RawPage>, reader: RecordReader<S, R>): AsyncGenerator<Page<R>> {
+export async function* mapPages<S extends z.ZodType, R>(
+  rawPages: AsyncIterable<RawPage>,
+  reader: RecordReader<S, R>,
+): AsyncGenerator<Page<R>> {
   const seen = new Set<string>();
   for await (const raw of rawPages) {
     const fresh = raw.items.filter((item) => {

@@ -67,12 +67,16 @@ export async function appointmentsPhase(ctx: RunContext, window: Window): Promis
     const pulls: Pull[] = [{ from: window.from, to: window.to, updatedSince: stored.updatedSince }];
     if (stored.windowEnd < window.to)
       pulls.push({ from: laterOf(stored.windowEnd, window.from) ?? window.from, to: window.to, updatedSince: null });
-    counted = await pullWindow(ctx, window, pulls, { ...stored }, progress, new Set());
+    const changes = await pullWindow(ctx, window, pulls, { ...stored }, progress, new Set());
+    counted = changes.counted;
     if (ctx.connector.appointmentTotal && !ctx.connector.capabilities.hardDeletesVisible) {
       const remote = await ctx.connector.appointmentTotal({ from: window.from, to: window.to, signal: ctx.signal });
-      const local = ctx.store.appointments.idsInWindowNotSeenSince(ctx.source, window.from, window.to, END_OF_TIME).length;
+      const cached = new Set(ctx.store.appointments.idsInWindowNotSeenSince(ctx.source, window.from, window.to, END_OF_TIME));
+      // Listed but unreadable, and so not in the cache: counted upstream, and read again next time.
+      const unreadable = [...changes.skipped].filter((id) => !cached.has(id)).length;
       ctx.checkpoint();
-      if (remote !== local) {
+      if (remote !== cached.size + unreadable) {
+        const local = cached.size;
         ctx.log(
           'info',
           `${ctx.serviceName} lists ${plural(remote, `${label} appointment`)}, the cache ${local}: checking every one of them.`,
@@ -119,17 +123,22 @@ async function pullWindow(
   cursorBase: WindowCursor,
   progress: { done: number },
   alreadyCounted: ReadonlySet<string>,
-): Promise<Set<string>> {
+): Promise<{ counted: Set<string>; skipped: Set<string> }> {
   const counted = new Set<string>();
+  const skipped = new Set<string>();
+  let unreadable = false;
   let newest: string | null = null;
   for (const [index, pull] of pulls.entries()) {
     const finalPull = index === pulls.length - 1;
     const pages = ctx.connector.appointments({ ...pull, signal: ctx.signal });
     for await (const { item: page, last } of withLast(pages)) {
       newest = laterOf(newest, page.maxRemoteUpdatedAt);
+      for (const error of page.errors) error.externalId === null ? (unreadable = true) : skipped.add(error.externalId);
       let next: WindowCursor | null = null;
       if (last && finalPull) {
-        const updatedSince = nextCursor(ctx.startedAt, newest, cursorBase.updatedSince || null);
+        // Records that could not be read are read again next time: the cursor stays where it was.
+        const held = unreadable || skipped.size > 0;
+        const updatedSince = held ? cursorBase.updatedSince || null : nextCursor(ctx.startedAt, newest, cursorBase.updatedSince || null);
         if (updatedSince) next = { ...cursorBase, updatedSince, windowEnd: window.to };
       }
       const stored = storePage(ctx, window, page.records, next);
@@ -146,7 +155,7 @@ async function pullWindow(
       ctx.checkpoint();
     }
   }
-  return counted;
+  return { counted, skipped };
 }
 
 function storePage(ctx: RunContext, window: Window, rows: RemoteAppointment[], next: WindowCursor | null) {

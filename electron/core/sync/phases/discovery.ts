@@ -1,3 +1,4 @@
+import { ID_LISTS, readIdList, writeIdList } from '../id-lists';
 import { plural } from '../pages';
 import type { RunContext } from '../run-context';
 import { backfillRemoteIds, tallyPatients } from '../tally';
@@ -7,31 +8,40 @@ const MAX_DISCOVERY_PER_RUN = 500;
 
 /**
  * Patient discovery from appointments: fetches the patients appointments refer to but the cache
- * lacks, linking local patients without a remote id by email instead of duplicating them.
+ * lacks, linking local patients without a remote id by email instead of duplicating them. Those not
+ * fetched this run (manual discovery, or more than a run's share) wait in a list for the next one:
+ * an incremental sync does not see their appointments again.
  */
 export async function discoverPatients(ctx: RunContext): Promise<void> {
-  const unknown = [...ctx.unknownPatientIds].filter((id) => !ctx.store.patients.knownExternalIds(ctx.source, [id]).has(id));
-  if (unknown.length === 0) return;
-  if (ctx.settings.discovery === 'manual' || !ctx.connector.patientsByExternalIds) {
-    ctx.log('info', `${plural(unknown.length, 'appointment patient')} not yet in the cache; discovery is set to manual.`);
+  const pending = readIdList(ctx, ID_LISTS.undiscoveredPatients);
+  const candidates = [...new Set([...pending, ...ctx.unknownPatientIds])];
+  const known = ctx.store.patients.knownExternalIds(ctx.source, candidates);
+  const unknown = candidates.filter((id) => !known.has(id));
+  if (unknown.length === 0 || ctx.settings.discovery === 'manual' || !ctx.connector.patientsByExternalIds) {
+    writeIdList(ctx, ID_LISTS.undiscoveredPatients, unknown);
+    if (unknown.length > 0)
+      ctx.log('info', `${plural(unknown.length, 'patient')} seen on appointments not yet in the cache; discovery is set to manual.`);
     return;
   }
   const batch = unknown.slice(0, MAX_DISCOVERY_PER_RUN);
+  const rest = unknown.slice(MAX_DISCOVERY_PER_RUN);
   ctx.log('info', `Discovering ${plural(batch.length, 'patient')} seen on appointments.`);
   const page = await ctx.connector.patientsByExternalIds(batch, ctx.signal);
   const syncedAt = ctx.now().toISOString();
   const outcomes = ctx.store.transaction(() => {
     backfillRemoteIds(ctx, page.records);
-    return ctx.store.patients.upsertPage(ctx.source, page.records, syncedAt);
+    const stored = ctx.store.patients.upsertPage(ctx.source, page.records, syncedAt);
+    writeIdList(ctx, ID_LISTS.undiscoveredPatients, rest);
+    return stored;
   });
   tallyPatients(ctx, outcomes, true);
-  ctx.checkpoint();
   ctx.recordSkipped('patient', page.errors);
+  ctx.checkpoint();
   const missing = batch.length - page.records.length - page.errors.length;
   ctx.log(
     missing > 0 ? 'warn' : 'info',
     `Discovery: ${plural(page.records.length, 'patient')} added from appointments` +
       (missing > 0 ? `; ${plural(missing, 'patient')} named on appointments could not be found upstream.` : '.') +
-      (unknown.length > batch.length ? ` ${unknown.length - batch.length} more will be fetched on the next sync.` : ''),
+      (rest.length > 0 ? ` ${plural(rest.length, 'more patient')} will be fetched on the next sync.` : ''),
   );
 }

@@ -15,7 +15,13 @@ const MAX_VERIFIED = 20;
  * They are marked removed (never deleted, so their local notes and organizations stay).
  */
 export async function removeUnseenPatients(ctx: RunContext): Promise<void> {
-  const unseen = ctx.store.patients.idsNotSeenSince(ctx.source, ctx.startedAt.toISOString());
+  if (ctx.skipped.unnamed.patient) {
+    // An unreadable row without an id could be any cached patient: none is taken for removed.
+    ctx.log('warn', 'Some patients could not be read, so patients missing from the list are checked again next time.');
+    return;
+  }
+  // Patients listed but unreadable this time are still there.
+  const unseen = ctx.store.patients.idsNotSeenSince(ctx.source, ctx.startedAt.toISOString()).filter((id) => !ctx.skipped.patient.has(id));
   if (unseen.length === 0) return;
   let gone = unseen;
   if (unseen.length <= MAX_VERIFIED && ctx.connector.patientsByExternalIds) {

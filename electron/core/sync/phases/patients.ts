@@ -3,6 +3,7 @@ import type { Page } from '../../connectors/types';
 import { laterOf, nextCursor } from '../cursor';
 import { formatInstant, plural, withLast } from '../pages';
 import type { RunContext } from '../run-context';
+import { ID_LISTS, readIdList, writeIdList } from '../id-lists';
 import { backfillRemoteIds, tallyPatients } from '../tally';
 import { checkCount, removeDeletedPatients, removeUnseenPatients } from './patient-removals';
 
@@ -29,25 +30,61 @@ export async function patientsPhase(ctx: RunContext): Promise<void> {
   ctx.progress.startPhase('patients');
   ctx.log('info', cursor ? `Fetching patients changed since ${formatInstant(cursor)}.` : 'Fetching every patient.');
 
-  const first = await pullPatients(ctx, cursor, new Set());
+  const retried = cursor === null ? new Set<string>() : await retrySkipped(ctx);
+  const first = await pullPatients(ctx, cursor, retried);
   if (cursor === null) {
     await removeUnseenPatients(ctx);
     if (first.total !== null) checkCount(ctx, first.total);
+  } else {
+    if (ctx.connector.deletedPatients) await removeDeletedPatients(ctx, ctx.connector.deletedPatients({ signal: ctx.signal }));
+    if (ctx.connector.patientTotal) await compareTotals(ctx, new Set([...retried, ...first.seen]));
+  }
+}
+
+/**
+ * At the end of every run: the patients it could not read are asked for again next time (with those
+ * of earlier runs, unless this run already asked for them).
+ */
+export function rememberUnreadablePatients(ctx: RunContext): void {
+  const earlier = ctx.retriedUnreadablePatients ? [] : readIdList(ctx, ID_LISTS.unreadablePatients);
+  writeIdList(ctx, ID_LISTS.unreadablePatients, [...earlier, ...ctx.skipped.patient]);
+}
+
+/** Cliniko: its count against the cache's; when they differ, every patient is pulled and the missing marked removed. */
+async function compareTotals(ctx: RunContext, seen: Set<string>): Promise<void> {
+  const connector = ctx.connector;
+  if (!connector.patientTotal) return;
+  const remoteTotal = await connector.patientTotal(ctx.signal);
+  ctx.checkpoint();
+  // Listed but unreadable, and so not in the cache: counted upstream, and read again next time.
+  const skipped = [...ctx.skipped.patient];
+  const unreadable = skipped.length - ctx.store.patients.knownExternalIds(ctx.source, skipped).size;
+  if (ctx.store.patients.count(ctx.source).total + unreadable === remoteTotal) {
+    checkCount(ctx, remoteTotal);
     return;
   }
-  if (ctx.connector.deletedPatients) await removeDeletedPatients(ctx, ctx.connector.deletedPatients({ signal: ctx.signal }));
-  if (ctx.connector.patientTotal) {
-    const remoteTotal = await ctx.connector.patientTotal(ctx.signal);
-    ctx.checkpoint();
-    if (ctx.store.patients.count(ctx.source).total === remoteTotal) {
-      checkCount(ctx, remoteTotal);
-      return;
-    }
-    ctx.log('info', `${ctx.serviceName} lists ${plural(remoteTotal, 'patient')}, which differs from the cache: checking every patient.`);
-    const whole = await pullPatients(ctx, null, first.seen);
-    await removeUnseenPatients(ctx);
-    checkCount(ctx, whole.total ?? remoteTotal);
-  }
+  ctx.log('info', `${ctx.serviceName} lists ${plural(remoteTotal, 'patient')}, which differs from the cache: checking every patient.`);
+  const whole = await pullPatients(ctx, null, seen);
+  await removeUnseenPatients(ctx);
+  checkCount(ctx, whole.total ?? remoteTotal);
+}
+
+/** Patients a previous run could not read are asked for by id, before the listing moves on. */
+async function retrySkipped(ctx: RunContext): Promise<Set<string>> {
+  const ids = readIdList(ctx, ID_LISTS.unreadablePatients);
+  ctx.retriedUnreadablePatients = true;
+  if (ids.length === 0 || !ctx.connector.patientsByExternalIds) return new Set();
+  ctx.log('info', `Reading again ${plural(ids.length, 'patient')} the last sync could not read.`);
+  const page = await ctx.connector.patientsByExternalIds(ids, ctx.signal);
+  const syncedAt = ctx.now().toISOString();
+  const outcomes = ctx.store.transaction(() => {
+    backfillRemoteIds(ctx, page.records);
+    return ctx.store.patients.upsertPage(ctx.source, page.records, syncedAt);
+  });
+  tallyPatients(ctx, outcomes);
+  ctx.recordSkipped('patient', page.errors);
+  ctx.checkpoint();
+  return new Set(outcomes.map((o) => o.externalId));
 }
 
 interface Pulled {
@@ -64,6 +101,7 @@ async function pullPatients(ctx: RunContext, cursor: string | null, alreadyCount
   let total: number | null = null;
   let newest: string | null = null;
   let linked = 0;
+  let unnamed = false;
   const before = { ...ctx.counts };
   const pages: AsyncIterable<Page<RemotePatient>> = ctx.connector.patients({ updatedSince: cursor, signal: ctx.signal });
   for await (const { item: page, last } of withLast(pages)) {
@@ -71,7 +109,9 @@ async function pullPatients(ctx: RunContext, cursor: string | null, alreadyCount
     newest = laterOf(newest, page.maxRemoteUpdatedAt);
     const syncedAt = ctx.now().toISOString();
     const previous = store.cursors.get(source, RESOURCE);
-    const next = last ? nextCursor(ctx.startedAt, newest, previous) : null;
+    // Unreadable rows without an id cannot be asked for again by id: the cursor stays, to list them again.
+    unnamed ||= page.errors.some((error) => error.externalId === null);
+    const next = last && !unnamed ? nextCursor(ctx.startedAt, newest, previous) : null;
     const outcomes = store.transaction(() => {
       linked += backfillRemoteIds(ctx, page.records);
       const result = store.patients.upsertPage(source, page.records, syncedAt);

@@ -12,18 +12,25 @@ export async function reconcilePhase(ctx: RunContext): Promise<void> {
   const runStart = ctx.startedAt.toISOString();
   let removed = 0;
 
-  for (const window of ctx.completeWindows) {
-    ctx.checkpoint();
-    const gone = ctx.store.appointments.idsInWindowNotSeenSince(ctx.source, window.from, window.to, runStart);
-    removed += ctx.store.transaction(() => ctx.store.appointments.markRemoved(ctx.source, gone, at, ctx.runId));
+  if (ctx.skipped.unnamed.appointment && ctx.completeWindows.length > 0) {
+    // An unreadable row without an id could be any cached appointment: none is taken for removed.
+    ctx.log('warn', 'Some appointments could not be read, so appointments missing from the lists are checked again next time.');
+  } else {
+    for (const window of ctx.completeWindows) {
+      const unseen = ctx.store.appointments.idsInWindowNotSeenSince(ctx.source, window.from, window.to, runStart);
+      // Appointments listed but unreadable this time are still there.
+      const gone = unseen.filter((id) => !ctx.skipped.appointment.has(id));
+      removed += ctx.store.transaction(() => ctx.store.appointments.markRemoved(ctx.source, gone, at, ctx.runId));
+      ctx.checkpoint();
+    }
   }
 
   if (ctx.connector.deletedAppointments) {
     const since = new Date(ctx.startedAt.getTime() - 10 * 24 * 3600_000).toISOString();
     for await (const page of ctx.connector.deletedAppointments({ since, signal: ctx.signal })) {
-      ctx.checkpoint();
       const ids = page.records.map((r) => r.externalId);
       removed += ctx.store.transaction(() => ctx.store.appointments.markRemoved(ctx.source, ids, at, ctx.runId));
+      ctx.checkpoint();
     }
   }
   ctx.counts.appointmentsRemoved += removed;
