@@ -70,6 +70,16 @@ describe('browser console host', () => {
   it('refuses a socket from a foreign Origin even with the token', async () => {
     expect(await connect({ token: host.token, origin: 'https://evil.example' })).toBe(403);
     expect(await connect({ token: host.token })).toBe(403);
+    for (const origin of [
+      'null',
+      `http://127.0.0.1:${host.port + 1}`,
+      `https://127.0.0.1:${host.port}`,
+      `http://127.0.0.1:${host.port}.evil.example`,
+      `http://localhost.evil.example:${host.port}`,
+      `HTTP://127.0.0.1:${host.port}/`,
+    ]) {
+      expect(await connect({ token: host.token, origin, cookie: `clinicsync_token=${host.token}` }), origin).toBe(403);
+    }
   });
 
   it('refuses a socket without a valid token', async () => {
