@@ -1,8 +1,163 @@
-/** Changes page (work in progress). */
+import { useCallback, useEffect, useMemo } from 'react';
+import { ListChecks } from 'lucide-react';
+import { useShallow } from 'zustand/react/shallow';
+import { Alert, Button, Card, EmptyState, PageHeader, Skeleton } from '../components/ui';
+import { ChangeFilters } from '../components/changes/ChangeFilters';
+import { ChangeTable } from '../components/changes/ChangeTable';
+import { countByKind, groupChangesByDay } from '../components/changes/group';
+import { formatWhen, zoneAbbreviation } from '../components/sync/clinic-time';
+import { formatCount } from '../components/sync/format';
+import { useNow } from '../hooks/use-now';
+import { useChangesStore } from '../store/changes-store';
+import { usePatientStore } from '../store/patient-store';
+import { useSyncStore } from '../store/sync-store';
+import '../components/sync/console.css';
+import '../components/changes/changes.css';
+
+/** What changed upstream since the last sync (or a chosen time): the case manager's morning work-list. */
 export function ChangesPage() {
+  const s = useChangesStore(
+    useShallow((st) => ({
+      status: st.status,
+      error: st.error,
+      sinceChoice: st.sinceChoice,
+      customSince: st.customSince,
+      since: st.since,
+      source: st.source,
+      kinds: st.kinds,
+      groupBy: st.groupBy,
+      hideDone: st.hideDone,
+      rows: st.rows,
+      total: st.total,
+      loadingMore: st.loadingMore,
+      done: st.done,
+    })),
+  );
+  const actions = useChangesStore(
+    useShallow((st) => ({
+      load: st.load,
+      loadMore: st.loadMore,
+      setSince: st.setSince,
+      setSource: st.setSource,
+      toggleKind: st.toggleKind,
+      clearKinds: st.clearKinds,
+      setGroupBy: st.setGroupBy,
+      setHideDone: st.setHideDone,
+      toggleDone: st.toggleDone,
+    })),
+  );
+  const { sources, timeZone, loadTimeZone, refreshSources } = useSyncStore(
+    useShallow((st) => ({ sources: st.sources, timeZone: st.timeZone, loadTimeZone: st.loadTimeZone, refreshSources: st.refreshSources })),
+  );
+  const now = useNow();
+
+  useEffect(() => {
+    void loadTimeZone();
+    void refreshSources();
+    void actions.load();
+  }, [actions, loadTimeZone, refreshSources]);
+
+  const counts = useMemo(() => countByKind(s.rows), [s.rows]);
+  const visible = useMemo(
+    () => s.rows.filter((r) => (s.kinds.length === 0 || s.kinds.includes(r.kind)) && !(s.hideDone && s.done[r.id])),
+    [s.rows, s.kinds, s.hideDone, s.done],
+  );
+  const groups = useMemo(() => groupChangesByDay(visible, timeZone, s.groupBy, now), [visible, timeZone, s.groupBy, now]);
+  const openPatient = useCallback((id: number) => usePatientStore.getState().open(id), []);
+  const doneCount = useMemo(() => s.rows.filter((r) => s.done[r.id]).length, [s.rows, s.done]);
+
+  const sinceText = s.since ? formatWhen(s.since, now, timeZone) : null;
+  const lastSyncLabel = s.sinceChoice === 'last_sync' ? sinceText : null;
+
   return (
-    <section className="card" aria-labelledby="changes-title">
-      <h2 id="changes-title">Changes</h2>
-    </section>
+    <div className="cs-page chg-page">
+      <PageHeader
+        title="Changes"
+        description={
+          <>
+            Appointments that moved upstream, grouped by day. Times are clinic time ({zoneAbbreviation(timeZone, now)}).
+          </>
+        }
+      />
+
+      <Card className="chg-card" aria-label="Appointment changes">
+        <ChangeFilters
+          sinceChoice={s.sinceChoice}
+          customSince={s.customSince}
+          lastSyncLabel={lastSyncLabel}
+          source={s.source}
+          sources={sources}
+          kinds={s.kinds}
+          counts={counts}
+          totalCount={s.rows.length}
+          groupBy={s.groupBy}
+          hideDone={s.hideDone}
+          timeZone={timeZone}
+          onSince={actions.setSince}
+          onSource={actions.setSource}
+          onToggleKind={actions.toggleKind}
+          onClearKinds={actions.clearKinds}
+          onGroupBy={actions.setGroupBy}
+          onHideDone={actions.setHideDone}
+        />
+
+        <p className="chg-summary" role="status" data-testid="changes-summary">
+          {s.status === 'ready' &&
+            (s.since
+              ? `${formatCount(s.total)} ${s.total === 1 ? 'change' : 'changes'} since ${sinceText}`
+              : `${formatCount(s.total)} ${s.total === 1 ? 'change' : 'changes'} so far`)}
+          {s.status === 'ready' && doneCount > 0 && ` · ${formatCount(doneCount)} done`}
+        </p>
+
+        {s.status === 'error' && (
+          <Alert tone="danger" title="The changes could not be loaded" actions={<Button onClick={() => void actions.load()}>Try again</Button>}>
+            {s.error}
+          </Alert>
+        )}
+
+        {s.status === 'loading' && (
+          <div className="chg-skeleton" aria-busy="true" aria-label="Loading changes">
+            {[0, 1, 2, 3].map((i) => (
+              <Skeleton key={i} />
+            ))}
+          </div>
+        )}
+
+        {s.status === 'ready' && s.rows.length === 0 && (
+          <EmptyState icon={<ListChecks size={22} />} title="Nothing changed" headingLevel={2}>
+            {s.since
+              ? `No appointment was booked, moved, cancelled or removed upstream since ${sinceText}. Pick an earlier time above to look further back.`
+              : 'Changes appear here after a sync finds appointments that were booked, moved, cancelled or removed upstream.'}
+          </EmptyState>
+        )}
+
+        {s.status === 'ready' && s.rows.length > 0 && visible.length === 0 && (
+          <EmptyState icon={<ListChecks size={22} />} title="No changes match" headingLevel={2}>
+            {s.hideDone && doneCount > 0 ? 'Every change here is marked done. ' : ''}
+            Clear a filter to see more.
+          </EmptyState>
+        )}
+
+        {visible.length > 0 && (
+          <ChangeTable
+            groups={groups}
+            timeZone={timeZone}
+            now={now}
+            done={s.done}
+            groupBy={s.groupBy}
+            onToggleDone={actions.toggleDone}
+            onOpenPatient={openPatient}
+          />
+        )}
+
+        {s.rows.length < s.total && (
+          <div className="chg-more">
+            <Button onClick={() => void actions.loadMore()} busy={s.loadingMore}>
+              Show more ({formatCount(s.total - s.rows.length)} not shown)
+            </Button>
+          </div>
+        )}
+      </Card>
+    </div>
   );
 }

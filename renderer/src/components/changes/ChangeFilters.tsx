@@ -1,0 +1,116 @@
+import { useState } from 'react';
+import type { SourceView } from '../../store/sync-store';
+import type { SinceChoice } from '../../store/changes-store';
+import { Button, Checkbox, Field, SegmentedControl, Select, TextInput } from '../ui';
+import { fromZonedInput, toZonedInput } from '../sync/clinic-time';
+import { CHANGE_KIND_LABELS, CHANGE_KIND_ORDER, type ChangeKind, type GroupBy } from './group';
+
+interface Props {
+  sinceChoice: SinceChoice;
+  customSince: string | null;
+  lastSyncLabel: string | null;
+  source: string;
+  sources: SourceView[];
+  kinds: ChangeKind[];
+  counts: Record<ChangeKind, number>;
+  totalCount: number;
+  groupBy: GroupBy;
+  hideDone: boolean;
+  timeZone: string;
+  onSince(choice: SinceChoice, customIso?: string | null): void;
+  onSource(source: string): void;
+  onToggleKind(kind: ChangeKind): void;
+  onClearKinds(): void;
+  onGroupBy(groupBy: GroupBy): void;
+  onHideDone(hide: boolean): void;
+}
+
+/** Since when, which source, which kinds of change, and how to group them. */
+export function ChangeFilters(props: Props) {
+  const { sinceChoice, customSince, timeZone } = props;
+  const [draft, setDraft] = useState(() => toZonedInput(customSince ?? new Date(Date.now() - 86_400_000), timeZone));
+  const draftIso = fromZonedInput(draft, timeZone);
+
+  return (
+    <div className="chg-filters">
+      <div className="cs-toolbar">
+        <Field label="Since">
+          {(p) => (
+            <Select
+              {...p}
+              value={sinceChoice}
+              onChange={(e) => {
+                const choice = e.target.value as SinceChoice;
+                if (choice === 'custom') props.onSince('custom', draftIso);
+                else props.onSince(choice);
+              }}
+            >
+              <option value="last_sync">{props.lastSyncLabel ? `The last sync (${props.lastSyncLabel})` : 'The last sync'}</option>
+              <option value="day">The last 24 hours</option>
+              <option value="week">The last 7 days</option>
+              <option value="custom">A time I choose…</option>
+            </Select>
+          )}
+        </Field>
+        {sinceChoice === 'custom' && (
+          <form
+            className="chg-custom-since"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (draftIso) props.onSince('custom', draftIso);
+            }}
+          >
+            <Field label={`From (clinic time)`} error={draft && !draftIso ? 'Enter a date and time.' : null}>
+              {(p) => <TextInput {...p} type="datetime-local" value={draft} onChange={(e) => setDraft(e.target.value)} />}
+            </Field>
+            <Button type="submit" disabled={!draftIso}>
+              Show
+            </Button>
+          </form>
+        )}
+        <Field label="Source">
+          {(p) => (
+            <Select {...p} value={props.source} onChange={(e) => props.onSource(e.target.value)}>
+              <option value="">All sources</option>
+              {props.sources.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <SegmentedControl
+          legend="Group by"
+          name="chg-group-by"
+          value={props.groupBy}
+          options={[
+            { value: 'appointment', label: 'Appointment day' },
+            { value: 'detected', label: 'Day detected' },
+          ]}
+          onChange={props.onGroupBy}
+        />
+        <div className="chg-hide-done">
+          <Checkbox label="Hide done" checked={props.hideDone} onCheckedChange={props.onHideDone} />
+        </div>
+      </div>
+      <div className="cs-chips" role="group" aria-label="Kinds of change">
+        <button type="button" className="cs-chip" aria-pressed={props.kinds.length === 0} onClick={props.onClearKinds}>
+          All <span className="cs-chip-count">{props.totalCount}</span>
+        </button>
+        {CHANGE_KIND_ORDER.map((kind) => (
+          <button
+            key={kind}
+            type="button"
+            className="cs-chip"
+            aria-pressed={props.kinds.includes(kind)}
+            onClick={() => props.onToggleKind(kind)}
+            disabled={props.counts[kind] === 0 && !props.kinds.includes(kind)}
+          >
+            {CHANGE_KIND_LABELS[kind]} <span className="cs-chip-count">{props.counts[kind]}</span>
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { X } from 'lucide-react';
+import type { Refusal, SyncRun } from '../../store/sync-store';
+import { Alert, Badge, Button } from '../ui';
+import { formatClock } from './clinic-time';
+import { formatDuration, MODE_LABELS, runSummary, STATUS_LABELS } from './format';
+
+interface SummaryProps {
+  runs: SyncRun[];
+  sourceNames: Record<string, string>;
+  timeZone: string;
+  onDismiss(source: string): void;
+}
+
+/** What each finished run did, in one sentence ("Synced 651 patients · 3 new · …"). */
+export function RunSummaries({ runs, sourceNames, timeZone, onDismiss }: SummaryProps) {
+  if (runs.length === 0) return null;
+  return (
+    <ul className="sync-summaries" aria-label="Finished syncs">
+      {runs.map((run) => {
+        const name = sourceNames[run.source] ?? run.source;
+        const summary = runSummary(run, name, (iso) => formatClock(iso, timeZone));
+        const status = STATUS_LABELS[run.status];
+        return (
+          <li key={run.id} data-testid="sync-summary" data-status={run.status}>
+            <Alert
+              tone={summary.tone}
+              title={
+                <span className="sync-summary-head">
+                  {name}
+                  <Badge tone={status.tone} dot>
+                    {status.label}
+                  </Badge>
+                  <span className="cs-small muted sync-summary-meta">
+                    {MODE_LABELS[run.scope.mode]}
+                    {run.finishedAt ? ` · finished ${formatClock(run.finishedAt, timeZone)}` : ''} · {formatDuration(run.durationMs)}
+                  </span>
+                </span>
+              }
+              actions={
+                <Button
+                  variant="quiet"
+                  size="sm"
+                  icon={<X size={14} aria-hidden="true" />}
+                  onClick={() => onDismiss(run.source)}
+                  aria-label={`Dismiss the summary for ${name}`}
+                />
+              }
+            >
+              <p className="sync-summary-text" data-testid="sync-summary-text">
+                {summary.text}
+              </p>
+            </Alert>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** Syncs that did not start, each with why. */
+export function Refusals({
+  refused,
+  startError,
+  sourceNames,
+  onDismiss,
+}: {
+  refused: Refusal[];
+  startError: string | null;
+  sourceNames: Record<string, string>;
+  onDismiss(): void;
+}) {
+  if (refused.length === 0 && !startError) return null;
+  return (
+    <Alert
+      tone="danger"
+      title={refused.length > 1 ? `${refused.length} sources did not start syncing` : 'The sync did not start'}
+      actions={<Button variant="quiet" size="sm" icon={<X size={14} aria-hidden="true" />} onClick={onDismiss} aria-label="Dismiss" />}
+    >
+      {startError && <p data-testid="sync-start-error">{startError}</p>}
+      {refused.length > 0 && (
+        <ul className="sync-refusals" data-testid="sync-refused">
+          {refused.map((r) => (
+            <li key={r.source}>
+              <strong>{sourceNames[r.source] ?? r.source}:</strong> {r.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Alert>
+  );
+}

@@ -1,0 +1,229 @@
+/**
+ * Words and numbers for the sync panel. Pure: the types below are the parts of the contract's
+ * shapes these functions read, so they run (and are tested) without the renderer.
+ */
+
+export type Phase = 'connect' | 'practitioners' | 'patients' | 'appointments_back' | 'enrich' | 'appointments_forward' | 'reconcile';
+export type Mode = 'incremental' | 'full' | 'patients_only' | 'upcoming_only' | 'reconcile_only';
+export type RunStatus = 'queued' | 'running' | 'completed' | 'partial_success' | 'failed' | 'cancelled' | 'deferred' | 'abandoned';
+
+export const PHASE_LABELS: Record<Phase, string> = {
+  connect: 'Checking the connection',
+  practitioners: 'Practitioners',
+  patients: 'Patients',
+  appointments_back: 'Past appointments',
+  enrich: 'Appointment details',
+  appointments_forward: 'Upcoming appointments',
+  reconcile: 'Checking for removed records',
+};
+
+/** What the records of a phase are called in "280 of 651 patients". */
+const PHASE_UNITS: Record<Phase, string> = {
+  connect: 'checks',
+  practitioners: 'practitioners',
+  patients: 'patients',
+  appointments_back: 'appointments',
+  enrich: 'appointments',
+  appointments_forward: 'appointments',
+  reconcile: 'records',
+};
+
+export const MODE_LABELS: Record<Mode, string> = {
+  incremental: 'Sync',
+  full: 'Full sync',
+  patients_only: 'Patients only',
+  upcoming_only: 'Upcoming appointments',
+  reconcile_only: 'Check for removed records',
+};
+
+/** The single operations of the Advanced section, with what each does in plain words. */
+export const ADVANCED_MODES: Array<{ mode: Exclude<Mode, 'incremental'>; label: string; description: string }> = [
+  {
+    mode: 'full',
+    label: 'Full sync',
+    description: 'Fetch every patient and appointment again, ignoring what was fetched before. Slow; uses many API requests.',
+  },
+  { mode: 'patients_only', label: 'Patients only', description: 'Refresh patient details without touching appointments.' },
+  {
+    mode: 'upcoming_only',
+    label: 'Upcoming appointments only',
+    description: 'Refresh the appointments ahead: quickest way to be sure today’s schedule is right.',
+  },
+  {
+    mode: 'reconcile_only',
+    label: 'Check for removed records',
+    description: 'Find patients and appointments deleted upstream and mark them as removed (nothing is deleted here).',
+  },
+];
+
+const numberFormat = new Intl.NumberFormat('en-US');
+
+/** 1,008 */
+export function formatCount(n: number): string {
+  return numberFormat.format(n);
+}
+
+/** "1 patient", "651 patients" */
+export function plural(n: number, word: string, pluralWord = `${word}s`): string {
+  return `${formatCount(n)} ${n === 1 ? word : pluralWord}`;
+}
+
+/** "12 s", "3 min 05 s", "1 h 04 min". */
+export function formatSeconds(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s} s`;
+  const minutes = Math.floor(s / 60);
+  if (minutes < 60) return `${minutes} min ${String(s % 60).padStart(2, '0')} s`;
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+}
+
+/** "850 ms", "42 s", "3 min 05 s"; "—" when unknown. */
+export function formatDuration(ms: number | null): string {
+  if (ms === null) return '—';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 10_000) return `${(ms / 1000).toFixed(1)} s`;
+  return formatSeconds(ms / 1000);
+}
+
+export interface ProgressLike {
+  phase: Phase;
+  step: number;
+  steps: number;
+  done: number;
+  total: number | null;
+  percent: number | null;
+  etaSeconds: number | null;
+  waitingUntil: string | null;
+}
+
+export interface ProgressText {
+  phase: string;
+  /** "Step 3 of 7" */
+  step: string;
+  /** "280 of 651 patients" or "280 patients" */
+  records: string;
+  /** "42%", or "" while it cannot be estimated. */
+  percent: string;
+  /** "About 12 s left", "Waiting for the rate limit until 10:42", or "". */
+  eta: string;
+  /** Everything above in one sentence, for aria-valuetext. */
+  valueText: string;
+}
+
+/** The words of one progress row; `clock` formats the wait's end in the clinic's zone. */
+export function progressText(p: ProgressLike, clock: (iso: string) => string): ProgressText {
+  const phase = PHASE_LABELS[p.phase] ?? p.phase;
+  const unit = PHASE_UNITS[p.phase] ?? 'records';
+  const step = p.steps > 0 ? `Step ${Math.max(1, p.step)} of ${p.steps}` : '';
+  const records =
+    p.total !== null && p.total > 0
+      ? `${formatCount(Math.min(p.done, p.total))} of ${formatCount(p.total)} ${unit}`
+      : p.done > 0
+        ? `${formatCount(p.done)} ${unit}`
+        : '';
+  const percent = p.percent === null ? '' : `${Math.floor(Math.min(100, Math.max(0, p.percent)))}%`;
+  const eta = p.waitingUntil
+    ? `Waiting for the rate limit until ${clock(p.waitingUntil)}`
+    : p.etaSeconds !== null && p.etaSeconds > 0
+      ? `About ${formatSeconds(p.etaSeconds)} left`
+      : '';
+  const valueText = [phase, step.toLowerCase(), records, percent, eta.replace(/^About/, 'about')].filter(Boolean).join(', ');
+  return { phase, step, records, percent, eta, valueText };
+}
+
+export interface CountsLike {
+  patientsFound: number;
+  patientsNew: number;
+  patientsUpdated: number;
+  patientsUnchanged: number;
+  patientsFailed: number;
+  appointmentsNew: number;
+  appointmentsUpdated: number;
+  appointmentsUnchanged: number;
+  appointmentsRemoved: number;
+  appointmentsFailed: number;
+  errors: number;
+}
+
+export interface RunLike {
+  status: RunStatus;
+  counts: CountsLike;
+  errors: Array<{ message: string }>;
+  resumeAt: string | null;
+  scope: { mode: Mode };
+}
+
+/** Records that could not be stored (skipped with a warning) in a run. */
+export function warningCount(counts: CountsLike): number {
+  return counts.patientsFailed + counts.appointmentsFailed;
+}
+
+/** "Synced 651 patients · 3 new · 5 updated · 642 unchanged · 1,008 appointments · 2 warnings" */
+export function countsLine(counts: CountsLike): string {
+  const parts = [
+    `Synced ${plural(counts.patientsFound, 'patient')}`,
+    `${formatCount(counts.patientsNew)} new`,
+    `${formatCount(counts.patientsUpdated)} updated`,
+    `${formatCount(counts.patientsUnchanged)} unchanged`,
+  ];
+  const appointments = counts.appointmentsNew + counts.appointmentsUpdated + counts.appointmentsUnchanged;
+  if (appointments > 0) parts.push(plural(appointments, 'appointment'));
+  if (counts.appointmentsRemoved > 0) parts.push(`${plural(counts.appointmentsRemoved, 'appointment')} removed upstream`);
+  const warnings = warningCount(counts);
+  if (warnings > 0) parts.push(plural(warnings, 'warning'));
+  return parts.join(' · ');
+}
+
+export type Tone = 'ok' | 'warn' | 'danger' | 'neutral' | 'info';
+
+export const STATUS_LABELS: Record<RunStatus, { label: string; tone: Tone }> = {
+  queued: { label: 'Queued', tone: 'neutral' },
+  running: { label: 'Running', tone: 'info' },
+  completed: { label: 'Completed', tone: 'ok' },
+  partial_success: { label: 'Partly synced', tone: 'warn' },
+  failed: { label: 'Failed', tone: 'danger' },
+  cancelled: { label: 'Cancelled', tone: 'neutral' },
+  deferred: { label: 'Deferred', tone: 'warn' },
+  abandoned: { label: 'Abandoned', tone: 'danger' },
+};
+
+/** The sentence shown when a run ends, with the tone of its banner. */
+export function runSummary(run: RunLike, sourceName: string, clock: (iso: string) => string): { text: string; tone: Tone } {
+  const line = countsLine(run.counts);
+  const firstError = run.errors[0]?.message;
+  switch (run.status) {
+    case 'completed':
+      return { text: `${line}.`, tone: warningCount(run.counts) > 0 ? 'warn' : 'ok' };
+    case 'partial_success':
+      return { text: `${line}.${firstError ? ` ${firstError}` : ''}`, tone: 'warn' };
+    case 'cancelled':
+      return { text: `Sync of ${sourceName} cancelled; what was fetched before that is kept. ${line}.`, tone: 'neutral' };
+    case 'deferred':
+      return {
+        text: `Sync of ${sourceName} paused${run.resumeAt ? ` until ${clock(run.resumeAt)}` : ''}: ${firstError ?? 'the API asked ClinicSync to wait.'} It continues by itself.`,
+        tone: 'warn',
+      };
+    case 'failed':
+    case 'abandoned':
+      return { text: `Sync of ${sourceName} failed: ${firstError ?? 'the sync stopped before it finished.'}`, tone: 'danger' };
+    default:
+      return { text: `Sync of ${sourceName} is ${STATUS_LABELS[run.status].label.toLowerCase()}.`, tone: 'info' };
+  }
+}
+
+export interface BudgetLike {
+  used: number;
+  limit: number;
+  resetsAt: string;
+}
+
+/** "IntakeQ: 37 of 500 requests used today" */
+export function budgetLine(name: string, budget: BudgetLike): string {
+  return `${name}: ${formatCount(budget.used)} of ${formatCount(budget.limit)} requests used today`;
+}
+
+/** How close a budget is to running out. */
+export function budgetTone(budget: BudgetLike): Tone {
+  const share = budget.limit > 0 ? budget.used / budget.limit : 1;
+  return share >= 0.9 ? 'danger' : share >= 0.7 ? 'warn' : 'ok';
+}
