@@ -9,3 +9,5 @@ export * from './roster';
 export * from './changes';
 export * from './history';
 export * from './settings';
+/** The domain's records, statuses and views, for the renderer (pure values and types, no behaviour). */
+export * from '../core/domain';
