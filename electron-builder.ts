@@ -35,6 +35,8 @@ const config = {
   copyright: 'Copyright © ClinicSync',
   directories: { output: 'dist', buildResources: 'resources' },
   // No top-level `files`: each platform below lists its own (see filesFor).
+  // The tray icons are loaded from process.resourcesPath/tray (electron/main/index.ts).
+  extraResources: [{ from: 'resources/tray', to: 'tray', filter: ['*.png'] }],
 
   // The app loads only from app.asar (see the onlyLoadAppFromAsar fuse). A native addon cannot be
   // dlopen()ed from inside an archive, so the SQLite binaries are unpacked beside it

@@ -26,15 +26,15 @@ export interface CliContext {
 }
 
 export function parsePort(value: string): number {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  const port = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(port) || port > 65535) {
     throw new InvalidArgumentError('must be a whole number from 0 to 65535.');
   }
   return port;
 }
 
 export function parsePositive(value: string): number {
-  const n = Number(value);
+  const n = /^\d{1,6}$/.test(value) ? Number(value) : NaN;
   if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new InvalidArgumentError('must be a whole number from 1 to 100000.');
   return n;
 }

@@ -1,4 +1,4 @@
-import { BrowserWindow, shell } from 'electron';
+import { app, BrowserWindow, shell } from 'electron';
 import { APP_ENTRY_URL } from './app-origin';
 import { denyAllPermissions, enforceContentSecurityPolicy, lockDownContents } from './web-security';
 
@@ -23,6 +23,8 @@ export function createMainWindow(preloadPath: string, options: { showWhenReady: 
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
+      // Developer tools only in development: in an installed app they would open a door into the console.
+      devTools: !app.isPackaged,
       disableBlinkFeatures: 'Auxclick',
       preload: preloadPath, // eng-disable PRELOAD_JS_CHECK: it exposes only the contract's named functions (electron/preload/bridge.ts)
     },

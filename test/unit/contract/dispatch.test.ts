@@ -46,11 +46,11 @@ function setup() {
 
 describe('contract over IPC', () => {
   it('answers a valid call from the app window with the result', async () => {
-    const { invoke } = setup();
+    const { invoke, service } = setup();
     const result = await invoke(`${APP_ORIGIN}/index.html`, 'app:info', {});
     expect(result).toEqual({
       ok: true,
-      value: expect.objectContaining({ name: 'ClinicSync', version: '1.2.3', runtime: 'electron', dataDir: '/tmp/clinicsync-test' }),
+      value: expect.objectContaining({ name: 'ClinicSync', version: '1.2.3', runtime: 'electron', dataDir: service.info().dataDir }),
     });
   });
 

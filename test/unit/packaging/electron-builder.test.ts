@@ -48,6 +48,11 @@ describe('packaging configuration (electron-builder.ts)', () => {
     }
   });
 
+  it('ships the tray icons the desktop shell loads from the resources folder', () => {
+    expect(config.extraResources).toEqual([{ from: 'resources/tray', to: 'tray', filter: ['*.png'] }]);
+    expect(readdirSync(join(ROOT, 'resources', 'tray')).filter((f) => f.endsWith('.png')).length).toBeGreaterThanOrEqual(3);
+  });
+
   it('never recompiles the native module (its N-API prebuilds load in Electron as they are)', () => {
     expect(config.npmRebuild).toBe(false);
     expect(config.buildDependenciesFromSource).toBe(false);
