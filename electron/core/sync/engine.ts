@@ -18,6 +18,8 @@ import type { WaitRelay } from './wait-relay';
 
 /** A lock whose holder has not beaten its heartbeat for this long belongs to a dead process. */
 export const LOCK_STALE_AFTER_MS = 5 * 60_000;
+/** Besides every page, the run beats its heartbeat this often, e.g. through a long rate-limit wait. */
+const HEARTBEAT_EVERY_MS = 30_000;
 
 export interface SyncEvents {
   progress(progress: SyncProgress): void;
@@ -94,6 +96,14 @@ export async function syncSource(deps: SyncEngineDeps, request: SourceSyncReques
   const unsubscribe = request.waits?.subscribe((info) => {
     if (info.reason === 'rate_limit') progress.waiting(info.until, ctx.requests());
   });
+  const beat = setInterval(() => {
+    try {
+      ctx.heartbeat();
+    } catch {
+      // The lock was taken over: the run stops at its next checkpoint.
+    }
+  }, HEARTBEAT_EVERY_MS);
+  beat.unref();
   let ending: RunEnding;
   try {
     ctx.log('info', `${triggerLabel(request.trigger)} ${request.scope.mode.replace('_', ' ')} sync of ${request.source.name} started.`);
@@ -104,6 +114,7 @@ export async function syncSource(deps: SyncEngineDeps, request: SourceSyncReques
     if (ending.error?.kind === 'internal') deps.onInternalError(err);
     if (ending.error) ctx.recordError(ending.error.kind, ending.error.message);
   } finally {
+    clearInterval(beat);
     unsubscribe?.();
   }
   rememberUnreadablePatients(ctx);

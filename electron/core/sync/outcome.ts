@@ -1,5 +1,6 @@
 import type { ErrorKind, SyncRunStatus } from '../domain';
 import { ConnectorError } from '../connectors/errors';
+import { LockLostError } from './run-context';
 
 export interface RunEnding {
   status: SyncRunStatus;
@@ -16,6 +17,7 @@ export function isCancellation(err: unknown, signal: AbortSignal): boolean {
 /** How a run ends when a phase throws. */
 export function endingFor(err: unknown, signal: AbortSignal): RunEnding {
   if (isCancellation(err, signal)) return { status: 'cancelled', resumeAt: null, error: null };
+  if (err instanceof LockLostError) return { status: 'failed', resumeAt: null, error: { kind: 'internal', message: err.message } };
   if (err instanceof ConnectorError) {
     if ((err.kind === 'budget_exhausted' || err.kind === 'rate_limited') && err.resumeAt) {
       return { status: 'deferred', resumeAt: err.resumeAt.toISOString(), error: { kind: err.kind, message: err.message } };

@@ -64,7 +64,8 @@ export interface SyncStore {
   };
   locks: {
     acquire(source: string, runId: number, nowIso: string, staleAfterMs: number): boolean;
-    heartbeat(source: string, runId: number, nowIso: string): void;
+    /** False when the lock is no longer this run's (taken over as stale, or released). */
+    heartbeat(source: string, runId: number, nowIso: string): boolean;
     release(source: string, runId: number): void;
   };
   activity: {

@@ -11,6 +11,14 @@ import type { Connector, RecordError } from '../connectors/types';
 import type { SyncStore } from './ports';
 import type { ProgressTracker } from './progress';
 
+/** The run no longer holds its source's lock: it must stop writing. */
+export class LockLostError extends Error {
+  constructor() {
+    super('Another sync of this source took over, because this one had stopped responding; this one stopped.');
+    this.name = 'LockLostError';
+  }
+}
+
 const SERVICE_NAMES: Record<Connector['kind'], string> = { cliniko: 'Cliniko', intakeq: 'IntakeQ' };
 
 /** Only the first errors are kept on the run: enough to act on, never a flood. */
@@ -97,11 +105,23 @@ export class RunContext {
   /** Between pages: stop here when cancelled, and tell the cache this run is alive. */
   checkpoint(): void {
     this.signal.throwIfAborted();
+    this.heartbeat();
+  }
+
+  /**
+   * Records that the run is alive (also from a timer, so a long rate-limit wait does not make it look
+   * dead). Throws once the source's lock is no longer this run's: another run took it over as stale.
+   */
+  heartbeat(): void {
     const at = this.clock().toISOString();
     const stats = this.connector.stats();
     this.store.runs.heartbeat(this.runId, at, { counts: this.counts, apiRequests: stats.requests, rateLimitWaitMs: stats.rateLimitWaitMs });
-    this.store.locks.heartbeat(this.source, this.runId, at);
+    if (!this.store.locks.heartbeat(this.source, this.runId, at)) this.lockLost = true;
+    if (this.lockLost) throw new LockLostError();
   }
+
+  /** Set when the heartbeat found the lock taken: the run stops at its next checkpoint. */
+  lockLost = false;
 
   requests(): number {
     return this.connector.stats().requests;
