@@ -73,11 +73,7 @@ export function ChangesPage() {
     <div className="cs-page chg-page">
       <PageHeader
         title="Changes"
-        description={
-          <>
-            Appointments that moved upstream, grouped by day. Times are clinic time ({zoneAbbreviation(timeZone, now)}).
-          </>
-        }
+        description={<>Appointments that moved upstream, grouped by day. Times are clinic time ({zoneAbbreviation(timeZone, now)}).</>}
       />
 
       <Card className="chg-card" aria-label="Appointment changes">
@@ -110,7 +106,11 @@ export function ChangesPage() {
         </p>
 
         {s.status === 'error' && (
-          <Alert tone="danger" title="The changes could not be loaded" actions={<Button onClick={() => void actions.load()}>Try again</Button>}>
+          <Alert
+            tone="danger"
+            title="The changes could not be loaded"
+            actions={<Button onClick={() => void actions.load()}>Try again</Button>}
+          >
             {s.error}
           </Alert>
         )}

@@ -30,7 +30,13 @@ export function SyncPage() {
     })),
   );
   const { load, start, cancel, dismissSummary, dismissRefused } = useSyncStore(
-    useShallow((s) => ({ load: s.load, start: s.start, cancel: s.cancel, dismissSummary: s.dismissSummary, dismissRefused: s.dismissRefused })),
+    useShallow((s) => ({
+      load: s.load,
+      start: s.start,
+      cancel: s.cancel,
+      dismissSummary: s.dismissSummary,
+      dismissRefused: s.dismissRefused,
+    })),
   );
   const now = useNow();
 

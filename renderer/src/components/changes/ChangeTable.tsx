@@ -105,7 +105,9 @@ interface Props {
 export function ChangeTable({ groups, timeZone, now, done, groupBy, onToggleDone, onOpenPatient }: Props) {
   return (
     <table className="chg-table" data-testid="changes-table">
-      <caption className="sr-only">Appointment changes, grouped by {groupBy === 'appointment' ? 'the day of the appointment' : 'the day they were detected'}</caption>
+      <caption className="sr-only">
+        Appointment changes, grouped by {groupBy === 'appointment' ? 'the day of the appointment' : 'the day they were detected'}
+      </caption>
       <thead>
         <tr>
           <th scope="col" className="chg-col-done">

@@ -131,7 +131,11 @@ export function describeChange(change: ChangeLike, zone: string, now: Date): Cha
       return { label, before: before?.practitionerName ?? 'No practitioner', after: after?.practitionerName ?? 'No practitioner' };
     case 'cancelled':
     case 'no_show':
-      return { label, before: before ? statusWord(before.status) : null, after: after ? statusWord(after.status) : statusWord(change.kind) };
+      return {
+        label,
+        before: before ? statusWord(before.status) : null,
+        after: after ? statusWord(after.status) : statusWord(change.kind),
+      };
     case 'telehealth_changed':
       return {
         label,

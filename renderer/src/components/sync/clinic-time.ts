@@ -55,13 +55,15 @@ export function dayKey(iso: string | Date, zone: string): string {
   return `${p.year}-${p.month}-${p.day}`;
 }
 
-/** "Tue 2 Dec" (with the year when it is not `thisYear`). */
+/** "Tue 2 Dec" (with the year when it is not `thisYear`); assembled from parts, so every ICU reads the same. */
 export function formatDay(iso: string | Date, zone: string, thisYear?: string): string {
-  const p = parts(iso, zone);
-  const withYear = thisYear !== undefined && p.year !== thisYear;
-  return formatter(zone, { weekday: 'short', day: 'numeric', month: 'short', ...(withYear ? { year: 'numeric' } : {}) }).format(
-    typeof iso === 'string' ? new Date(iso) : iso,
-  );
+  const date = typeof iso === 'string' ? new Date(iso) : iso;
+  const out: Record<string, string> = {};
+  for (const part of formatter(zone, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).formatToParts(date)) {
+    out[part.type] = part.value;
+  }
+  const text = `${out.weekday} ${out.day} ${out.month}`;
+  return thisYear !== undefined && out.year !== thisYear ? `${text} ${out.year}` : text;
 }
 
 /** "Tue 2 Dec, 09:30" */

@@ -1,0 +1,58 @@
+import type { SyncRunStats } from '../../store/history-store';
+import { Card } from '../ui';
+import { formatAgo, formatWhen } from '../sync/clinic-time';
+import { formatDuration } from '../sync/format';
+import { formatRate } from './health';
+
+interface Props {
+  stats: SyncRunStats;
+  timeZone: string;
+  now: Date;
+}
+
+function Tile({ label, value, detail, tone }: { label: string; value: string; detail?: string; tone?: 'ok' | 'warn' | 'danger' }) {
+  return (
+    <div className={`hist-tile${tone ? ` tone-${tone}` : ''}`}>
+      <dt>{label}</dt>
+      <dd>
+        <span className="hist-tile-value">{value}</span>
+        {detail && <span className="hist-tile-detail">{detail}</span>}
+      </dd>
+    </div>
+  );
+}
+
+/** Success rate over 7 days, last success, average duration, failures in the last 24 hours. */
+export function HealthSummary({ stats, timeZone, now }: Props) {
+  const rate = stats.successRate7d;
+  const rateTone = rate === null ? undefined : rate >= 0.95 ? 'ok' : rate >= 0.8 ? 'warn' : 'danger';
+  const lastAgeH = stats.lastSuccessAt ? (now.getTime() - Date.parse(stats.lastSuccessAt)) / 3_600_000 : null;
+  return (
+    <Card className="hist-health" aria-labelledby="hist-health-title">
+      <h2 id="hist-health-title" className="sr-only">
+        Sync health
+      </h2>
+      <dl className="hist-tiles" data-testid="history-health">
+        <Tile
+          label="Success rate, last 7 days"
+          value={formatRate(rate)}
+          detail={rate === null ? 'No finished syncs this week' : `${stats.succeeded} succeeded · ${stats.failed} failed (all time)`}
+          tone={rateTone}
+        />
+        <Tile
+          label="Last successful sync"
+          value={stats.lastSuccessAt ? formatAgo(stats.lastSuccessAt, now) : 'Never'}
+          detail={stats.lastSuccessAt ? formatWhen(stats.lastSuccessAt, now, timeZone) : 'Run a sync to get started'}
+          tone={lastAgeH === null ? undefined : lastAgeH > 48 ? 'danger' : lastAgeH > 26 ? 'warn' : 'ok'}
+        />
+        <Tile label="Average duration" value={formatDuration(stats.averageDurationMs)} detail="Of successful syncs" />
+        <Tile
+          label="Failures, last 24 hours"
+          value={String(stats.failuresLast24h)}
+          detail={stats.failuresLast24h === 0 ? 'None' : stats.failuresLast24h > 2 ? 'Needs attention' : 'Within normal'}
+          tone={stats.failuresLast24h === 0 ? 'ok' : stats.failuresLast24h > 2 ? 'danger' : 'warn'}
+        />
+      </dl>
+    </Card>
+  );
+}

@@ -1,0 +1,153 @@
+import { memo } from 'react';
+import { ChevronLeft, ChevronRight, Snail } from 'lucide-react';
+import type { HistoryRun } from '../../store/history-store';
+import { Badge, Button } from '../ui';
+import { formatWhen } from '../sync/clinic-time';
+import { formatCount, formatDuration, STATUS_LABELS } from '../sync/format';
+import { isSlowRun, TRIGGER_LABELS, TYPE_LABELS } from './health';
+
+interface RowProps {
+  run: HistoryRun;
+  sourceName: string;
+  averageMs: number | null;
+  timeZone: string;
+  now: Date;
+  onOpen(id: number): void;
+}
+
+const RunRow = memo(function RunRow({ run, sourceName, averageMs, timeZone, now, onOpen }: RowProps) {
+  const status = STATUS_LABELS[run.status];
+  const slow = isSlowRun(run, averageMs);
+  const c = run.counts;
+  const appointments = c.appointmentsNew + c.appointmentsUpdated + c.appointmentsUnchanged;
+  return (
+    <tr data-testid="history-row" data-run-id={run.id} data-status={run.status}>
+      <td>
+        <Badge tone="neutral">{TYPE_LABELS[run.scope.mode]}</Badge>
+      </td>
+      <td className="hist-col-source">{sourceName}</td>
+      <td>{TRIGGER_LABELS[run.trigger]}</td>
+      <td>
+        <Badge tone={status.tone} dot>
+          {status.label}
+        </Badge>
+      </td>
+      <th scope="row" className="hist-col-start">
+        <button type="button" className="hist-open" onClick={() => onOpen(run.id)} aria-haspopup="dialog">
+          {formatWhen(run.startedAt, now, timeZone)}
+          <span className="sr-only">: details of this sync</span>
+        </button>
+      </th>
+      <td className="hist-num">
+        {formatDuration(run.durationMs)}
+        {slow && (
+          <span className="hist-slow" title={`More than twice the average (${formatDuration(averageMs)})`}>
+            <Snail size={12} aria-hidden="true" /> Slow
+          </span>
+        )}
+      </td>
+      <td className="hist-num" data-testid="history-patients">
+        {formatCount(c.patientsFound)}
+        <span className="hist-sub">
+          {formatCount(c.patientsNew)} new · {formatCount(c.patientsUpdated)} upd.
+        </span>
+      </td>
+      <td className="hist-num" data-testid="history-appointments">
+        {formatCount(appointments)}
+        <span className="hist-sub">
+          {formatCount(c.appointmentsNew)} new · {formatCount(c.appointmentsUpdated)} upd.
+        </span>
+      </td>
+      <td className="hist-num">{formatCount(run.apiRequests)}</td>
+      <td className="hist-num">
+        {c.errors > 0 || run.errors.length > 0 ? (
+          <span className="hist-errors">{formatCount(Math.max(c.errors, run.errors.length))}</span>
+        ) : (
+          '0'
+        )}
+      </td>
+    </tr>
+  );
+});
+
+interface Props {
+  runs: HistoryRun[];
+  total: number;
+  offset: number;
+  pageSize: number;
+  sourceNames: Record<string, string>;
+  averageMs: number | null;
+  timeZone: string;
+  now: Date;
+  onOpen(id: number): void;
+  onPage(offset: number): void;
+}
+
+/** Every run, newest first, a page at a time. */
+export function RunTable({ runs, total, offset, pageSize, sourceNames, averageMs, timeZone, now, onOpen, onPage }: Props) {
+  const first = total === 0 ? 0 : offset + 1;
+  const last = Math.min(total, offset + runs.length);
+  return (
+    <>
+      <div className="hist-table-wrap">
+        <table className="hist-table" data-testid="history-table">
+          <caption className="sr-only">Sync runs, newest first. Open a run’s start time for its errors and activity.</caption>
+          <thead>
+            <tr>
+              <th scope="col">Type</th>
+              <th scope="col">Source</th>
+              <th scope="col">Trigger</th>
+              <th scope="col">Status</th>
+              <th scope="col">Started</th>
+              <th scope="col" className="hist-num">
+                Duration
+              </th>
+              <th scope="col" className="hist-num">
+                Patients
+              </th>
+              <th scope="col" className="hist-num">
+                Appointments
+              </th>
+              <th scope="col" className="hist-num">
+                Requests
+              </th>
+              <th scope="col" className="hist-num">
+                Errors
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {runs.map((run) => (
+              <RunRow
+                key={run.id}
+                run={run}
+                sourceName={sourceNames[run.source] ?? run.source}
+                averageMs={averageMs}
+                timeZone={timeZone}
+                now={now}
+                onOpen={onOpen}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <nav className="hist-pager" aria-label="History pages">
+        <span className="cs-small muted" aria-live="polite">
+          {formatCount(first)}–{formatCount(last)} of {formatCount(total)} runs
+        </span>
+        <Button
+          size="sm"
+          icon={<ChevronLeft size={14} aria-hidden="true" />}
+          onClick={() => onPage(offset - pageSize)}
+          disabled={offset === 0}
+        >
+          Newer
+        </Button>
+        <Button size="sm" onClick={() => onPage(offset + pageSize)} disabled={last >= total}>
+          Older
+          <ChevronRight size={14} aria-hidden="true" />
+        </Button>
+      </nav>
+    </>
+  );
+}
