@@ -1,21 +1,85 @@
-import { useEffect } from 'react';
-import { AppHeader } from './components/AppHeader';
-import { NoticeList } from './components/NoticeList';
+import { useEffect, useRef } from 'react';
+import { AppHeader } from './components/layout/AppHeader';
+import { NoticeList } from './components/layout/NoticeList';
+import { Sidebar } from './components/layout/Sidebar';
+import { TooltipProvider } from './components/ui';
+import { applyAppearance } from './lib/theme';
+import { PAGE_TITLES } from './lib/routes';
 import { AboutPage } from './pages/AboutPage';
+import { ChangesPage } from './pages/ChangesPage';
+import { FirstRunPage } from './pages/FirstRunPage';
+import { HistoryPage } from './pages/HistoryPage';
+import { RosterPage } from './pages/RosterPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { SyncPage } from './pages/SyncPage';
 import { useAppStore } from './store/app-store';
+import { useRosterStore } from './store/roster-store';
+import { useSettingsStore } from './store/settings-store';
+import { useSourcesStore } from './store/sources-store';
 
+function CurrentPage() {
+  const page = useAppStore((s) => s.page);
+  const sourcesStatus = useSourcesStore((s) => s.status);
+  const noSources = useSourcesStore((s) => s.status === 'ready' && s.sources.length === 0);
+  switch (page) {
+    case 'roster':
+      if (sourcesStatus === 'loading') return null;
+      return noSources ? <FirstRunPage /> : <RosterPage />;
+    case 'sync':
+      return <SyncPage />;
+    case 'changes':
+      return <ChangesPage />;
+    case 'history':
+      return <HistoryPage />;
+    case 'settings':
+      return <SettingsPage />;
+    case 'about':
+      return <AboutPage />;
+  }
+}
+
+/** The shell: navigation, the header with freshness and sync status, the theme, and the current page. */
 export function App() {
-  const load = useAppStore((s) => s.load);
+  const page = useAppStore((s) => s.page);
+  const appearance = useSettingsStore((s) => s.settings?.appearance ?? 'system');
+  const main = useRef<HTMLElement>(null);
+  const firstPage = useRef(true);
+
   useEffect(() => {
-    void load();
-  }, [load]);
+    void useAppStore.getState().load();
+    void useSettingsStore.getState().load();
+    void useSourcesStore.getState().load();
+    void useRosterStore.getState().loadOrganizations();
+  }, []);
+
+  useEffect(() => applyAppearance(appearance), [appearance]);
+
+  // A new page: say so in the title and move focus to the page, as a full navigation would.
+  useEffect(() => {
+    document.title = `${PAGE_TITLES[page]} · ClinicSync`;
+    if (firstPage.current) {
+      firstPage.current = false;
+      return;
+    }
+    main.current?.scrollTo({ top: 0 });
+    main.current?.focus({ preventScroll: true });
+  }, [page]);
+
   return (
-    <div className="app">
-      <AppHeader />
-      <main className="app-main">
-        <NoticeList />
-        <AboutPage />
-      </main>
-    </div>
+    <TooltipProvider>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <div className="app">
+        <Sidebar />
+        <div className="app-column">
+          <AppHeader />
+          <main id="main" ref={main} tabIndex={-1} className={`app-main page-${page}`} aria-label={PAGE_TITLES[page]}>
+            <NoticeList />
+            <CurrentPage />
+          </main>
+        </div>
+      </div>
+    </TooltipProvider>
   );
 }

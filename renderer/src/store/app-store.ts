@@ -1,22 +1,27 @@
 import { create } from 'zustand';
 import type { AppInfo, AppNotice } from '@contract';
 import { api, ApiError, onConnectionChange } from '../api/client';
+import { hashOf, pageFromHash, type Page } from '../lib/routes';
 
 interface AppState {
   info: AppInfo | null;
   notices: AppNotice[];
   connected: boolean;
   loadError: string | null;
+  /** The page on screen, kept in step with the URL hash. */
+  page: Page;
   load(): Promise<void>;
   dismissNotice(index: number): void;
+  navigate(page: Page): void;
 }
 
-/** App-wide facts: what is running, where its data lives, and anything the user must be told. */
+/** App-wide facts: what is running, where its data lives, which page is open, and anything the user must be told. */
 export const useAppStore = create<AppState>((set) => ({
   info: null,
   notices: [],
   connected: true,
   loadError: null,
+  page: pageFromHash(window.location.hash),
   async load() {
     try {
       const [info, notices] = await Promise.all([api.call('app:info', {}), api.call('app:notices', {})]);
@@ -28,7 +33,12 @@ export const useAppStore = create<AppState>((set) => ({
   dismissNotice(index) {
     set((state) => ({ notices: state.notices.filter((_, i) => i !== index) }));
   },
+  navigate(page) {
+    if (window.location.hash !== hashOf(page)) window.location.hash = hashOf(page);
+    set({ page });
+  },
 }));
 
 api.on('app:notice', (notice) => useAppStore.setState((state) => ({ notices: [...state.notices, notice] })));
 onConnectionChange((connected) => useAppStore.setState({ connected }));
+window.addEventListener('hashchange', () => useAppStore.setState({ page: pageFromHash(window.location.hash) }));

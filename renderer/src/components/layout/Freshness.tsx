@@ -1,0 +1,135 @@
+import * as Popover from '@radix-ui/react-popover';
+import type { SourceView } from '@contract';
+import { AlertTriangle, CheckCircle2, CircleDashed, Clock, Loader2 } from 'lucide-react';
+import { useNow } from '../../hooks/use-now';
+import { freshnessOf, freshnessThresholds, worstFreshness, type Freshness, type FreshnessLevel } from '../../lib/freshness';
+import { formatAsOf, formatDateTime, formatDuration, formatRelative } from '../../lib/format';
+import { RUN_STATUS } from '../../lib/status';
+import { useAppStore } from '../../store/app-store';
+import { useSettingsStore } from '../../store/settings-store';
+import { useSourcesStore } from '../../store/sources-store';
+import { Badge, Button } from '../ui';
+
+const ICONS: Record<FreshnessLevel, typeof Clock> = {
+  fresh: CheckCircle2,
+  aging: Clock,
+  stale: AlertTriangle,
+  never: CircleDashed,
+  syncing: Loader2,
+};
+
+/** "Appointments current as of 06:02", or why not. */
+export function freshnessSentence(source: SourceView, freshness: Freshness, timeZone: string, now: Date): string {
+  if (freshness.level === 'syncing') return 'Syncing for the first time…';
+  if (!source.lastSuccessAt) return 'Appointments never synced';
+  return `Appointments current as of ${formatAsOf(source.lastSuccessAt, timeZone, now)}`;
+}
+
+/**
+ * Per-source freshness in the header: when each source's appointments were last known true, turning
+ * amber then red as that ages (with the words "Getting old" / "Out of date", never colour alone).
+ * The button opens the details and a "Sync now".
+ */
+export function FreshnessIndicator() {
+  const sources = useSourcesStore((s) => s.sources);
+  const progress = useSourcesStore((s) => s.progress);
+  const syncNow = useSourcesStore((s) => s.syncNow);
+  const settings = useSettingsStore((s) => s.settings);
+  const navigate = useAppStore((s) => s.navigate);
+  const now = useNow();
+  if (sources.length === 0 || !settings) return null;
+
+  const timeZone = settings.schedule.timeZone;
+  const rows = sources.map((source) => {
+    const syncing = source.syncing || Boolean(progress[source.id]);
+    const freshness = freshnessOf({ lastSuccessAt: source.lastSuccessAt, syncing, now, schedule: settings.schedule });
+    return { source, syncing, freshness, sentence: freshnessSentence(source, freshness, timeZone, now) };
+  });
+  // Up to three sources fit in the header; with more, the least fresh ones are shown first.
+  const order: FreshnessLevel[] = ['never', 'stale', 'aging', 'syncing', 'fresh'];
+  const shown =
+    rows.length <= 3 ? rows : [...rows].sort((a, b) => order.indexOf(a.freshness.level) - order.indexOf(b.freshness.level)).slice(0, 2);
+  const worst = worstFreshness(rows.map((r) => r.freshness.level));
+  const { amberMs, redMs } = freshnessThresholds(settings.schedule, now);
+
+  return (
+    <Popover.Root>
+      <Popover.Trigger asChild>
+        <button type="button" className={`freshness level-${worst}`} data-testid="freshness" aria-haspopup="dialog">
+          {shown.map(({ source, freshness, sentence }) => {
+            const Icon = ICONS[freshness.level];
+            return (
+              <span key={source.id} className={`freshness-chip level-${freshness.level}`} data-testid="freshness-chip">
+                <Icon size={14} aria-hidden="true" className="freshness-icon" />
+                <span className="freshness-text">
+                  {rows.length > 1 && <span className="freshness-source">{source.name}: </span>}
+                  {sentence}
+                </span>
+                {freshness.level !== 'fresh' && freshness.level !== 'syncing' && freshness.level !== 'never' && (
+                  <span className="freshness-label">{freshness.label}</span>
+                )}
+              </span>
+            );
+          })}
+          {rows.length > shown.length && <span className="freshness-more">+{rows.length - shown.length} more</span>}
+        </button>
+      </Popover.Trigger>
+      <Popover.Portal>
+        <Popover.Content className="popover freshness-popover" align="start" sideOffset={8} collisionPadding={12}>
+          <h2 className="popover-title">How fresh the cache is</h2>
+          <ul className="freshness-list">
+            {rows.map(({ source, syncing, freshness, sentence }) => {
+              const RowIcon = ICONS[freshness.level];
+              return (
+                <li key={source.id} className={`freshness-row level-${freshness.level}`}>
+                  <RowIcon size={16} aria-hidden="true" className="freshness-icon" />
+                  <div className="freshness-row-text">
+                    <p className="freshness-row-name">
+                      {source.name}{' '}
+                      <Badge tone={TONES[freshness.level]}>
+                        {syncing && freshness.level !== 'syncing' ? 'Syncing now' : freshness.label}
+                      </Badge>
+                    </p>
+                    <p>{sentence}</p>
+                    {source.lastSuccessAt && (
+                      <p className="muted">
+                        Last successful sync {formatDateTime(source.lastSuccessAt, timeZone)} (
+                        {formatRelative(source.lastSuccessAt, now, timeZone)})
+                      </p>
+                    )}
+                    {source.lastRun && source.lastRun.status !== 'completed' && (
+                      <p className="muted">Latest run: {RUN_STATUS[source.lastRun.status].label.toLowerCase()}</p>
+                    )}
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+          <p className="popover-note">
+            Times are in {timeZone}. Data turns amber after {formatDuration(amberMs)} without a successful sync and red after{' '}
+            {formatDuration(redMs)}.
+          </p>
+          <div className="popover-actions">
+            <Popover.Close asChild>
+              <Button size="sm" variant="secondary" onClick={() => navigate('sync')}>
+                Open Sync
+              </Button>
+            </Popover.Close>
+            <Popover.Close asChild>
+              <Button
+                size="sm"
+                variant="primary"
+                disabled={rows.every((r) => r.syncing)}
+                onClick={() => void syncNow().catch(() => undefined)}
+              >
+                Sync now
+              </Button>
+            </Popover.Close>
+          </div>
+        </Popover.Content>
+      </Popover.Portal>
+    </Popover.Root>
+  );
+}
+
+const TONES = { fresh: 'ok', aging: 'warn', stale: 'danger', never: 'neutral', syncing: 'info' } as const;

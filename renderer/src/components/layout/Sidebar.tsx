@@ -1,0 +1,58 @@
+import { Activity, CalendarClock, History, Info, RefreshCw, Settings, Users } from 'lucide-react';
+import type { ComponentType } from 'react';
+import { hashOf, PAGE_TITLES, type Page } from '../../lib/routes';
+import { useAppStore } from '../../store/app-store';
+import { useSourcesStore } from '../../store/sources-store';
+
+const MAIN: Array<{ page: Page; icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }> }> = [
+  { page: 'roster', icon: Users },
+  { page: 'sync', icon: RefreshCw },
+  { page: 'changes', icon: CalendarClock },
+  { page: 'history', icon: History },
+  { page: 'settings', icon: Settings },
+];
+
+/** The main navigation: plain links to hash routes, so the keyboard, middle-click and back button all work. */
+export function Sidebar() {
+  const page = useAppStore((s) => s.page);
+  const navigate = useAppStore((s) => s.navigate);
+  const syncing = useSourcesStore((s) => Object.keys(s.progress).length > 0);
+
+  const link = (target: Page, Icon: (typeof MAIN)[number]['icon']) => (
+    <a
+      key={target}
+      href={hashOf(target)}
+      className="nav-link"
+      aria-current={page === target ? 'page' : undefined}
+      onClick={(event) => {
+        if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+        event.preventDefault();
+        navigate(target);
+      }}
+    >
+      <Icon size={16} aria-hidden />
+      <span>{PAGE_TITLES[target]}</span>
+      {target === 'sync' && syncing && (
+        <span className="nav-live">
+          <Activity size={12} aria-hidden />
+          <span>Live</span>
+        </span>
+      )}
+    </a>
+  );
+
+  return (
+    <aside className="sidebar">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">
+          CS
+        </span>
+        <span className="brand-name">ClinicSync</span>
+      </div>
+      <nav aria-label="Main" className="nav">
+        {MAIN.map(({ page: target, icon }) => link(target, icon))}
+        <div className="nav-bottom">{link('about', Info)}</div>
+      </nav>
+    </aside>
+  );
+}

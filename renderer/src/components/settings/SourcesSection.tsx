@@ -1,0 +1,73 @@
+import type { SourceView } from '@contract';
+import { Plus, PlugZap, TriangleAlert } from 'lucide-react';
+import { useState } from 'react';
+import { useSourcesStore } from '../../store/sources-store';
+import { Button, Card, CardHeader, EmptyState, Skeleton } from '../ui';
+import { RemoveSourceDialog } from './RemoveSourceDialog';
+import { SourceCard } from './SourceCard';
+import { SourceFormDialog } from './SourceFormDialog';
+
+/** The configured sources: a status card each, and add / edit / remove. */
+export function SourcesSection({ timeZone }: { timeZone: string }) {
+  const sources = useSourcesStore((s) => s.sources);
+  const status = useSourcesStore((s) => s.status);
+  const error = useSourcesStore((s) => s.error);
+  const load = useSourcesStore((s) => s.load);
+  const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<SourceView | null>(null);
+  const [removing, setRemoving] = useState<SourceView | null>(null);
+
+  return (
+    <Card aria-labelledby="settings-sources" id="sources">
+      <CardHeader
+        title="Sources"
+        titleId="settings-sources"
+        description="The practice-management systems ClinicSync reads from. Keys are stored in this computer’s secure storage."
+        actions={
+          <Button variant="primary" icon={<Plus size={16} aria-hidden="true" />} onClick={() => setAdding(true)}>
+            Add source
+          </Button>
+        }
+      />
+      {status === 'loading' ? (
+        <div className="stack" aria-busy="true">
+          <Skeleton height={120} />
+        </div>
+      ) : status === 'error' ? (
+        <EmptyState
+          tone="danger"
+          icon={<TriangleAlert size={22} />}
+          title="The sources could not be loaded"
+          headingLevel={3}
+          actions={<Button onClick={() => void load()}>Try again</Button>}
+        >
+          {error}
+        </EmptyState>
+      ) : sources.length === 0 ? (
+        <EmptyState
+          icon={<PlugZap size={22} />}
+          title="No sources yet"
+          headingLevel={3}
+          actions={<Button onClick={() => setAdding(true)}>Add source</Button>}
+        >
+          Connect Cliniko or IntakeQ with an API key to start syncing patients and appointments.
+        </EmptyState>
+      ) : (
+        <div className="source-list">
+          {sources.map((source) => (
+            <SourceCard
+              key={source.id}
+              source={source}
+              timeZone={timeZone}
+              onEdit={() => setEditing(source)}
+              onRemove={() => setRemoving(source)}
+            />
+          ))}
+        </div>
+      )}
+      <SourceFormDialog open={adding} onOpenChange={setAdding} />
+      <SourceFormDialog open={editing !== null} onOpenChange={(open) => !open && setEditing(null)} source={editing ?? undefined} />
+      <RemoveSourceDialog source={removing} onOpenChange={(open) => !open && setRemoving(null)} />
+    </Card>
+  );
+}

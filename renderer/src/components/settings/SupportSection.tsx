@@ -1,0 +1,40 @@
+import { LifeBuoy } from 'lucide-react';
+import { formatBytes } from '../../lib/format';
+import { useSettingsStore } from '../../store/settings-store';
+import { Alert, Button, Card, CardHeader, CopyButton } from '../ui';
+
+/** A redacted diagnostics archive (no keys, no patient data) to send to support. */
+export function SupportSection() {
+  const bundle = useSettingsStore((s) => s.bundle);
+  const create = useSettingsStore((s) => s.createSupportBundle);
+  return (
+    <Card aria-labelledby="settings-support" id="support">
+      <CardHeader
+        title="Support"
+        titleId="settings-support"
+        description="A support bundle holds versions, settings, sync history and logs, with keys and patient data removed."
+        actions={
+          <Button icon={<LifeBuoy size={16} aria-hidden="true" />} busy={bundle.busy} onClick={() => void create()}>
+            Create support bundle
+          </Button>
+        }
+      />
+      {bundle.result && (
+        <Alert
+          tone="ok"
+          title={`Support bundle written (${formatBytes(bundle.result.bytes)})`}
+          actions={<CopyButton value={bundle.result.path} label="Copy the bundle’s path" showText />}
+        >
+          <code className="path" data-testid="bundle-path">
+            {bundle.result.path}
+          </code>
+        </Alert>
+      )}
+      {bundle.error && (
+        <Alert tone="danger" title="No bundle written">
+          {bundle.error}
+        </Alert>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,164 @@
+/**
+ * Display formatting. Pure functions of their inputs (including `now` and the clinic's time zone),
+ * so the same instant reads the same everywhere and tests need no clock.
+ */
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+const LOCALE = 'en-AU';
+
+const formatterCache = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${timeZone}|${JSON.stringify(options)}`;
+  let cached = formatterCache.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(LOCALE, { timeZone: safeZone(timeZone), ...options });
+    formatterCache.set(key, cached);
+  }
+  return cached;
+}
+
+/** A zone Intl accepts; an unknown zone falls back to UTC rather than throwing in the middle of a render. */
+export function safeZone(timeZone: string): string {
+  try {
+    new Intl.DateTimeFormat(LOCALE, { timeZone });
+    return timeZone;
+  } catch {
+    return 'UTC';
+  }
+}
+
+function part(parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTypes): string {
+  return parts.find((p) => p.type === type)?.value ?? '';
+}
+
+/** The calendar day (in `timeZone`) an instant falls on, as a day number comparable by subtraction. */
+export function zonedDayNumber(date: Date, timeZone: string): number {
+  const parts = formatter(timeZone, { year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(date);
+  return Math.round(Date.UTC(Number(part(parts, 'year')), Number(part(parts, 'month')) - 1, Number(part(parts, 'day'))) / DAY);
+}
+
+function zonedYear(date: Date, timeZone: string): number {
+  return Number(part(formatter(timeZone, { year: 'numeric' }).formatToParts(date), 'year'));
+}
+
+/** "06:02": 24-hour clock time in the zone. */
+export function formatClock(iso: string, timeZone: string): string {
+  const parts = formatter(timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso));
+  return `${part(parts, 'hour')}:${part(parts, 'minute')}`;
+}
+
+/** "2 Dec" (or "2 Dec 2025" when not this year). */
+export function formatDay(iso: string, timeZone: string, now: Date): string {
+  const date = new Date(iso);
+  const sameYear = zonedYear(date, timeZone) === zonedYear(now, timeZone);
+  const parts = formatter(timeZone, { day: 'numeric', month: 'short', year: 'numeric' }).formatToParts(date);
+  const dayMonth = `${part(parts, 'day')} ${part(parts, 'month')}`;
+  return sameYear ? dayMonth : `${dayMonth} ${part(parts, 'year')}`;
+}
+
+/** "30 Nov 2026, 06:02" in the zone: the unambiguous form, for tooltips and details. */
+export function formatDateTime(iso: string, timeZone: string): string {
+  const parts = formatter(timeZone, { day: 'numeric', month: 'short', year: 'numeric' }).formatToParts(new Date(iso));
+  return `${part(parts, 'day')} ${part(parts, 'month')} ${part(parts, 'year')}, ${formatClock(iso, timeZone)}`;
+}
+
+/** "06:02" today, "yesterday 06:02", "28 Nov 06:02" earlier: how fresh data is said in the header. */
+export function formatAsOf(iso: string, timeZone: string, now: Date): string {
+  const days = zonedDayNumber(now, timeZone) - zonedDayNumber(new Date(iso), timeZone);
+  const clock = formatClock(iso, timeZone);
+  if (days === 0) return clock;
+  if (days === 1) return `yesterday ${clock}`;
+  return `${formatDay(iso, timeZone, now)} ${clock}`;
+}
+
+/** An appointment's day and time in the clinic's zone: { day: "Today" | "Tomorrow" | "Tue 2 Dec", time: "09:30" }. */
+export function formatAppointmentTime(iso: string, timeZone: string, now: Date): { day: string; time: string } {
+  const date = new Date(iso);
+  const days = zonedDayNumber(date, timeZone) - zonedDayNumber(now, timeZone);
+  const time = formatClock(iso, timeZone);
+  if (days === 0) return { day: 'Today', time };
+  if (days === 1) return { day: 'Tomorrow', time };
+  if (days === -1) return { day: 'Yesterday', time };
+  const weekday = formatter(timeZone, { weekday: 'short' }).format(date);
+  return { day: `${weekday} ${formatDay(iso, timeZone, now)}`, time };
+}
+
+/** "just now", "4 min ago", "3 h ago", "yesterday", "5 days ago", then the date; "in 10 min" for the future. */
+export function formatRelative(iso: string, now: Date, timeZone = 'UTC'): string {
+  const diff = now.getTime() - new Date(iso).getTime();
+  const abs = Math.abs(diff);
+  const future = diff < 0;
+  if (abs < 45_000) return 'just now';
+  let amount: string;
+  if (abs < HOUR) amount = `${Math.max(1, Math.round(abs / MINUTE))} min`;
+  else if (abs < DAY) amount = `${Math.floor(abs / HOUR)} h`;
+  else if (abs < 7 * DAY) {
+    const days = Math.floor(abs / DAY);
+    if (days === 1) return future ? 'tomorrow' : 'yesterday';
+    amount = `${days} days`;
+  } else return formatDay(iso, timeZone, now);
+  return future ? `in ${amount}` : `${amount} ago`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A birth date (YYYY-MM-DD, no zone) as "4 Mar 1985"; null when missing or malformed. */
+export function formatBirthDate(ymd: string | null): string | null {
+  const match = ymd ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd) : null;
+  if (!match) return null;
+  const month = MONTHS[Number(match[2]) - 1];
+  if (!month) return null;
+  return `${Number(match[3])} ${month} ${match[1]}`;
+}
+
+/** Whole years between a birth date and today in the clinic's zone; null when unknown. */
+export function ageOn(ymd: string | null, now: Date, timeZone: string): number | null {
+  const match = ymd ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd) : null;
+  if (!match) return null;
+  const parts = formatter(timeZone, { year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(now);
+  const [y, m, d] = [Number(part(parts, 'year')), Number(part(parts, 'month')), Number(part(parts, 'day'))];
+  const [by, bm, bd] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const age = y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+  return age >= 0 && age < 150 ? age : null;
+}
+
+const numberFormat = new Intl.NumberFormat(LOCALE);
+
+/** "1,008" */
+export function formatCount(n: number): string {
+  return numberFormat.format(n);
+}
+
+/** "1 patient", "650 patients" (regular plurals only, or pass the plural). */
+export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${formatCount(n)} ${n === 1 ? singular : pluralForm}`;
+}
+
+/** "850 ms", "3.2 s", "2 min 5 s", "1 h 4 min" */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 10_000) return `${(ms / 1000).toFixed(1)} s`;
+  if (ms < MINUTE) return `${Math.round(ms / 1000)} s`;
+  if (ms < HOUR) {
+    const s = Math.round((ms % MINUTE) / 1000);
+    return s === 0 ? `${Math.floor(ms / MINUTE)} min` : `${Math.floor(ms / MINUTE)} min ${s} s`;
+  }
+  const m = Math.round((ms % HOUR) / MINUTE);
+  return m === 0 ? `${Math.floor(ms / HOUR)} h` : `${Math.floor(ms / HOUR)} h ${m} min`;
+}
+
+/** "1.2 MB" */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** "Ada Lovelace"; a patient with no name on record still reads as something. */
+export function fullName(p: { firstName: string; lastName: string }): string {
+  return `${p.firstName} ${p.lastName}`.trim() || 'Unnamed patient';
+}
