@@ -71,26 +71,27 @@ export function SyncPage() {
           cancellingAll={state.cancelling['*'] === true}
           onStart={(mode, sources) => void start(mode, sources)}
           onCancelAll={() => void cancel()}
-        />
-        <Refusals refused={state.refused} startError={state.startError} sourceNames={sourceNames} onDismiss={dismissRefused} />
-        {active.length > 0 && (
-          <ul className="sync-progress-list" aria-label="Syncs in progress">
-            {active.map((p) => (
-              <ProgressRow
-                key={p.source}
-                progress={p}
-                sourceName={sourceNames[p.source] ?? p.source}
-                timeZone={state.timeZone}
-                cancelling={state.cancelling[p.source] === true || state.cancelling['*'] === true}
-                onCancel={onCancel}
-              />
-            ))}
-          </ul>
-        )}
-        <RunSummaries runs={finished} sourceNames={sourceNames} timeZone={state.timeZone} onDismiss={dismissSummary} />
-        {state.loaded && active.length === 0 && finished.length === 0 && state.sources.length > 0 && (
-          <p className="cs-small muted sync-idle">Nothing is syncing right now.</p>
-        )}
+        >
+          <Refusals refused={state.refused} startError={state.startError} sourceNames={sourceNames} onDismiss={dismissRefused} />
+          {active.length > 0 && (
+            <ul className="sync-progress-list" aria-label="Syncs in progress">
+              {active.map((p) => (
+                <ProgressRow
+                  key={p.source}
+                  progress={p}
+                  sourceName={sourceNames[p.source] ?? p.source}
+                  timeZone={state.timeZone}
+                  cancelling={state.cancelling[p.source] === true || state.cancelling['*'] === true}
+                  onCancel={onCancel}
+                />
+              ))}
+            </ul>
+          )}
+          <RunSummaries runs={finished} sourceNames={sourceNames} timeZone={state.timeZone} onDismiss={dismissSummary} />
+          {state.loaded && active.length === 0 && finished.length === 0 && state.sources.length > 0 && (
+            <p className="cs-small muted sync-idle">Nothing is syncing right now.</p>
+          )}
+        </SyncControls>
       </Card>
 
       <div className="sync-columns">

@@ -3,7 +3,7 @@ import type { SourceView } from '../../store/sync-store';
 import type { SinceChoice } from '../../store/changes-store';
 import { Button, Checkbox, Field, SegmentedControl, Select, TextInput } from '../ui';
 import { fromZonedInput, toZonedInput } from '../sync/clinic-time';
-import { CHANGE_KIND_LABELS, CHANGE_KIND_ORDER, type ChangeKind, type GroupBy } from './group';
+import { CHANGE_KIND_CHIPS, CHANGE_KIND_ORDER, type ChangeKind, type GroupBy } from './group';
 
 interface Props {
   sinceChoice: SinceChoice;
@@ -107,7 +107,7 @@ export function ChangeFilters(props: Props) {
             onClick={() => props.onToggleKind(kind)}
             disabled={props.counts[kind] === 0 && !props.kinds.includes(kind)}
           >
-            {CHANGE_KIND_LABELS[kind]} <span className="cs-chip-count">{props.counts[kind]}</span>
+            {CHANGE_KIND_CHIPS[kind]} <span className="cs-chip-count">{props.counts[kind]}</span>
           </button>
         ))}
       </div>

@@ -26,6 +26,17 @@ export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
   removed: 'Removed upstream',
 };
 
+/** Shorter words for the filter chips. */
+export const CHANGE_KIND_CHIPS: Record<ChangeKind, string> = {
+  new: 'New',
+  rescheduled: 'Rescheduled',
+  practitioner_changed: 'Practitioner',
+  cancelled: 'Cancelled',
+  no_show: 'No-show',
+  telehealth_changed: 'Telehealth link',
+  removed: 'Removed',
+};
+
 export interface SnapshotLike {
   startsAt: string;
   status: string;

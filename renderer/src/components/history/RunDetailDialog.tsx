@@ -37,7 +37,7 @@ export function RunDetailDialog({ open, detail, error, sourceName, timeZone, now
     <Dialog
       open={open}
       onOpenChange={(next) => !next && onClose()}
-      title={run ? `${TYPE_LABELS[run.scope.mode]} sync of ${sourceName}` : 'Sync run'}
+      title={run ? `${TYPE_LABELS[run.scope.mode]} · ${sourceName}` : 'Sync run'}
       description={run ? `Started ${formatWhen(run.startedAt, now, timeZone)}` : undefined}
       className="hist-detail"
       testId="run-detail"

@@ -22,22 +22,22 @@ const RunRow = memo(function RunRow({ run, sourceName, averageMs, timeZone, now,
   const appointments = c.appointmentsNew + c.appointmentsUpdated + c.appointmentsUnchanged;
   return (
     <tr data-testid="history-row" data-run-id={run.id} data-status={run.status}>
-      <td>
-        <Badge tone="neutral">{TYPE_LABELS[run.scope.mode]}</Badge>
-      </td>
-      <td className="hist-col-source">{sourceName}</td>
-      <td>{TRIGGER_LABELS[run.trigger]}</td>
-      <td>
-        <Badge tone={status.tone} dot>
-          {status.label}
-        </Badge>
-      </td>
       <th scope="row" className="hist-col-start">
         <button type="button" className="hist-open" onClick={() => onOpen(run.id)} aria-haspopup="dialog">
           {formatWhen(run.startedAt, now, timeZone)}
           <span className="sr-only">: details of this sync</span>
         </button>
+        <span className="hist-sub">{TRIGGER_LABELS[run.trigger]}</span>
       </th>
+      <td className="hist-col-source">{sourceName}</td>
+      <td>
+        <Badge tone="neutral">{TYPE_LABELS[run.scope.mode]}</Badge>
+      </td>
+      <td>
+        <Badge tone={status.tone} dot>
+          {status.label}
+        </Badge>
+      </td>
       <td className="hist-num">
         {formatDuration(run.durationMs)}
         {slow && (
@@ -94,11 +94,10 @@ export function RunTable({ runs, total, offset, pageSize, sourceNames, averageMs
           <caption className="sr-only">Sync runs, newest first. Open a run’s start time for its errors and activity.</caption>
           <thead>
             <tr>
-              <th scope="col">Type</th>
-              <th scope="col">Source</th>
-              <th scope="col">Trigger</th>
-              <th scope="col">Status</th>
               <th scope="col">Started</th>
+              <th scope="col">Source</th>
+              <th scope="col">Type</th>
+              <th scope="col">Status</th>
               <th scope="col" className="hist-num">
                 Duration
               </th>

@@ -2,7 +2,7 @@
  * Reading the sync history: run types, slow runs, the health summary and the chart's points. Pure;
  * the types are the parts of the contract's SyncRun and SyncRunStats these functions read.
  */
-import { formatCount, MODE_LABELS, type CountsLike, type Mode, type RunStatus } from '../sync/format';
+import { formatCount, type CountsLike, type Mode, type RunStatus } from '../sync/format';
 
 export interface HistoryRunLike {
   id: number;
@@ -31,7 +31,13 @@ export const TRIGGER_LABELS: Record<HistoryRunLike['trigger'], string> = {
   retry: 'Continued',
 };
 
-export const TYPE_LABELS: Record<Mode, string> = { ...MODE_LABELS, incremental: 'Incremental' };
+export const TYPE_LABELS: Record<Mode, string> = {
+  incremental: 'Incremental',
+  full: 'Full',
+  patients_only: 'Patients only',
+  upcoming_only: 'Upcoming only',
+  reconcile_only: 'Removed-records check',
+};
 
 /** More than this many failures in 24 hours raises the banner. */
 export const FAILURE_BANNER_THRESHOLD = 2;

@@ -16,16 +16,28 @@ const FILTERS: Array<{ value: ActivityLevel; label: string }> = [
 /** How close to the bottom (px) still counts as "following" the log. */
 const FOLLOW_SLACK = 24;
 
-const LogLine = memo(function LogLine({ line, sourceName, timeZone }: { line: LogEntry; sourceName: string | null; timeZone: string }) {
+const LogLine = memo(function LogLine({
+  line,
+  sourceName,
+  timeZone,
+  showSource,
+}: {
+  line: LogEntry;
+  sourceName: string | null;
+  timeZone: string;
+  showSource: boolean;
+}) {
   return (
     <li className={`sync-log-line level-${line.level}`}>
       <time dateTime={line.at} className="sync-log-time">
         {formatClockSeconds(line.at, timeZone)}
       </time>
       <span className={`sync-log-level level-${line.level}`}>{LEVEL_LABELS[line.level]}</span>
-      <span className="sync-log-source" title={sourceName ?? undefined}>
-        {sourceName ?? 'ClinicSync'}
-      </span>
+      {showSource && (
+        <span className="sync-log-source" title={sourceName ?? undefined}>
+          {sourceName ?? 'ClinicSync'}
+        </span>
+      )}
       <span className="sync-log-message">{line.message}</span>
     </li>
   );
@@ -74,6 +86,8 @@ export function ActivityLog({ lines, sourceNames, timeZone }: Props) {
     if (list) list.scrollTop = list.scrollHeight;
   };
 
+  // With one source every line is about it: give the message the room.
+  const showSource = Object.keys(sourceNames).length > 1;
   const newSincePause = paused ? Math.max(0, visible.length - seenCount) : 0;
 
   return (
@@ -102,7 +116,7 @@ export function ActivityLog({ lines, sourceNames, timeZone }: Props) {
         ) : (
           <ol
             ref={listRef}
-            className="sync-log-lines"
+            className={`sync-log-lines${showSource ? '' : ' single-source'}`}
             role="log"
             aria-label="Sync activity"
             aria-live={paused ? 'off' : 'polite'}
@@ -116,6 +130,7 @@ export function ActivityLog({ lines, sourceNames, timeZone }: Props) {
                 line={line}
                 sourceName={line.source ? (sourceNames[line.source] ?? line.source) : null}
                 timeZone={timeZone}
+                showSource={showSource}
               />
             ))}
           </ol>

@@ -24,11 +24,11 @@ export const ProgressRow = memo(function ProgressRow({ progress, sourceName, tim
   return (
     <li className={`sync-progress${waiting ? ' is-waiting' : ''}`} data-source={progress.source} data-testid="sync-progress-row">
       <div className="sync-progress-top">
-        <span className="sync-progress-source" title={sourceName}>
-          {sourceName}
-        </span>
-        <span className="sync-progress-phase" data-testid="sync-phase">
-          {starting ? 'Starting…' : text.phase}
+        <span className="sync-progress-title" title={sourceName}>
+          <span className="sync-progress-source">{sourceName}</span>
+          <span className="sync-progress-phase" data-testid="sync-phase">
+            {starting ? 'Starting…' : text.phase}
+          </span>
         </span>
         <span className="sync-progress-step muted">{text.step}</span>
         <Button
@@ -43,18 +43,20 @@ export const ProgressRow = memo(function ProgressRow({ progress, sourceName, tim
           {cancelling ? 'Cancelling' : 'Cancel'}
         </Button>
       </div>
-      <ProgressBar
-        value={starting ? null : progress.percent}
-        label={`Sync progress for ${sourceName}`}
-        valueText={starting ? 'Starting' : text.valueText}
-        tone={waiting ? 'warn' : 'accent'}
-      />
+      <div className="sync-progress-bar">
+        <ProgressBar
+          value={starting ? null : progress.percent}
+          label={`Sync progress for ${sourceName}`}
+          valueText={starting ? 'Starting' : text.valueText}
+          tone={waiting ? 'warn' : 'accent'}
+        />
+        <span className="sync-progress-percent" data-testid="sync-percent">
+          {text.percent}
+        </span>
+      </div>
       <div className="sync-progress-bottom">
         <span className="sync-progress-records" data-testid="sync-records">
           {text.records}
-        </span>
-        <span className="sync-progress-percent" data-testid="sync-percent">
-          {text.percent}
         </span>
         <span className={`sync-progress-eta${waiting ? ' is-waiting' : ''}`} data-testid="sync-eta">
           {waiting && <Clock size={12} aria-hidden="true" />}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { ChevronRight, RefreshCw, Square } from 'lucide-react';
 import type { SourceView, SyncMode } from '../../store/sync-store';
 import { Button, Field, Select } from '../ui';
@@ -11,10 +11,12 @@ interface Props {
   cancellingAll: boolean;
   onStart(mode: SyncMode, sources?: string[]): void;
   onCancelAll(): void;
+  /** What sits between the main actions and the Advanced section: progress rows and summaries. */
+  children?: ReactNode;
 }
 
 /** "Sync now", Cancel, and the Advanced section with the single operations. */
-export function SyncControls({ sources, syncingCount, starting, cancellingAll, onStart, onCancelAll }: Props) {
+export function SyncControls({ sources, syncingCount, starting, cancellingAll, onStart, onCancelAll, children }: Props) {
   const [target, setTarget] = useState('');
   const noSources = sources.length === 0;
   const allBusy = !noSources && syncingCount >= sources.length;
@@ -46,6 +48,7 @@ export function SyncControls({ sources, syncingCount, starting, cancellingAll, o
               : 'Fetches what changed since the last sync, from every source. Safe to run at any time.'}
         </p>
       </div>
+      {children}
       <details className="sync-advanced">
         <summary>
           <ChevronRight size={16} aria-hidden="true" className="sync-advanced-chevron" />
