@@ -44,7 +44,9 @@ export const connectorErrors = {
     new ConnectorError('not_found', `${service} has no ${what} (it may have been removed).`, { status }),
 
   connectionFailed: (service: ServiceName, detail: string, cause?: unknown) =>
-    new ConnectorError('connection_failed', `Could not reach ${service}: ${detail}. Check the internet connection and try again.`, { cause }),
+    new ConnectorError('connection_failed', `Could not reach ${service}: ${detail}. Check the internet connection and try again.`, {
+      cause,
+    }),
 
   serverError: (service: ServiceName, status: number, attempts: number) =>
     new ConnectorError(

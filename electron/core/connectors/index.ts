@@ -15,7 +15,17 @@ export function createConnector(source: Source, apiKey: string, deps: ConnectorD
 
 export { ConnectorError, formatResumeTime } from './errors';
 export type { ServiceName } from './errors';
-export type { AppointmentQuery, ConnectionInfo, Connector, ConnectorCapabilities, ConnectorDeps, ConnectorStats, Page, PatientQuery, RecordError } from './types';
+export type {
+  AppointmentQuery,
+  ConnectionInfo,
+  Connector,
+  ConnectorCapabilities,
+  ConnectorDeps,
+  ConnectorStats,
+  Page,
+  PatientQuery,
+  RecordError,
+} from './types';
 export type { BudgetStatus } from './http/daily-budget';
 export type { RateLimits } from './http/request-gate';
 export type { WaitListener, WaitReason } from './http/http-client';

@@ -1,12 +1,4 @@
-export const APPOINTMENT_STATUSES = [
-  'booked',
-  'confirmed',
-  'pending',
-  'arrived',
-  'no_show',
-  'cancelled',
-  'declined',
-] as const;
+export const APPOINTMENT_STATUSES = ['booked', 'confirmed', 'pending', 'arrived', 'no_show', 'cancelled', 'declined'] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 
 /** An appointment as every connector normalizes it. Times are ISO-8601 UTC. */

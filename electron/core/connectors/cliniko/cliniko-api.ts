@@ -65,7 +65,8 @@ export class ClinikoApi {
       const { value }: { value: ListPageWithNext } = await this.http.getJson(url, (body) => readListPage(body, key), what, signal);
       yield value.totalEntries === undefined ? { items: value.items } : { items: value.items, totalEntries: value.totalEntries };
       url = value.next ? this.onOwnHost(value.next, what) : null;
-      if (url && visited.has(url.href)) throw connectorErrors.invalidData(this.http.service, `${what} paging links that go round in a circle`);
+      if (url && visited.has(url.href))
+        throw connectorErrors.invalidData(this.http.service, `${what} paging links that go round in a circle`);
     }
   }
 

@@ -7,7 +7,11 @@ const clinikoId = externalId.refine((id) => /^\d+$/.test(id), { message: 'not a 
 /** The id at the end of a linked record's URL (`{"links":{"self":".../practitioners/123"}}`), or null. */
 export function idFromLink(url: string): string | null {
   const path = url.split(/[?#]/, 1)[0] ?? '';
-  const last = path.split('/').filter((segment) => segment !== '').pop() ?? '';
+  const last =
+    path
+      .split('/')
+      .filter((segment) => segment !== '')
+      .pop() ?? '';
   return /^\d+$/.test(last) ? last : null;
 }
 

@@ -50,7 +50,13 @@ export function retryPolicyFor(profile: ServiceProfile, setup: HttpSetup): Retry
 }
 
 /** The HTTP client for one credential against one host, sharing its gate with every other user of the credential. */
-export function createHttpClient(profile: ServiceProfile, apiKey: string, baseUrl: URL, headers: Record<string, string>, setup: HttpSetup): HttpClient {
+export function createHttpClient(
+  profile: ServiceProfile,
+  apiKey: string,
+  baseUrl: URL,
+  headers: Record<string, string>,
+  setup: HttpSetup,
+): HttpClient {
   const timeScale = setup.timeScale ?? 1;
   const timing = realTiming({ now: setup.now, sleep: setup.sleep });
   const gate = (setup.gates ?? sharedGates).gateFor({

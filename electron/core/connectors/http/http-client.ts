@@ -80,7 +80,11 @@ export class HttpClient {
       if (attempt.type === 'ok') {
         const parsed = readBody(attempt.text, read);
         if (parsed.ok) return { value: parsed.value, latencyMs: attempt.latencyMs };
-        attempt = { type: 'failed', error: connectorErrors.invalidData(this.service, what, { retried: true, cause: parsed.cause }), resumeAt: null };
+        attempt = {
+          type: 'failed',
+          error: connectorErrors.invalidData(this.service, what, { retried: true, cause: parsed.cause }),
+          resumeAt: null,
+        };
       }
       if (attempt.type === 'rate_limited') {
         this.holdForRateLimit(attempt.resumeAt, rateLimitRun);

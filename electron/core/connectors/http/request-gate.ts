@@ -81,7 +81,8 @@ export class GateRegistry {
 function createGate({ service, credentialKey, limits, timeScale, budgetStore, timing }: GateRequest): RequestGate {
   if (!(timeScale > 0)) throw new RangeError('timeScale must be greater than 0');
   const limiter = new SlidingWindowLimiter(limits.perMinute, MINUTE_MS / timeScale, timing);
-  const budget = limits.perDay === null ? null : new DailyBudget(service, budgetStore, credentialKey, limits.perDay, DAY_MS / timeScale, timing);
+  const budget =
+    limits.perDay === null ? null : new DailyBudget(service, budgetStore, credentialKey, limits.perDay, DAY_MS / timeScale, timing);
   return new RequestGate(limiter, budget);
 }
 

@@ -5,7 +5,16 @@ import { createHttpClient, effectiveLimits, type ServiceProfile } from '../http/
 import type { HttpClient } from '../http/http-client';
 import { externalId } from '../mapping/fields';
 import { laterOf, mapPages, mergePages, readRecords, type RecordReader } from '../mapping/read-records';
-import type { AppointmentQuery, ConnectionInfo, Connector, ConnectorCapabilities, ConnectorDeps, ConnectorStats, Page, PatientQuery } from '../types';
+import type {
+  AppointmentQuery,
+  ConnectionInfo,
+  Connector,
+  ConnectorCapabilities,
+  ConnectorDeps,
+  ConnectorStats,
+  Page,
+  PatientQuery,
+} from '../types';
 import { mapBookingSettings, readSettingsLists, type BookingSettings } from './booking-settings';
 import { IntakeqApi } from './intakeq-api';
 import { appointmentReader, clientReader, practitionerReader } from './map';
@@ -99,7 +108,10 @@ export class IntakeqConnector implements Connector {
   /** Clients with their full profiles; `dateUpdatedStart` narrows an incremental pull to whole days. */
   patients(query: PatientQuery): AsyncIterable<Page<RemotePatient>> {
     const updated = query.updatedSince === null ? [] : [['dateUpdatedStart', utcDate(query.updatedSince, -1)] as const];
-    return mapPages(this.api.pages('/clients', [['includeProfile', 'true'], ...updated], 'ClientId', 'clients', query.signal), clientReader(this.source));
+    return mapPages(
+      this.api.pages('/clients', [['includeProfile', 'true'], ...updated], 'ClientId', 'clients', query.signal),
+      clientReader(this.source),
+    );
   }
 
   /**
@@ -109,7 +121,11 @@ export class IntakeqConnector implements Connector {
   async *appointments(query: AppointmentQuery): AsyncGenerator<Page<RemoteAppointment>> {
     const from = Date.parse(query.from);
     const to = Date.parse(query.to);
-    const params: [string, string][] = [['startDate', utcDate(query.from, -1)], ['endDate', utcDate(query.to, 1)], ...updatedSinceParam(query.updatedSince)];
+    const params: [string, string][] = [
+      ['startDate', utcDate(query.from, -1)],
+      ['endDate', utcDate(query.to, 1)],
+      ...updatedSinceParam(query.updatedSince),
+    ];
     const pages = mapPages(this.api.pages('/appointments', params, 'Id', 'appointments', query.signal), appointmentReader(this.source));
     for await (const page of pages) {
       const records = page.records.filter((appointment) => {
@@ -126,12 +142,18 @@ export class IntakeqConnector implements Connector {
    * unknown, and a missed deletion would leave a cancelled visit showing as booked.
    */
   deletedAppointments(query: { since: string; signal?: AbortSignal }): AsyncIterable<Page<{ externalId: string }>> {
-    return mapPages(this.api.pages('/appointments', [['deletedOnly', 'true']], 'Id', 'deleted appointments', query.signal), deletedIdReader);
+    return mapPages(
+      this.api.pages('/appointments', [['deletedOnly', 'true']], 'Id', 'deleted appointments', query.signal),
+      deletedIdReader,
+    );
   }
 
   /** `GET /clients?deletedOnly=true`: clients deleted in about the last ten days (summary rows, `ClientNumber`). */
   deletedPatients(query: { signal?: AbortSignal }): AsyncIterable<Page<{ externalId: string }>> {
-    return mapPages(this.api.pages('/clients', [['deletedOnly', 'true']], 'ClientNumber', 'deleted clients', query.signal), deletedClientReader);
+    return mapPages(
+      this.api.pages('/clients', [['deletedOnly', 'true']], 'ClientNumber', 'deleted clients', query.signal),
+      deletedClientReader,
+    );
   }
 
   /** GET /appointments/{id}: the single record carries fields list rows lack (package fields). */
@@ -152,7 +174,15 @@ export class IntakeqConnector implements Connector {
   async patientsByExternalIds(ids: readonly string[], signal?: AbortSignal): Promise<Page<RemotePatient>> {
     const pages: Page<RemotePatient>[] = [];
     for (const id of new Set(ids.filter((candidate) => /^\d+$/.test(candidate)))) {
-      const { value } = await this.api.getArray('/clients', [['search', id], ['includeProfile', 'true']], 'clients', signal);
+      const { value } = await this.api.getArray(
+        '/clients',
+        [
+          ['search', id],
+          ['includeProfile', 'true'],
+        ],
+        'clients',
+        signal,
+      );
       const page = readRecords(value, clientReader(this.source));
       pages.push({ ...page, records: page.records.filter((patient) => patient.externalId === id) });
     }

@@ -51,7 +51,11 @@ export function practitionerReader(source: string): RecordReader<typeof intakeqP
     toDomain: (practitioner) => ({
       source,
       externalId: practitioner.Id,
-      displayName: practitioner.CompleteName ?? joinName(practitioner.FirstName, practitioner.LastName) ?? practitioner.Email ?? `Practitioner ${practitioner.Id}`,
+      displayName:
+        practitioner.CompleteName ??
+        joinName(practitioner.FirstName, practitioner.LastName) ??
+        practitioner.Email ??
+        `Practitioner ${practitioner.Id}`,
       email: practitioner.Email,
       active: practitioner.IsInactive !== true,
       remoteUpdatedAt: null,

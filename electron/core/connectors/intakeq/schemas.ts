@@ -36,7 +36,10 @@ const DAY_MS = 86_400_000;
  * (as appointments carry them) are accepted as well.
  */
 const birthDate = z.union([
-  z.number().refine(Number.isFinite).transform((ms) => new Date(Math.round(ms / DAY_MS) * DAY_MS).toISOString().slice(0, 10)),
+  z
+    .number()
+    .refine(Number.isFinite)
+    .transform((ms) => new Date(Math.round(ms / DAY_MS) * DAY_MS).toISOString().slice(0, 10)),
   z.string().transform((text, ctx) => {
     const date = isRealDate(text) ? text : normalizeInstant(text)?.slice(0, 10);
     if (date === undefined) ctx.addIssue({ code: 'custom', message: 'not a date' });

@@ -26,9 +26,7 @@ export function isRealDate(text: string): boolean {
 }
 
 /** Remote ids as strings, exactly as sent; whole numbers are tolerated and turned into their digits. */
-export const externalId = z
-  .union([z.string().trim().min(1), z.number().int().nonnegative()])
-  .transform((value) => String(value));
+export const externalId = z.union([z.string().trim().min(1), z.number().int().nonnegative()]).transform((value) => String(value));
 
 export const optionalExternalId = z.preprocess(blankToNull, externalId.nullable());
 
@@ -50,7 +48,13 @@ export const optionalDate = z.preprocess(blankToNull, dateOnly.nullable());
 
 /** Epoch milliseconds (IntakeQ); a numeric string is tolerated. */
 export const epochMs = z
-  .union([z.number(), z.string().regex(/^-?\d+$/).transform(Number)])
+  .union([
+    z.number(),
+    z
+      .string()
+      .regex(/^-?\d+$/)
+      .transform(Number),
+  ])
   .refine((ms) => Number.isFinite(ms) && Math.abs(ms) < 8.64e15, { message: 'not a time' })
   .transform((ms) => new Date(ms).toISOString());
 
