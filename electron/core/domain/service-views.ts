@@ -51,13 +51,16 @@ export interface SyncProgressView {
   runId: number;
   source: string;
   phase: SyncPhase;
+  /** 1-based step of the run's phases. */
   step: number;
   steps: number;
   done: number;
   total: number | null;
+  /** 0–100 over the whole run, or null while it cannot be estimated. */
   percent: number | null;
   etaSeconds: number | null;
   requests: number;
+  /** ISO time the run is waiting for a rate limit until, or null. */
   waitingUntil: string | null;
 }
 

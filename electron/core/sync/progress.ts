@@ -1,21 +1,7 @@
-import type { SyncPhase } from '../domain';
+import type { SyncPhase, SyncProgressView } from '../domain';
 
-export interface SyncProgress {
-  runId: number;
-  source: string;
-  phase: SyncPhase;
-  /** 1-based step of the run's phases. */
-  step: number;
-  steps: number;
-  done: number;
-  total: number | null;
-  /** 0–100 over the whole run, or null while it cannot be estimated. */
-  percent: number | null;
-  etaSeconds: number | null;
-  requests: number;
-  /** ISO time the run is waiting for a rate limit until, or null. */
-  waitingUntil: string | null;
-}
+/** The engine's progress is exactly what the faces show (defined once, in the domain). */
+export type SyncProgress = SyncProgressView;
 
 export interface ProgressClock {
   now(): number;
