@@ -53,7 +53,7 @@ describe.each(['cliniko', 'intakeq'] as const)('%s: single-operation syncs', (ki
   });
 
   it('upcoming only: brings upcoming appointments home, leaves patients and the past alone', async () => {
-    const { upstream, env, edited, moved, missed, deleted } = await setUp(kind);
+    const { env, edited, moved, missed, deleted } = await setUp(kind);
     const run = await runSync(env, { mode: 'upcoming_only' });
     expect(run.status).toBe('completed');
     const changes = changesOfRun(env.cache, env.source.id, run.id);

@@ -9,8 +9,8 @@ afterEach(async () => {
 
 describe.each(['cliniko', 'intakeq'] as const)('%s: live progress', (kind) => {
   it('arrives at most ten times a second, in order, and ends at 100 % with the requests used', async () => {
-    // About 40 requests of 30 ms each: a run long enough for the throttle to matter.
-    const upstream = await startUpstream(kind, { patients: 1000, latencyMs: { min: 30, max: 30 } });
+    // About 40 requests of 20 ms each: a run long enough for the throttle to matter.
+    const upstream = await startUpstream(kind, { patients: 1000, latencyMs: { min: 20, max: 20 } });
     const env = createEnv(upstream);
     const run = await runSync(env, { mode: 'full' });
     expect(run.status).toBe('completed');

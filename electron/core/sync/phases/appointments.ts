@@ -133,7 +133,10 @@ async function pullWindow(
     const pages = ctx.connector.appointments({ ...pull, signal: ctx.signal });
     for await (const { item: page, last } of withLast(pages)) {
       newest = laterOf(newest, page.maxRemoteUpdatedAt);
-      for (const error of page.errors) error.externalId === null ? (unreadable = true) : skipped.add(error.externalId);
+      for (const error of page.errors) {
+        if (error.externalId === null) unreadable = true;
+        else skipped.add(error.externalId);
+      }
       let next: WindowCursor | null = null;
       if (last && finalPull) {
         // Records that could not be read are read again next time: the cursor stays where it was.
