@@ -20,6 +20,9 @@ test('the browser console loads and shows what is running', async ({ page }, tes
   });
 
   await page.goto(server.url);
+  // A new installation opens on the first-run page; About is one link away.
+  await expect(page.getByRole('heading', { level: 1, name: 'Welcome to ClinicSync' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'About' }).click();
   await expect(page.getByRole('heading', { name: 'About this console' })).toBeVisible();
   await expect(page.getByTestId('app-runtime')).toHaveText('Browser console');
   await expect(page.getByTestId('app-data-dir')).toHaveText(server.dataDir);

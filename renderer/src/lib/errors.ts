@@ -1,4 +1,4 @@
-import { ApiError } from '../api/client';
+import { ApiError } from '../api/transport';
 
 /** Field path ("schedule.interval.windowEnd", "apiKey") → message, for showing errors beside their controls. */
 export type FieldErrors = Record<string, string>;

@@ -29,12 +29,14 @@ interface SettingsState {
   /** Sends a partial change; true when saved, false with the section's errors set. */
   update(section: SettingsSection, patch: Record<string, unknown>): Promise<boolean>;
   clearErrors(section: SettingsSection): void;
+  /** Switches the theme at once and saves it; goes back if saving fails. */
+  setAppearance(appearance: AppSettings['appearance']): Promise<void>;
   setPaused(paused: boolean): Promise<void>;
   createSupportBundle(): Promise<void>;
 }
 
 /** The app's settings (schedule, sync windows, discovery, appearance, contact) and the schedule's live status. */
-export const useSettingsStore = create<SettingsState>((set) => ({
+export const useSettingsStore = create<SettingsState>((set, get) => ({
   settings: null,
   status: 'loading',
   loadError: null,
@@ -69,6 +71,13 @@ export const useSettingsStore = create<SettingsState>((set) => ({
       });
       return false;
     }
+  },
+  async setAppearance(appearance) {
+    const previous = get().settings;
+    if (!previous) return;
+    set({ settings: { ...previous, appearance } });
+    const saved = await get().update('appearance', { appearance });
+    if (!saved) set((s) => ({ settings: s.settings ? { ...s.settings, appearance: previous.appearance } : s.settings }));
   },
   clearErrors(section) {
     set((s) => ({ sections: { ...s.sections, [section]: { ...s.sections[section], fieldErrors: {}, error: null } } }));

@@ -4,7 +4,7 @@ import { useNow } from '../../hooks/use-now';
 import { ageOn, formatBirthDate, formatDateTime, formatRelative, fullName } from '../../lib/format';
 import { usePatientStore } from '../../store/patient-store';
 import { useSettingsStore } from '../../store/settings-store';
-import { Alert, Badge, Button, EmptyState, Sheet, Skeleton } from '../ui';
+import { Alert, Badge, Button, CopyButton, EmptyState, Sheet, Skeleton } from '../ui';
 import { AppointmentList } from './AppointmentList';
 import { NotesSection } from './NotesSection';
 import { OrganizationsSection } from './OrganizationsSection';
@@ -97,6 +97,17 @@ export function PatientDrawer() {
             <dd>{patient.email ?? <span className="muted">Not recorded</span>}</dd>
             <dt>Phone</dt>
             <dd>{patient.phone ?? <span className="muted">Not recorded</span>}</dd>
+            <dt>Remote ID</dt>
+            <dd>
+              {patient.externalId ? (
+                <span className="row">
+                  <code>{patient.externalId}</code>
+                  <CopyButton value={patient.externalId} label="Copy the remote ID" />
+                </span>
+              ) : (
+                <Badge tone="warn">Local only: not matched to the source yet</Badge>
+              )}
+            </dd>
             <dt>Last synced</dt>
             <dd>
               {patient.lastSyncedAt ? (

@@ -85,6 +85,7 @@ export function RosterTable({ timeZone, onOpen, caption }: { timeZone: string; o
     );
   };
 
+  const seen = new Set<number>();
   return (
     <div className="roster-scroll" ref={scrollRef} data-testid="roster-scroll">
       <table className="roster-table" aria-rowcount={total + 1} data-testid="roster-table">
@@ -105,9 +106,13 @@ export function RosterTable({ timeZone, onOpen, caption }: { timeZone: string; o
         <tbody style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown}>
           {items.map((item) => {
             const row = rowAt(item.index);
+            // Keyed by patient, so a row's state (a "Copied" button) stays with its patient; windows read
+            // at different moments during a sync can briefly hold one patient twice, hence the fallback.
+            const key = row && !seen.has(row.id) ? `p${row.id}` : `i${item.index}`;
+            if (row) seen.add(row.id);
             return (
               <RosterRow
-                key={item.index}
+                key={key}
                 row={row}
                 index={item.index}
                 top={item.start - HEADER_HEIGHT}

@@ -47,6 +47,11 @@ export function RosterToolbar() {
     if (debounced !== useRosterStore.getState().filters.search) setFilters({ search: debounced });
   }, [debounced, setFilters]);
 
+  // Cleared from elsewhere (the "No patients match" empty state): the box follows.
+  useEffect(() => {
+    setSearch((current) => (current.trim() === filters.search.trim() ? current : filters.search));
+  }, [filters.search]);
+
   // "/" jumps to the search box from anywhere on the roster (unless typing elsewhere).
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {

@@ -6,7 +6,7 @@ import { Alert, Card, CardHeader, SegmentedControl } from '../ui';
 export function AppearanceSection() {
   const appearance = useSettingsStore((s) => s.settings?.appearance);
   const state = useSettingsStore((s) => s.sections.appearance);
-  const update = useSettingsStore((s) => s.update);
+  const setAppearance = useSettingsStore((s) => s.setAppearance);
   if (!appearance) return null;
   return (
     <Card aria-labelledby="settings-appearance" id="appearance">
@@ -15,8 +15,7 @@ export function AppearanceSection() {
         legend="Theme"
         name="appearance"
         value={appearance}
-        disabled={state.saving}
-        onChange={(value) => void update('appearance', { appearance: value })}
+        onChange={(value) => void setAppearance(value)}
         options={[
           { value: 'system', label: 'System', icon: <Monitor size={14} aria-hidden="true" /> },
           { value: 'light', label: 'Light', icon: <Sun size={14} aria-hidden="true" /> },

@@ -48,7 +48,7 @@ export function SourcesSection({ timeZone }: { timeZone: string }) {
           icon={<PlugZap size={22} />}
           title="No sources yet"
           headingLevel={3}
-          actions={<Button onClick={() => setAdding(true)}>Add source</Button>}
+          actions={<Button onClick={() => setAdding(true)}>Add your first source</Button>}
         >
           Connect Cliniko or IntakeQ with an API key to start syncing patients and appointments.
         </EmptyState>

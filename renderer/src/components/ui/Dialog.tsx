@@ -1,6 +1,6 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
 import { X } from 'lucide-react';
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { Button } from './Button';
 
 interface DialogShellProps {
@@ -38,13 +38,24 @@ function DialogShell({
   className,
   testId,
 }: DialogShellProps & { variant: 'dialog' | 'sheet' }) {
+  // Radix returns focus to its Trigger; these dialogs open from many places without one, so
+  // remember what had focus when the dialog opened and go back there when it closes.
+  const opener = useRef<HTMLElement | null>(null);
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
         <div className="dialog-backdrop" aria-hidden="true" />
         <RadixDialog.Content
           className={[variant === 'sheet' ? 'sheet' : 'dialog', className].filter(Boolean).join(' ')}
-          onCloseAutoFocus={onCloseAutoFocus}
+          onOpenAutoFocus={() => {
+            opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+          }}
+          onCloseAutoFocus={(event) => {
+            onCloseAutoFocus?.(event);
+            if (event.defaultPrevented || !opener.current?.isConnected) return;
+            event.preventDefault();
+            opener.current.focus();
+          }}
           data-testid={testId}
           {...(description ? {} : { 'aria-describedby': undefined })}
         >

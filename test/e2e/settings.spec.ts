@@ -1,0 +1,183 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startClinikoEmulator, type ClinikoControl, type RunningEmulator } from '../../electron/emulators';
+import { startConsoleServer, type ConsoleServer } from './support/console-server';
+import { axeFindings, checkBothThemes, collectErrors, goTo, screenshot } from './support/console-ui';
+
+let server: ConsoleServer;
+let emulator: RunningEmulator<ClinikoControl>;
+let page: Page;
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async ({ browser }) => {
+  emulator = await startClinikoEmulator({ patients: 120, seed: 7, latencyMs: { min: 0, max: 5 } });
+  server = await startConsoleServer({ TZ: 'Australia/Melbourne' });
+  page = await (await browser.newContext()).newPage();
+  await page.goto(server.url);
+  await goTo(page, 'Settings');
+});
+
+test.afterAll(async () => {
+  await page.context().close();
+  await server.stop();
+  await emulator.close();
+});
+
+const dialog = () => page.getByRole('dialog');
+
+test('a bad key gets a clear message before anything is saved', async () => {
+  await page.getByRole('button', { name: 'Add source' }).click();
+  await expect(dialog()).toBeVisible();
+  await expect(dialog().getByRole('heading', { name: 'Connect Cliniko' })).toBeVisible();
+
+  // Test with nothing entered: the key field says what is missing.
+  await dialog().getByRole('button', { name: 'Test connection' }).click();
+  await expect(dialog().getByText('Enter the API key to test it.')).toBeVisible();
+  await expect(dialog().getByLabel(/^API key/)).toHaveAttribute('aria-invalid', 'true');
+
+  await dialog().getByTestId('api-key-input').fill('MS0xLXdyb25na2V5LXdyb25na2V5-au1');
+  await dialog().getByTestId('base-url-input').fill(emulator.url);
+  // The key is masked until the user asks to see it.
+  await expect(dialog().getByTestId('api-key-input')).toHaveAttribute('type', 'password');
+  await dialog().getByRole('button', { name: 'Show the API key' }).click();
+  await expect(dialog().getByTestId('api-key-input')).toHaveAttribute('type', 'text');
+  await dialog().getByRole('button', { name: 'Hide the API key' }).click();
+
+  await dialog().getByRole('button', { name: 'Test connection' }).click();
+  await expect(dialog().getByText('The API key was rejected')).toBeVisible({ timeout: 15_000 });
+  await expect(dialog().getByTestId('connection-error')).toContainText('Check that the whole key was copied');
+  expect(await axeFindings(page)).toEqual([]);
+  await screenshot(page, 'settings-bad-key');
+  await dialog().getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog()).toBeHidden();
+  await expect(page.getByTestId('source-card')).toHaveCount(0);
+});
+
+test('add a source: test the connection, save it, and see its status card', async () => {
+  const errors = collectErrors(page);
+  await page.getByRole('button', { name: 'Add source' }).click();
+  await dialog().getByRole('textbox', { name: /^Name/ }).fill('Northside Clinic');
+  await dialog().getByTestId('api-key-input').fill(emulator.apiKey);
+  await dialog().getByTestId('base-url-input').fill(emulator.url);
+  await dialog().getByRole('button', { name: 'Test connection' }).click();
+  const result = dialog().getByTestId('connection-result');
+  await expect(result).toContainText(/Connected as .+ \(.+\) · region \w+ · \d+ ms/, { timeout: 15_000 });
+  await checkBothThemes(page, 'settings-add-source');
+  await dialog().getByRole('button', { name: 'Add source' }).click();
+  await expect(dialog()).toBeHidden();
+
+  const card = page.getByTestId('source-card').filter({ hasText: 'Northside Clinic' });
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('Cliniko');
+  await expect(card).toContainText('Never synced');
+  await expect(card).toContainText('Stored (not tested yet)');
+
+  // Test the saved source from its card: user, role, region and latency; credentials now valid.
+  await card.getByRole('button', { name: 'Test connection' }).click();
+  await expect(card.getByTestId('connection-result')).toContainText(/Connected as .+ · region \w+ · \d+ ms/, { timeout: 15_000 });
+  await expect(card).toContainText('Valid');
+
+  // Sync it from the card: the card follows the sync to its end.
+  await card.getByRole('button', { name: 'Sync now' }).click();
+  await expect(card.getByTestId('patients-cached')).toContainText('120', { timeout: 45_000 });
+  await expect(card).toContainText('Healthy', { timeout: 20_000 });
+  await expect(card).toContainText('Completed');
+  await expect(page.getByTestId('freshness')).toContainText('Appointments current as of');
+
+  // A second source with the same name is refused beside the name field.
+  await page.getByRole('button', { name: 'Add source' }).click();
+  await dialog().getByRole('textbox', { name: /^Name/ }).fill('northside clinic');
+  await dialog().getByTestId('api-key-input').fill(emulator.apiKey);
+  await dialog().getByTestId('base-url-input').fill(emulator.url);
+  await dialog().getByRole('button', { name: 'Add source' }).click();
+  await expect(dialog().getByText('Already in use.')).toBeVisible();
+  await dialog().getByRole('button', { name: 'Cancel' }).click();
+  expect(errors).toEqual([]);
+});
+
+test('edit a source without retyping its key, and remove it keeping its records', async () => {
+  const card = page.getByTestId('source-card').filter({ hasText: 'Northside Clinic' });
+  await card.getByRole('button', { name: 'Edit Northside Clinic' }).click();
+  await expect(dialog().getByTestId('api-key-input')).toHaveValue('');
+  await dialog().getByRole('textbox', { name: /^Name/ }).fill('Northside Clinic (Cliniko)');
+  await dialog().getByRole('button', { name: 'Save changes' }).click();
+  await expect(dialog()).toBeHidden();
+  const renamed = page.getByTestId('source-card').filter({ hasText: 'Northside Clinic (Cliniko)' });
+  await expect(renamed).toBeVisible();
+  await expect(renamed.getByRole('button', { name: 'Edit Northside Clinic (Cliniko)' })).toBeFocused();
+  await checkBothThemes(page, 'settings');
+
+  await renamed.getByRole('button', { name: 'Remove Northside Clinic (Cliniko)' }).click();
+  await expect(dialog().getByRole('heading', { name: 'Remove Northside Clinic (Cliniko)?' })).toBeVisible();
+  await expect(dialog().getByRole('checkbox', { name: /Also delete/ })).not.toBeChecked();
+  expect(await axeFindings(page)).toEqual([]);
+  await dialog().getByRole('button', { name: 'Remove source' }).click();
+  await expect(dialog()).toBeHidden();
+  await expect(page.getByTestId('source-card')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'No sources yet' })).toBeVisible();
+});
+
+test('settings show each invalid field beside it, with the service’s message', async () => {
+  const sync = page.getByRole('region', { name: 'Sync window' });
+  await sync.getByTestId('days-back').fill('0');
+  await sync.getByTestId('days-forward').fill('400');
+  await sync.getByRole('button', { name: 'Save sync window' }).click();
+  await expect(sync.getByText('Days back must be at least 1 day.')).toBeVisible();
+  await expect(sync.getByText('Days forward can be at most 365 days.')).toBeVisible();
+  await expect(sync.getByTestId('days-back')).toHaveAttribute('aria-invalid', 'true');
+  await expect(sync.getByRole('status').filter({ hasText: 'Not saved' })).toContainText('2 fields need attention');
+  await sync.getByTestId('days-back').fill('30');
+  await sync.getByTestId('days-forward').fill('60');
+  await sync.getByRole('radio', { name: 'Manual' }).check();
+  await sync.getByRole('button', { name: 'Save sync window' }).click();
+  await expect(sync.getByText('Saved.')).toBeVisible();
+  await expect(sync.getByTestId('days-back')).not.toHaveAttribute('aria-invalid', 'true');
+
+  const schedule = page.getByRole('region', { name: 'Schedule' });
+  await schedule.getByRole('switch', { name: 'Sync at intervals during opening hours' }).click();
+  await schedule.getByTestId('window-start').fill('18:00');
+  await schedule.getByTestId('window-end').fill('08:00');
+  await schedule.getByTestId('time-zone-input').fill('Mars/Olympus_Mons');
+  await schedule.getByRole('button', { name: 'Save schedule' }).click();
+  await expect(schedule.getByText('Interval window end must be later than its start.')).toBeVisible();
+  await expect(schedule.getByText('Time zone must be a zone name like Australia/Melbourne.')).toBeVisible();
+  await expect(schedule.getByTestId('window-end')).toHaveAttribute('aria-invalid', 'true');
+  await checkBothThemes(page, 'settings-validation', async () => {
+    await schedule.scrollIntoViewIfNeeded();
+  });
+  await schedule.getByTestId('window-end').fill('19:00');
+  await schedule.getByTestId('time-zone-input').fill('Australia/Melbourne');
+  await schedule.getByRole('button', { name: 'Save schedule' }).click();
+  await expect(schedule.getByText('Saved.')).toBeVisible();
+  await expect(schedule.getByTestId('schedule-status')).toContainText('Australia/Melbourne');
+
+  const contact = page.getByRole('region', { name: 'Contact email' });
+  await contact.getByTestId('contact-email').fill('not-an-email');
+  await contact.getByRole('button', { name: 'Save email' }).click();
+  await expect(contact.getByText('Contact email must be an email address.')).toBeVisible();
+  await contact.getByTestId('contact-email').fill('it@northside.example');
+  await contact.getByRole('button', { name: 'Save email' }).click();
+  await expect(contact.getByText('Saved.')).toBeVisible();
+});
+
+test('pause the schedule, switch the theme, and create a support bundle', async () => {
+  const schedule = page.getByRole('region', { name: 'Schedule' });
+  await schedule.getByRole('button', { name: 'Pause schedule' }).click();
+  await expect(schedule.getByTestId('schedule-status')).toContainText('Paused');
+  await schedule.getByRole('button', { name: 'Resume schedule' }).click();
+  await expect(schedule.getByTestId('schedule-status')).toContainText('Active');
+
+  const appearance = page.getByRole('region', { name: 'Appearance' });
+  await appearance.getByRole('radio', { name: 'Dark' }).check();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.getByRole('region', { name: 'Appearance' }).getByRole('radio', { name: 'Light' }).check();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await page.getByRole('region', { name: 'Appearance' }).getByRole('radio', { name: 'System' }).check();
+
+  const support = page.getByRole('region', { name: 'Support' });
+  await support.getByRole('button', { name: 'Create support bundle' }).click();
+  await expect(support.getByTestId('bundle-path')).toContainText(server.dataDir);
+  await expect(support).toContainText('Support bundle written');
+});

@@ -1,0 +1,70 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+/**
+ * Helpers for the shell, Roster, Settings and first-run specs: open the console, switch themes,
+ * check accessibility and keep screenshots (docs/screenshots and test-results/screenshots).
+ */
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+const SHOT_DIRS = [join(ROOT, 'docs', 'screenshots'), join(ROOT, 'test-results', 'screenshots')];
+
+/** The console's pages of the sidebar, by their link names. */
+export type NavPage = 'Roster' | 'Sync' | 'Changes' | 'History' | 'Settings' | 'About';
+
+export async function goTo(page: Page, name: NavPage): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
+  await expect(page.getByRole('heading', { level: 1, name: name === 'About' ? 'About' : name })).toBeVisible();
+}
+
+/** Follows the system theme and sets the system to light or dark (the console's default appearance). */
+export async function setScheme(page: Page, scheme: 'light' | 'dark'): Promise<void> {
+  await page.emulateMedia({ colorScheme: scheme });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+}
+
+/** Serious and critical axe-core findings (WCAG 2.1 A/AA and best practices) on the page as it is now. */
+export async function axeFindings(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** Checks axe in both themes and keeps a screenshot of each, named `${name}-light` / `${name}-dark`. */
+export async function checkBothThemes(page: Page, name: string, beforeShot?: () => Promise<void>): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await setScheme(page, scheme);
+    await page.waitForTimeout(200); // colour transitions settle
+    expect(await axeFindings(page), `axe findings on ${name} (${scheme})`).toEqual([]);
+    await beforeShot?.();
+    await screenshot(page, `${name}-${scheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  for (const dir of SHOT_DIRS) {
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: join(dir, `${name}.png`), animations: 'disabled', caret: 'hide' });
+  }
+}
+
+/** Collects page errors and console errors from now on (the CSP refusing a style shows up here). */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  return errors;
+}
+
+/** Starts the demo practice from the first-run page and waits until its 650 patients are in the roster. */
+export async function exploreDemo(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Explore with the demo practice' }).click();
+  await expect(page.getByTestId('roster-summary')).toContainText('650 patients', { timeout: 45_000 });
+  await expect(page.getByTestId('freshness')).toContainText('Appointments current as of', { timeout: 30_000 });
+}
