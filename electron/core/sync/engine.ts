@@ -72,7 +72,8 @@ function beginRun(deps: SyncEngineDeps, request: SourceSyncRequest, startedAt: D
  * Syncs one source: connect → practitioners → patients → past appointments → details → upcoming
  * appointments → reconciliation (the phases its mode asks for), recording everything on its run.
  */
-export async function syncSource(deps: SyncEngineDeps, request: SourceSyncRequest): Promise<SyncRun> {
+export async function syncSource(engineDeps: SyncEngineDeps, request: SourceSyncRequest): Promise<SyncRun> {
+  const deps = { ...engineDeps, events: guarded(engineDeps.events, engineDeps.onInternalError) };
   const startedAt = deps.now();
   const runId = beginRun(deps, request, startedAt);
   request.onStarted?.(runId);
@@ -117,8 +118,30 @@ export async function syncSource(deps: SyncEngineDeps, request: SourceSyncReques
     clearInterval(beat);
     unsubscribe?.();
   }
-  rememberUnreadablePatients(ctx);
+  try {
+    rememberUnreadablePatients(ctx);
+  } catch (err) {
+    deps.onInternalError(err);
+  }
   return finishRun(deps, ctx, ending);
+}
+
+/** A face's listener that throws (a closed window, say) must not stop the sync, nor crash it from a timer. */
+function guarded(events: SyncEvents, onError: (err: unknown) => void): SyncEvents {
+  const safe =
+    <A extends unknown[]>(fn: (...args: A) => void) =>
+    (...args: A): void => {
+      try {
+        fn(...args);
+      } catch (err) {
+        onError(err);
+      }
+    };
+  return {
+    progress: safe((progress: SyncProgress) => events.progress(progress)),
+    activity: safe((event: Parameters<SyncEvents['activity']>[0]) => events.activity(event)),
+    finished: safe((run: SyncRun) => events.finished(run)),
+  };
 }
 
 async function runPhases(ctx: RunContext): Promise<void> {
