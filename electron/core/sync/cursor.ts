@@ -2,6 +2,12 @@
 export const CURSOR_OVERLAP_MS = 5 * 60 * 1000;
 
 /**
+ * Deletion listings (IntakeQ's `deletedOnly`) reach back about ten days: a cursor older than this
+ * could have missed deletions, so the listing is pulled whole instead.
+ */
+export const DELETIONS_VISIBLE_MS = 9 * 86_400_000;
+
+/**
  * The next incremental cursor: never later than the run's start (records changed during the run may
  * not have been read yet) and never later than the newest remote change actually seen, minus an overlap.
  * Returns the previous cursor when nothing newer was seen, so a cursor never moves backwards.

@@ -1,10 +1,9 @@
 import type { RemoteAppointment } from '../../domain';
-import { laterOf, nextCursor } from '../cursor';
+import { DELETIONS_VISIBLE_MS, laterOf, nextCursor } from '../cursor';
 import { formatInstant, plural, withLast } from '../pages';
 import type { RunContext } from '../run-context';
 import type { Window } from '../windows';
 import { needsDetail } from './enrich';
-import { DELETIONS_VISIBLE_MS } from './patients';
 
 /**
  * A window's cursor: changes since `updatedSince` are pulled next time; days after `windowEnd` are new

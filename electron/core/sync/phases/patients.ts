@@ -1,6 +1,6 @@
 import type { RemotePatient } from '../../domain';
 import type { Page } from '../../connectors/types';
-import { laterOf, nextCursor } from '../cursor';
+import { DELETIONS_VISIBLE_MS, laterOf, nextCursor } from '../cursor';
 import { formatInstant, plural, withLast } from '../pages';
 import type { RunContext } from '../run-context';
 import { ID_LISTS, readIdList, writeIdList } from '../id-lists';
@@ -8,9 +8,6 @@ import { backfillRemoteIds, tallyPatients } from '../tally';
 import { checkCount, removeDeletedPatients, removeUnseenPatients } from './patient-removals';
 
 const RESOURCE = 'patients';
-const DAY_MS = 86_400_000;
-/** Deletion listings reach back about ten days: an older cursor could have missed some. */
-export const DELETIONS_VISIBLE_MS = 9 * DAY_MS;
 
 /**
  * Brings the patients up to date: those changed since the cursor (all of them on a full run), then
