@@ -106,6 +106,11 @@ export interface Connector {
   appointmentTotal?(query: { from: string; to: string; signal?: AbortSignal }): Promise<number>;
   /** The full record for one appointment (IntakeQ's single GET has fields list rows lack); null when gone. */
   appointmentDetail?(externalId: string, signal?: AbortSignal): Promise<RemoteAppointment | null>;
+  /**
+   * Appointments by id, wherever they now start (archived and cancelled ones included); ids not found
+   * are absent. Lets reconciliation tell an appointment moved out of a window from a deleted one.
+   */
+  appointmentsByExternalIds?(ids: readonly string[], signal?: AbortSignal): Promise<Page<RemoteAppointment>>;
   /** Patients by id, for discovery from appointments; ids not found are simply absent. */
   patientsByExternalIds?(ids: readonly string[], signal?: AbortSignal): Promise<Page<RemotePatient>>;
   stats(): ConnectorStats;

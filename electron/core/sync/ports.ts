@@ -37,6 +37,8 @@ export interface SyncStore {
       runId: number,
     ): Array<{ externalId: string; outcome: UpsertOutcome; becameCancelled: boolean }>;
     idsInWindowNotSeenSince(source: string, fromIso: string, toIso: string, seenSince: string): string[];
+    /** The cached appointment with this remote id, if any. */
+    get(source: string, externalId: string): { externalId: string } | null;
     markRemoved(source: string, externalIds: readonly string[], at: string, runId: number): number;
   };
   cursors: {

@@ -9,12 +9,12 @@ afterEach(async () => {
   await closeUpstreams();
 });
 
-const PER_DAY = 10;
+const PER_DAY = 14;
 
 describe("IntakeQ's daily request budget", () => {
   it('defers the run with the time it continues, keeps what it fetched, and a later run completes', async () => {
-    // 250 clients take three pages: a full sync needs more than a day's budget.
-    const upstream = await startUpstream('intakeq', { patients: 250 });
+    // 400 clients take four pages: a full sync needs more than a day's budget.
+    const upstream = await startUpstream('intakeq', { patients: 400 });
     const env = createEnv(upstream);
     // The connector's clock, moved to "the next day" of the (compressed) budget each time a run defers.
     let offsetMs = 0;

@@ -14,7 +14,7 @@ import type {
   PatientQuery,
 } from '../types';
 import { ClinikoApi, PAGE_SIZE } from './cliniko-api';
-import { appointmentFilters, liveAppointmentFilters, patientFilters, patientIdFilters } from './filters';
+import { appointmentFilters, appointmentIdFilters, liveAppointmentFilters, patientFilters, patientIdFilters } from './filters';
 import { appointmentReader, patientReader } from './map';
 import { ClinikoReferenceData, practitionerPages } from './reference-data';
 import { clinikoUserSchema } from './schemas';
@@ -117,6 +117,20 @@ export class ClinikoConnector implements Connector {
       yield referenceErrors.length === 0 ? page : { ...page, errors: [...referenceErrors, ...page.errors] };
       referenceErrors = [];
     }
+  }
+
+  /** Appointments by id, a page of ids per request (`q[]=id:=1,2,3`), wherever they now start. */
+  async appointmentsByExternalIds(ids: readonly string[], signal?: AbortSignal): Promise<Page<RemoteAppointment>> {
+    const { reference } = await this.reference.load(signal);
+    const wanted = [...new Set(ids.filter((id) => /^\d+$/.test(id)))];
+    const pages: Page<RemoteAppointment>[] = [];
+    for (let start = 0; start < wanted.length; start += PAGE_SIZE) {
+      const chunk = wanted.slice(start, start + PAGE_SIZE);
+      for await (const raw of this.api.list('/individual_appointments', 'individual_appointments', appointmentIdFilters(chunk), 'appointments', signal)) {
+        pages.push(readRecords(raw.items, appointmentReader(this.source, reference)));
+      }
+    }
+    return mergePages(pages);
   }
 
   /** Patients by id, a page of ids per request (`q[]=id:=1,2,3`). */

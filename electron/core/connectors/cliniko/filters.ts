@@ -42,6 +42,11 @@ export function liveAppointmentFilters(query: { from: string; to: string }): str
   return [`starts_at:>=${clinikoTime(query.from, 'ceil')}`, `starts_at:<${clinikoTime(query.to, 'ceil')}`, 'archived_at:!?', 'cancelled_at:*'];
 }
 
+/** Appointments by id (`id:=1,2,3`), with every kind Cliniko hides by default. */
+export function appointmentIdFilters(ids: readonly string[]): string[] {
+  return [`id:=${ids.join(',')}`, 'archived_at:*', 'cancelled_at:*', 'deleted_at:*'];
+}
+
 /** One filter that selects many patients by id (`id:=1,2,3`), archived ones included. */
 export function patientIdFilters(ids: readonly string[]): string[] {
   return [`id:=${ids.join(',')}`, 'archived_at:*'];

@@ -19,6 +19,11 @@ interface WindowCursor {
 const SWEEP_EVERY_MS = 24 * 3600_000;
 /** "Live appointments not seen since the end of time": every live one in the window. */
 const END_OF_TIME = '9999-12-31T23:59:59.999Z';
+/**
+ * Changes to upcoming appointments are asked for this far past the window's end, so one moved beyond
+ * it is updated (and kept) rather than left at its old time.
+ */
+const CHANGES_BEYOND_MS = 2 * 365 * 86_400_000;
 
 type Pull = { from: string; to: string; updatedSince: string | null };
 
@@ -63,7 +68,9 @@ export async function appointmentsPhase(ctx: RunContext, window: Window): Promis
   let counted = new Set<string>();
   if (reason === null && stored) {
     ctx.log('info', `Fetching ${label} appointments changed since ${formatInstant(stored.updatedSince)}.`);
-    const pulls: Pull[] = [{ from: window.from, to: window.to, updatedSince: stored.updatedSince }];
+    const changesTo =
+      window.phase === 'appointments_forward' ? new Date(Date.parse(window.to) + CHANGES_BEYOND_MS).toISOString() : window.to;
+    const pulls: Pull[] = [{ from: window.from, to: changesTo, updatedSince: stored.updatedSince }];
     if (stored.windowEnd < window.to)
       pulls.push({ from: laterOf(stored.windowEnd, window.from) ?? window.from, to: window.to, updatedSince: null });
     const changes = await pullWindow(ctx, window, pulls, { ...stored }, progress, new Set());
@@ -130,7 +137,9 @@ async function pullWindow(
   for (const [index, pull] of pulls.entries()) {
     const finalPull = index === pulls.length - 1;
     const pages = ctx.connector.appointments({ ...pull, signal: ctx.signal });
-    for await (const { item: page, last } of withLast(pages)) {
+    for await (const { item: listed, last } of withLast(pages)) {
+      // Past the window, only appointments the cache already holds matter: they moved out of it.
+      const page = pull.to > window.to ? { ...listed, records: listed.records.filter((r) => withinOrCached(ctx, window, r)) } : listed;
       newest = laterOf(newest, page.maxRemoteUpdatedAt);
       for (const error of page.errors) {
         if (error.externalId === null) unreadable = true;
@@ -158,6 +167,10 @@ async function pullWindow(
     }
   }
   return { counted, skipped };
+}
+
+function withinOrCached(ctx: RunContext, window: Window, row: RemoteAppointment): boolean {
+  return Date.parse(row.startsAt) < Date.parse(window.to) || ctx.store.appointments.get(ctx.source, row.externalId) !== null;
 }
 
 function storePage(ctx: RunContext, window: Window, rows: RemoteAppointment[], next: WindowCursor | null) {
