@@ -1,18 +1,22 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ListChecks } from 'lucide-react';
 import { useShallow } from 'zustand/react/shallow';
 import { Alert, Button, Card, EmptyState, PageHeader, Skeleton } from '../components/ui';
 import { ChangeFilters } from '../components/changes/ChangeFilters';
+import { PatientDrawer } from '../components/patient/PatientDrawer';
 import { ChangeTable } from '../components/changes/ChangeTable';
-import { countByKind, groupChangesByDay } from '../components/changes/group';
+import { groupChangesByDay, limitGroups } from '../components/changes/group';
 import { formatWhen, zoneAbbreviation } from '../components/sync/clinic-time';
 import { formatCount } from '../components/sync/format';
 import { useNow } from '../hooks/use-now';
-import { useChangesStore } from '../store/changes-store';
+import { MAX_ROWS, useChangesStore } from '../store/changes-store';
 import { usePatientStore } from '../store/patient-store';
 import { useSyncStore } from '../store/sync-store';
 import '../components/sync/console.css';
 import '../components/changes/changes.css';
+
+/** Rows drawn at first and added per "Show more": the DOM stays small however long the list. */
+const RENDER_STEP = 150;
 
 /** What changed upstream since the last sync (or a chosen time): the case manager's morning work-list. */
 export function ChangesPage() {
@@ -29,14 +33,14 @@ export function ChangesPage() {
       hideDone: st.hideDone,
       rows: st.rows,
       total: st.total,
-      loadingMore: st.loadingMore,
+      allTotal: st.allTotal,
+      kindCounts: st.kindCounts,
       done: st.done,
     })),
   );
   const actions = useChangesStore(
     useShallow((st) => ({
       load: st.load,
-      loadMore: st.loadMore,
       setSince: st.setSince,
       setSource: st.setSource,
       toggleKind: st.toggleKind,
@@ -57,12 +61,12 @@ export function ChangesPage() {
     void actions.load();
   }, [actions, loadTimeZone, refreshSources]);
 
-  const counts = useMemo(() => countByKind(s.rows), [s.rows]);
-  const visible = useMemo(
-    () => s.rows.filter((r) => (s.kinds.length === 0 || s.kinds.includes(r.kind)) && !(s.hideDone && s.done[r.id])),
-    [s.rows, s.kinds, s.hideDone, s.done],
-  );
+  const visible = useMemo(() => (s.hideDone ? s.rows.filter((r) => !s.done[r.id]) : s.rows), [s.rows, s.hideDone, s.done]);
   const groups = useMemo(() => groupChangesByDay(visible, timeZone, s.groupBy, now), [visible, timeZone, s.groupBy, now]);
+  const [renderLimit, setRenderLimit] = useState(RENDER_STEP);
+  useEffect(() => setRenderLimit(RENDER_STEP), [s.rows, s.groupBy]);
+  const shownGroups = useMemo(() => limitGroups(groups, renderLimit), [groups, renderLimit]);
+  const hidden = Math.max(0, visible.length - renderLimit);
   const openPatient = useCallback((id: number) => usePatientStore.getState().open(id), []);
   const doneCount = useMemo(() => s.rows.filter((r) => s.done[r.id]).length, [s.rows, s.done]);
 
@@ -84,8 +88,8 @@ export function ChangesPage() {
           source={s.source}
           sources={sources}
           kinds={s.kinds}
-          counts={counts}
-          totalCount={s.rows.length}
+          counts={s.kindCounts}
+          totalCount={s.allTotal}
           groupBy={s.groupBy}
           hideDone={s.hideDone}
           timeZone={timeZone}
@@ -100,8 +104,8 @@ export function ChangesPage() {
         <p className="chg-summary" role="status" data-testid="changes-summary">
           {s.status === 'ready' &&
             (s.since
-              ? `${formatCount(s.total)} ${s.total === 1 ? 'change' : 'changes'} since ${sinceText}`
-              : `${formatCount(s.total)} ${s.total === 1 ? 'change' : 'changes'} so far`)}
+              ? `${formatCount(s.total)} ${s.total === 1 ? 'change' : 'changes'}${s.kinds.length > 0 ? ' of the chosen kinds' : ''} since ${sinceText}`
+              : `${formatCount(s.total)} ${s.total === 1 ? 'change' : 'changes'}${s.kinds.length > 0 ? ' of the chosen kinds' : ''} so far`)}
           {s.status === 'ready' && doneCount > 0 && ` · ${formatCount(doneCount)} done`}
         </p>
 
@@ -123,7 +127,13 @@ export function ChangesPage() {
           </div>
         )}
 
-        {s.status === 'ready' && s.rows.length === 0 && (
+        {s.status === 'ready' && s.rows.length === 0 && s.kinds.length > 0 && (
+          <EmptyState icon={<ListChecks size={22} />} title="No changes of these kinds" headingLevel={2}>
+            Choose other kinds above, or All.
+          </EmptyState>
+        )}
+
+        {s.status === 'ready' && s.rows.length === 0 && s.kinds.length === 0 && (
           <EmptyState icon={<ListChecks size={22} />} title="Nothing changed" headingLevel={2}>
             {s.since
               ? `No appointment was booked, moved, cancelled or removed upstream since ${sinceText}. Pick an earlier time above to look further back.`
@@ -132,15 +142,14 @@ export function ChangesPage() {
         )}
 
         {s.status === 'ready' && s.rows.length > 0 && visible.length === 0 && (
-          <EmptyState icon={<ListChecks size={22} />} title="No changes match" headingLevel={2}>
-            {s.hideDone && doneCount > 0 ? 'Every change here is marked done. ' : ''}
-            Clear a filter to see more.
+          <EmptyState icon={<ListChecks size={22} />} title="All done" headingLevel={2}>
+            Every change in this list is marked done. Untick “Hide done” to see them again.
           </EmptyState>
         )}
 
         {visible.length > 0 && (
           <ChangeTable
-            groups={groups}
+            groups={shownGroups}
             timeZone={timeZone}
             now={now}
             done={s.done}
@@ -150,14 +159,21 @@ export function ChangesPage() {
           />
         )}
 
-        {s.rows.length < s.total && (
+        {hidden > 0 && (
           <div className="chg-more">
-            <Button onClick={() => void actions.loadMore()} busy={s.loadingMore}>
-              Show more ({formatCount(s.total - s.rows.length)} not shown)
+            <Button onClick={() => setRenderLimit((n) => n + RENDER_STEP)}>
+              Show {formatCount(Math.min(hidden, RENDER_STEP))} more ({formatCount(hidden)} not shown)
             </Button>
           </div>
         )}
+
+        {s.status === 'ready' && s.rows.length < s.total && (
+          <Alert tone="info" title={`Showing the ${formatCount(MAX_ROWS)} most recently found of ${formatCount(s.total)} changes`}>
+            Choose a later “Since” time, one source or fewer kinds to see the rest.
+          </Alert>
+        )}
       </Card>
+      <PatientDrawer />
     </div>
   );
 }

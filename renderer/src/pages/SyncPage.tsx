@@ -6,6 +6,7 @@ import { ProgressRow } from '../components/sync/ProgressRow';
 import { Refusals, RunSummaries } from '../components/sync/RunSummaries';
 import { SourceBudgets } from '../components/sync/SourceBudgets';
 import { SyncControls } from '../components/sync/SyncControls';
+import { formatWhen } from '../components/sync/clinic-time';
 import { useNow } from '../hooks/use-now';
 import { useSyncStore } from '../store/sync-store';
 import '../components/sync/console.css';
@@ -51,6 +52,10 @@ export function SyncPage() {
   const finished = Object.values(state.finished)
     .filter((run) => !state.progress[run.source])
     .sort((a, b) => b.id - a.id);
+  const lastSuccess = state.sources.reduce<string | null>(
+    (latest, s) => (s.lastSuccessAt && (!latest || s.lastSuccessAt > latest) ? s.lastSuccessAt : latest),
+    null,
+  );
   const onCancel = useCallback((source: string) => void cancel(source), [cancel]);
 
   return (
@@ -89,7 +94,10 @@ export function SyncPage() {
           )}
           <RunSummaries runs={finished} sourceNames={sourceNames} timeZone={state.timeZone} onDismiss={dismissSummary} />
           {state.loaded && active.length === 0 && finished.length === 0 && state.sources.length > 0 && (
-            <p className="cs-small muted sync-idle">Nothing is syncing right now.</p>
+            <p className="cs-small muted sync-idle">
+              Nothing is syncing right now.
+              {lastSuccess ? ` The last sync finished ${formatWhen(lastSuccess, now, state.timeZone)}.` : ''}
+            </p>
           )}
         </SyncControls>
       </Card>

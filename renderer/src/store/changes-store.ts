@@ -1,14 +1,17 @@
 import { create } from 'zustand';
 import type { ChannelResult } from '@contract';
 import { api, ApiError } from '../api/client';
-import type { ChangeKind, GroupBy } from '../components/changes/group';
+import { countByKind, type ChangeKind, type GroupBy } from '../components/changes/group';
 
 export type ChangeView = ChannelResult<'changes:list'>['rows'][number];
 
 /** "Since the last sync" (the service's default), a fixed look-back, or a time the user picked. */
 export type SinceChoice = 'last_sync' | 'day' | 'week' | 'custom';
 
-const PAGE = 500;
+/** Rows per request (the channel's maximum). */
+const PAGE = 1000;
+/** The most changes the page holds; beyond it, the user narrows the time or the source. */
+export const MAX_ROWS = 3000;
 const DONE_KEY = 'clinicsync.changes.done';
 const DONE_LIMIT = 2000;
 
@@ -26,11 +29,13 @@ interface ChangesState {
   hideDone: boolean;
   rows: ChangeView[];
   total: number;
-  loadingMore: boolean;
+  /** Changes of every kind since `since` (the "All" chip), from the last load without a kind filter. */
+  allTotal: number | null;
+  /** Per kind, when the last load without a kind filter had every change; null otherwise. */
+  kindCounts: Record<ChangeKind, number> | null;
   /** Changes the case manager ticked off (kept in this browser only). */
   done: Record<number, true>;
   load(): Promise<void>;
-  loadMore(): Promise<void>;
   setSince(choice: SinceChoice, customIso?: string | null): void;
   setSource(source: string): void;
   toggleKind(kind: ChangeKind): void;
@@ -89,66 +94,71 @@ export const useChangesStore = create<ChangesState>((set, get) => ({
   hideDone: false,
   rows: [],
   total: 0,
-  loadingMore: false,
+  allTotal: null,
+  kindCounts: null,
   done: readDone(),
 
   async load() {
     const mine = ++generation;
-    const { sinceChoice, customSince, source } = get();
+    const { sinceChoice, customSince, source, kinds } = get();
     set({ status: get().status === 'ready' ? 'ready' : 'loading', error: null });
     try {
-      const since = sinceFor(sinceChoice, customSince);
-      const result = await api.call('changes:list', {
-        ...(since ? { since } : {}),
-        ...(source ? { source } : {}),
-        limit: PAGE,
-        offset: 0,
+      // The service pages newest-detected first; the list sorts by appointment day, so it needs them all (up to a cap).
+      let since = sinceFor(sinceChoice, customSince);
+      let rows: ChangeView[] = [];
+      let total = 0;
+      do {
+        const result = await api.call('changes:list', {
+          ...(since ? { since } : {}),
+          ...(source ? { source } : {}),
+          ...(kinds.length > 0 ? { kinds } : {}),
+          limit: PAGE,
+          offset: rows.length,
+        });
+        if (mine !== generation) return;
+        since ??= result.since ?? undefined;
+        const seen = new Set(rows.map((r) => r.id));
+        rows = rows.concat(result.rows.filter((r) => !seen.has(r.id)));
+        total = result.total;
+        if (result.rows.length === 0) break;
+      } while (rows.length < total && rows.length < MAX_ROWS);
+      const unfiltered = kinds.length === 0;
+      set({
+        status: 'ready',
+        since: since ?? null,
+        rows,
+        total,
+        ...(unfiltered ? { allTotal: total, kindCounts: rows.length >= total ? countByKind(rows) : null } : {}),
       });
-      if (mine !== generation) return;
-      set({ status: 'ready', since: result.since, rows: result.rows, total: result.total });
     } catch (err) {
       if (mine !== generation) return;
       set({ status: 'error', error: err instanceof ApiError ? err.message : 'The changes could not be loaded.' });
     }
   },
 
-  async loadMore() {
-    const { rows, total, since, source, loadingMore } = get();
-    if (loadingMore || rows.length >= total) return;
-    const mine = generation;
-    set({ loadingMore: true });
-    try {
-      const result = await api.call('changes:list', {
-        ...(since ? { since } : {}),
-        ...(source ? { source } : {}),
-        limit: PAGE,
-        offset: rows.length,
-      });
-      if (mine !== generation) return;
-      const seen = new Set(rows.map((r) => r.id));
-      set({ rows: rows.concat(result.rows.filter((r) => !seen.has(r.id))), total: result.total, loadingMore: false });
-    } catch (err) {
-      if (mine !== generation) return;
-      set({ loadingMore: false, error: err instanceof ApiError ? err.message : 'More changes could not be loaded.' });
-    }
-  },
-
   setSince(choice, customIso) {
-    set({ sinceChoice: choice, customSince: customIso === undefined ? get().customSince : customIso });
+    set({
+      sinceChoice: choice,
+      customSince: customIso === undefined ? get().customSince : customIso,
+      allTotal: null,
+      kindCounts: null,
+    });
     void get().load();
   },
 
   setSource(source) {
-    set({ source });
+    set({ source, allTotal: null, kindCounts: null });
     void get().load();
   },
 
   toggleKind(kind) {
     set((s) => ({ kinds: s.kinds.includes(kind) ? s.kinds.filter((k) => k !== kind) : [...s.kinds, kind] }));
+    void get().load();
   },
 
   clearKinds() {
     set({ kinds: [] });
+    void get().load();
   },
 
   setGroupBy(groupBy) {

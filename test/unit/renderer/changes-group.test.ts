@@ -3,6 +3,7 @@ import {
   countByKind,
   describeChange,
   groupChangesByDay,
+  limitGroups,
   type ChangeLike,
   type SnapshotLike,
 } from '../../../renderer/src/components/changes/group';
@@ -57,6 +58,17 @@ describe('grouping changes by day', () => {
       ['2026-12-02', 'Today', 2],
       ['2026-11-30', 'Mon 30 Nov', 1],
     ]);
+  });
+
+  it('draws the first rows of the grouped list in steps, cutting the last group', () => {
+    const groups = groupChangesByDay([lastWeek, tomorrow, today, yesterday, todayEarly], zone, 'appointment', now);
+    const first = limitGroups(groups, 3);
+    expect(first.map((g) => [g.label, g.rows.length])).toEqual([
+      ['Today', 2],
+      ['Tomorrow', 1],
+    ]);
+    expect(limitGroups(groups, 4).map((g) => g.rows.length)).toEqual([2, 1, 1]);
+    expect(limitGroups(groups, 99)).toEqual(groups);
   });
 
   it('returns no groups for no changes', () => {

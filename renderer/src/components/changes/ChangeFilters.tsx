@@ -3,6 +3,7 @@ import type { SourceView } from '../../store/sync-store';
 import type { SinceChoice } from '../../store/changes-store';
 import { Button, Checkbox, Field, SegmentedControl, Select, TextInput } from '../ui';
 import { fromZonedInput, toZonedInput } from '../sync/clinic-time';
+import { formatCount } from '../sync/format';
 import { CHANGE_KIND_CHIPS, CHANGE_KIND_ORDER, type ChangeKind, type GroupBy } from './group';
 
 interface Props {
@@ -12,8 +13,9 @@ interface Props {
   source: string;
   sources: SourceView[];
   kinds: ChangeKind[];
-  counts: Record<ChangeKind, number>;
-  totalCount: number;
+  /** Per kind, when every change is loaded (null while only some pages are). */
+  counts: Record<ChangeKind, number> | null;
+  totalCount: number | null;
   groupBy: GroupBy;
   hideDone: boolean;
   timeZone: string;
@@ -96,7 +98,7 @@ export function ChangeFilters(props: Props) {
       </div>
       <div className="cs-chips" role="group" aria-label="Kinds of change">
         <button type="button" className="cs-chip" aria-pressed={props.kinds.length === 0} onClick={props.onClearKinds}>
-          All <span className="cs-chip-count">{props.totalCount}</span>
+          All {props.totalCount !== null && <span className="cs-chip-count">{formatCount(props.totalCount)}</span>}
         </button>
         {CHANGE_KIND_ORDER.map((kind) => (
           <button
@@ -105,9 +107,10 @@ export function ChangeFilters(props: Props) {
             className="cs-chip"
             aria-pressed={props.kinds.includes(kind)}
             onClick={() => props.onToggleKind(kind)}
-            disabled={props.counts[kind] === 0 && !props.kinds.includes(kind)}
+            disabled={props.counts?.[kind] === 0 && !props.kinds.includes(kind)}
           >
-            {CHANGE_KIND_CHIPS[kind]} <span className="cs-chip-count">{props.counts[kind]}</span>
+            {CHANGE_KIND_CHIPS[kind]}
+            {props.counts && <span className="cs-chip-count">{props.counts[kind]}</span>}
           </button>
         ))}
       </div>

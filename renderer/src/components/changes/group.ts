@@ -166,3 +166,15 @@ export function countByKind(rows: ChangeLike[]): Record<ChangeKind, number> {
   for (const row of rows) counts[row.kind] = (counts[row.kind] ?? 0) + 1;
   return counts;
 }
+
+/** The first `limit` rows of the grouped list, keeping whole groups' headers (for rendering in steps). */
+export function limitGroups<T extends ChangeLike>(groups: Array<ChangeGroup<T>>, limit: number): Array<ChangeGroup<T>> {
+  const out: Array<ChangeGroup<T>> = [];
+  let left = limit;
+  for (const group of groups) {
+    if (left <= 0) break;
+    out.push(group.rows.length <= left ? group : { ...group, rows: group.rows.slice(0, left) });
+    left -= group.rows.length;
+  }
+  return out;
+}

@@ -52,7 +52,7 @@ interface Props {
 /** The live activity log: follows new lines until the user scrolls up, with a level filter. */
 export function ActivityLog({ lines, sourceNames, timeZone }: Props) {
   const [minLevel, setMinLevel] = useState<ActivityLevel>('info');
-  const listRef = useRef<HTMLOListElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
   const following = useRef(true);
   const [paused, setPaused] = useState(false);
   const [seenCount, setSeenCount] = useState(0);
@@ -114,7 +114,7 @@ export function ActivityLog({ lines, sourceNames, timeZone }: Props) {
             {lines.length === 0 ? 'Nothing yet. Each step of a sync is written here as it happens.' : 'No lines at this level.'}
           </p>
         ) : (
-          <ol
+          <div
             ref={listRef}
             className={`sync-log-lines${showSource ? '' : ' single-source'}`}
             role="log"
@@ -124,16 +124,18 @@ export function ActivityLog({ lines, sourceNames, timeZone }: Props) {
             onScroll={onScroll}
             data-testid="activity-log"
           >
-            {visible.map((line) => (
-              <LogLine
-                key={line.key}
-                line={line}
-                sourceName={line.source ? (sourceNames[line.source] ?? line.source) : null}
-                timeZone={timeZone}
-                showSource={showSource}
-              />
-            ))}
-          </ol>
+            <ol className="sync-log-list">
+              {visible.map((line) => (
+                <LogLine
+                  key={line.key}
+                  line={line}
+                  sourceName={line.source ? (sourceNames[line.source] ?? line.source) : null}
+                  timeZone={timeZone}
+                  showSource={showSource}
+                />
+              ))}
+            </ol>
+          </div>
         )}
         {paused && (
           <Button size="sm" className="sync-log-jump" icon={<ArrowDown size={14} aria-hidden="true" />} onClick={jumpToLatest}>

@@ -21,7 +21,7 @@ export function RunSummaries({ runs, sourceNames, timeZone, onDismiss }: Summary
         const summary = runSummary(run, name, (iso) => formatClock(iso, timeZone));
         const status = STATUS_LABELS[run.status];
         return (
-          <li key={run.id} data-testid="sync-summary" data-status={run.status}>
+          <li key={run.id} data-testid="sync-summary" data-status={run.status} data-run-id={run.id}>
             <Alert
               tone={summary.tone}
               title={
@@ -79,11 +79,11 @@ export function Refusals({
       {startError && <p data-testid="sync-start-error">{startError}</p>}
       {refused.length > 0 && (
         <ul className="sync-refusals" data-testid="sync-refused">
-          {refused.map((r) => (
-            <li key={r.source}>
-              <strong>{sourceNames[r.source] ?? r.source}:</strong> {r.message}
-            </li>
-          ))}
+          {refused.map((r) => {
+            const name = sourceNames[r.source] ?? r.source;
+            // The service's messages usually name the source already ("Northside is already syncing…").
+            return <li key={r.source}>{r.message.includes(name) ? r.message : `${name}: ${r.message}`}</li>;
+          })}
         </ul>
       )}
     </Alert>
