@@ -19,13 +19,13 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 /**
  * Each API's real per-minute limit, compressed so that a request's share of the window (Cliniko
- * 300 ms real, 60 ms here; IntakeQ 6 s real, 50 ms here) stays above the 20–40 ms the engine spends on
+ * 300 ms real, 60 ms here; IntakeQ 6 s real, 100 ms here) stays above the 20–40 ms the engine spends on
  * a page of 100 records, as it is in real time: compressed further, the benchmark would measure the
  * machine instead of how well the engine keeps to the limit.
  */
 const PROFILES: Record<SourceKind, { perMinute: number; timeScale: number; dailyBudget: number | null }> = {
   cliniko: { perMinute: 200, timeScale: 5, dailyBudget: null },
-  intakeq: { perMinute: 10, timeScale: 120, dailyBudget: 500 },
+  intakeq: { perMinute: 10, timeScale: 60, dailyBudget: 500 },
 };
 
 interface Upstream {

@@ -10,7 +10,7 @@ afterEach(async () => {
 
 const DAY_MS = 86_400_000;
 
-describe.each(['cliniko', 'intakeq'] as const)('%s: an appointment moved beyond the synced window', (kind) => {
+describe.each(['cliniko', 'intakeq'] as const)('%s: an appointment moved a few weeks beyond the synced window', (kind) => {
   it.each(['incremental', 'full'] as const)(
     'is rescheduled in the cache by an %s sync, not removed nor left at its old time',
     async (mode) => {
@@ -21,9 +21,10 @@ describe.each(['cliniko', 'intakeq'] as const)('%s: an appointment moved beyond 
       const truth = await upstream.truth();
       const late = [...truth.appointments.values()].find(
         (a) =>
-          !a.deleted && a.status !== 'cancelled' && a.startsAt > new Date(Date.now() + 60 * DAY_MS).toISOString() && a.startsAt < window.to,
+          !a.deleted && a.status !== 'cancelled' && a.startsAt > new Date(Date.now() + 75 * DAY_MS).toISOString() && a.startsAt < window.to,
       )!;
-      const movedTo = new Date(Date.parse(late.startsAt) + 45 * DAY_MS).toISOString();
+      // Three weeks later: beyond the window's end.
+      const movedTo = new Date(Date.parse(late.startsAt) + 21 * DAY_MS).toISOString();
       upstream.reschedule(late.externalId, movedTo);
 
       const run = await runSync(env, { mode });
@@ -33,4 +34,29 @@ describe.each(['cliniko', 'intakeq'] as const)('%s: an appointment moved beyond 
       expect(changesOfRun(env.cache, env.source.id, run.id)).toEqual([[late.externalId, 'rescheduled']]);
     },
   );
+});
+
+describe('cliniko: an appointment moved months beyond the synced window', () => {
+  it('is found through the count, looked up by id and rescheduled, not removed', async () => {
+    const upstream = await startUpstream('cliniko');
+    const env = createEnv(upstream);
+    const first = await runSync(env, { mode: 'full' });
+    const window = syncWindow(first.startedAt);
+    const late = [...(await upstream.truth()).appointments.values()].find(
+      (a) =>
+        !a.deleted && a.status !== 'cancelled' && a.startsAt > new Date(Date.now() + 30 * DAY_MS).toISOString() && a.startsAt < window.to,
+    )!;
+    const movedTo = new Date(Date.parse(late.startsAt) + 150 * DAY_MS).toISOString();
+    upstream.reschedule(late.externalId, movedTo);
+
+    const run = await runSync(env);
+    expect(run.status).toBe('completed');
+    expect(cachedAppointments(env.cache, env.source.id).get(late.externalId)).toMatchObject({ startsAt: movedTo, deleted: false });
+    expect(changesOfRun(env.cache, env.source.id, run.id)).toEqual([[late.externalId, 'rescheduled']]);
+    expect(
+      env.events.activity.some((a) =>
+        /^Cliniko lists [\d,]+ upcoming appointments, the cache \d+: checking every one of them\.$/.test(a.message),
+      ),
+    ).toBe(true);
+  });
 });

@@ -20,10 +20,12 @@ const SWEEP_EVERY_MS = 24 * 3600_000;
 /** "Live appointments not seen since the end of time": every live one in the window. */
 const END_OF_TIME = '9999-12-31T23:59:59.999Z';
 /**
- * Changes to upcoming appointments are asked for this far past the window's end, so one moved beyond
- * it is updated (and kept) rather than left at its old time.
+ * Changes to upcoming appointments are asked for this far past the window's end, so one moved a few
+ * weeks beyond it is updated rather than left at its old time. Not further: IntakeQ filters changes
+ * by whole days, so every appointment modified since yesterday in that range comes back too. (Moved
+ * further, Cliniko's count sees it; IntakeQ's next whole pull looks it up.)
  */
-const CHANGES_BEYOND_MS = 2 * 365 * 86_400_000;
+const CHANGES_BEYOND_MS = 30 * 86_400_000;
 
 type Pull = { from: string; to: string; updatedSince: string | null };
 
