@@ -70,3 +70,24 @@ test('exploring the demo practice shows the sync progress, then fills the roster
   await page.keyboard.press('Escape');
   expect(errors).toEqual([]);
 });
+
+test('the header turns amber, then red, as the appointments age', async ({ browser }) => {
+  for (const [hours, label, level] of [
+    [30, 'Getting old', 'aging'],
+    [50, 'Out of date', 'stale'],
+  ] as const) {
+    const context = await browser.newContext();
+    const later = await context.newPage();
+    // The browser's clock runs ahead; the last sync stays where it was.
+    await later.clock.setFixedTime(Date.now() + hours * 3600_000);
+    await later.goto(server.url);
+    const chip = later.getByTestId('freshness-chip');
+    await expect(chip).toContainText('Appointments current as of');
+    await expect(chip).toContainText(label);
+    await expect(chip).toHaveClass(new RegExp(`level-${level}`));
+    if (level === 'stale') {
+      await checkBothThemes(later, 'header-out-of-date');
+    }
+    await context.close();
+  }
+});

@@ -25,6 +25,15 @@ const rows = () => page.getByTestId('roster-row');
 const summary = () => page.getByTestId('roster-summary');
 const search = () => page.getByTestId('roster-search');
 
+/** Chooses a filter option and waits until the rows on screen answer it. */
+async function choose(testId: string, value: string | { label: string }): Promise<void> {
+  await page.getByTestId(testId).selectOption(value);
+  await expect(page.getByTestId('roster-table').or(page.getByRole('heading', { name: 'No patients match' }))).not.toHaveAttribute(
+    'aria-busy',
+    'true',
+  );
+}
+
 async function firstRowNames(n: number): Promise<string[]> {
   return page
     .locator('[data-testid=roster-row] .patient-link')
@@ -88,29 +97,29 @@ test('search finds patients by name, email and phone', async () => {
 });
 
 test('filters narrow the roster and say how many match', async () => {
-  await page.getByTestId('filter-upcoming').selectOption('yes');
+  await choose('filter-upcoming', 'yes');
   await expect(summary()).toContainText(/match/);
   const withUpcoming = Number((await summary().locator('strong').textContent())?.replace(/,/g, ''));
   await expect(summary()).toContainText(`${withUpcoming} with an upcoming appointment`);
   for (const cell of await rows().locator('td:nth-child(4)').all()) await expect(cell).not.toContainText('None booked');
 
-  await page.getByTestId('filter-status').selectOption('booked');
+  await choose('filter-status', 'booked');
   await expect(summary()).toContainText(/match/);
   for (const cell of await rows().locator('td:nth-child(4)').all()) await expect(cell).toContainText('Booked');
   await expect(page.getByRole('button', { name: 'Clear filters (2)' })).toBeEnabled();
 
-  await page.getByTestId('filter-upcoming').selectOption('no');
-  await page.getByTestId('filter-status').selectOption('');
+  await choose('filter-upcoming', 'no');
+  await choose('filter-status', '');
   await expect(summary()).toContainText(`${650 - withUpcoming} of 650 patients match`);
 
-  await page.getByTestId('filter-organization').selectOption('affiliated');
+  await choose('filter-organization', 'affiliated');
   await expect(page.getByRole('heading', { name: 'No patients match' })).toBeVisible();
   await page.getByRole('button', { name: /Clear filters/ }).click();
   await expect(summary()).toContainText('650 patients');
 
-  await page.getByTestId('filter-archived').selectOption('only');
+  await choose('filter-archived', 'only');
   await expect(summary()).toContainText(/match|No patients/);
-  await page.getByTestId('filter-archived').selectOption('all');
+  await choose('filter-archived', 'all');
   await expect(summary()).toContainText('650 patients');
 });
 
@@ -159,7 +168,7 @@ test('the keyboard moves between patients and opens one', async () => {
 });
 
 test('a telehealth link copies to the clipboard', async () => {
-  await page.getByTestId('filter-upcoming').selectOption('yes');
+  await choose('filter-upcoming', 'yes');
   await expect(summary()).toContainText(/match/);
   const copy = page.getByRole('button', { name: /^Copy telehealth link for / }).first();
   await expect(copy).toBeVisible();
@@ -167,12 +176,13 @@ test('a telehealth link copies to the clipboard', async () => {
   await expect(copy).toContainText('Copied');
   const text = await page.evaluate(() => navigator.clipboard.readText());
   expect(text).toMatch(/^https?:\/\//);
-  await page.getByTestId('filter-upcoming').selectOption('all');
+  await choose('filter-upcoming', 'all');
 });
 
 test('the patient drawer: appointments, notes, organizations and a refresh from the source', async () => {
   const errors = collectErrors(page);
-  await page.getByTestId('filter-upcoming').selectOption('yes');
+  await choose('filter-upcoming', 'yes');
+  await expect(summary()).toContainText(/match/);
   const name = (await page.locator('.patient-link').first().textContent()) ?? '';
   await page.locator('.patient-link').first().click();
   const drawer = page.getByRole('dialog', { name });
@@ -219,8 +229,8 @@ test('the patient drawer: appointments, notes, organizations and a refresh from 
   await expect(drawer).toBeHidden();
 
   await expect(summary()).toContainText('649 unaffiliated');
-  await page.getByTestId('filter-upcoming').selectOption('all');
-  await page.getByTestId('filter-organization').selectOption({ label: 'Northside High School (1)' });
+  await choose('filter-upcoming', 'all');
+  await choose('filter-organization', { label: 'Northside High School (1)' });
   await expect(summary()).toContainText('1 of 650 patients match');
   await expect(rows().first()).toContainText('Northside High School');
   await expect(rows().first()).toContainText(name);

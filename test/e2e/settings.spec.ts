@@ -10,7 +10,8 @@ let page: Page;
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async ({ browser }) => {
-  emulator = await startClinikoEmulator({ patients: 120, seed: 7, latencyMs: { min: 0, max: 5 } });
+  // Slow enough (pages of 100 patients, 150–250 ms each) that the roster can be seen filling during the sync.
+  emulator = await startClinikoEmulator({ patients: 600, seed: 7, latencyMs: { min: 150, max: 250 } });
   server = await startConsoleServer({ TZ: 'Australia/Melbourne' });
   page = await (await browser.newContext()).newPage();
   await page.goto(server.url);
@@ -77,9 +78,25 @@ test('add a source: test the connection, save it, and see its status card', asyn
   await expect(card.getByTestId('connection-result')).toContainText(/Connected as .+ · region \w+ · \d+ ms/, { timeout: 15_000 });
   await expect(card).toContainText('Valid');
 
-  // Sync it from the card: the card follows the sync to its end.
-  await card.getByRole('button', { name: 'Sync now' }).click();
-  await expect(card.getByTestId('patients-cached')).toContainText('120', { timeout: 45_000 });
+  // The roster offers the first sync; its counters follow the sync live, not only at its end.
+  await goTo(page, 'Roster');
+  await expect(page.getByRole('heading', { name: 'No patients in the cache yet' })).toBeVisible();
+  await page.evaluate(() => {
+    const w = window as unknown as { __counts: string[] };
+    w.__counts = [];
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid=roster-summary] strong')?.textContent;
+      if (text && w.__counts.at(-1) !== text) w.__counts.push(text);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(page.getByTestId('roster-summary')).toContainText('600 patients', { timeout: 45_000 });
+  const counts = await page.evaluate(() => (window as unknown as { __counts: string[] }).__counts);
+  expect(counts.at(-1)).toBe('600');
+  expect(counts.length, `counters seen: ${counts.join(', ')}`).toBeGreaterThan(1);
+
+  await goTo(page, 'Settings');
+  await expect(card.getByTestId('patients-cached')).toContainText('600', { timeout: 20_000 });
   await expect(card).toContainText('Healthy', { timeout: 20_000 });
   await expect(card).toContainText('Completed');
   await expect(page.getByTestId('freshness')).toContainText('Appointments current as of');
@@ -105,7 +122,7 @@ test('edit a source without retyping its key, and remove it keeping its records'
   const renamed = page.getByTestId('source-card').filter({ hasText: 'Northside Clinic (Cliniko)' });
   await expect(renamed).toBeVisible();
   await expect(renamed.getByRole('button', { name: 'Edit Northside Clinic (Cliniko)' })).toBeFocused();
-  await checkBothThemes(page, 'settings');
+  await checkBothThemes(page, 'settings', undefined, { full: true });
 
   await renamed.getByRole('button', { name: 'Remove Northside Clinic (Cliniko)' }).click();
   await expect(dialog().getByRole('heading', { name: 'Remove Northside Clinic (Cliniko)?' })).toBeVisible();

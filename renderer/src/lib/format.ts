@@ -12,7 +12,8 @@ const LOCALE = 'en-AU';
 const formatterCache = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${timeZone}|${JSON.stringify(options)}`;
+  let key = timeZone;
+  for (const name in options) key += `|${name}=${String(options[name as keyof Intl.DateTimeFormatOptions])}`;
   let cached = formatterCache.get(key);
   if (!cached) {
     cached = new Intl.DateTimeFormat(LOCALE, { timeZone: safeZone(timeZone), ...options });
@@ -35,21 +36,49 @@ function part(parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTyp
   return parts.find((p) => p.type === type)?.value ?? '';
 }
 
+/**
+ * Remembers the answers of a pure function of (instant, zone): the roster formats the same few
+ * hundred instants again on every scroll, and Intl's formatToParts is the costly part.
+ */
+function memo<T>(fn: (iso: string, timeZone: string) => T): (iso: string, timeZone: string) => T {
+  const cache = new Map<string, T>();
+  return (iso, timeZone) => {
+    const key = `${iso}|${timeZone}`;
+    let value = cache.get(key);
+    if (value === undefined) {
+      if (cache.size > 5000) cache.clear();
+      value = fn(iso, timeZone);
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
+
+/** [year, month, day] of an instant in the zone. */
+const calendarDate = memo((iso: string, timeZone: string): [number, number, number] => {
+  const parts = formatter(timeZone, { year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(new Date(iso));
+  return [Number(part(parts, 'year')), Number(part(parts, 'month')), Number(part(parts, 'day'))];
+});
+
+const dayNumberOf = memo((iso, timeZone) => {
+  const [y, m, d] = calendarDate(iso, timeZone);
+  return Math.round(Date.UTC(y, m - 1, d) / DAY);
+});
+
 /** The calendar day (in `timeZone`) an instant falls on, as a day number comparable by subtraction. */
 export function zonedDayNumber(date: Date, timeZone: string): number {
-  const parts = formatter(timeZone, { year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(date);
-  return Math.round(Date.UTC(Number(part(parts, 'year')), Number(part(parts, 'month')) - 1, Number(part(parts, 'day'))) / DAY);
+  return dayNumberOf(date.toISOString(), timeZone);
 }
 
 function zonedYear(date: Date, timeZone: string): number {
-  return Number(part(formatter(timeZone, { year: 'numeric' }).formatToParts(date), 'year'));
+  return calendarDate(date.toISOString(), timeZone)[0];
 }
 
 /** "06:02": 24-hour clock time in the zone. */
-export function formatClock(iso: string, timeZone: string): string {
+export const formatClock = memo((iso: string, timeZone: string): string => {
   const parts = formatter(timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(iso));
   return `${part(parts, 'hour')}:${part(parts, 'minute')}`;
-}
+});
 
 /** "2 Dec" (or "2 Dec 2025" when not this year). */
 export function formatDay(iso: string, timeZone: string, now: Date): string {
@@ -61,10 +90,10 @@ export function formatDay(iso: string, timeZone: string, now: Date): string {
 }
 
 /** "30 Nov 2026, 06:02" in the zone: the unambiguous form, for tooltips and details. */
-export function formatDateTime(iso: string, timeZone: string): string {
+export const formatDateTime = memo((iso: string, timeZone: string): string => {
   const parts = formatter(timeZone, { day: 'numeric', month: 'short', year: 'numeric' }).formatToParts(new Date(iso));
   return `${part(parts, 'day')} ${part(parts, 'month')} ${part(parts, 'year')}, ${formatClock(iso, timeZone)}`;
-}
+});
 
 /** "06:02" today, "yesterday 06:02", "28 Nov 06:02" earlier: how fresh data is said in the header. */
 export function formatAsOf(iso: string, timeZone: string, now: Date): string {
@@ -119,8 +148,7 @@ export function formatBirthDate(ymd: string | null): string | null {
 export function ageOn(ymd: string | null, now: Date, timeZone: string): number | null {
   const match = ymd ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd) : null;
   if (!match) return null;
-  const parts = formatter(timeZone, { year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(now);
-  const [y, m, d] = [Number(part(parts, 'year')), Number(part(parts, 'month')), Number(part(parts, 'day'))];
+  const [y, m, d] = calendarDate(now.toISOString(), timeZone);
   const [by, bm, bd] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const age = y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
   return age >= 0 && age < 150 ? age : null;

@@ -16,7 +16,7 @@ import { useSourcesStore } from '../store/sources-store';
 function RosterSummary() {
   const counts = useRosterStore((s) => s.counts);
   const total = useRosterStore((s) => s.total);
-  const filters = useRosterStore((s) => s.filters);
+  const filters = useRosterStore((s) => s.shownFilters);
   const filtered = activeFilterCount(filters) > 0 || filters.search.trim() !== '';
   if (!counts || total === null) return <span className="roster-summary">&nbsp;</span>;
   return (
@@ -44,7 +44,7 @@ function RosterSummary() {
 
 /** What the table area shows when there are no rows to show. */
 function RosterEmpty() {
-  const filters = useRosterStore((s) => s.filters);
+  const filters = useRosterStore((s) => s.shownFilters);
   const resetFilters = useRosterStore((s) => s.resetFilters);
   const progress = useSourcesStore((s) => s.progress);
   const syncNow = useSourcesStore((s) => s.syncNow);

@@ -22,7 +22,10 @@ export interface RosterCounts {
 }
 
 interface RosterState {
+  /** The filters chosen in the toolbar. */
   filters: RosterFilters;
+  /** The filters of the rows and total on screen (they lag `filters` until the new answer arrives). */
+  shownFilters: RosterFilters;
   /** Bumped when the filters change: the table scrolls to the top and drops rows of older queries. */
   generation: number;
   /** Patients matching the filters; null until the first answer. */
@@ -58,7 +61,7 @@ export const useRosterStore = create<RosterState>((set, get) => {
         const blocks = fresh ? { [block]: page.rows } : { ...s.blocks, [block]: page.rows };
         const centre = Math.floor(visible.start / BLOCK_SIZE);
         for (const drop of blocksToEvict(Object.keys(blocks).map(Number), centre, MAX_BLOCKS)) delete blocks[drop];
-        return { blocks, total: page.total, generation, pending: false, error: null };
+        return { blocks, total: page.total, generation, shownFilters: filters, pending: false, error: null };
       });
     } catch (err) {
       if (generation === requestedGeneration) set({ error: messageOf(err, 'The roster could not be loaded.'), pending: false });
@@ -94,6 +97,7 @@ export const useRosterStore = create<RosterState>((set, get) => {
 
   return {
     filters: DEFAULT_FILTERS,
+    shownFilters: DEFAULT_FILTERS,
     generation: 0,
     total: null,
     blocks: {},
@@ -153,8 +157,8 @@ export const useRosterStore = create<RosterState>((set, get) => {
   };
 });
 
-/** While a sync runs the roster re-reads what is on screen at most every 1.5 s. */
-export const refreshRosterSoon = throttle(() => void useRosterStore.getState().refresh(), 1500);
+/** While a sync runs the roster re-reads what is on screen at most once a second. */
+export const refreshRosterSoon = throttle(() => void useRosterStore.getState().refresh(), 1000);
 
 api.on('sync:progress', () => refreshRosterSoon());
 api.on('sync:finished', () => refreshRosterSoon());

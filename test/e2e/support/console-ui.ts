@@ -34,22 +34,41 @@ export async function axeFindings(page: Page): Promise<string[]> {
 }
 
 /** Checks axe in both themes and keeps a screenshot of each, named `${name}-light` / `${name}-dark`. */
-export async function checkBothThemes(page: Page, name: string, beforeShot?: () => Promise<void>): Promise<void> {
+export async function checkBothThemes(
+  page: Page,
+  name: string,
+  beforeShot?: () => Promise<void>,
+  options: { full?: boolean } = {},
+): Promise<void> {
   for (const scheme of ['light', 'dark'] as const) {
     await setScheme(page, scheme);
     await page.waitForTimeout(200); // colour transitions settle
     expect(await axeFindings(page), `axe findings on ${name} (${scheme})`).toEqual([]);
     await beforeShot?.();
-    await screenshot(page, `${name}-${scheme}`);
+    await screenshot(page, `${name}-${scheme}`, options);
   }
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * Saves a screenshot to both folders. `full` stretches the window to the page's whole height first
+ * (the shell scrolls inside <main>, so Playwright's fullPage would show only the window).
+ */
+export async function screenshot(page: Page, name: string, options: { full?: boolean } = {}): Promise<void> {
+  const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
+  if (options.full) {
+    const extra = await page.evaluate(() => {
+      const main = document.querySelector('main');
+      return main ? main.scrollHeight - main.clientHeight : 0;
+    });
+    await page.setViewportSize({ width: viewport.width, height: Math.min(viewport.height + extra, 4000) });
+    await page.waitForTimeout(150);
+  }
   for (const dir of SHOT_DIRS) {
     mkdirSync(dir, { recursive: true });
     await page.screenshot({ path: join(dir, `${name}.png`), animations: 'disabled', caret: 'hide' });
   }
+  if (options.full) await page.setViewportSize(viewport);
 }
 
 /** Collects page errors and console errors from now on (the CSP refusing a style shows up here). */

@@ -47,11 +47,7 @@ export function PatientDrawer() {
       open={openId !== null}
       onOpenChange={(open) => !open && close()}
       title={title}
-      description={
-        detail
-          ? `${detail.sourceName}${patient?.externalId ? ` · Remote ID ${patient.externalId}` : ' · Not matched to the source yet'}`
-          : undefined
-      }
+      description={detail?.sourceName}
       testId="patient-drawer"
       headerActions={
         patient?.externalId ? (

@@ -1,5 +1,5 @@
 import type { RosterRow as Row } from '@contract';
-import { Link2Off, Mail, Phone } from 'lucide-react';
+import { Link2Off } from 'lucide-react';
 import { memo } from 'react';
 import { ageOn, formatAppointmentTime, formatBirthDate, formatDateTime, formatRelative, fullName } from '../../lib/format';
 import { AppointmentStatusBadge, Badge, CopyButton, Skeleton } from '../ui';
@@ -85,16 +85,10 @@ export const RosterRow = memo(function RosterRow({ row, index, top, timeZone, no
           <span className="two-line">
             {row.email && (
               <span className="truncate" title={row.email}>
-                <Mail size={12} aria-hidden="true" className="inline-icon" />
                 {row.email}
               </span>
             )}
-            {row.phone && (
-              <span className="truncate cell-sub">
-                <Phone size={12} aria-hidden="true" className="inline-icon" />
-                {row.phone}
-              </span>
-            )}
+            {row.phone && <span className="truncate cell-sub">{row.phone}</span>}
           </span>
         ) : (
           <span className="muted">No contact details</span>
@@ -119,7 +113,12 @@ export const RosterRow = memo(function RosterRow({ row, index, top, timeZone, no
       </td>
       <td>
         {next?.telehealthUrl ? (
-          <CopyButton value={next.telehealthUrl} label={`Copy telehealth link for ${name}`} showText />
+          <CopyButton
+            key={`${row.id}:${next.telehealthUrl}`}
+            value={next.telehealthUrl}
+            label={`Copy telehealth link for ${name}`}
+            showText
+          />
         ) : (
           <span className="muted">—</span>
         )}

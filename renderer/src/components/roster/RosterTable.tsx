@@ -16,6 +16,7 @@ export function RosterTable({ timeZone, onOpen, caption }: { timeZone: string; o
   const total = useRosterStore((s) => s.total) ?? 0;
   const blocks = useRosterStore((s) => s.blocks);
   const generation = useRosterStore((s) => s.generation);
+  const pending = useRosterStore((s) => s.pending);
   const sort = useRosterStore((s) => s.filters.sort);
   const setFilters = useRosterStore((s) => s.setFilters);
   const setVisibleRange = useRosterStore((s) => s.setVisibleRange);
@@ -32,7 +33,7 @@ export function RosterTable({ timeZone, onOpen, caption }: { timeZone: string; o
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    overscan: 5,
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
   });
@@ -85,10 +86,9 @@ export function RosterTable({ timeZone, onOpen, caption }: { timeZone: string; o
     );
   };
 
-  const seen = new Set<number>();
   return (
     <div className="roster-scroll" ref={scrollRef} data-testid="roster-scroll">
-      <table className="roster-table" aria-rowcount={total + 1} data-testid="roster-table">
+      <table className="roster-table" aria-rowcount={total + 1} aria-busy={pending || undefined} data-testid="roster-table">
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="roster-head" aria-rowindex={1}>
@@ -106,13 +106,11 @@ export function RosterTable({ timeZone, onOpen, caption }: { timeZone: string; o
         <tbody style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown}>
           {items.map((item) => {
             const row = rowAt(item.index);
-            // Keyed by patient, so a row's state (a "Copied" button) stays with its patient; windows read
-            // at different moments during a sync can briefly hold one patient twice, hence the fallback.
-            const key = row && !seen.has(row.id) ? `p${row.id}` : `i${item.index}`;
-            if (row) seen.add(row.id);
+            // Keyed by position: scrolling re-fills the same row elements instead of rebuilding them.
+            // (State that belongs to a patient, like a "Copied" button, is keyed by the patient inside.)
             return (
               <RosterRow
-                key={key}
+                key={item.index}
                 row={row}
                 index={item.index}
                 top={item.start - HEADER_HEIGHT}

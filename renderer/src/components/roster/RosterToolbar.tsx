@@ -40,7 +40,7 @@ export function RosterToolbar() {
   const organizations = useRosterStore((s) => s.organizations);
   const sources = useSourcesStore((s) => s.sources);
   const [search, setSearch] = useState(filters.search);
-  const debounced = useDebounced(search, 150);
+  const debounced = useDebounced(search, 120);
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -77,7 +77,7 @@ export function RosterToolbar() {
             ref={input}
             type="search"
             className="input search-input"
-            placeholder="Name, email or phone"
+            placeholder="Name, email, phone"
             value={search}
             onChange={(event) => setSearch(event.target.value)}
             onKeyDown={(event) => {
