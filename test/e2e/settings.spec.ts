@@ -1,5 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startClinikoEmulator, type ClinikoControl, type RunningEmulator } from '../../electron/emulators';
+import {
+  startClinikoEmulator,
+  startIntakeqEmulator,
+  type ClinikoControl,
+  type IntakeqControl,
+  type RunningEmulator,
+} from '../../electron/emulators';
 import { startConsoleServer, type ConsoleServer } from './support/console-server';
 import { axeFindings, checkBothThemes, collectErrors, goTo, screenshot } from './support/console-ui';
 
@@ -197,4 +203,30 @@ test('pause the schedule, switch the theme, and create a support bundle', async 
   await support.getByRole('button', { name: 'Create support bundle' }).click();
   await expect(support.getByTestId('bundle-path')).toContainText(server.dataDir);
   await expect(support).toContainText('Support bundle written');
+});
+
+test('an IntakeQ source shows its daily request budget', async () => {
+  const intakeq: RunningEmulator<IntakeqControl> = await startIntakeqEmulator({ patients: 40, seed: 3, latencyMs: { min: 0, max: 5 } });
+  try {
+    await page.getByRole('button', { name: 'Add source' }).first().click();
+    await dialog().getByRole('radio', { name: 'IntakeQ' }).check();
+    await expect(dialog().getByRole('heading', { name: 'Connect IntakeQ' })).toBeVisible();
+    await expect(dialog().getByRole('textbox', { name: /^Name/ })).toHaveValue('IntakeQ');
+    await dialog().getByTestId('api-key-input').fill(intakeq.apiKey);
+    await dialog().getByTestId('base-url-input').fill(intakeq.url);
+    await dialog().getByRole('button', { name: 'Add source' }).click();
+    await expect(dialog()).toBeHidden();
+    const card = page.getByTestId('source-card').filter({ hasText: 'IntakeQ' });
+    await card.getByRole('button', { name: 'Test connection' }).click();
+    await expect(card.getByTestId('connection-result')).toContainText(/Connected · .+ · region/, { timeout: 15_000 });
+    await expect(card).toContainText(/[1-9]\d* of 500 requests used today/, { timeout: 10_000 });
+    await expect(card.getByRole('progressbar', { name: 'IntakeQ daily API budget' })).toHaveAttribute(
+      'aria-valuetext',
+      /of 500 requests used today/,
+    );
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'settings-intakeq-budget');
+  } finally {
+    await intakeq.close();
+  }
 });

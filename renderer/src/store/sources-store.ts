@@ -72,6 +72,7 @@ export const useSourcesStore = create<SourcesState>((set, get) => ({
       check = { ok: false, code: codeOf(err), message: messageOf(err, 'The connection test failed.'), at: new Date().toISOString() };
     }
     set((s) => ({ checks: { ...s.checks, [id]: check }, testing: { ...s.testing, [id]: false } }));
+    void get().load(); // the test spent a request of the source's budget
     return check;
   },
   async startDemo() {

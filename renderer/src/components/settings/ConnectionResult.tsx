@@ -3,8 +3,8 @@ import { Alert } from '../ui';
 
 /** Who the key belongs to, its role, where the account lives and how quickly it answered. */
 export function connectionFacts(result: ConnectionTestResult): string {
-  const who = result.userName ? `${result.userName}${result.role ? ` (${result.role})` : ''}` : (result.role ?? 'an unnamed user');
-  return `Connected as ${who} · region ${result.region} · ${result.latencyMs} ms${result.accountLabel ? ` · ${result.accountLabel}` : ''}`;
+  const who = result.userName ? `Connected as ${result.userName}${result.role ? ` (${result.role})` : ''}` : 'Connected';
+  return [who, result.accountLabel, `region ${result.region}`, `${result.latencyMs} ms`].filter(Boolean).join(' · ');
 }
 
 /** Advice for the error codes a connection test can end with. */
