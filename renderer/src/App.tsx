@@ -13,6 +13,7 @@ import { RosterPage } from './pages/RosterPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SyncPage } from './pages/SyncPage';
 import { useAppStore } from './store/app-store';
+import { usePatientStore } from './store/patient-store';
 import { useRosterStore } from './store/roster-store';
 import { useSettingsStore } from './store/settings-store';
 import { useSourcesStore } from './store/sources-store';
@@ -57,6 +58,7 @@ export function App() {
   // A new page: say so in the title and move focus to the page, as a full navigation would.
   useEffect(() => {
     document.title = `${PAGE_TITLES[page]} · ClinicSync`;
+    usePatientStore.getState().close();
     if (firstPage.current) {
       firstPage.current = false;
       return;

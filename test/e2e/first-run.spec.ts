@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { startConsoleServer, type ConsoleServer } from './support/console-server';
-import { axeFindings, checkBothThemes, collectErrors, screenshot } from './support/console-ui';
+import { axeFindings, checkBothThemes, collectErrors, goTo, screenshot } from './support/console-ui';
 
 let server: ConsoleServer;
 
@@ -34,6 +34,12 @@ test('a new installation offers Cliniko, IntakeQ and the demo practice', async (
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('button', { name: 'Connect IntakeQ' })).toBeFocused();
+
+  await goTo(page, 'About');
+  await expect(page.getByTestId('app-data-dir')).toHaveText(server.dataDir);
+  await checkBothThemes(page, 'about');
+  await goTo(page, 'Roster');
+  await expect(page.getByRole('heading', { level: 1, name: 'Welcome to ClinicSync' })).toBeVisible();
   expect(errors).toEqual([]);
 });
 

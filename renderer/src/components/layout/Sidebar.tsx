@@ -23,6 +23,7 @@ export function Sidebar() {
       key={target}
       href={hashOf(target)}
       className="nav-link"
+      title={PAGE_TITLES[target]}
       aria-current={page === target ? 'page' : undefined}
       onClick={(event) => {
         if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
@@ -31,11 +32,11 @@ export function Sidebar() {
       }}
     >
       <Icon size={16} aria-hidden />
-      <span>{PAGE_TITLES[target]}</span>
+      <span className="nav-label">{PAGE_TITLES[target]}</span>
       {target === 'sync' && syncing && (
         <span className="nav-live">
           <Activity size={12} aria-hidden />
-          <span>Live</span>
+          <span className="nav-live-text">Live</span>
         </span>
       )}
     </a>

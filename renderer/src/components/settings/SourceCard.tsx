@@ -120,7 +120,11 @@ export function SourceCard({
         <Fact label="Last sync">
           {lastRun ? (
             <>
-              <span title={formatDateTime(lastRun.startedAt, timeZone)}>{formatRelative(lastRun.startedAt, now, timeZone)}</span>
+              <span title={formatDateTime(lastRun.finishedAt ?? lastRun.startedAt, timeZone)}>
+                {lastRun.finishedAt
+                  ? formatRelative(lastRun.finishedAt, now, timeZone)
+                  : `started ${formatRelative(lastRun.startedAt, now, timeZone)}`}
+              </span>
               <span className="muted"> · {RUN_STATUS[lastRun.status].label}</span>
               {lastRun.resumeAt && <span className="muted"> · continues at {formatClock(lastRun.resumeAt, timeZone)}</span>}
             </>
