@@ -1,4 +1,4 @@
-import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ArrowDown } from 'lucide-react';
 import type { ActivityLevel, LogEntry } from '../../store/sync-store';
 import { Button, Card, CardHeader, Select } from '../ui';
@@ -15,6 +15,9 @@ const FILTERS: Array<{ value: ActivityLevel; label: string }> = [
 
 /** How close to the bottom (px) still counts as "following" the log. */
 const FOLLOW_SLACK = 24;
+/** Lines drawn at once (the newest); earlier ones on request, so opening the page stays quick. */
+const RENDER_STEP = 150;
+const NO_LINES: LogEntry[] = [];
 
 const LogLine = memo(function LogLine({
   line,
@@ -55,18 +58,37 @@ export function ActivityLog({ lines, sourceNames, timeZone }: Props) {
   const listRef = useRef<HTMLDivElement>(null);
   const following = useRef(true);
   const [paused, setPaused] = useState(false);
-  const [seenCount, setSeenCount] = useState(0);
+  const [seenKey, setSeenKey] = useState<string | null>(null);
 
-  const visible = useMemo(() => {
+  // New lines render in a transition (interruptible), so a burst of activity never blocks typing or scrolling.
+  const deferred = useDeferredValue(lines, NO_LINES);
+  const [renderCount, setRenderCount] = useState(RENDER_STEP);
+  const matching = useMemo(() => {
     const floor = LEVELS.indexOf(minLevel);
-    return floor === 0 ? lines : lines.filter((l) => LEVELS.indexOf(l.level) >= floor);
-  }, [lines, minLevel]);
+    return floor === 0 ? deferred : deferred.filter((l) => LEVELS.indexOf(l.level) >= floor);
+  }, [deferred, minLevel]);
+  const visible = matching.length > renderCount ? matching.slice(matching.length - renderCount) : matching;
+  const earlier = matching.length - visible.length;
   const lastKey = visible.at(-1)?.key;
+  const keepOffset = useRef<number | null>(null);
 
   useLayoutEffect(() => {
     const list = listRef.current;
-    if (list && following.current) list.scrollTop = list.scrollHeight;
-  }, [lastKey, minLevel]);
+    if (!list) return;
+    if (keepOffset.current !== null) {
+      // Earlier lines were added above: keep the lines the user was reading where they were.
+      list.scrollTop = list.scrollHeight - keepOffset.current;
+      keepOffset.current = null;
+    } else if (following.current) {
+      list.scrollTop = list.scrollHeight;
+    }
+  }, [lastKey, minLevel, renderCount]);
+
+  const showEarlier = () => {
+    const list = listRef.current;
+    if (list) keepOffset.current = list.scrollHeight - list.scrollTop;
+    setRenderCount((n) => n + RENDER_STEP);
+  };
 
   const onScroll = () => {
     const list = listRef.current;
@@ -75,7 +97,7 @@ export function ActivityLog({ lines, sourceNames, timeZone }: Props) {
     if (atBottom !== following.current) {
       following.current = atBottom;
       setPaused(!atBottom);
-      if (!atBottom) setSeenCount(visible.length);
+      if (!atBottom) setSeenKey(matching.at(-1)?.key ?? null);
     }
   };
 
@@ -88,7 +110,8 @@ export function ActivityLog({ lines, sourceNames, timeZone }: Props) {
 
   // With one source every line is about it: give the message the room.
   const showSource = Object.keys(sourceNames).length > 1;
-  const newSincePause = paused ? Math.max(0, visible.length - seenCount) : 0;
+  const seenAt = seenKey === null ? -1 : matching.findIndex((l) => l.key === seenKey);
+  const newSincePause = paused && seenKey !== null ? matching.length - 1 - seenAt : 0;
 
   return (
     <Card className="sync-log" aria-labelledby="sync-log-title">
@@ -111,7 +134,11 @@ export function ActivityLog({ lines, sourceNames, timeZone }: Props) {
       <div className="sync-log-frame">
         {visible.length === 0 ? (
           <p className="sync-log-empty cs-small muted">
-            {lines.length === 0 ? 'Nothing yet. Each step of a sync is written here as it happens.' : 'No lines at this level.'}
+            {lines.length === 0
+              ? 'Nothing yet. Each step of a sync is written here as it happens.'
+              : deferred.length === 0
+                ? ''
+                : 'No lines at this level.'}
           </p>
         ) : (
           <div
@@ -124,6 +151,13 @@ export function ActivityLog({ lines, sourceNames, timeZone }: Props) {
             onScroll={onScroll}
             data-testid="activity-log"
           >
+            {earlier > 0 && (
+              <div className="sync-log-earlier">
+                <Button size="sm" variant="quiet" onClick={showEarlier}>
+                  Show {Math.min(earlier, RENDER_STEP)} earlier {Math.min(earlier, RENDER_STEP) === 1 ? 'line' : 'lines'}
+                </Button>
+              </div>
+            )}
             <ol className="sync-log-list">
               {visible.map((line) => (
                 <LogLine

@@ -37,16 +37,16 @@ function parts(iso: string | Date, zone: string): Record<string, string> {
   return out;
 }
 
-/** "10:42" */
+const asDate = (iso: string | Date): Date => (typeof iso === 'string' ? new Date(iso) : iso);
+
+/** "10:42" (format() rather than formatToParts: the activity log calls this for every line). */
 export function formatClock(iso: string | Date, zone: string): string {
-  const p = parts(iso, zone);
-  return `${p.hour}:${p.minute}`;
+  return formatter(zone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(asDate(iso));
 }
 
 /** "10:42:07" */
 export function formatClockSeconds(iso: string | Date, zone: string): string {
-  const p = parts(iso, zone);
-  return `${p.hour}:${p.minute}:${p.second}`;
+  return formatter(zone, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(asDate(iso));
 }
 
 /** "2026-12-02": the calendar day in the clinic's zone, for grouping and comparing. */
