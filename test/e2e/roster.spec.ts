@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startConsoleServer, type ConsoleServer } from './support/console-server';
-import { checkBothThemes, collectErrors, exploreDemo, screenshot } from './support/console-ui';
+import { checkBothThemes, collectErrors, exploreDemo } from './support/console-ui';
 
 let server: ConsoleServer;
 let page: Page;
@@ -243,5 +243,4 @@ test('the patient drawer: appointments, notes, organizations and a refresh from 
   await page.getByRole('button', { name: /Clear filters/ }).click();
   await expect(summary()).toContainText('650 unaffiliated');
   expect(errors).toEqual([]);
-  await screenshot(page, 'roster-after');
 });
