@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { createConnector, GateRegistry } from '../../electron/core/connectors';
 import { openCache, type Cache } from '../../electron/core/db';
 import type { Source, SourceKind, SyncMode, SyncRun } from '../../electron/core/domain';
@@ -77,6 +78,12 @@ async function mutate(input: WorkerInput, op: string, args: unknown[]): Promise<
 
 const listPath = (kind: SourceKind): RegExp => (kind === 'cliniko' ? /\/individual_appointments$/ : /\/appointments$/);
 
+/** The V8 heap spaces that matter, by size (what V8 has reserved, used or not). */
+function heapSpaces(): Record<string, number> {
+  const spaces = getHeapSpaceStatistics().filter((s) => ['new_space', 'old_space', 'large_object_space'].includes(s.space_name));
+  return Object.fromEntries(spaces.map((s) => [s.space_name, s.space_size]));
+}
+
 /** One registry for the process, as the app has: rate-limit state outlives a run. */
 const gates = new GateRegistry();
 
@@ -94,10 +101,10 @@ async function measure(cache: Cache, source: Source, input: WorkerInput, mode: S
   const baselineRss = process.memoryUsage().rss;
   let peakRss = baselineRss;
   let peakHeap = process.memoryUsage().heapUsed;
-  let atPeak = process.memoryUsage();
+  let atPeak: Record<string, number> = { ...process.memoryUsage() };
   const sampler = setInterval(() => {
     const usage = process.memoryUsage();
-    if (usage.rss > peakRss) atPeak = usage;
+    if (usage.rss > peakRss) atPeak = { ...usage, ...heapSpaces() };
     peakRss = Math.max(peakRss, usage.rss);
     peakHeap = Math.max(peakHeap, usage.heapUsed);
   }, 10);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { SyncRun } from '../../../electron/core/domain';
 import { LOCK_STALE_AFTER_MS } from '../../../electron/core/sync/engine';
 import { closeEnvs, createEnv, runSync, watchingFetch } from './support/harness';
 import { closeUpstreams, startUpstream } from './support/upstream';
@@ -13,21 +14,21 @@ describe('the source lock', () => {
     const upstream = await startUpstream('cliniko', { patients: 250 });
     const env = createEnv(upstream);
     const { cache, source } = env;
-    let takenOverBy: Promise<unknown> | null = null;
+    const takeover: { run?: Promise<SyncRun> } = {};
     // While the first run reads patients, its heartbeat is made to look old, as if its process had hung.
     const fetch = watchingFetch((url) => {
-      if (takenOverBy || !url.pathname.endsWith('/patients')) return;
+      if (takeover.run || !url.pathname.endsWith('/patients')) return;
       const old = new Date(Date.now() - LOCK_STALE_AFTER_MS - 1000).toISOString();
       cache.db.prepare('UPDATE sync_locks SET heartbeat_at = ? WHERE source = ?').run(old, source.id);
-      takenOverBy = runSync(env, { mode: 'patients_only' });
+      takeover.run = runSync(env, { mode: 'patients_only' });
     });
     const stale = await runSync(env, { mode: 'full', connector: { fetch } });
     expect(stale.status).toBe('failed');
     expect(stale.errors.at(-1)?.message).toBe(
       'Another sync of this source took over, because this one had stopped responding; this one stopped.',
     );
-    const other = (await takenOverBy) as { status: string; id: number };
-    expect(other.status).toBe('completed');
+    const other = await takeover.run;
+    expect(other?.status).toBe('completed');
     expect(cache.locks.holder(source.id)).toBeNull();
   });
 });
