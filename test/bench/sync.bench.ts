@@ -146,7 +146,7 @@ const benchmark: Benchmark = {
       'Rate-limit bound: the time the requests made take at the per-minute rate (requests ÷ rate), reported where a sync makes at least two windows’ worth of requests (before that the limiter lets a burst through).',
       'Naive: the same connection, practitioner and patient requests, then one appointments request per patient instead of listing the windows.',
       'Incremental: after the full sync, 1 % of patients edited and 1 % of appointments moved a day or cancelled, through the emulator’s control API.',
-      'Memory: peak RSS of the process running the syncs (the emulator runs elsewhere), sampled every 10 ms; it includes the Node runtime with tsx, the cache’s 64 MB SQLite page cache and V8’s heap headroom.',
+      'Memory: peak RSS of the process running the syncs (the emulator runs elsewhere), sampled every 10 ms. It includes the Node runtime with tsx (about 100 MB before the first sync), the cache’s 64 MB SQLite page cache and V8’s young generation (new_space), which V8 sizes by allocation rate and may double mid-run; what the sync keeps is old_space. Both are listed per case below.',
       'IntakeQ filters changes by whole days only, so an incremental sync re-reads every appointment modified since the day before its cursor; in the emulated practices about 40 % of the windows’ appointments were modified within the last day.',
     ];
     for (const kind of ['cliniko', 'intakeq'] as const) {
