@@ -34,7 +34,14 @@ export async function sourceView(cache: Cache, connections: Connections, source:
     patientsUnaffiliated: counts.unaffiliated,
     syncing,
     lastRun: lastRun
-      ? { id: lastRun.id, status: lastRun.status, startedAt: lastRun.startedAt, finishedAt: lastRun.finishedAt, resumeAt: lastRun.resumeAt }
+      ? {
+          id: lastRun.id,
+          status: lastRun.status,
+          startedAt: lastRun.startedAt,
+          finishedAt: lastRun.finishedAt,
+          resumeAt: lastRun.resumeAt,
+          errorKind: lastRun.errors[0]?.kind ?? null,
+        }
       : null,
     lastSuccessAt: cache.runs.stats(now.toISOString(), source.id).lastSuccessAt,
     health: healthOf(lastRun, syncing),

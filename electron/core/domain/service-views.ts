@@ -4,7 +4,7 @@ import type { CachedPatient } from './cache-queries';
 import type { AppointmentChange } from './change';
 import type { Organization, PatientNote } from './local-data';
 import type { SourceKind } from './source';
-import type { SyncPhase, SyncRunStatus } from './sync-run';
+import type { ErrorKind, SyncPhase, SyncRunStatus } from './sync-run';
 
 /** What the application service answers with: shapes every face shows as they are. */
 
@@ -23,7 +23,15 @@ export interface SourceView {
   patientsCached: number;
   patientsUnaffiliated: number;
   syncing: boolean;
-  lastRun: { id: number; status: SyncRunStatus; startedAt: string; finishedAt: string | null; resumeAt: string | null } | null;
+  lastRun: {
+    id: number;
+    status: SyncRunStatus;
+    startedAt: string;
+    finishedAt: string | null;
+    resumeAt: string | null;
+    /** The kind of the run's first error (credentials_invalid tells the key was refused). */
+    errorKind: ErrorKind | null;
+  } | null;
   /** When the source last synced successfully. */
   lastSuccessAt: string | null;
   health: SourceHealth;

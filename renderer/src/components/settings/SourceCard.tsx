@@ -63,7 +63,11 @@ export function SourceCard({
         ? { verdict: 'bad', text: 'Rejected by the source' }
         : check?.ok
           ? { verdict: 'ok', text: 'Valid' }
-          : { verdict: 'unknown', text: 'Stored (not tested yet)' };
+          : !check && ['credentials_invalid', 'permission_denied'].includes(lastRun?.errorKind ?? '')
+            ? { verdict: 'bad', text: 'Rejected at the last sync: edit the source and enter the key again' }
+            : !check && lastRun && ['completed', 'partial_success'].includes(lastRun.status)
+              ? { verdict: 'ok', text: 'Valid at the last sync' }
+              : { verdict: 'unknown', text: 'Stored (not tested yet)' };
 
   return (
     <article className="source-card" aria-labelledby={`source-${source.id}`} data-testid="source-card">
