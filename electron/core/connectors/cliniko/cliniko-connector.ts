@@ -126,9 +126,8 @@ export class ClinikoConnector implements Connector {
     const pages: Page<RemoteAppointment>[] = [];
     for (let start = 0; start < wanted.length; start += PAGE_SIZE) {
       const chunk = wanted.slice(start, start + PAGE_SIZE);
-      for await (const raw of this.api.list('/individual_appointments', 'individual_appointments', appointmentIdFilters(chunk), 'appointments', signal)) {
-        pages.push(readRecords(raw.items, appointmentReader(this.source, reference)));
-      }
+      const listing = this.api.list('/individual_appointments', 'individual_appointments', appointmentIdFilters(chunk), 'appointments', signal);
+      for await (const raw of listing) pages.push(readRecords(raw.items, appointmentReader(this.source, reference)));
     }
     return mergePages(pages);
   }
