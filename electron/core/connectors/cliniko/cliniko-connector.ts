@@ -126,7 +126,13 @@ export class ClinikoConnector implements Connector {
     const pages: Page<RemoteAppointment>[] = [];
     for (let start = 0; start < wanted.length; start += PAGE_SIZE) {
       const chunk = wanted.slice(start, start + PAGE_SIZE);
-      const listing = this.api.list('/individual_appointments', 'individual_appointments', appointmentIdFilters(chunk), 'appointments', signal);
+      const listing = this.api.list(
+        '/individual_appointments',
+        'individual_appointments',
+        appointmentIdFilters(chunk),
+        'appointments',
+        signal,
+      );
       for await (const raw of listing) pages.push(readRecords(raw.items, appointmentReader(this.source, reference)));
     }
     return mergePages(pages);
