@@ -11,6 +11,8 @@ export const changeChannels = {
         since: isoInstant.optional(),
         source: sourceId.optional(),
         kinds: z.array(z.enum(CHANGE_KINDS)).max(CHANGE_KINDS.length).optional(),
+        /** The first sync of a source finds every appointment "new"; it is left out unless asked for. */
+        includeInitialLoad: z.boolean().default(false),
         ...pageWindow(1000),
       })
       .strict(),

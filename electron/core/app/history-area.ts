@@ -66,13 +66,14 @@ export class HistoryArea {
     return null;
   }
 
-  changes(query: { since?: string; source?: string; kinds?: ChangeKind[]; limit: number; offset: number }): {
+  changes(query: { since?: string; source?: string; kinds?: ChangeKind[]; includeInitialLoad?: boolean; limit: number; offset: number }): {
     since: string | null;
     total: number;
     rows: ChangeView[];
   } {
     const since = query.since ?? this.lastSyncStart(query.source) ?? undefined;
-    const { total, rows } = this.cache.changes.list({ ...query, since });
+    const { includeInitialLoad, ...filters } = query;
+    const { total, rows } = this.cache.changes.list({ ...filters, since, hideInitialLoad: includeInitialLoad !== true });
     const names = new Map(this.cache.sources.list().map((source) => [source.id, source.name]));
     return {
       since: since ?? null,

@@ -66,6 +66,8 @@ export interface ChangeQuery {
   since?: string;
   source?: string;
   kinds?: ChangeKind[];
+  /** Leave out the "new" rows of each source's first sync: its initial load, not news. */
+  hideInitialLoad?: boolean;
   limit: number;
   offset: number;
 }

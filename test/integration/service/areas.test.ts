@@ -25,6 +25,14 @@ afterAll(async () => {
 const byName = { sort: { field: 'name' as const, dir: 'asc' as const }, offset: 0, limit: 500 };
 
 describe('the service areas staff use every day', () => {
+  it("leaves a source's initial load out of the changes unless asked for", () => {
+    const since = '2000-01-01T00:00:00.000Z';
+    expect(t.service.history.changes({ since, limit: 10, offset: 0 }).total).toBe(0);
+    const initial = t.service.history.changes({ since, includeInitialLoad: true, limit: 10, offset: 0 });
+    expect(initial.total).toBeGreaterThan(0);
+    expect(new Set(initial.rows.map((row) => row.kind))).toEqual(new Set(['new']));
+  });
+
   it('lists what changed since the last sync, with the patient it concerns', async () => {
     const upcoming = emulator.control
       .appointments()

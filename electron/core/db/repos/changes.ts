@@ -47,6 +47,8 @@ export function createChangesRepo(db: Db) {
         query.since !== undefined && 'detected_at >= @since',
         query.source !== undefined && 'source = @source',
         query.kinds !== undefined && 'kind IN (SELECT value FROM json_each(@kinds))',
+        query.hideInitialLoad === true &&
+          "NOT (kind = 'new' AND run_id = (SELECT min(r.id) FROM sync_runs r WHERE r.source = appointment_changes.source))",
       ]);
       const params = {
         since: query.since === undefined ? undefined : toStoredTime(query.since, 'since'),
