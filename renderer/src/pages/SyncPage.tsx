@@ -8,7 +8,7 @@ import { SourceBudgets } from '../components/sync/SourceBudgets';
 import { SyncControls } from '../components/sync/SyncControls';
 import { formatWhen } from '../components/sync/clinic-time';
 import { useNow } from '../hooks/use-now';
-import { useSyncStore } from '../store/sync-store';
+import { useSyncStore, type SyncMode } from '../store/sync-store';
 import '../components/sync/console.css';
 import '../components/sync/sync.css';
 
@@ -57,6 +57,8 @@ export function SyncPage() {
     null,
   );
   const onCancel = useCallback((source: string) => void cancel(source), [cancel]);
+  const onCancelAll = useCallback(() => void cancel(), [cancel]);
+  const onStart = useCallback((mode: SyncMode, sources?: string[]) => void start(mode, sources), [start]);
 
   return (
     <div className="cs-page sync-page">
@@ -74,8 +76,8 @@ export function SyncPage() {
           syncingCount={active.length}
           starting={state.starting}
           cancellingAll={state.cancelling['*'] === true}
-          onStart={(mode, sources) => void start(mode, sources)}
-          onCancelAll={() => void cancel()}
+          onStart={onStart}
+          onCancelAll={onCancelAll}
         >
           <Refusals refused={state.refused} startError={state.startError} sourceNames={sourceNames} onDismiss={dismissRefused} />
           {active.length > 0 && (

@@ -52,8 +52,11 @@ interface Props {
   timeZone: string;
 }
 
-/** The live activity log: follows new lines until the user scrolls up, with a level filter. */
-export function ActivityLog({ lines, sourceNames, timeZone }: Props) {
+/**
+ * The live activity log: follows new lines until the user scrolls up, with a level filter. Memoised:
+ * progress updates (ten a second) do not touch it; only new lines do.
+ */
+export const ActivityLog = memo(function ActivityLog({ lines, sourceNames, timeZone }: Props) {
   const [minLevel, setMinLevel] = useState<ActivityLevel>('info');
   const listRef = useRef<HTMLDivElement>(null);
   const following = useRef(true);
@@ -179,4 +182,4 @@ export function ActivityLog({ lines, sourceNames, timeZone }: Props) {
       </div>
     </Card>
   );
-}
+});

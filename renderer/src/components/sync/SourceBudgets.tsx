@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Gauge } from 'lucide-react';
 import { liveBudgetUsed, type SourceView, type SyncProgressView } from '../../store/sync-store';
 import { Badge, Card, CardHeader } from '../ui';
@@ -12,6 +13,55 @@ interface Props {
   now: Date;
 }
 
+interface SourceProps {
+  source: SourceView;
+  syncing: boolean;
+  /** Requests spent today, including the run in flight. */
+  used: number;
+  timeZone: string;
+  now: Date;
+}
+
+/** One source; memoised on the numbers it shows, so ten progress updates a second leave it alone. */
+const SourceItem = memo(function SourceItem({ source, syncing, used, timeZone, now }: SourceProps) {
+  const last = source.lastRun;
+  const status = syncing ? { label: 'Syncing', tone: 'info' as const } : last ? STATUS_LABELS[last.status] : null;
+  const budget = source.budget ? { ...source.budget, used } : null;
+  const share = budget && budget.limit > 0 ? Math.min(1, budget.used / budget.limit) : 0;
+  return (
+    <li className="sync-source" data-testid="sync-source">
+      <div className="sync-source-head">
+        <span className="sync-source-name">{source.name}</span>
+        <Badge tone={status?.tone ?? 'neutral'} dot>
+          {status?.label ?? 'Never synced'}
+        </Badge>
+      </div>
+      <p className="cs-small muted sync-source-facts">
+        {formatCount(source.patientsCached)} patients cached
+        {source.lastSuccessAt ? ` · last synced ${formatWhen(source.lastSuccessAt, now, timeZone)}` : ''}
+        {last?.resumeAt ? ` · continues at ${formatClock(last.resumeAt, timeZone)}` : ''}
+      </p>
+      {budget ? (
+        <div className="sync-budget">
+          <p className="cs-small sync-budget-line" data-testid="sync-budget">
+            <Gauge size={14} aria-hidden="true" />
+            {budgetLine(source.name, budget)}
+          </p>
+          <div className={`sync-budget-bar tone-${budgetTone(budget)}`} aria-hidden="true">
+            <div style={{ transform: `scaleX(${share})` }} />
+          </div>
+          <p className="cs-small muted">Resets at {formatClock(budget.resetsAt, timeZone)}.</p>
+        </div>
+      ) : (
+        <p className="cs-small muted sync-budget-line">
+          <Gauge size={14} aria-hidden="true" />
+          {source.kind === 'cliniko' ? 'No daily request limit (Cliniko allows 200 a minute).' : 'No daily request limit.'}
+        </p>
+      )}
+    </li>
+  );
+});
+
 /** Each source's state and its API budget ("IntakeQ: 37 of 500 requests used today"). */
 export function SourceBudgets({ sources, progress, baseline, timeZone, now }: Props) {
   return (
@@ -21,46 +71,16 @@ export function SourceBudgets({ sources, progress, baseline, timeZone, now }: Pr
         <p className="muted cs-small">No sources yet. Add Cliniko or IntakeQ in Settings, or explore with the demo practice.</p>
       ) : (
         <ul className="sync-source-list">
-          {sources.map((source) => {
-            const live = progress[source.id];
-            const last = source.lastRun;
-            const status = live ? { label: 'Syncing', tone: 'info' as const } : last ? STATUS_LABELS[last.status] : null;
-            const used = liveBudgetUsed(source, live, baseline[source.id]);
-            const budget = source.budget ? { ...source.budget, used } : null;
-            const share = budget && budget.limit > 0 ? Math.min(1, budget.used / budget.limit) : 0;
-            return (
-              <li key={source.id} className="sync-source" data-testid="sync-source">
-                <div className="sync-source-head">
-                  <span className="sync-source-name">{source.name}</span>
-                  <Badge tone={status?.tone ?? 'neutral'} dot>
-                    {status?.label ?? 'Never synced'}
-                  </Badge>
-                </div>
-                <p className="cs-small muted sync-source-facts">
-                  {formatCount(source.patientsCached)} patients cached
-                  {source.lastSuccessAt ? ` · last synced ${formatWhen(source.lastSuccessAt, now, timeZone)}` : ''}
-                  {last?.resumeAt ? ` · continues at ${formatClock(last.resumeAt, timeZone)}` : ''}
-                </p>
-                {budget ? (
-                  <div className="sync-budget">
-                    <p className="cs-small sync-budget-line" data-testid="sync-budget">
-                      <Gauge size={14} aria-hidden="true" />
-                      {budgetLine(source.name, budget)}
-                    </p>
-                    <div className={`sync-budget-bar tone-${budgetTone(budget)}`} aria-hidden="true">
-                      <div style={{ transform: `scaleX(${share})` }} />
-                    </div>
-                    <p className="cs-small muted">Resets at {formatClock(budget.resetsAt, timeZone)}.</p>
-                  </div>
-                ) : (
-                  <p className="cs-small muted sync-budget-line">
-                    <Gauge size={14} aria-hidden="true" />
-                    {source.kind === 'cliniko' ? 'No daily request limit (Cliniko allows 200 a minute).' : 'No daily request limit.'}
-                  </p>
-                )}
-              </li>
-            );
-          })}
+          {sources.map((source) => (
+            <SourceItem
+              key={source.id}
+              source={source}
+              syncing={progress[source.id] !== undefined}
+              used={liveBudgetUsed(source, progress[source.id], baseline[source.id])}
+              timeZone={timeZone}
+              now={now}
+            />
+          ))}
         </ul>
       )}
     </Card>
