@@ -122,6 +122,8 @@ test('Sync now shows live progress and activity, then a summary; the roster fill
   const values = new Set(seen.map((s) => s.split('|')[0]).filter((v) => v !== '-'));
   expect(values.size, seen.join('\n')).toBeGreaterThanOrEqual(3);
   expect(new Set(seen.map((s) => s.split('|')[1]?.split(',')[0])).size).toBeGreaterThanOrEqual(3); // several phases
+  // No layout shift: the row kept one size through every update.
+  expect(new Set(seen.map((s) => s.split('|')[2]).filter(Boolean)).size, seen.join('\n')).toBe(1);
   await expect(log.locator('li')).not.toHaveCount(linesBefore);
   await expect(log).toContainText(`Patients: ${expectedPatients} records checked`);
   await expect(log).toContainText(`Synced ${expectedPatients} patients`);

@@ -64,7 +64,9 @@ export async function recordProgress(page: Page): Promise<void> {
     const note = (el: Element) => {
       const now = el.getAttribute('aria-valuenow');
       const text = el.getAttribute('aria-valuetext') ?? '';
-      const entry = `${now ?? '-'}|${text}`;
+      // The row's size with it: progress must never move the layout.
+      const row = el.closest('[data-testid="sync-progress-row"]')?.getBoundingClientRect();
+      const entry = `${now ?? '-'}|${text}|${row ? `${row.width}x${row.height}` : ''}`;
       if (seen.at(-1) !== entry) seen.push(entry);
     };
     new MutationObserver((mutations) => {
