@@ -280,6 +280,45 @@ test('a single operation from Advanced runs, and its summary names the mode', as
   await expect(page.getByTestId('sync-summary').filter({ hasText: 'Northside Physio' })).toContainText('Upcoming appointments');
 });
 
+test('a source whose key stopped working: a clear failure, its error in the drill-down, and a banner after three failures', async ({
+  page,
+}) => {
+  const badKey = `${cliniko.apiKey.slice(0, 5)}${cliniko.apiKey[5] === 'x' ? 'y' : 'x'}${cliniko.apiKey.slice(6)}`;
+  const broken = await client.call('sources:add', { kind: 'cliniko', name: 'Eastside (old key)', apiKey: badKey, baseUrl: cliniko.url });
+  await openPage(page, server.url, 'sync');
+  await page.getByText('Advanced: single operations').click();
+  await page.getByLabel('Source', { exact: true }).selectOption({ label: 'Eastside (old key)' });
+  await page.getByRole('button', { name: 'Run upcoming appointments only' }).click();
+  const summary = await waitForSummary(page, 'Eastside (old key)', null);
+  expect(summary.status).toBe('failed');
+  expect(summary.text).toMatch(/^Sync of Eastside \(old key\) failed: .+/);
+  await expect(page.getByRole('alert').filter({ hasText: 'Eastside (old key)' })).toBeVisible();
+
+  // Twice more, as the schedule would (sync:finished can arrive a moment before the source is free again).
+  const idle = async () => (await client.call('sources:list', {})).every((source) => !source.syncing);
+  for (let i = 0; i < 2; i++) {
+    await expect.poll(idle).toBe(true);
+    await client.call('sync:start', { sources: [broken.id], mode: 'upcoming_only' });
+    await expect.poll(idle).toBe(true);
+  }
+
+  await openPage(page, server.url, 'history');
+  await expect(page.getByRole('alert').filter({ hasText: '3 syncs failed in the last 24 hours' })).toBeVisible();
+  await expect(page.getByTestId('history-health')).toContainText('Failures, last 24 hours');
+  const failed = page.getByTestId('history-row').filter({ hasText: 'Eastside (old key)' }).first();
+  await expect(failed).toContainText('Failed');
+  await failed.getByRole('button', { name: /details of this sync/ }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByTestId('run-errors')).toContainText('Key not accepted');
+  await page.keyboard.press('Escape');
+
+  // Filter the runs by status.
+  await page.getByLabel('Status').selectOption('failed');
+  await expect(page.getByTestId('history-row')).toHaveCount(3);
+  await page.getByLabel('Status').selectOption('');
+  await client.call('sources:remove', { id: broken.id });
+});
+
 for (const scheme of ['light', 'dark'] as const) {
   test(`no serious or critical accessibility findings on Sync, Changes and History (${scheme})`, async ({ page }, testInfo) => {
     await page.goto(`${server.url}#/sync`);

@@ -16,6 +16,8 @@ import '../components/sync/console.css';
 import '../components/history/history.css';
 
 const STATUS_FILTERS = Object.keys(STATUS_LABELS) as RunStatus[];
+/** History outlives sources: runs of a removed source keep their rows. */
+const REMOVED_SOURCE = 'A removed source';
 
 /** Every sync run, the health of syncing over time, one run's details, and a CSV export. */
 export function HistoryPage() {
@@ -63,7 +65,7 @@ export function HistoryPage() {
   const average = h.stats?.averageDurationMs ?? null;
   const latestFinished = h.recent.find((r) => r.durationMs !== null && r.finishedAt !== null);
   const latestSlow = latestFinished && isSlowRun(latestFinished, average) ? latestFinished : null;
-  const detailSource = h.detail ? (sourceNames[h.detail.run.source] ?? h.detail.run.source) : '';
+  const detailSource = h.detail ? (sourceNames[h.detail.run.source] ?? REMOVED_SOURCE) : '';
   const filtered = h.statusFilter !== '' || h.sourceFilter !== '';
 
   return (
@@ -107,7 +109,7 @@ export function HistoryPage() {
 
       {latestSlow && (
         <Alert tone="warn" title="The last sync was slow">
-          The {formatWhen(latestSlow.startedAt, now, timeZone)} sync of {sourceNames[latestSlow.source] ?? latestSlow.source} took{' '}
+          The {formatWhen(latestSlow.startedAt, now, timeZone)} sync of {sourceNames[latestSlow.source] ?? REMOVED_SOURCE} took{' '}
           {formatDuration(latestSlow.durationMs)}, more than twice the average ({formatDuration(average)}). The practice system may be slow
           or rate-limiting; check its activity for waits.
         </Alert>

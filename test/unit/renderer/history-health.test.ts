@@ -38,16 +38,21 @@ const run = (id: number, startedAt: string, durationMs: number | null): HistoryR
 });
 
 describe('slow runs', () => {
-  it('flags a run that took more than twice the average', () => {
-    expect(isSlowRun({ durationMs: 21_000 }, 10_000)).toBe(true);
-    expect(isSlowRun({ durationMs: 20_000 }, 10_000)).toBe(false);
-    expect(isSlowRun({ durationMs: 15_000 }, 10_000)).toBe(false);
+  const ok = 'completed' as const;
+
+  it('flags a successful run that took more than twice the average', () => {
+    expect(isSlowRun({ durationMs: 21_000, status: ok }, 10_000)).toBe(true);
+    expect(isSlowRun({ durationMs: 21_000, status: 'partial_success' }, 10_000)).toBe(true);
+    expect(isSlowRun({ durationMs: 20_000, status: ok }, 10_000)).toBe(false);
+    expect(isSlowRun({ durationMs: 15_000, status: ok }, 10_000)).toBe(false);
   });
 
-  it('never calls an unfinished run, a run without an average, or a very short run slow', () => {
-    expect(isSlowRun({ durationMs: null }, 10_000)).toBe(false);
-    expect(isSlowRun({ durationMs: 50_000 }, null)).toBe(false);
-    expect(isSlowRun({ durationMs: 3_000 }, 1_000)).toBe(false);
+  it('never calls an unfinished, cancelled or failed run, a run without an average, or a very short run slow', () => {
+    expect(isSlowRun({ durationMs: null, status: ok }, 10_000)).toBe(false);
+    expect(isSlowRun({ durationMs: 50_000, status: 'cancelled' }, 10_000)).toBe(false);
+    expect(isSlowRun({ durationMs: 50_000, status: 'failed' }, 10_000)).toBe(false);
+    expect(isSlowRun({ durationMs: 50_000, status: ok }, null)).toBe(false);
+    expect(isSlowRun({ durationMs: 3_000, status: ok }, 1_000)).toBe(false);
   });
 });
 

@@ -120,7 +120,7 @@ export function RunTable({ runs, total, offset, pageSize, sourceNames, averageMs
               <RunRow
                 key={run.id}
                 run={run}
-                sourceName={sourceNames[run.source] ?? run.source}
+                sourceName={sourceNames[run.source] ?? 'A removed source'}
                 averageMs={averageMs}
                 timeZone={timeZone}
                 now={now}

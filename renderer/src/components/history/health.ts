@@ -46,8 +46,12 @@ export const SLOW_FACTOR = 2;
 /** Runs shorter than this are never called slow, whatever the average (noise at small sizes). */
 export const SLOW_FLOOR_MS = 5_000;
 
-/** Whether a finished run took more than twice the average duration of successful runs. */
-export function isSlowRun(run: Pick<HistoryRunLike, 'durationMs'>, averageMs: number | null): boolean {
+/**
+ * Whether a successful run took more than twice the average duration of successful runs (a cancelled
+ * or failed run's duration says nothing about speed).
+ */
+export function isSlowRun(run: Pick<HistoryRunLike, 'durationMs' | 'status'>, averageMs: number | null): boolean {
+  if (run.status !== 'completed' && run.status !== 'partial_success') return false;
   if (run.durationMs === null || averageMs === null || averageMs <= 0) return false;
   return run.durationMs > SLOW_FACTOR * averageMs && run.durationMs >= SLOW_FLOOR_MS;
 }
