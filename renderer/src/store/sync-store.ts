@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ChannelInput, ChannelResult, EventPayload } from '@contract';
 import { api, ApiError, onConnectionChange } from '../api/client';
+import { useSettingsStore } from './settings-store';
 
 export type SyncProgressView = EventPayload<'sync:progress'>;
 export type SyncRun = EventPayload<'sync:finished'>;
@@ -293,4 +294,10 @@ api.on('sources:changed', () => {
 // Events sent while the connection was down are lost: catch up when it returns.
 onConnectionChange((connected) => {
   if (connected && useSyncStore.getState().loaded) void useSyncStore.getState().load();
+});
+
+// The clinic's zone follows Settings as soon as it is saved there.
+useSettingsStore.subscribe((state) => {
+  const zone = state.settings?.schedule.timeZone;
+  if (zone && zone !== useSyncStore.getState().timeZone) useSyncStore.setState({ timeZone: zone });
 });
