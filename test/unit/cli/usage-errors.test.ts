@@ -2,40 +2,8 @@
  * Hostile and mistaken command lines: each is refused before anything runs, with commander's one-line
  * reason and the usage on stderr, nothing on stdout, no stack trace, and exit code 2.
  */
-import { describe, expect, it, vi } from 'vitest';
-import type { CliIo } from '../../../electron/cli/context';
-import { runCli } from '../../../electron/cli/program';
-
-async function run(argv: string[]) {
-  const lines: string[] = [];
-  const logged: string[] = [];
-  const untilInterrupted = vi.fn(() => Promise.resolve());
-  const io: CliIo = {
-    version: '1.0.0',
-    moduleDir: '/nonexistent',
-    env: {},
-    out: (line) => void lines.push(line),
-    write: async (chunk) => void lines.push(chunk),
-    status: null,
-    log: { warn: (m) => void logged.push(m), error: (m) => void logged.push(m) },
-    readStdin: async () => '',
-    onInterrupt: () => () => {},
-    untilInterrupted,
-  };
-  let stderr = '';
-  let stdout = '';
-  const errWrite = process.stderr.write;
-  const outWrite = process.stdout.write;
-  process.stderr.write = ((chunk: string) => ((stderr += chunk), true)) as typeof process.stderr.write;
-  process.stdout.write = ((chunk: string) => ((stdout += chunk), true)) as typeof process.stdout.write;
-  try {
-    const code = await runCli(argv, io);
-    return { code, lines, logged, stderr, stdout, served: untilInterrupted.mock.calls.length > 0 };
-  } finally {
-    process.stderr.write = errWrite;
-    process.stdout.write = outWrite;
-  }
-}
+import { describe, expect, it } from 'vitest';
+import { runCliInProcess as run } from '../../support/cli-in-process';
 
 /** Exit 2, the reason and the usage on stderr, and nothing else done. */
 async function expectUsageError(argv: string[], reason: RegExp) {
