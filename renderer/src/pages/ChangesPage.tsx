@@ -31,6 +31,7 @@ export function ChangesPage() {
       kinds: st.kinds,
       groupBy: st.groupBy,
       hideDone: st.hideDone,
+      includeInitialLoad: st.includeInitialLoad,
       rows: st.rows,
       total: st.total,
       allTotal: st.allTotal,
@@ -47,6 +48,7 @@ export function ChangesPage() {
       clearKinds: st.clearKinds,
       setGroupBy: st.setGroupBy,
       setHideDone: st.setHideDone,
+      setIncludeInitialLoad: st.setIncludeInitialLoad,
       toggleDone: st.toggleDone,
     })),
   );
@@ -92,6 +94,7 @@ export function ChangesPage() {
           totalCount={s.allTotal}
           groupBy={s.groupBy}
           hideDone={s.hideDone}
+          includeInitialLoad={s.includeInitialLoad}
           timeZone={timeZone}
           onSince={actions.setSince}
           onSource={actions.setSource}
@@ -99,6 +102,7 @@ export function ChangesPage() {
           onClearKinds={actions.clearKinds}
           onGroupBy={actions.setGroupBy}
           onHideDone={actions.setHideDone}
+          onIncludeInitialLoad={actions.setIncludeInitialLoad}
         />
 
         <p className="chg-summary" role="status" data-testid="changes-summary">

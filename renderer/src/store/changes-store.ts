@@ -27,6 +27,8 @@ interface ChangesState {
   kinds: ChangeKind[];
   groupBy: GroupBy;
   hideDone: boolean;
+  /** Also list what each source's first sync found (every appointment "new"). */
+  includeInitialLoad: boolean;
   rows: ChangeView[];
   total: number;
   /** Changes of every kind since `since` (the "All" chip), from the last load without a kind filter. */
@@ -42,6 +44,7 @@ interface ChangesState {
   clearKinds(): void;
   setGroupBy(groupBy: GroupBy): void;
   setHideDone(hide: boolean): void;
+  setIncludeInitialLoad(include: boolean): void;
   toggleDone(id: number): void;
 }
 
@@ -92,6 +95,7 @@ export const useChangesStore = create<ChangesState>((set, get) => ({
   kinds: [],
   groupBy: 'appointment',
   hideDone: false,
+  includeInitialLoad: false,
   rows: [],
   total: 0,
   allTotal: null,
@@ -100,7 +104,7 @@ export const useChangesStore = create<ChangesState>((set, get) => ({
 
   async load() {
     const mine = ++generation;
-    const { sinceChoice, customSince, source, kinds } = get();
+    const { sinceChoice, customSince, source, kinds, includeInitialLoad } = get();
     set({ status: get().status === 'ready' ? 'ready' : 'loading', error: null });
     try {
       // The service pages newest-detected first; the list sorts by appointment day, so it needs them all (up to a cap).
@@ -112,6 +116,7 @@ export const useChangesStore = create<ChangesState>((set, get) => ({
           ...(since ? { since } : {}),
           ...(source ? { source } : {}),
           ...(kinds.length > 0 ? { kinds } : {}),
+          ...(includeInitialLoad ? { includeInitialLoad } : {}),
           limit: PAGE,
           offset: rows.length,
         });
@@ -167,6 +172,11 @@ export const useChangesStore = create<ChangesState>((set, get) => ({
 
   setHideDone(hideDone) {
     set({ hideDone });
+  },
+
+  setIncludeInitialLoad(includeInitialLoad) {
+    set({ includeInitialLoad, allTotal: null, kindCounts: null });
+    void get().load();
   },
 
   toggleDone(id) {

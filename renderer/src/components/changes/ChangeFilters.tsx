@@ -18,6 +18,7 @@ interface Props {
   totalCount: number | null;
   groupBy: GroupBy;
   hideDone: boolean;
+  includeInitialLoad: boolean;
   timeZone: string;
   onSince(choice: SinceChoice, customIso?: string | null): void;
   onSource(source: string): void;
@@ -25,6 +26,7 @@ interface Props {
   onClearKinds(): void;
   onGroupBy(groupBy: GroupBy): void;
   onHideDone(hide: boolean): void;
+  onIncludeInitialLoad(include: boolean): void;
 }
 
 /** Since when, which source, which kinds of change, and how to group them. */
@@ -92,8 +94,13 @@ export function ChangeFilters(props: Props) {
           ]}
           onChange={props.onGroupBy}
         />
-        <div className="chg-hide-done">
+        <div className="chg-checks">
           <Checkbox label="Hide done" checked={props.hideDone} onCheckedChange={props.onHideDone} />
+          <Checkbox
+            label="Include first syncs (every booking new)"
+            checked={props.includeInitialLoad}
+            onCheckedChange={props.onIncludeInitialLoad}
+          />
         </div>
       </div>
       <div className="cs-chips" role="group" aria-label="Kinds of change">
