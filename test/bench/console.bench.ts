@@ -163,8 +163,10 @@ async function filterKeystroke(page: Page, query: string): Promise<number> {
   await page.getByTestId('roster-summary').filter({ hasNotText: 'match' }).waitFor();
   await search.focus();
   const measured = page.evaluate(`(${MEASURE_FILTER})(${JSON.stringify(query)})`) as Promise<number>;
-  await page.keyboard.type(query, { delay: 30 });
-  return measured;
+  // Both awaited together: a failure of either rejects here (never as an unhandled rejection that
+  // would end the process before the served console is stopped).
+  const [ms] = await Promise.all([measured, page.keyboard.type(query, { delay: 30 })]);
+  return ms;
 }
 
 async function heapMb(page: Page, cdp: CDPSession): Promise<{ jsHeap: number; performanceMemory: number | null }> {
