@@ -57,7 +57,8 @@ export class SyncCoordinator {
           deps.events.emit('progress', progress);
         },
         activity: (line) => deps.events.emit('activity', line),
-        finished: (run) => deps.events.emit('finished', run),
+        // Announced once the source is free again (see startOne), so a listener can start the next sync at once.
+        finished: () => undefined,
       },
     };
   }
@@ -172,14 +173,35 @@ export class SyncCoordinator {
       await done;
       throw new Error('The sync engine neither started nor refused the run.');
     }
-    const active: ActiveRun = { runId, controller, progress: null, done };
+    const phases = phasesFor(request.mode);
+    // Shown as "starting" until the engine's first progress event arrives.
+    const starting: SyncProgressView = {
+      runId,
+      source: source.id,
+      phase: phases[0] ?? 'connect',
+      step: 1,
+      steps: phases.length,
+      done: 0,
+      total: null,
+      percent: 0,
+      etaSeconds: null,
+      requests: 0,
+      waitingUntil: null,
+    };
+    const active: ActiveRun = { runId, controller, progress: starting, done };
     this.#active.set(source.id, active);
     void done
-      .catch((err: unknown) => this.deps.onInternalError(err))
-      .finally(() => {
-        this.#active.delete(source.id);
-        this.deps.events.emit('sourcesChanged', {});
-      });
+      .then(
+        (run) => {
+          this.#active.delete(source.id);
+          this.deps.events.emit('finished', run);
+        },
+        (err: unknown) => {
+          this.#active.delete(source.id);
+          this.deps.onInternalError(err);
+        },
+      )
+      .finally(() => this.deps.events.emit('sourcesChanged', {}));
     this.deps.events.emit('sourcesChanged', {});
     return active;
   }

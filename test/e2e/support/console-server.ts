@@ -20,8 +20,9 @@ const CLI = join(ROOT, 'out', 'main', 'cli.js');
 export async function startConsoleServer(extraEnv: Record<string, string> = {}): Promise<ConsoleServer> {
   if (!existsSync(CLI)) throw new Error('Build first: `npm run build` (npm test does this).');
   const dataDir = mkdtempSync(join(tmpdir(), 'clinicsync-e2e-'));
+  const keyDir = `${dataDir}-keys`;
   const child: ChildProcess = spawn(process.execPath, [CLI, '--data-dir', dataDir, 'serve'], {
-    env: { ...process.env, CLINICSYNC_KEY_DIR: join(dataDir, '..', `${dataDir.split('/').pop()}-keys`), ...extraEnv },
+    env: { ...process.env, CLINICSYNC_KEY_DIR: keyDir, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -48,6 +49,7 @@ export async function startConsoleServer(extraEnv: Record<string, string> = {}):
       child.kill('SIGTERM');
       await exited;
       rmSync(dataDir, { recursive: true, force: true });
+      rmSync(keyDir, { recursive: true, force: true });
     },
   };
 }

@@ -50,6 +50,21 @@ describe('syncing through the application service', () => {
     expect((await first.done)[0]?.status).toBe('completed');
   });
 
+  it('shows a run as active from its start, and frees the source before announcing the end', async () => {
+    const source = await withSource();
+    const start = await t.service.sync.start({ mode: 'incremental', trigger: 'manual' });
+    expect(t.service.status().active).toEqual([expect.objectContaining({ source: source.id, runId: start.started[0]?.runId })]);
+    const next = new Promise<number>((resolve, reject) => {
+      const stop = t.service.events.on('finished', () => {
+        stop();
+        t.service.sync.start({ mode: 'incremental', trigger: 'manual' }).then((again) => resolve(again.started.length), reject);
+      });
+    });
+    await start.done;
+    expect(await next).toBe(1);
+    await t.service.sync.idle();
+  });
+
   it('cancels a running sync and records it as cancelled', async () => {
     await withSource();
     const start = await t.service.sync.start({ mode: 'full', trigger: 'manual' });
