@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, type TestInfo } from '@playwright/test';
 
-const ROOT = join(import.meta.dirname, '..', '..', '..');
-export const SCREENSHOT_DIRS = [join(ROOT, 'docs', 'screenshots'), join(ROOT, 'test-results', 'screenshots')];
+import { SCREENSHOT_DIRS } from './screenshot-dirs';
 
 /** Opens a page of the console by its hash route (#/sync, #/changes, #/history). */
 export async function openPage(page: Page, consoleUrl: string, route: 'sync' | 'changes' | 'history' | 'roster'): Promise<void> {
@@ -31,7 +30,7 @@ export async function seriousViolations(page: Page, include?: string): Promise<s
 
 /**
  * Saves a screenshot of the whole page (the app shell scrolls inside <main>, so the viewport is
- * stretched to the page's height first) to docs/screenshots and test-results/screenshots.
+ * stretched to the page's height first) to the screenshot folders (see screenshot-dirs.ts).
  */
 export async function saveScreenshot(page: Page, name: string, testInfo?: TestInfo): Promise<void> {
   const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
@@ -46,7 +45,7 @@ export async function saveScreenshot(page: Page, name: string, testInfo?: TestIn
     mkdirSync(dir, { recursive: true });
     await page.screenshot({ path: join(dir, `${name}.png`), animations: 'disabled' });
   }
-  if (testInfo) await testInfo.attach(name, { path: join(SCREENSHOT_DIRS[1] as string, `${name}.png`), contentType: 'image/png' });
+  if (testInfo) await testInfo.attach(name, { path: join(SCREENSHOT_DIRS[0] as string, `${name}.png`), contentType: 'image/png' });
   await page.setViewportSize(viewport);
 }
 

@@ -5,11 +5,10 @@ import { expect, type Page } from '@playwright/test';
 
 /**
  * Helpers for the shell, Roster, Settings and first-run specs: open the console, switch themes,
- * check accessibility and keep screenshots (docs/screenshots and test-results/screenshots).
+ * check accessibility and keep screenshots (see screenshot-dirs.ts).
  */
 
-const ROOT = join(import.meta.dirname, '..', '..', '..');
-const SHOT_DIRS = [join(ROOT, 'docs', 'screenshots'), join(ROOT, 'test-results', 'screenshots')];
+import { SCREENSHOT_DIRS } from './screenshot-dirs';
 
 /** The console's pages of the sidebar, by their link names. */
 export type NavPage = 'Roster' | 'Sync' | 'Changes' | 'History' | 'Settings' | 'About';
@@ -65,7 +64,7 @@ export async function screenshot(page: Page, name: string, options: { full?: boo
     await page.setViewportSize({ width: viewport.width, height: Math.min(viewport.height + extra, 4000) });
     await page.waitForTimeout(150);
   }
-  for (const dir of SHOT_DIRS) {
+  for (const dir of SCREENSHOT_DIRS) {
     mkdirSync(dir, { recursive: true });
     await page.screenshot({ path: join(dir, `${name}.png`), animations: 'disabled', caret: 'hide' });
   }

@@ -78,7 +78,9 @@ describe('secrets and patient data after a full sync', () => {
     expect(Object.keys(entries)).toEqual(
       expect.arrayContaining(['README.txt', 'versions.json', 'settings.json', 'runs.json', 'activity.json', 'logs/clinicsync.log']),
     );
-    const text = Object.values(entries).map((data) => strFromU8(data)).join('\n');
+    const text = Object.values(entries)
+      .map((data) => strFromU8(data))
+      .join('\n');
     expect(text).not.toContain(emulator.apiKey);
     expect(text).not.toContain(t.env.CLINICSYNC_DB_KEY as string);
     for (const value of seededIdentifiers()) expect(text).not.toContain(value);

@@ -59,8 +59,13 @@ describe('sources through the application service', () => {
     t = openTestService();
     const added = await t.service.sources.add({ kind: 'cliniko', name: 'Northside', apiKey: 'old-key-au1', baseUrl: emulator.url });
     await expect(t.service.sources.test({ id: added.id })).rejects.toMatchObject({ code: 'credentials_invalid' });
-    await (await t.service.sync.start({ mode: 'incremental', trigger: 'manual' })).done;
-    expect((await t.service.sources.list())[0]).toMatchObject({ health: 'failing', lastRun: { status: 'failed', errorKind: 'credentials_invalid' } });
+    await (
+      await t.service.sync.start({ mode: 'incremental', trigger: 'manual' })
+    ).done;
+    expect((await t.service.sources.list())[0]).toMatchObject({
+      health: 'failing',
+      lastRun: { status: 'failed', errorKind: 'credentials_invalid' },
+    });
     await t.service.sources.update({ id: added.id, apiKey: emulator.apiKey, name: 'Northside Clinic' });
     await expect(t.service.sources.test({ id: added.id })).resolves.toBeTruthy();
     expect((await t.service.sources.list())[0]?.name).toBe('Northside Clinic');
