@@ -24,6 +24,17 @@ export const SYNC_PHASES = [
 ] as const;
 export type SyncPhase = (typeof SYNC_PHASES)[number];
 
+/** What each phase is called wherever a person reads it (console, CLI, activity log). */
+export const PHASE_LABELS: Record<SyncPhase, string> = {
+  connect: 'Checking the connection',
+  practitioners: 'Practitioners',
+  patients: 'Patients',
+  appointments_back: 'Past appointments',
+  enrich: 'Appointment details',
+  appointments_forward: 'Upcoming appointments',
+  reconcile: 'Checking for removed records',
+};
+
 export const SYNC_MODES = ['incremental', 'full', 'patients_only', 'upcoming_only', 'reconcile_only'] as const;
 export type SyncMode = (typeof SYNC_MODES)[number];
 

@@ -16,12 +16,4 @@ export function phasesFor(mode: SyncMode): SyncPhase[] {
   }
 }
 
-export const PHASE_LABELS: Record<SyncPhase, string> = {
-  connect: 'Checking the connection',
-  practitioners: 'Practitioners',
-  patients: 'Patients',
-  appointments_back: 'Past appointments',
-  enrich: 'Appointment details',
-  appointments_forward: 'Upcoming appointments',
-  reconcile: 'Checking for removed records',
-};
+export { PHASE_LABELS } from '../domain';

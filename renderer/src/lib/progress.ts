@@ -1,15 +1,5 @@
-import type { SyncPhase, SyncProgressView } from '@contract';
+import { PHASE_LABELS, type SyncPhase, type SyncProgressView } from '@contract';
 import { formatCount } from './format';
-
-export const PHASE_LABELS: Record<SyncPhase, string> = {
-  connect: 'Checking the connection',
-  practitioners: 'Practitioners',
-  patients: 'Patients',
-  appointments_back: 'Past appointments',
-  enrich: 'Appointment details',
-  appointments_forward: 'Upcoming appointments',
-  reconcile: 'Checking for removed records',
-};
 
 const PHASE_NOUNS: Partial<Record<SyncPhase, string>> = {
   practitioners: 'practitioners',

@@ -8,10 +8,9 @@ import { ChangeTable } from '../components/changes/ChangeTable';
 import { groupChangesByDay, limitGroups } from '../components/changes/group';
 import { formatWhen, zoneAbbreviation } from '../components/sync/clinic-time';
 import { formatCount } from '../components/sync/format';
-import { useNow } from '../hooks/use-now';
+import { useClinicContext } from '../hooks/use-clinic-context';
 import { MAX_ROWS, useChangesStore } from '../store/changes-store';
 import { usePatientStore } from '../store/patient-store';
-import { useSyncStore } from '../store/sync-store';
 import '../components/sync/console.css';
 import '../components/changes/changes.css';
 
@@ -52,16 +51,7 @@ export function ChangesPage() {
       toggleDone: st.toggleDone,
     })),
   );
-  const { sources, timeZone, loadTimeZone, refreshSources } = useSyncStore(
-    useShallow((st) => ({ sources: st.sources, timeZone: st.timeZone, loadTimeZone: st.loadTimeZone, refreshSources: st.refreshSources })),
-  );
-  const now = useNow();
-
-  useEffect(() => {
-    void loadTimeZone();
-    void refreshSources();
-    void actions.load();
-  }, [actions, loadTimeZone, refreshSources]);
+  const { sources, timeZone, now } = useClinicContext(actions.load);
 
   const visible = useMemo(() => (s.hideDone ? s.rows.filter((r) => !s.done[r.id]) : s.rows), [s.rows, s.hideDone, s.done]);
   const groups = useMemo(() => groupChangesByDay(visible, timeZone, s.groupBy, now), [visible, timeZone, s.groupBy, now]);

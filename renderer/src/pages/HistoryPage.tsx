@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { Download, History } from 'lucide-react';
 import { useShallow } from 'zustand/react/shallow';
 import { Alert, Button, Card, CardHeader, EmptyState, Field, PageHeader, Select, Skeleton } from '../components/ui';
@@ -9,9 +9,8 @@ import { RunDetailDialog } from '../components/history/RunDetailDialog';
 import { RunTable } from '../components/history/RunTable';
 import { formatWhen } from '../components/sync/clinic-time';
 import { formatDuration, STATUS_LABELS, type RunStatus } from '../components/sync/format';
-import { useNow } from '../hooks/use-now';
+import { useClinicContext } from '../hooks/use-clinic-context';
 import { HISTORY_PAGE_SIZE, useHistoryStore, type RunStatusFilter } from '../store/history-store';
-import { useSyncStore } from '../store/sync-store';
 import '../components/sync/console.css';
 import '../components/history/history.css';
 
@@ -50,16 +49,7 @@ export function HistoryPage() {
       exportCsv: s.exportCsv,
     })),
   );
-  const { sources, timeZone, loadTimeZone, refreshSources } = useSyncStore(
-    useShallow((s) => ({ sources: s.sources, timeZone: s.timeZone, loadTimeZone: s.loadTimeZone, refreshSources: s.refreshSources })),
-  );
-  const now = useNow();
-
-  useEffect(() => {
-    void loadTimeZone();
-    void refreshSources();
-    void actions.load();
-  }, [actions, loadTimeZone, refreshSources]);
+  const { sources, timeZone, now } = useClinicContext(actions.load);
 
   const sourceNames = useMemo(() => Object.fromEntries(sources.map((s) => [s.id, s.name])), [sources]);
   const average = h.stats?.averageDurationMs ?? null;

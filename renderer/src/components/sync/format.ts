@@ -1,21 +1,10 @@
-/**
- * Words and numbers for the sync panel. Pure: the types below are the parts of the contract's
- * shapes these functions read, so they run (and are tested) without the renderer.
- */
+/** Words and numbers for the sync panel. Pure, so they are tested without a browser. */
 
-export type Phase = 'connect' | 'practitioners' | 'patients' | 'appointments_back' | 'enrich' | 'appointments_forward' | 'reconcile';
-export type Mode = 'incremental' | 'full' | 'patients_only' | 'upcoming_only' | 'reconcile_only';
-export type RunStatus = 'queued' | 'running' | 'completed' | 'partial_success' | 'failed' | 'cancelled' | 'deferred' | 'abandoned';
+import { PHASE_LABELS, type SyncMode, type SyncPhase, type SyncRunStatus } from '@contract';
 
-export const PHASE_LABELS: Record<Phase, string> = {
-  connect: 'Checking the connection',
-  practitioners: 'Practitioners',
-  patients: 'Patients',
-  appointments_back: 'Past appointments',
-  enrich: 'Appointment details',
-  appointments_forward: 'Upcoming appointments',
-  reconcile: 'Checking for removed records',
-};
+export type Phase = SyncPhase;
+export type Mode = SyncMode;
+export type RunStatus = SyncRunStatus;
 
 /** What the records of a phase are called in "280 of 651 patients". */
 const PHASE_UNITS: Record<Phase, string> = {
