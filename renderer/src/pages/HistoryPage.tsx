@@ -8,13 +8,14 @@ import { RunChart } from '../components/history/RunChart';
 import { RunDetailDialog } from '../components/history/RunDetailDialog';
 import { RunTable } from '../components/history/RunTable';
 import { formatWhen } from '../components/sync/clinic-time';
-import { formatDuration, STATUS_LABELS, type RunStatus } from '../components/sync/format';
+import { formatDuration, type RunStatus } from '../components/sync/format';
 import { useClinicContext } from '../hooks/use-clinic-context';
 import { HISTORY_PAGE_SIZE, useHistoryStore, type RunStatusFilter } from '../store/history-store';
 import '../components/sync/console.css';
 import '../components/history/history.css';
+import { RUN_STATUS } from '../lib/status';
 
-const STATUS_FILTERS = Object.keys(STATUS_LABELS) as RunStatus[];
+const STATUS_FILTERS = Object.keys(RUN_STATUS) as RunStatus[];
 /** History outlives sources: runs of a removed source keep their rows. */
 const REMOVED_SOURCE = 'A removed source';
 
@@ -133,7 +134,7 @@ export function HistoryPage() {
                       <option value="">Any status</option>
                       {STATUS_FILTERS.map((status) => (
                         <option key={status} value={status}>
-                          {STATUS_LABELS[status].label}
+                          {RUN_STATUS[status].label}
                         </option>
                       ))}
                     </Select>

@@ -1,8 +1,9 @@
 import type { RunDetail } from '../../store/history-store';
 import { Alert, Badge, Dialog, Skeleton } from '../ui';
 import { formatClockSeconds, formatWhen } from '../sync/clinic-time';
-import { countsLine, formatCount, formatDuration, STATUS_LABELS } from '../sync/format';
+import { countsLine, formatCount, formatDuration } from '../sync/format';
 import { TRIGGER_LABELS, TYPE_LABELS } from './health';
+import { RUN_STATUS } from '../../lib/status';
 
 const ERROR_KIND_LABELS: Record<string, string> = {
   credentials_invalid: 'Key not accepted',
@@ -32,7 +33,7 @@ interface Props {
 /** One run: what it did, its errors and its activity. */
 export function RunDetailDialog({ open, detail, error, sourceName, timeZone, now, onClose }: Props) {
   const run = detail?.run;
-  const status = run ? STATUS_LABELS[run.status] : null;
+  const status = run ? RUN_STATUS[run.status] : null;
   return (
     <Dialog
       open={open}

@@ -3,8 +3,9 @@ import { ChevronLeft, ChevronRight, Snail } from 'lucide-react';
 import type { HistoryRun } from '../../store/history-store';
 import { Badge, Button } from '../ui';
 import { formatWhen } from '../sync/clinic-time';
-import { formatCount, formatDuration, STATUS_LABELS } from '../sync/format';
+import { formatCount, formatDuration } from '../sync/format';
 import { isSlowRun, TRIGGER_LABELS, TYPE_LABELS } from './health';
+import { RUN_STATUS } from '../../lib/status';
 
 interface RowProps {
   run: HistoryRun;
@@ -16,7 +17,7 @@ interface RowProps {
 }
 
 const RunRow = memo(function RunRow({ run, sourceName, averageMs, timeZone, now, onOpen }: RowProps) {
-  const status = STATUS_LABELS[run.status];
+  const status = RUN_STATUS[run.status];
   const slow = isSlowRun(run, averageMs);
   const c = run.counts;
   const appointments = c.appointmentsNew + c.appointmentsUpdated + c.appointmentsUnchanged;

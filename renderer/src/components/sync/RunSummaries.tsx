@@ -2,7 +2,8 @@ import { X } from 'lucide-react';
 import type { Refusal, SyncRun } from '../../store/sync-store';
 import { Alert, Badge, Button } from '../ui';
 import { formatClock } from './clinic-time';
-import { formatDuration, MODE_LABELS, runSummary, STATUS_LABELS } from './format';
+import { formatDuration, MODE_LABELS, runSummary } from './format';
+import { RUN_STATUS } from '../../lib/status';
 
 interface SummaryProps {
   runs: SyncRun[];
@@ -19,7 +20,7 @@ export function RunSummaries({ runs, sourceNames, timeZone, onDismiss }: Summary
       {runs.map((run) => {
         const name = sourceNames[run.source] ?? run.source;
         const summary = runSummary(run, name, (iso) => formatClock(iso, timeZone));
-        const status = STATUS_LABELS[run.status];
+        const status = RUN_STATUS[run.status];
         return (
           <li key={run.id} data-testid="sync-summary" data-status={run.status} data-run-id={run.id}>
             <Alert

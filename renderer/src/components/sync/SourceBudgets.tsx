@@ -3,7 +3,8 @@ import { Gauge } from 'lucide-react';
 import { liveBudgetUsed, type SourceView, type SyncProgressView } from '../../store/sync-store';
 import { Badge, Card, CardHeader } from '../ui';
 import { formatClock, formatWhen } from './clinic-time';
-import { budgetLine, budgetTone, formatCount, STATUS_LABELS } from './format';
+import { budgetLine, budgetTone, formatCount } from './format';
+import { RUN_STATUS } from '../../lib/status';
 
 interface Props {
   sources: SourceView[];
@@ -25,7 +26,7 @@ interface SourceProps {
 /** One source; memoised on the numbers it shows, so ten progress updates a second leave it alone. */
 const SourceItem = memo(function SourceItem({ source, syncing, used, timeZone, now }: SourceProps) {
   const last = source.lastRun;
-  const status = syncing ? { label: 'Syncing', tone: 'info' as const } : last ? STATUS_LABELS[last.status] : null;
+  const status = syncing ? { label: 'Syncing', tone: 'info' as const } : last ? RUN_STATUS[last.status] : null;
   const budget = source.budget ? { ...source.budget, used } : null;
   const share = budget && budget.limit > 0 ? Math.min(1, budget.used / budget.limit) : 0;
   return (

@@ -1,6 +1,8 @@
 /** Words and numbers for the sync panel. Pure, so they are tested without a browser. */
 
 import { PHASE_LABELS, type SyncMode, type SyncPhase, type SyncRunStatus } from '@contract';
+import type { Tone } from '../ui/Badge';
+import { RUN_STATUS } from '../../lib/status';
 
 export type Phase = SyncPhase;
 export type Mode = SyncMode;
@@ -163,19 +165,6 @@ export function countsLine(counts: CountsLike): string {
   return parts.join(' · ');
 }
 
-export type Tone = 'ok' | 'warn' | 'danger' | 'neutral' | 'info';
-
-export const STATUS_LABELS: Record<RunStatus, { label: string; tone: Tone }> = {
-  queued: { label: 'Queued', tone: 'neutral' },
-  running: { label: 'Running', tone: 'info' },
-  completed: { label: 'Completed', tone: 'ok' },
-  partial_success: { label: 'Partly synced', tone: 'warn' },
-  failed: { label: 'Failed', tone: 'danger' },
-  cancelled: { label: 'Cancelled', tone: 'neutral' },
-  deferred: { label: 'Deferred', tone: 'warn' },
-  abandoned: { label: 'Abandoned', tone: 'danger' },
-};
-
 /** The sentence shown when a run ends, with the tone of its banner. */
 export function runSummary(run: RunLike, sourceName: string, clock: (iso: string) => string): { text: string; tone: Tone } {
   const line = countsLine(run.counts);
@@ -196,7 +185,7 @@ export function runSummary(run: RunLike, sourceName: string, clock: (iso: string
     case 'abandoned':
       return { text: `Sync of ${sourceName} failed: ${firstError ?? 'the sync stopped before it finished.'}`, tone: 'danger' };
     default:
-      return { text: `Sync of ${sourceName} is ${STATUS_LABELS[run.status].label.toLowerCase()}.`, tone: 'info' };
+      return { text: `Sync of ${sourceName} is ${RUN_STATUS[run.status].label.toLowerCase()}.`, tone: 'info' };
   }
 }
 
