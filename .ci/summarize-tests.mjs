@@ -33,8 +33,9 @@ if (existsSync(playwrightFile)) {
 
 const securityFile = join(dir, 'electronegativity', 'verdict.json');
 if (existsSync(securityFile)) {
-  const { high } = JSON.parse(readFileSync(securityFile, 'utf8'));
-  if (high === 0) passed++;
+  // The security scan is one test: it passes only with no finding, no unjustified acceptance and no unreadable file.
+  const { findings, unreasoned, unparsed } = JSON.parse(readFileSync(securityFile, 'utf8'));
+  if (findings === 0 && unreasoned === 0 && unparsed === 0) passed++;
   else failed++;
   reports++;
 }

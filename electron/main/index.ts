@@ -18,7 +18,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   registerAppScheme();
   // A smaller young generation keeps a 20,000-patient sync's peak memory well under 300 MB (bench: sync).
-  app.commandLine.appendSwitch('js-flags', '--max-semi-space-size=16');
+  app.commandLine.appendSwitch('js-flags', '--max-semi-space-size=16'); // eng-disable CUSTOM_ARGUMENTS_JS_CHECK: a fixed V8 memory flag, no input reaches it
   let window: BrowserWindow | null = null;
   const preload = join(import.meta.dirname, '../preload/index.cjs');
   const showConsole = () => {
@@ -36,7 +36,11 @@ if (!app.requestSingleInstanceLock()) {
     .then(async () => {
       const { service, state, log } = await openDesktopService({ userData: app.getPath('userData'), version: app.getVersion() });
       serveAppProtocol(join(import.meta.dirname, '../renderer'));
-      registerContractIpc(ipcMain, serveContract(service, 'electron', (err) => log.error('Internal error', err)), APP_ORIGIN);
+      registerContractIpc(
+        ipcMain,
+        serveContract(service, 'electron', (err) => log.error('Internal error', err)),
+        APP_ORIGIN,
+      );
       bindEvents(service, (event, payload) => window?.webContents.send(IPC_EVENT, event, payload));
       window = createMainWindow(preload, { showWhenReady: !startedAtLogin(process.argv) });
       const desktop = startElectronDesktop({
