@@ -34,7 +34,7 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
         if (options.schedule) service.schedule.start();
         ctx.out(`ClinicSync console: ${host.url}`);
         ctx.out('Open that link in your browser. Press Ctrl+C to stop.');
-        if (options.schedule) ctx.out(`Scheduled syncs: ${service.schedule.status().description}.`);
+        if (options.schedule) ctx.out(`Scheduled syncs: ${service.schedule.status().description}`);
         await ctx.untilInterrupted();
         await host.close();
       } finally {
