@@ -4,6 +4,7 @@ import { UserFacingError } from '../errors';
 import type { SettingsStore } from '../settings/app-settings';
 import { LOCK_STALE_AFTER_MS, syncSource, type SyncEngineDeps } from '../sync/engine';
 import { phasesFor } from '../sync/plan';
+import { startingProgress } from '../sync/progress';
 import { WaitRelay } from '../sync/wait-relay';
 import type { Connections } from './connections';
 import { ownerIsDead } from './process-identity';
@@ -173,21 +174,8 @@ export class SyncCoordinator {
       await done;
       throw new Error('The sync engine neither started nor refused the run.');
     }
-    const phases = phasesFor(request.mode);
     // Shown as "starting" until the engine's first progress event arrives.
-    const starting: SyncProgressView = {
-      runId,
-      source: source.id,
-      phase: phases[0] ?? 'connect',
-      step: 1,
-      steps: phases.length,
-      done: 0,
-      total: null,
-      percent: 0,
-      etaSeconds: null,
-      requests: 0,
-      waitingUntil: null,
-    };
+    const starting = startingProgress(runId, source.id, phasesFor(request.mode));
     const active: ActiveRun = { runId, controller, progress: starting, done };
     this.#active.set(source.id, active);
     void done

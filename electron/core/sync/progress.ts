@@ -3,6 +3,23 @@ import type { SyncPhase, SyncProgressView } from '../domain';
 /** The engine's progress is exactly what the faces show (defined once, in the domain). */
 export type SyncProgress = SyncProgressView;
 
+/** A run's progress before its first phase: nothing done, nothing known. */
+export function startingProgress(runId: number, source: string, phases: readonly SyncPhase[]): SyncProgress {
+  return {
+    runId,
+    source,
+    phase: phases[0] ?? 'connect',
+    step: 0,
+    steps: phases.length,
+    done: 0,
+    total: null,
+    percent: 0,
+    etaSeconds: null,
+    requests: 0,
+    waitingUntil: null,
+  };
+}
+
 export interface ProgressClock {
   now(): number;
 }
@@ -29,19 +46,7 @@ export class ProgressTracker {
     private readonly clock: ProgressClock = { now: () => Date.now() },
   ) {
     this.#phases = init.phases;
-    this.#state = {
-      runId: init.runId,
-      source: init.source,
-      phase: init.phases[0] ?? 'connect',
-      step: 0,
-      steps: init.phases.length,
-      done: 0,
-      total: null,
-      percent: 0,
-      etaSeconds: null,
-      requests: 0,
-      waitingUntil: null,
-    };
+    this.#state = startingProgress(init.runId, init.source, init.phases);
   }
 
   get current(): SyncProgress {

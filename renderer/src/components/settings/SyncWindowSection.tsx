@@ -15,6 +15,11 @@ function asNumber(text: string): number | null {
 }
 
 /** How far back and forward appointments are kept in sync, and whether new patients are discovered from them. */
+const WINDOW_FIELDS = [
+  { key: 'daysBack', label: 'Days back', hint: 'Past appointments to keep in sync (1–365).', testId: 'days-back' },
+  { key: 'daysForward', label: 'Days forward', hint: 'Upcoming appointments to keep in sync (1–365).', testId: 'days-forward' },
+] as const;
+
 export function SyncWindowSection() {
   const saved = useSettingsStore((s) => s.settings?.sync);
   const errors = useSettingsStore((s) => s.sections.sync.fieldErrors);
@@ -47,34 +52,22 @@ export function SyncWindowSection() {
         }}
       >
         <div className="form-grid">
-          <Field label="Days back" hint="Past appointments to keep in sync (1–365)." error={errors['sync.daysBack']}>
-            {(p) => (
-              <TextInput
-                {...p}
-                type="number"
-                inputMode="numeric"
-                min={1}
-                max={365}
-                value={draft.daysBack}
-                onChange={(e) => setDraft({ ...draft, daysBack: e.target.value })}
-                data-testid="days-back"
-              />
-            )}
-          </Field>
-          <Field label="Days forward" hint="Upcoming appointments to keep in sync (1–365)." error={errors['sync.daysForward']}>
-            {(p) => (
-              <TextInput
-                {...p}
-                type="number"
-                inputMode="numeric"
-                min={1}
-                max={365}
-                value={draft.daysForward}
-                onChange={(e) => setDraft({ ...draft, daysForward: e.target.value })}
-                data-testid="days-forward"
-              />
-            )}
-          </Field>
+          {WINDOW_FIELDS.map(({ key, label, hint, testId }) => (
+            <Field key={key} label={label} hint={hint} error={errors[`sync.${key}`]}>
+              {(p) => (
+                <TextInput
+                  {...p}
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  max={365}
+                  value={draft[key]}
+                  onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+                  data-testid={testId}
+                />
+              )}
+            </Field>
+          ))}
         </div>
         <div className="stack-sm">
           <SegmentedControl
