@@ -105,9 +105,10 @@ async function pullPatients(ctx: RunContext, cursor: string | null, alreadyCount
     total = page.totalEntries ?? total;
     newest = laterOf(newest, page.maxRemoteUpdatedAt);
     const syncedAt = ctx.now().toISOString();
-    const previous = store.cursors.get(source, RESOURCE);
     // Unreadable rows without an id cannot be asked for again by id: the cursor stays, to list them again.
     unnamed ||= page.errors.some((error) => error.externalId === null);
+    // Only the last page moves the cursor, so only it needs the stored one.
+    const previous = last && !unnamed ? store.cursors.get(source, RESOURCE) : null;
     const next = last && !unnamed ? nextCursor(ctx.startedAt, newest, previous) : null;
     const outcomes = store.transaction(() => {
       linked += backfillRemoteIds(ctx, page.records);

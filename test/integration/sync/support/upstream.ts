@@ -65,28 +65,32 @@ async function state<T>(origin: string, headers: Record<string, string>): Promis
   return (await response.json()) as T;
 }
 
-function cliniko(emu: RunningEmulator<ClinikoControl>, options: EmulatorOptions): Upstream {
+/** The control calls both emulators take alike. */
+interface SharedControl {
+  archivePatient(id: string): unknown;
+  deletePatient(id: string): unknown;
+  reschedule(id: string, startsAt: string): unknown;
+  cancel(id: string, reason: string): unknown;
+  markNoShow(id: string): unknown;
+  changePractitioner(id: string): unknown;
+  changeTelehealthUrl(id: string): unknown;
+  deleteAppointment(id: string): unknown;
+}
+
+/** The part of an Upstream that is the same for both emulators. */
+function common(
+  emu: RunningEmulator<SharedControl>,
+  options: EmulatorOptions,
+): Omit<Upstream, 'kind' | 'truth' | 'addPatient' | 'editPatient' | 'addAppointment'> {
   const c = emu.control;
-  const auth = { Authorization: `Basic ${Buffer.from(`${emu.apiKey}:`).toString('base64')}` };
   return {
-    kind: 'cliniko',
     url: emu.url,
     apiKey: emu.apiKey,
     timeScale: options.timeScale ?? 1,
-    truth: async () => clinikoTruth(await state<ClinikoState>(emu.origin, auth)),
     stats: () => emu.stats(),
     setFaults: (faults) => emu.setFaults(faults),
-    addPatient: (f = {}) =>
-      c.addPatient({
-        ...(f.firstName ? { first_name: f.firstName } : {}),
-        ...(f.lastName ? { last_name: f.lastName } : {}),
-        ...(f.email ? { email: f.email } : {}),
-      }).id,
-    editPatient: (id, f) =>
-      void c.editPatient(id, { ...(f.lastName ? { last_name: f.lastName } : {}), ...(f.email ? { email: f.email } : {}) }),
     archivePatient: (id) => void c.archivePatient(id),
     deletePatient: (id) => void c.deletePatient(id),
-    addAppointment: (patientId, startsAt) => c.addAppointment({ patient_id: patientId, ...(startsAt ? { starts_at: startsAt } : {}) }).id,
     reschedule: (id, startsAt) => void c.reschedule(id, startsAt),
     cancel: (id, reason) => void c.cancel(id, reason),
     markNoShow: (id) => void c.markNoShow(id),
@@ -97,16 +101,31 @@ function cliniko(emu: RunningEmulator<ClinikoControl>, options: EmulatorOptions)
   };
 }
 
+function cliniko(emu: RunningEmulator<ClinikoControl>, options: EmulatorOptions): Upstream {
+  const c = emu.control;
+  const auth = { Authorization: `Basic ${Buffer.from(`${emu.apiKey}:`).toString('base64')}` };
+  return {
+    ...common(emu, options),
+    kind: 'cliniko',
+    truth: async () => clinikoTruth(await state<ClinikoState>(emu.origin, auth)),
+    addPatient: (f = {}) =>
+      c.addPatient({
+        ...(f.firstName ? { first_name: f.firstName } : {}),
+        ...(f.lastName ? { last_name: f.lastName } : {}),
+        ...(f.email ? { email: f.email } : {}),
+      }).id,
+    editPatient: (id, f) =>
+      void c.editPatient(id, { ...(f.lastName ? { last_name: f.lastName } : {}), ...(f.email ? { email: f.email } : {}) }),
+    addAppointment: (patientId, startsAt) => c.addAppointment({ patient_id: patientId, ...(startsAt ? { starts_at: startsAt } : {}) }).id,
+  };
+}
+
 function intakeq(emu: RunningEmulator<IntakeqControl>, options: EmulatorOptions): Upstream {
   const c = emu.control;
   return {
+    ...common(emu, options),
     kind: 'intakeq',
-    url: emu.url,
-    apiKey: emu.apiKey,
-    timeScale: options.timeScale ?? 1,
     truth: async () => intakeqTruth(await state<IntakeqState>(emu.origin, { 'X-Auth-Key': emu.apiKey })),
-    stats: () => emu.stats(),
-    setFaults: (faults) => emu.setFaults(faults),
     addPatient: (f = {}) =>
       String(
         c.addPatient({
@@ -117,16 +136,7 @@ function intakeq(emu: RunningEmulator<IntakeqControl>, options: EmulatorOptions)
       ),
     editPatient: (id, f) =>
       void c.editPatient(id, { ...(f.lastName ? { LastName: f.lastName } : {}), ...(f.email ? { Email: f.email } : {}) }),
-    archivePatient: (id) => void c.archivePatient(id),
-    deletePatient: (id) => void c.deletePatient(id),
     addAppointment: (patientId, startsAt) =>
       c.addAppointment({ ClientId: Number(patientId), ...(startsAt ? { UtcDateTime: Date.parse(startsAt) } : {}) }).Id,
-    reschedule: (id, startsAt) => void c.reschedule(id, startsAt),
-    cancel: (id, reason) => void c.cancel(id, reason),
-    markNoShow: (id) => void c.markNoShow(id),
-    changePractitioner: (id) => void c.changePractitioner(id),
-    changeTelehealthUrl: (id) => void c.changeTelehealthUrl(id),
-    deleteAppointment: (id) => void c.deleteAppointment(id),
-    close: () => emu.close(),
   };
 }
