@@ -50,8 +50,11 @@ export class AppService {
   readonly settings: SettingsArea;
   readonly schedule: ScheduleArea;
 
+  readonly #now: () => Date;
+
   constructor(private readonly options: AppServiceOptions) {
-    const now = options.now ?? (() => new Date());
+    this.#now = options.now ?? (() => new Date());
+    const now = this.#now;
     const { cache, log } = options;
     this.events = new ServiceEvents((err) => log.error('An event listener failed', err));
     this.notices.subscribe((notice) => this.events.emit('notice', notice));
@@ -130,7 +133,7 @@ export class AppService {
         electron: process.versions.electron ?? 'not running',
         platform: `${process.platform} ${process.arch}`,
       },
-      now: (this.options.now ?? (() => new Date()))(),
+      now: this.#now(),
     });
   }
 

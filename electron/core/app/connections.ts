@@ -23,8 +23,9 @@ export class Connections {
     return source.id === DEMO_SOURCE_ID;
   }
 
-  async hasCredential(source: Source): Promise<boolean> {
-    return this.isDemo(source) || (await this.secrets.get(source.credentialRef)) !== null;
+  /** The source's stored API key, or null when none is stored (the demo practice needs none). */
+  async storedKey(source: Source): Promise<string | null> {
+    return this.isDemo(source) ? null : this.secrets.get(source.credentialRef);
   }
 
   /** A connector for one run (it caches reference data for its lifetime). */
@@ -58,7 +59,7 @@ export class Connections {
       if (!this.demo) throw new UserFacingError('demo_unavailable', 'The demo practice is not available in this version of ClinicSync.');
       return this.demo.ensureRunning();
     }
-    const apiKey = await this.secrets.get(source.credentialRef);
+    const apiKey = await this.storedKey(source);
     if (apiKey === null) {
       throw new UserFacingError(
         'credentials_missing',

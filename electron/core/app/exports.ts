@@ -1,6 +1,7 @@
 import type { Cache } from '../db';
-import type { Appointment, CachedPatient, Patient } from '../domain';
+import type { Appointment, Patient } from '../domain';
 import { csvLine } from './csv';
+import { paged } from './paged';
 import type { HistoryArea } from './history-area';
 import { RUN_COLUMNS, runRecord } from './run-rows';
 
@@ -58,9 +59,6 @@ const CHANGE_FIELDS = [
 const pick = <T extends object>(record: T, fields: readonly string[]): Row =>
   Object.fromEntries(fields.map((field) => [field, (record as Record<string, Row[string]>)[field] ?? null]));
 
-/** A patient as exported: only patients matched to a remote record carry the domain's fields. */
-const patientRow = (patient: CachedPatient): Row => pick(patient, PATIENT_FIELDS);
-
 /**
  * The records of one kind as text chunks — a JSON array with the domain model's field names, or CSV
  * with a header — produced one record at a time, so an export of any size streams.
@@ -95,21 +93,19 @@ function recordsOf(
 ): { fields: readonly string[]; rows: Iterable<Row> } {
   switch (kind) {
     case 'patients':
-      return { fields: PATIENT_FIELDS, rows: map(cache.patients.iterate(source), patientRow) };
+      return { fields: PATIENT_FIELDS, rows: map(cache.patients.iterate(source), (p) => pick(p, PATIENT_FIELDS)) };
     case 'appointments':
       return { fields: APPOINTMENT_FIELDS, rows: map(cache.appointments.iterate(source), (a) => pick(a, APPOINTMENT_FIELDS)) };
     case 'runs':
       return { fields: RUN_COLUMNS, rows: map(history.allRuns(source), runRecord) };
     case 'changes':
-      return { fields: CHANGE_FIELDS, rows: map(allChanges(cache, source), (change) => pick(change, CHANGE_FIELDS)) };
-  }
-}
-
-function* allChanges(cache: Cache, source?: string) {
-  for (let offset = 0; ; offset += 1000) {
-    const { rows } = cache.changes.list({ source, limit: 1000, offset });
-    yield* rows;
-    if (rows.length < 1000) return;
+      return {
+        fields: CHANGE_FIELDS,
+        rows: map(
+          paged((limit, offset) => cache.changes.list({ source, limit, offset }).rows, 1000),
+          (change) => pick(change, CHANGE_FIELDS),
+        ),
+      };
   }
 }
 

@@ -11,6 +11,7 @@ import {
 } from '../domain';
 import { UserFacingError } from '../errors';
 import { csvLine } from './csv';
+import { paged } from './paged';
 import { RUN_COLUMNS, runRecord } from './run-rows';
 
 const PAGE = 500;
@@ -37,12 +38,8 @@ export class HistoryArea {
   }
 
   /** Every run, newest first, in pages (for exports of any length). */
-  *allRuns(source?: string): Generator<SyncRun> {
-    for (let offset = 0; ; offset += PAGE) {
-      const { rows } = this.cache.runs.list({ source, limit: PAGE, offset });
-      yield* rows;
-      if (rows.length < PAGE) return;
-    }
+  allRuns(source?: string): Generator<SyncRun> {
+    return paged((limit, offset) => this.cache.runs.list({ source, limit, offset }).rows, PAGE);
   }
 
   runsCsv(source?: string): { fileName: string; content: string } {
@@ -53,11 +50,7 @@ export class HistoryArea {
   }
 
   activity(limit: number, minLevel: ActivityLevel): ActivityEvent[] {
-    const floor = ACTIVITY_LEVELS.indexOf(minLevel);
-    return this.cache.activity
-      .list({ limit: limit * 4 })
-      .filter((event) => ACTIVITY_LEVELS.indexOf(event.level) >= floor)
-      .slice(-limit);
+    return this.cache.activity.list({ limit, levels: ACTIVITY_LEVELS.slice(ACTIVITY_LEVELS.indexOf(minLevel)) });
   }
 
   /** When the last finished sync started: "what changed since the last sync" starts there. */

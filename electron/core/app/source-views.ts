@@ -21,15 +21,17 @@ export function healthOf(lastRun: SyncRun | undefined, syncing: boolean): Source
 export async function sourceView(cache: Cache, connections: Connections, source: Source, syncing: boolean, now: Date): Promise<SourceView> {
   const counts = cache.patients.count(source.id);
   const lastRun = cache.runs.list({ source: source.id, limit: 1, offset: 0 }).rows[0];
-  const hasCredential = await connections.hasCredential(source);
+  const demo = connections.isDemo(source);
+  // Read once: with safeStorage every read is a decryption.
+  const key = await connections.storedKey(source);
   return {
     id: source.id,
     kind: source.kind,
     name: source.name,
-    baseUrl: connections.isDemo(source) ? null : source.baseUrl,
+    baseUrl: demo ? null : source.baseUrl,
     createdAt: source.createdAt,
-    hasCredential,
-    demo: connections.isDemo(source),
+    hasCredential: demo || key !== null,
+    demo,
     patientsCached: counts.total,
     patientsUnaffiliated: counts.unaffiliated,
     syncing,
@@ -45,11 +47,6 @@ export async function sourceView(cache: Cache, connections: Connections, source:
       : null,
     lastSuccessAt: cache.runs.stats(now.toISOString(), source.id).lastSuccessAt,
     health: healthOf(lastRun, syncing),
-    budget: hasCredential && source.kind === 'intakeq' && !connections.isDemo(source) ? await budgetOf(connections, source) : null,
+    budget: key !== null && source.kind === 'intakeq' ? connections.build(source, key).stats().dailyBudget : null,
   };
-}
-
-async function budgetOf(connections: Connections, source: Source): Promise<SourceView['budget']> {
-  const connector = await connections.connectorFor(source);
-  return connector.stats().dailyBudget;
 }

@@ -27,7 +27,7 @@ export interface SyncStart {
 interface ActiveRun {
   runId: number;
   controller: AbortController;
-  progress: SyncProgressView | null;
+  progress: SyncProgressView;
   done: Promise<SyncRun>;
 }
 
@@ -73,7 +73,7 @@ export class SyncCoordinator {
   }
 
   progress(): SyncProgressView[] {
-    return [...this.#active.values()].flatMap((run) => (run.progress ? [run.progress] : []));
+    return [...this.#active.values()].map((run) => run.progress);
   }
 
   /**
@@ -91,25 +91,26 @@ export class SyncCoordinator {
 
   async start(request: SyncRequest): Promise<SyncStart> {
     this.recoverInterruptedRuns();
-    const sources = this.pick(request.sources);
-    const result: SyncStart = { started: [], refused: [], done: Promise.resolve([]) };
-    const runs: Array<Promise<SyncRun>> = [];
-    for (const source of sources) {
+    const started: Array<{ source: string; runId: number; done: Promise<SyncRun> }> = [];
+    const refused: SyncStart['refused'] = [];
+    for (const source of this.pick(request.sources)) {
       try {
         const active = await this.startOne(source, request);
-        result.started.push({ source: source.id, runId: active.runId });
-        runs.push(active.done);
+        started.push({ source: source.id, runId: active.runId, done: active.done });
       } catch (err) {
         if (!(err instanceof UserFacingError)) throw err;
-        result.refused.push({ source: source.id, code: err.code, message: err.message });
+        refused.push({ source: source.id, code: err.code, message: err.message });
       }
     }
-    if (result.started.length === 0 && result.refused.length > 0) {
-      const first = result.refused[0] as SyncStart['refused'][number];
-      throw new UserFacingError(first.code, result.refused.map((r) => r.message).join(' '));
+    const [firstRefused] = refused;
+    if (started.length === 0 && firstRefused) {
+      throw new UserFacingError(firstRefused.code, refused.map((r) => r.message).join(' '));
     }
-    result.done = Promise.all(runs);
-    return result;
+    return {
+      started: started.map(({ source, runId }) => ({ source, runId })),
+      refused,
+      done: Promise.all(started.map((run) => run.done)),
+    };
   }
 
   /** Asks running syncs (one source, or all) to stop after the page in flight. */

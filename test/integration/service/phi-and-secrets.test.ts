@@ -1,7 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { filesIn } from '../../support/files-in';
 import { startClinikoEmulator, type ClinikoControl, type RunningEmulator } from '../../../electron/emulators';
 import { openTestService, type TestService } from '../../support/test-service';
 
@@ -24,15 +25,6 @@ afterAll(async () => {
   await emulator.close();
 });
 
-function files(dir: string): Array<{ name: string; text: string }> {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => ({
-      name: path.join(entry.parentPath, entry.name),
-      text: readFileSync(path.join(entry.parentPath, entry.name)).toString('latin1'),
-    }));
-}
-
 /** Identifying values of every seeded patient, as a log line would carry them. */
 function seededIdentifiers(): string[] {
   return emulator.control
@@ -50,14 +42,14 @@ function seededIdentifiers(): string[] {
 describe('secrets and patient data after a full sync', () => {
   it('leaves no API key or database key in plaintext anywhere in the data folder', () => {
     const key = t.env.CLINICSYNC_DB_KEY as string;
-    for (const file of files(t.dataDir)) {
+    for (const file of filesIn(t.dataDir)) {
       expect(file.text, file.name).not.toContain(emulator.apiKey);
       expect(file.text.toLowerCase(), file.name).not.toContain(key);
     }
   });
 
   it('writes logs that name no patient, email, phone or birth date', () => {
-    const logs = files(path.join(t.dataDir, 'logs'));
+    const logs = filesIn(path.join(t.dataDir, 'logs'));
     expect(logs.length).toBeGreaterThan(0);
     expect(logs.map((f) => f.text).join('')).toMatch(/Synced|completed|partial/);
     const identifiers = seededIdentifiers();

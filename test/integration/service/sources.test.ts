@@ -1,6 +1,5 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { filesIn } from '../../support/files-in';
 import { startClinikoEmulator, type ClinikoControl, type RunningEmulator } from '../../../electron/emulators';
 import { openTestService, type TestService } from '../../support/test-service';
 
@@ -13,14 +12,6 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 afterEach(() => t?.dispose());
 
-/** Every file under a folder, as text, to prove a secret appears nowhere in plaintext. */
-function allText(dir: string): string {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => readFileSync(path.join(entry.parentPath, entry.name)).toString('latin1'))
-    .join('\n');
-}
-
 describe('sources through the application service', () => {
   it('adds a source with its key kept encrypted, tests it and lists it without the key', async () => {
     t = openTestService();
@@ -32,7 +23,7 @@ describe('sources through the application service', () => {
     expect(result.userName).toBeTruthy();
     expect(result.latencyMs).toBeGreaterThanOrEqual(0);
 
-    expect(allText(t.dataDir)).not.toContain(emulator.apiKey);
+    for (const file of filesIn(t.dataDir)) expect(file.text, file.name).not.toContain(emulator.apiKey);
   });
 
   it('tests a key before saving it and explains a wrong key', async () => {

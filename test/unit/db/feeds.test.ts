@@ -22,6 +22,10 @@ describe('activity log', () => {
     ]);
     expect(cache.activity.list({ runId: run, limit: 10 }).map((e) => e.level)).toEqual(['info', 'warn', 'info']);
     expect(cache.activity.list({ sinceId: first.id, runId: run, limit: 10 })).toHaveLength(2);
+    // The newest lines at or above a level, however many quieter lines came after them.
+    expect(cache.activity.list({ levels: ['warn', 'error'], limit: 1 }).map((e) => e.message)).toEqual([
+      'Rate limit reached; waiting 30 s.',
+    ]);
   });
 
   it('shows the last day of activity in the recent_activity view', () => {

@@ -39,7 +39,12 @@ export function appointmentFilters(query: { from: string; to: string; updatedSin
  * (`archived_at:!?`, null), cancelled ones shown (`cancelled_at:*`), deleted ones left hidden.
  */
 export function liveAppointmentFilters(query: { from: string; to: string }): string[] {
-  return [`starts_at:>=${clinikoTime(query.from, 'ceil')}`, `starts_at:<${clinikoTime(query.to, 'ceil')}`, 'archived_at:!?', 'cancelled_at:*'];
+  return [
+    `starts_at:>=${clinikoTime(query.from, 'ceil')}`,
+    `starts_at:<${clinikoTime(query.to, 'ceil')}`,
+    'archived_at:!?',
+    'cancelled_at:*',
+  ];
 }
 
 /** Appointments by id (`id:=1,2,3`), with every kind Cliniko hides by default. */

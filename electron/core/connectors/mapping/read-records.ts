@@ -35,7 +35,13 @@ export function readRecords<S extends z.ZodType, R>(
     }
     const broken = reader.unreadableLinks?.(parsed.data) ?? [];
     if (broken.length > 0) {
-      errors.push(recordError(reader.label, item[reader.idField], broken.map((field) => ({ path: [field] }))));
+      errors.push(
+        recordError(
+          reader.label,
+          item[reader.idField],
+          broken.map((field) => ({ path: [field] })),
+        ),
+      );
       continue;
     }
     const record = reader.toDomain(parsed.data);

@@ -1,4 +1,4 @@
-import type { ActivityEvent, ActivityLevel } from '../../domain';
+import { ACTIVITY_LEVELS, type ActivityEvent, type ActivityLevel } from '../../domain';
 import type { Db } from '../sqlite';
 import { toStoredTime } from '../timestamps';
 
@@ -15,6 +15,8 @@ export interface ActivityQuery {
   runId?: number;
   /** Only events after this id (to follow the log as it grows). */
   sinceId?: number;
+  /** Only events at these levels (all levels when omitted). */
+  levels?: readonly ActivityLevel[];
   limit: number;
 }
 
@@ -26,8 +28,9 @@ export function createActivityRepo(db: Db) {
   // Newest `limit` matching events, returned oldest first like a log.
   const newest = (filter: string) =>
     db.prepare(`SELECT * FROM (SELECT * FROM activity_events WHERE ${filter} ORDER BY id DESC LIMIT @limit) ORDER BY id`);
-  const all = newest('id > @sinceId');
-  const ofRun = newest('run_id = @runId AND id > @sinceId');
+  const LEVEL_FILTER = 'level IN (SELECT value FROM json_each(@levels))';
+  const all = newest(`id > @sinceId AND ${LEVEL_FILTER}`);
+  const ofRun = newest(`run_id = @runId AND id > @sinceId AND ${LEVEL_FILTER}`);
   const recent = db.prepare('SELECT id, run_id, source, at, level, message FROM recent_activity ORDER BY id DESC LIMIT ?');
 
   return {
@@ -38,7 +41,12 @@ export function createActivityRepo(db: Db) {
     },
 
     list(query: ActivityQuery): ActivityEvent[] {
-      const params = { runId: query.runId, sinceId: query.sinceId ?? 0, limit: query.limit };
+      const params = {
+        runId: query.runId,
+        sinceId: query.sinceId ?? 0,
+        levels: JSON.stringify(query.levels ?? ACTIVITY_LEVELS),
+        limit: query.limit,
+      };
       const rows = (query.runId === undefined ? all.all(params) : ofRun.all(params)) as ActivityRow[];
       return rows.map(toEvent);
     },
