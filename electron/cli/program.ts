@@ -29,7 +29,13 @@ export function buildProgram(io: CliIo, exit: { code: number }): Command {
     ...io,
     dataDir,
     openService: () =>
-      openHeadlessService({ name: 'ClinicSync', version: io.version, dataDir: dataDir(), env: io.env, demo: emulatedDemoPractice(dataDir()) }),
+      openHeadlessService({
+        name: 'ClinicSync',
+        version: io.version,
+        dataDir: dataDir(),
+        env: io.env,
+        demo: emulatedDemoPractice(dataDir()),
+      }),
     setExitCode: (code) => {
       exit.code = code;
     },

@@ -19,9 +19,23 @@ export async function openDesktopService(options: { userData: string; version: s
   const { state, consent } = desktopState(userData);
   const settings = createElectronSettingsStore(userData, onNotice);
   const secrets = createSafeStorageSecretStore({ userDataDir: userData, consent, onNotice, log: (line) => log.write('info', line) });
-  const { key } = await loadElectronCacheKey({ dataDir: userData, keyDir: defaultKeyDir(), consent, log: (line) => log.write('info', line) });
+  const { key } = await loadElectronCacheKey({
+    dataDir: userData,
+    keyDir: defaultKeyDir(),
+    consent,
+    log: (line) => log.write('info', line),
+  });
   const cache = openCache({ file: defaultCacheFile(userData), key, onNotice: (notice) => notices.push(notice) });
-  const service = new AppService({ name: 'ClinicSync', version: options.version, dataDir: userData, cache, secrets, settings, log, demo: emulatedDemoPractice(userData) });
+  const service = new AppService({
+    name: 'ClinicSync',
+    version: options.version,
+    dataDir: userData,
+    cache,
+    secrets,
+    settings,
+    log,
+    demo: emulatedDemoPractice(userData),
+  });
   for (const notice of notices) service.notices.add(notice);
   return { service, state, log };
 }

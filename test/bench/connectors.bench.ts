@@ -44,7 +44,11 @@ async function startEmulator(kind: SourceKind, patients: number): Promise<Emulat
       ...emu,
       patientCount: () => emu.control.patients().filter((p) => p.deleted_at === null).length,
       appointmentsPerPatient: (from, to) =>
-        countBy(live().filter((a) => inWindow(Date.parse(a.starts_at), from, to)).map((a) => a.patient.links.self.split('/').pop() ?? '')),
+        countBy(
+          live()
+            .filter((a) => inWindow(Date.parse(a.starts_at), from, to))
+            .map((a) => a.patient.links.self.split('/').pop() ?? ''),
+        ),
     };
   }
   const emu = await startIntakeqEmulator(options);
@@ -95,13 +99,31 @@ async function fullPull(kind: SourceKind, emu: Emulator, now: number): Promise<P
   const connector: Connector = createConnector(
     { id: `bench-${kind}`, kind, name: kind, baseUrl: emu.url, credentialRef: 'bench', createdAt: '', updatedAt: '' },
     emu.apiKey,
-    { budgetStore: new MemoryBudgetStore(), gates: new GateRegistry(), timeScale, rateLimits: { perMinute, perDay: null }, userAgentContact: 'bench@clinicsync.example' },
+    {
+      budgetStore: new MemoryBudgetStore(),
+      gates: new GateRegistry(),
+      timeScale,
+      rateLimits: { perMinute, perDay: null },
+      userAgentContact: 'bench@clinicsync.example',
+    },
   );
   const started = performance.now();
   await drain(connector.practitioners());
   const patients = await drain(connector.patients({ updatedSince: null }));
-  const back = await drain(connector.appointments({ from: new Date(now - WINDOW_DAYS * DAY_MS).toISOString(), to: new Date(now).toISOString(), updatedSince: null }));
-  const forward = await drain(connector.appointments({ from: new Date(now).toISOString(), to: new Date(now + WINDOW_DAYS * DAY_MS).toISOString(), updatedSince: null }));
+  const back = await drain(
+    connector.appointments({
+      from: new Date(now - WINDOW_DAYS * DAY_MS).toISOString(),
+      to: new Date(now).toISOString(),
+      updatedSince: null,
+    }),
+  );
+  const forward = await drain(
+    connector.appointments({
+      from: new Date(now).toISOString(),
+      to: new Date(now + WINDOW_DAYS * DAY_MS).toISOString(),
+      updatedSince: null,
+    }),
+  );
   return {
     requests: connector.stats().requests,
     appointmentPages: back.pages + forward.pages,
@@ -126,7 +148,11 @@ async function measure(kind: SourceKind, size: number): Promise<{ metrics: Bench
   try {
     const now = Date.now();
     const pull = await fullPull(kind, emu, now);
-    const naive = naiveRequests(pull, emu.appointmentsPerPatient(now - WINDOW_DAYS * DAY_MS, now + WINDOW_DAYS * DAY_MS), emu.patientCount());
+    const naive = naiveRequests(
+      pull,
+      emu.appointmentsPerPatient(now - WINDOW_DAYS * DAY_MS, now + WINDOW_DAYS * DAY_MS),
+      emu.patientCount(),
+    );
     const { perMinute, timeScale, dailyBudget } = PROFILES[kind];
     const windowMs = MINUTE_MS / timeScale;
     const pacing = pull.elapsedMs / ((pull.requests / perMinute) * windowMs);
@@ -142,7 +168,11 @@ async function measure(kind: SourceKind, size: number): Promise<{ metrics: Bench
       metrics.push({ name: `${label}: elapsed ÷ (requests ÷ rate)`, value: pacing, unit: '', target: '<= 1.1', met: pacing <= 1.1 });
     }
     if (dailyBudget !== null) {
-      metrics.push({ name: `${label}: days of the ${dailyBudget}/day budget for a full pull`, value: pull.requests / dailyBudget, unit: 'days' });
+      metrics.push({
+        name: `${label}: days of the ${dailyBudget}/day budget for a full pull`,
+        value: pull.requests / dailyBudget,
+        unit: 'days',
+      });
     }
     const note = `${label}: ${pull.patients} patients pulled in ${Math.round(pull.elapsedMs)} ms at ${perMinute}/min compressed ${timeScale}× (pacing ${pacing.toFixed(3)}).`;
     return { metrics, note };

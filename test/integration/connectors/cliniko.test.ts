@@ -26,7 +26,9 @@ function windowAround(now: number, daysBack: number, daysForward: number) {
 
 /** Ground truth: the listed (not hard-deleted) appointments starting in the window. */
 function appointmentsIn(emu: RunningEmulator<ClinikoControl>, window: { from: string; to: string }) {
-  return emu.control.appointments().filter((a) => a.deleted_at === null && a.starts_at >= window.from.slice(0, 19) && a.starts_at < window.to.slice(0, 19));
+  return emu.control
+    .appointments()
+    .filter((a) => a.deleted_at === null && a.starts_at >= window.from.slice(0, 19) && a.starts_at < window.to.slice(0, 19));
 }
 
 describe('Cliniko connector against the emulator', () => {
@@ -64,7 +66,12 @@ describe('Cliniko connector against the emulator', () => {
     const emu = await emulator();
     const window = windowAround(Date.now(), 60, 60);
     const { records } = await pull(connector(emu).appointments({ ...window, updatedSince: null }));
-    const telehealthTypes = new Set(emu.control.appointmentTypes().filter((t) => t.telehealth_enabled === true).map((t) => t.id));
+    const telehealthTypes = new Set(
+      emu.control
+        .appointmentTypes()
+        .filter((t) => t.telehealth_enabled === true)
+        .map((t) => t.id),
+    );
     const truth = new Map(appointmentsIn(emu, window).map((a) => [a.id, a]));
     for (const record of records) {
       const typeId = truth.get(record.externalId)!.appointment_type.links.self.split('/').pop()!;
@@ -96,7 +103,14 @@ describe('Cliniko connector against the emulator', () => {
     const conn = connector(emu);
     const { records, errors } = await pull(conn.patients({ updatedSince: null }));
     expect(errors).toEqual([]);
-    expect(sorted(records.map((r) => r.externalId))).toEqual(sorted(emu.control.patients().filter((p) => p.deleted_at === null).map((p) => p.id)));
+    expect(sorted(records.map((r) => r.externalId))).toEqual(
+      sorted(
+        emu.control
+          .patients()
+          .filter((p) => p.deleted_at === null)
+          .map((p) => p.id),
+      ),
+    );
     expect(emu.stats().rateLimited).toBeGreaterThan(0);
     expect(conn.stats().retries).toBeGreaterThan(0);
     expect(conn.stats().rateLimitWaitMs).toBeGreaterThan(0);

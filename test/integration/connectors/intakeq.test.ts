@@ -76,7 +76,9 @@ describe('IntakeQ connector against the emulator', () => {
     const emu = await emulator({ rateLimit: { perDay: 2 } });
     const store = new MemoryBudgetStore();
     const deps = { timeScale: TIME_SCALE, rateLimits: { perDay: 2 }, budgetStore: store };
-    const error = (await pull(connectTo('intakeq', emu, deps).patients({ updatedSince: null })).catch((err: unknown) => err)) as ConnectorError;
+    const error = (await pull(connectTo('intakeq', emu, deps).patients({ updatedSince: null })).catch(
+      (err: unknown) => err,
+    )) as ConnectorError;
     expect(error.kind).toBe('budget_exhausted');
     expect(error.resumeAt!.getTime()).toBeGreaterThan(Date.now());
     expect(emu.stats().requests).toBe(2);
@@ -89,9 +91,9 @@ describe('IntakeQ connector against the emulator', () => {
   it("reports the server's own daily cap as budget_exhausted when its count ran out first", async () => {
     const emu = await emulator({ rateLimit: { perDay: 2 } });
     const store = new MemoryBudgetStore();
-    const error = (await pull(connectTo('intakeq', emu, { timeScale: TIME_SCALE, budgetStore: store }).patients({ updatedSince: null })).catch(
-      (err: unknown) => err,
-    )) as ConnectorError;
+    const error = (await pull(
+      connectTo('intakeq', emu, { timeScale: TIME_SCALE, budgetStore: store }).patients({ updatedSince: null }),
+    ).catch((err: unknown) => err)) as ConnectorError;
     expect(error.kind).toBe('budget_exhausted');
     expect(store.writes.at(-1)!.used).toBe(500);
   });
@@ -103,15 +105,23 @@ describe('IntakeQ connector against the emulator', () => {
     const conn = connector(emu);
     const { records } = await pull(conn.deletedAppointments!({ since: new Date(Date.now() - 864e5).toISOString() }));
     expect(records.map((r) => r.externalId)).toContain(first!.Id);
-    expect(await conn.appointmentDetail!(second!.Id)).toMatchObject({ externalId: second!.Id, startsAt: new Date(second!.StartDate).toISOString() });
+    expect(await conn.appointmentDetail!(second!.Id)).toMatchObject({
+      externalId: second!.Id,
+      startsAt: new Date(second!.StartDate).toISOString(),
+    });
     expect(await conn.appointmentDetail!('ffffffffffffffffffffffff')).toBeNull();
   });
 
   it('finds clients by id for discovery', async () => {
     const emu = await emulator();
-    const ids = emu.control.patients().slice(0, 3).map((p) => String(p.ClientId));
+    const ids = emu.control
+      .patients()
+      .slice(0, 3)
+      .map((p) => String(p.ClientId));
     const page = await connector(emu).patientsByExternalIds!(ids);
-    expect(sorted(page.records.map((r) => r.externalId))).toEqual(sorted(ids.filter((id) => !emu.control.deletedPatientIds().includes(Number(id)))));
+    expect(sorted(page.records.map((r) => r.externalId))).toEqual(
+      sorted(ids.filter((id) => !emu.control.deletedPatientIds().includes(Number(id)))),
+    );
   });
 
   it('retries server errors and malformed pages, counts malformed records, and loses nothing else', async () => {
@@ -121,7 +131,9 @@ describe('IntakeQ connector against the emulator', () => {
     const deleted = new Set(emu.control.deletedPatientIds());
     const truth = emu.control.patients().filter((p) => !deleted.has(p.ClientId));
     expect(errors.length).toBeGreaterThan(0);
-    expect(sorted([...records.map((r) => r.externalId), ...errors.map((e) => e.externalId!)])).toEqual(sorted(truth.map((p) => String(p.ClientId))));
+    expect(sorted([...records.map((r) => r.externalId), ...errors.map((e) => e.externalId!)])).toEqual(
+      sorted(truth.map((p) => String(p.ClientId))),
+    );
     expect(conn.stats().retries).toBeGreaterThan(0);
   });
 
@@ -138,7 +150,9 @@ describe('IntakeQ connector against the emulator', () => {
 
   it('rejects a wrong key with credentials_invalid', async () => {
     const emu = await emulator();
-    const error = (await connectTo('intakeq', { url: emu.url, apiKey: 'wrong' }, { timeScale: TIME_SCALE }).testConnection().catch((err: unknown) => err)) as ConnectorError;
+    const error = (await connectTo('intakeq', { url: emu.url, apiKey: 'wrong' }, { timeScale: TIME_SCALE })
+      .testConnection()
+      .catch((err: unknown) => err)) as ConnectorError;
     expect(error.kind).toBe('credentials_invalid');
     expect(error.message).toBe('IntakeQ rejected the API key. Check it in Settings → Sources.');
   });

@@ -14,13 +14,17 @@ describe('emulator command', () => {
     let interrupt = (): void => undefined;
     const ready = new Promise<void>((resolve) => (serving = resolve));
     const interrupted = new Promise<void>((resolve) => (interrupt = resolve));
-    const running = runEmulatorCommand('intakeq', { patients: 10, seed: 3 }, {
-      out: (line) => lines.push(line),
-      untilInterrupted: () => {
-        serving();
-        return interrupted;
+    const running = runEmulatorCommand(
+      'intakeq',
+      { patients: 10, seed: 3 },
+      {
+        out: (line) => lines.push(line),
+        untilInterrupted: () => {
+          serving();
+          return interrupted;
+        },
       },
-    });
+    );
     await ready;
     expect(lines[0]).toMatch(/^IntakeQ emulator: http:\/\/127\.0\.0\.1:\d+\/api\/v1$/);
     expect(lines[1]).toMatch(/^API key: [0-9a-f]{40}$/);
@@ -33,7 +37,11 @@ describe('emulator command', () => {
   });
 
   it('runs straight from source with tsx and exits cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, [fileURLToPath(import.meta.resolve('tsx/cli')), 'electron/emulators/cli.ts', 'cliniko', '--patients', '10', '--seed', '2'], { cwd: ROOT });
+    const child = spawn(
+      process.execPath,
+      [fileURLToPath(import.meta.resolve('tsx/cli')), 'electron/emulators/cli.ts', 'cliniko', '--patients', '10', '--seed', '2'],
+      { cwd: ROOT },
+    );
     const output = createInterface({ input: child.stdout });
     const printed: string[] = [];
     for await (const line of output) {

@@ -25,7 +25,9 @@ describe('Cliniko emulator: authentication and required headers', () => {
 
   it('refuses an unknown key, a password, or no credentials with the plain-text Rails 401', async () => {
     for (const authorization of [basicAuth('not-the-key-au1'), basicAuth(emu.apiKey, 'secret'), undefined]) {
-      const response = await fetch(`${emu.url}/patients`, { headers: { ...CLIENT_HEADERS, ...(authorization ? { Authorization: authorization } : {}) } });
+      const response = await fetch(`${emu.url}/patients`, {
+        headers: { ...CLIENT_HEADERS, ...(authorization ? { Authorization: authorization } : {}) },
+      });
       expect(response.status).toBe(401);
       expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
       expect(await response.text()).toBe('HTTP Basic: Access denied.\n');

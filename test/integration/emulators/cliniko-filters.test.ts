@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startClinikoEmulator, type ClinikoAppointment, type ClinikoControl, type ClinikoPatient, type RunningEmulator } from '../../../electron/emulators';
+import {
+  startClinikoEmulator,
+  type ClinikoAppointment,
+  type ClinikoControl,
+  type ClinikoPatient,
+  type RunningEmulator,
+} from '../../../electron/emulators';
 import { allClinikoPages, clinikoHeaders, getJson, TEST_OPTIONS } from './helpers';
 
 describe('Cliniko emulator: q[] filters and implicit hiding', () => {
@@ -10,7 +16,13 @@ describe('Cliniko emulator: q[] filters and implicit hiding', () => {
   };
   const appointmentsWhere = async (...filters: string[]): Promise<ClinikoAppointment[]> => {
     const query = filters.map((f) => `q[]=${encodeURIComponent(f)}`).join('&');
-    return (await allClinikoPages<ClinikoAppointment>(`${emu.url}/individual_appointments?per_page=100&${query}`, 'individual_appointments', emu.apiKey)).records;
+    return (
+      await allClinikoPages<ClinikoAppointment>(
+        `${emu.url}/individual_appointments?per_page=100&${query}`,
+        'individual_appointments',
+        emu.apiKey,
+      )
+    ).records;
   };
 
   beforeAll(async () => {
@@ -52,7 +64,11 @@ describe('Cliniko emulator: q[] filters and implicit hiding', () => {
 
   it('refuses columns that are not searchable with 400, on lists and by id', async () => {
     const headers = clinikoHeaders(emu.apiKey);
-    for (const url of [`${emu.url}/patients?q[]=phone:=1`, `${emu.url}/individual_appointments?q[]=notes:~x`, `${emu.url}/patients/${emu.control.patients()[0]?.id}?q[]=updated_at:*`]) {
+    for (const url of [
+      `${emu.url}/patients?q[]=phone:=1`,
+      `${emu.url}/individual_appointments?q[]=notes:~x`,
+      `${emu.url}/patients/${emu.control.patients()[0]?.id}?q[]=updated_at:*`,
+    ]) {
       const response = await fetch(url, { headers });
       expect(response.status).toBe(400);
       expect(await response.json()).toEqual({ message: 'This column is not searchable.' });
@@ -65,7 +81,12 @@ describe('Cliniko emulator: q[] filters and implicit hiding', () => {
     // Instants keep sub-second precision upstream but print whole seconds, so >= and < split exactly.
     const later = await patientsWhere(`updated_at:>=${middle}`);
     const earlier = await patientsWhere(`updated_at:<${middle}`);
-    expect(later.map((p) => p.id).sort()).toEqual(truth.filter((p) => p.updated_at >= middle).map((p) => p.id).sort());
+    expect(later.map((p) => p.id).sort()).toEqual(
+      truth
+        .filter((p) => p.updated_at >= middle)
+        .map((p) => p.id)
+        .sort(),
+    );
     expect(later.length + earlier.length).toBe(truth.length);
 
     const [a, b] = truth;
@@ -85,16 +106,26 @@ describe('Cliniko emulator: q[] filters and implicit hiding', () => {
     const from = '2026-03-01T00:00:00Z';
     const to = '2026-04-01T00:00:00Z';
     const found = await appointmentsWhere(`starts_at:>=${from}`, `starts_at:<${to}`, `practitioner_id:=${practitioner?.id}`);
-    const expected = emu.control.appointments().filter(
-      (a) => a.cancelled_at === null && a.archived_at === null && a.starts_at >= from && a.starts_at < to && a.practitioner.links.self.endsWith(`/${practitioner?.id}`),
-    );
+    const expected = emu.control
+      .appointments()
+      .filter(
+        (a) =>
+          a.cancelled_at === null &&
+          a.archived_at === null &&
+          a.starts_at >= from &&
+          a.starts_at < to &&
+          a.practitioner.links.self.endsWith(`/${practitioner?.id}`),
+      );
     expect(found.map((a) => a.id).sort()).toEqual(expected.map((a) => a.id).sort());
     expect(found.length).toBeGreaterThan(0);
   });
 
   it('lists active and inactive practitioners separately', async () => {
     const active = await getJson<{ practitioners: { active: boolean }[] }>(`${emu.url}/practitioners`, clinikoHeaders(emu.apiKey));
-    const inactive = await getJson<{ practitioners: { active: boolean }[] }>(`${emu.url}/practitioners/inactive`, clinikoHeaders(emu.apiKey));
+    const inactive = await getJson<{ practitioners: { active: boolean }[] }>(
+      `${emu.url}/practitioners/inactive`,
+      clinikoHeaders(emu.apiKey),
+    );
     expect(active.practitioners.every((p) => p.active)).toBe(true);
     expect(inactive.practitioners.length).toBeGreaterThan(0);
     expect(inactive.practitioners.every((p) => !p.active)).toBe(true);

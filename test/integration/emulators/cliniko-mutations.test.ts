@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startClinikoEmulator, type ClinikoAppointment, type ClinikoControl, type ClinikoPatient, type RunningEmulator } from '../../../electron/emulators';
+import {
+  startClinikoEmulator,
+  type ClinikoAppointment,
+  type ClinikoControl,
+  type ClinikoPatient,
+  type RunningEmulator,
+} from '../../../electron/emulators';
 import { basicAuth, clinikoHeaders, getJson, idOf } from './helpers';
 
 describe('Cliniko emulator: mutations seen through the API', () => {
@@ -12,7 +18,9 @@ describe('Cliniko emulator: mutations seen through the API', () => {
   const appointmentViaApi = (id: string): Promise<ClinikoAppointment> =>
     getJson(`${emu.url}/individual_appointments/${id}?q[]=cancelled_at:*&q[]=archived_at:*`, clinikoHeaders(emu.apiKey));
   const upcoming = (): ClinikoAppointment => {
-    const found = emu.control.appointments().find((a) => a.cancelled_at === null && a.archived_at === null && a.deleted_at === null && a.starts_at > new Date(now).toISOString());
+    const found = emu.control
+      .appointments()
+      .find((a) => a.cancelled_at === null && a.archived_at === null && a.deleted_at === null && a.starts_at > new Date(now).toISOString());
     if (!found) throw new Error('no upcoming appointment');
     return found;
   };
@@ -25,7 +33,10 @@ describe('Cliniko emulator: mutations seen through the API', () => {
   it('shows a new patient and their edit, with updated_at moved forward', async () => {
     tick();
     const created = emu.control.addPatient({ first_name: 'Test', last_name: 'Patient' });
-    const listed = await getJson<{ patients: ClinikoPatient[] }>(`${emu.url}/patients?q[]=${encodeURIComponent(`updated_at:>=${created.created_at}`)}`, clinikoHeaders(emu.apiKey));
+    const listed = await getJson<{ patients: ClinikoPatient[] }>(
+      `${emu.url}/patients?q[]=${encodeURIComponent(`updated_at:>=${created.created_at}`)}`,
+      clinikoHeaders(emu.apiKey),
+    );
     expect(listed.patients.map((p) => p.id)).toContain(created.id);
     tick();
     const edited = emu.control.editPatient(created.id, { email: 'new.address@example.com' });
@@ -83,7 +94,13 @@ describe('Cliniko emulator: mutations seen through the API', () => {
     emu.control.deleteAppointment(appointment.id);
     emu.control.deletePatient(patient?.id ?? '');
     const headers = clinikoHeaders(emu.apiKey);
-    expect((await fetch(`${emu.url}/individual_appointments/${appointment.id}?q[]=cancelled_at:*&q[]=archived_at:*&q[]=deleted_at:*`, { headers })).status).toBe(404);
+    expect(
+      (
+        await fetch(`${emu.url}/individual_appointments/${appointment.id}?q[]=cancelled_at:*&q[]=archived_at:*&q[]=deleted_at:*`, {
+          headers,
+        })
+      ).status,
+    ).toBe(404);
     expect((await fetch(`${emu.url}/patients/${patient?.id}?q[]=archived_at:*`, { headers })).status).toBe(404);
     expect(emu.control.patients().find((p) => p.id === patient?.id)?.deleted_at).not.toBeNull();
   });
@@ -94,14 +111,22 @@ describe('Cliniko emulator: mutations seen through the API', () => {
     expect(blank.status).toBe(422);
     expect(await blank.json()).toEqual({ message: 'Validation Failed', errors: { last_name: 'can’t be blank' } });
 
-    const created = await fetch(`${emu.url}/patients`, { method: 'POST', headers, body: JSON.stringify({ first_name: 'Api', last_name: 'Created' }) });
+    const created = await fetch(`${emu.url}/patients`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ first_name: 'Api', last_name: 'Created' }),
+    });
     expect(created.status).toBe(201);
     const patient = (await created.json()) as ClinikoPatient;
     expect(created.headers.get('location')).toBe(patient.links.self);
 
     const appointment = upcoming();
     const cancel = (): Promise<Response> =>
-      fetch(`${emu.url}/individual_appointments/${appointment.id}/cancel`, { method: 'PATCH', headers, body: JSON.stringify({ cancellation_reason: 40, cancellation_note: 'Travelling' }) });
+      fetch(`${emu.url}/individual_appointments/${appointment.id}/cancel`, {
+        method: 'PATCH',
+        headers,
+        body: JSON.stringify({ cancellation_reason: 40, cancellation_note: 'Travelling' }),
+      });
     expect((await cancel()).status).toBe(204);
     expect((await cancel()).status).toBe(422);
     expect((await appointmentViaApi(appointment.id)).cancellation_reason_description).toBe('Away');
@@ -113,14 +138,22 @@ describe('Cliniko emulator: mutations seen through the API', () => {
 
   it('lets another process drive the emulator over the control API', async () => {
     const auth = { Authorization: basicAuth(emu.apiKey), 'Content-Type': 'application/json' };
-    const response = await fetch(`${emu.origin}/__emulator/mutate`, { method: 'POST', headers: auth, body: JSON.stringify({ op: 'addPatient', args: [{ first_name: 'Remote' }] }) });
+    const response = await fetch(`${emu.origin}/__emulator/mutate`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ op: 'addPatient', args: [{ first_name: 'Remote' }] }),
+    });
     expect(response.status).toBe(200);
     const { result } = (await response.json()) as { result: ClinikoPatient };
     expect(result.first_name).toBe('Remote');
     const state = (await (await fetch(`${emu.origin}/__emulator/state`, { headers: auth })).json()) as { patients: ClinikoPatient[] };
     expect(state.patients.map((p) => p.id)).toContain(result.id);
 
-    const unknown = await fetch(`${emu.origin}/__emulator/mutate`, { method: 'POST', headers: auth, body: JSON.stringify({ op: 'cancel', args: ['42'] }) });
+    const unknown = await fetch(`${emu.origin}/__emulator/mutate`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ op: 'cancel', args: ['42'] }),
+    });
     expect(unknown.status).toBe(404);
     expect(await unknown.json()).toEqual({ error: 'No appointment with id 42' });
   });

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startClinikoEmulator, type ClinikoAppointment, type ClinikoControl, type ClinikoPatient, type RunningEmulator } from '../../../electron/emulators';
+import {
+  startClinikoEmulator,
+  type ClinikoAppointment,
+  type ClinikoControl,
+  type ClinikoPatient,
+  type RunningEmulator,
+} from '../../../electron/emulators';
 import { allClinikoPages, clinikoHeaders, getJson, TEST_OPTIONS } from './helpers';
 
 interface Envelope {
@@ -59,7 +65,10 @@ describe('Cliniko emulator: envelopes and paging', () => {
   });
 
   it('links related records through the shard host, with the ids in the last path segment', async () => {
-    const page = await getJson<{ individual_appointments: ClinikoAppointment[] }>(`${emu.url}/individual_appointments?per_page=1`, clinikoHeaders(emu.apiKey));
+    const page = await getJson<{ individual_appointments: ClinikoAppointment[] }>(
+      `${emu.url}/individual_appointments?per_page=1`,
+      clinikoHeaders(emu.apiKey),
+    );
     const appointment = page.individual_appointments[0];
     expect(appointment?.patient.links.self).toMatch(/^https:\/\/api\.au1\.cliniko\.com\/v1\/patients\/\d+$/);
     expect(appointment?.telehealth_url).toMatch(/^https:\/\/\w[\w-]*\.cliniko\.com\/appointments\/\d+\/connect$/);
@@ -76,6 +85,11 @@ describe('Cliniko emulator: envelopes and paging', () => {
     const updated = (newestFirst.patients ?? []).map((p) => p.updated_at);
     expect(updated).toEqual([...updated].sort().reverse());
     const deprecatedOrder = await getJson<Envelope>(`${emu.url}/patients?per_page=100&order=desc`, clinikoHeaders(emu.apiKey));
-    expect(deprecatedOrder.patients?.[0]?.id).toBe(emu.control.patients().filter((p) => p.archived_at === null).at(-1)?.id);
+    expect(deprecatedOrder.patients?.[0]?.id).toBe(
+      emu.control
+        .patients()
+        .filter((p) => p.archived_at === null)
+        .at(-1)?.id,
+    );
   });
 });

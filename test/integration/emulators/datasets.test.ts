@@ -15,7 +15,8 @@ describe('seeded datasets', () => {
       expect(b.control.patients()).toEqual(a.control.patients());
       expect(b.control.appointments()).toEqual(a.control.appointments());
       expect(b.apiKey).toBe(a.apiKey);
-      const firstPage = async (emu: typeof a): Promise<unknown> => (await getJson<{ patients: unknown }>(`${emu.url}/patients`, clinikoHeaders(emu.apiKey))).patients;
+      const firstPage = async (emu: typeof a): Promise<unknown> =>
+        (await getJson<{ patients: unknown }>(`${emu.url}/patients`, clinikoHeaders(emu.apiKey))).patients;
       expect(await firstPage(b)).toEqual(await firstPage(a));
       expect(c.control.patients().map((p) => p.last_name)).not.toEqual(a.control.patients().map((p) => p.last_name));
     } finally {

@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startClinikoEmulator, startIntakeqEmulator, type ClinikoControl, type ClinikoPatient, type RunningEmulator } from '../../../electron/emulators';
+import {
+  startClinikoEmulator,
+  startIntakeqEmulator,
+  type ClinikoControl,
+  type ClinikoPatient,
+  type RunningEmulator,
+} from '../../../electron/emulators';
 import { basicAuth, clinikoHeaders, TEST_OPTIONS } from './helpers';
 
 describe('fault injection', () => {
@@ -13,7 +19,8 @@ describe('fault injection', () => {
     emu = started;
     return started;
   };
-  const get = (started: RunningEmulator<unknown>, path: string): Promise<Response> => fetch(`${started.url}${path}`, { headers: clinikoHeaders(started.apiKey) });
+  const get = (started: RunningEmulator<unknown>, path: string): Promise<Response> =>
+    fetch(`${started.url}${path}`, { headers: clinikoHeaders(started.apiKey) });
 
   it('answers a share of requests with 500, 502, 503 or 504, and can be switched off while running', async () => {
     const started = await cliniko();
@@ -67,7 +74,10 @@ describe('fault injection', () => {
     const seen: string[] = [];
     let next: string | undefined = `${started.url}/patients?per_page=20&sort=updated_at&q[]=archived_at:*`;
     while (next) {
-      const page = (await (await fetch(next, { headers: clinikoHeaders(started.apiKey) })).json()) as { patients: ClinikoPatient[]; links: { next?: string } };
+      const page = (await (await fetch(next, { headers: clinikoHeaders(started.apiKey) })).json()) as {
+        patients: ClinikoPatient[];
+        links: { next?: string };
+      };
       seen.push(...page.patients.map((p) => p.id));
       next = page.links.next;
     }
@@ -96,10 +106,14 @@ describe('fault injection', () => {
       body: JSON.stringify({ malformedRecordRate: 1 }),
     });
     expect(set.status).toBe(204);
-    const rows = (await (await fetch(`${intakeq.url}/appointments`, { headers: { 'X-Auth-Key': intakeq.apiKey } })).json()) as { StartDate: unknown }[];
+    const rows = (await (await fetch(`${intakeq.url}/appointments`, { headers: { 'X-Auth-Key': intakeq.apiKey } })).json()) as {
+      StartDate: unknown;
+    }[];
     expect(rows.every((r) => r.StartDate === 'not a date')).toBe(true);
     intakeq.setFaults({ serverErrorRate: 1 });
-    const failures = await Promise.all(Array.from({ length: 8 }, () => fetch(`${intakeq.url}/practitioners`, { headers: { 'X-Auth-Key': intakeq.apiKey } })));
+    const failures = await Promise.all(
+      Array.from({ length: 8 }, () => fetch(`${intakeq.url}/practitioners`, { headers: { 'X-Auth-Key': intakeq.apiKey } })),
+    );
     const applicationError = failures.find((r) => r.status === 500);
     expect(await applicationError?.json()).toEqual({ Message: 'An error has occurred.' });
     // Cliniko's control API refuses IntakeQ-style credentials and vice versa.

@@ -22,7 +22,11 @@ export async function getJson<T>(url: string, headers: Record<string, string>): 
 }
 
 /** Follows links.next from `url` and returns every page. */
-export async function allClinikoPages<T>(url: string, key: string, apiKey: string): Promise<{ records: T[]; totals: number[]; pages: number }> {
+export async function allClinikoPages<T>(
+  url: string,
+  key: string,
+  apiKey: string,
+): Promise<{ records: T[]; totals: number[]; pages: number }> {
   const records: T[] = [];
   const totals: number[] = [];
   let next: string | undefined = url;

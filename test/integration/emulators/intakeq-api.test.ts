@@ -14,7 +14,8 @@ import { allIntakeqPages, FIXED_NOW, getJson, TEST_OPTIONS } from './helpers';
 describe('IntakeQ emulator: reads', () => {
   let emu: RunningEmulator<IntakeqControl>;
   const auth = (): Record<string, string> => ({ 'X-Auth-Key': emu.apiKey });
-  const appointments = async (query = ''): Promise<IntakeqAppointment[]> => (await allIntakeqPages<IntakeqAppointment>(`${emu.url}/appointments${query}`, emu.apiKey)).records;
+  const appointments = async (query = ''): Promise<IntakeqAppointment[]> =>
+    (await allIntakeqPages<IntakeqAppointment>(`${emu.url}/appointments${query}`, emu.apiKey)).records;
   const live = (): IntakeqAppointment[] => {
     const deleted = new Set(emu.control.deletedAppointmentIds());
     return emu.control.appointments().filter((a) => !deleted.has(a.Id));
@@ -35,7 +36,11 @@ describe('IntakeQ emulator: reads', () => {
   });
 
   it('answers undocumented routes such as /clients/{id} with an HTML 404', async () => {
-    for (const [method, path] of [['GET', '/clients/5'], ['PUT', '/appointments/abc'], ['GET', '/packages']] as const) {
+    for (const [method, path] of [
+      ['GET', '/clients/5'],
+      ['PUT', '/appointments/abc'],
+      ['GET', '/packages'],
+    ] as const) {
       const response = await fetch(`${emu.url}${path}`, { method, headers: auth() });
       expect(response.status).toBe(404);
       expect(response.headers.get('content-type')).toBe('text/html');
@@ -46,7 +51,11 @@ describe('IntakeQ emulator: reads', () => {
   it('pages bare arrays of at most 100, every appointment once, newest start first, [] past the end', async () => {
     const { records, pages } = await allIntakeqPages<IntakeqAppointment>(`${emu.url}/appointments`, emu.apiKey);
     expect(pages).toBe(Math.ceil((live().length + 1) / 100));
-    expect(records.map((a) => a.Id).sort()).toEqual(live().map((a) => a.Id).sort());
+    expect(records.map((a) => a.Id).sort()).toEqual(
+      live()
+        .map((a) => a.Id)
+        .sort(),
+    );
     const starts = records.map((a) => a.StartDate);
     expect(starts).toEqual([...starts].sort((a, b) => b - a));
     expect(await getJson(`${emu.url}/appointments?page=${pages + 1}`, auth())).toEqual([]);
@@ -65,13 +74,19 @@ describe('IntakeQ emulator: reads', () => {
     expect(live().some((a) => a.Status === 'Canceled')).toBe(true);
     const telehealth = live().filter((a) => a.TelehealthInfo !== null);
     expect(telehealth.length).toBeGreaterThan(0);
-    expect(telehealth.every((a) => ['IntakeQ', 'Zoom'].includes(a.TelehealthInfo?.Provider ?? '') && a.TelehealthInfo?.StartUrl.startsWith('https://'))).toBe(true);
+    expect(
+      telehealth.every(
+        (a) => ['IntakeQ', 'Zoom'].includes(a.TelehealthInfo?.Provider ?? '') && a.TelehealthInfo?.StartUrl.startsWith('https://'),
+      ),
+    ).toBe(true);
   });
 
   it('reads startDate and endDate as whole days in the practice’s time zone', async () => {
     // 2026-03-10 in New York runs from 05:00Z (EDT starts on the 8th: UTC-4) to 04:00Z on the 11th.
     const found = await appointments('?startDate=2026-03-10&endDate=2026-03-10');
-    const expected = live().filter((a) => a.StartDate >= Date.parse('2026-03-10T04:00:00Z') && a.StartDate < Date.parse('2026-03-11T04:00:00Z'));
+    const expected = live().filter(
+      (a) => a.StartDate >= Date.parse('2026-03-10T04:00:00Z') && a.StartDate < Date.parse('2026-03-11T04:00:00Z'),
+    );
     expect(found.map((a) => a.Id).sort()).toEqual(expected.map((a) => a.Id).sort());
     expect(found.every((a) => a.StartDateLocal.startsWith('2026-03-10'))).toBe(true);
     expect((await fetch(`${emu.url}/appointments?startDate=10/03/2026`, { headers: auth() })).status).toBe(400);
@@ -89,7 +104,9 @@ describe('IntakeQ emulator: reads', () => {
     const client = emu.control.patients()[3];
     const byClient = await appointments(`?client=${encodeURIComponent(client?.LastName.toLowerCase() ?? '')}`);
     expect(byClient.map((a) => a.ClientId)).toContain(client?.ClientId);
-    expect(byClient.every((a) => `${a.ClientName} ${a.ClientEmail}`.toLowerCase().includes(client?.LastName.toLowerCase() ?? ''))).toBe(true);
+    expect(byClient.every((a) => `${a.ClientName} ${a.ClientEmail}`.toLowerCase().includes(client?.LastName.toLowerCase() ?? ''))).toBe(
+      true,
+    );
   });
 
   it('lists soft-deleted appointments and clients from the last ten days only with deletedOnly', async () => {
@@ -110,7 +127,12 @@ describe('IntakeQ emulator: reads', () => {
     expect(profile[0]?.DateOfBirth === null || Number.isInteger(profile[0]?.DateOfBirth)).toBe(true);
     const { records } = await allIntakeqPages<IntakeqClientSummary>(`${emu.url}/clients`, emu.apiKey);
     const deleted = new Set(emu.control.deletedPatientIds());
-    expect(records.map((c) => c.ClientNumber)).toEqual(emu.control.patients().filter((c) => !deleted.has(c.ClientId)).map((c) => c.ClientId));
+    expect(records.map((c) => c.ClientNumber)).toEqual(
+      emu.control
+        .patients()
+        .filter((c) => !deleted.has(c.ClientId))
+        .map((c) => c.ClientId),
+    );
     const byCustomField = await getJson<IntakeqClientProfile[]>(`${emu.url}/clients?custom.ref=Google&includeProfile=true`, auth());
     expect(byCustomField.length).toBeGreaterThan(0);
     expect(byCustomField.every((c) => JSON.stringify(c.CustomFields).includes('"Value":"Google"'))).toBe(true);

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startIntakeqEmulator, type IntakeqAppointment, type IntakeqClientProfile, type IntakeqControl, type RunningEmulator } from '../../../electron/emulators';
+import {
+  startIntakeqEmulator,
+  type IntakeqAppointment,
+  type IntakeqClientProfile,
+  type IntakeqControl,
+  type RunningEmulator,
+} from '../../../electron/emulators';
 import { getJson } from './helpers';
 
 describe('IntakeQ emulator: mutations seen through the API', () => {
@@ -19,7 +25,12 @@ describe('IntakeQ emulator: mutations seen through the API', () => {
   };
 
   beforeAll(async () => {
-    emu = await startIntakeqEmulator({ patients: 60, latencyMs: { min: 0, max: 0 }, now: () => new Date(now), rateLimit: { perMinute: 10_000, perDay: 10_000 } });
+    emu = await startIntakeqEmulator({
+      patients: 60,
+      latencyMs: { min: 0, max: 0 },
+      now: () => new Date(now),
+      rateLimit: { perMinute: 10_000, perDay: 10_000 },
+    });
   });
   afterAll(() => emu.close());
 
@@ -80,34 +91,60 @@ describe('IntakeQ emulator: mutations seen through the API', () => {
       SendClientEmailNotification: false,
       ReminderType: 'Email',
     };
-    const refused = await fetch(`${emu.url}/appointments`, { method: 'POST', headers: json(), body: JSON.stringify({ ...body, SendClientEmailNotification: true }) });
+    const refused = await fetch(`${emu.url}/appointments`, {
+      method: 'POST',
+      headers: json(),
+      body: JSON.stringify({ ...body, SendClientEmailNotification: true }),
+    });
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as { Message: string }).Message).toMatch(/Confirmed/);
-    const noClient = await fetch(`${emu.url}/appointments`, { method: 'POST', headers: json(), body: JSON.stringify({ ...body, ClientId: 999_999 }) });
+    const noClient = await fetch(`${emu.url}/appointments`, {
+      method: 'POST',
+      headers: json(),
+      body: JSON.stringify({ ...body, ClientId: 999_999 }),
+    });
     expect(await noClient.json()).toEqual({ Message: 'Client not found' });
 
-    const created = (await (await fetch(`${emu.url}/appointments`, { method: 'POST', headers: json(), body: JSON.stringify(body) })).json()) as IntakeqAppointment;
+    const created = (await (
+      await fetch(`${emu.url}/appointments`, { method: 'POST', headers: json(), body: JSON.stringify(body) })
+    ).json()) as IntakeqAppointment;
     expect(created.ClientId).toBe(client?.ClientId);
     tick();
     const update = { Id: created.Id, UtcDateTime: Date.parse('2026-03-21T15:00:00Z'), Status: 'Confirmed' };
     const updated = await fetch(`${emu.url}/appointments`, { method: 'PUT', headers: json(), body: JSON.stringify(update) });
     expect(((await updated.json()) as IntakeqAppointment).Status).toBe('Confirmed');
-    const backwards = await fetch(`${emu.url}/appointments`, { method: 'PUT', headers: json(), body: JSON.stringify({ ...update, Status: 'WaitingConfirmation' }) });
+    const backwards = await fetch(`${emu.url}/appointments`, {
+      method: 'PUT',
+      headers: json(),
+      body: JSON.stringify({ ...update, Status: 'WaitingConfirmation' }),
+    });
     expect(backwards.status).toBe(400);
-    const cancel = await fetch(`${emu.url}/appointments/cancellation`, { method: 'POST', headers: json(), body: JSON.stringify({ AppointmentId: created.Id, Reason: 'Schedule conflict' }) });
+    const cancel = await fetch(`${emu.url}/appointments/cancellation`, {
+      method: 'POST',
+      headers: json(),
+      body: JSON.stringify({ AppointmentId: created.Id, Reason: 'Schedule conflict' }),
+    });
     expect(cancel.status).toBe(200);
     expect((await viaApi(created.Id)).Status).toBe('Canceled');
   });
 
   it('treats POST /clients as an upsert that replaces the whole profile', async () => {
     const created = (await (
-      await fetch(`${emu.url}/clients`, { method: 'POST', headers: json(), body: JSON.stringify({ FirstName: 'Ari', LastName: 'Example', Email: 'ari@example.com', Phone: '(212) 555-0100' }) })
+      await fetch(`${emu.url}/clients`, {
+        method: 'POST',
+        headers: json(),
+        body: JSON.stringify({ FirstName: 'Ari', LastName: 'Example', Email: 'ari@example.com', Phone: '(212) 555-0100' }),
+      })
     ).json()) as IntakeqClientProfile;
     expect(created.Phone).toBe('(212) 555-0100');
     tick();
     // Same first name and email: the existing client is updated, and the phone left out is cleared.
     const replaced = (await (
-      await fetch(`${emu.url}/clients`, { method: 'POST', headers: json(), body: JSON.stringify({ FirstName: 'Ari', LastName: 'Example-Smith', Email: 'ARI@example.com' }) })
+      await fetch(`${emu.url}/clients`, {
+        method: 'POST',
+        headers: json(),
+        body: JSON.stringify({ FirstName: 'Ari', LastName: 'Example-Smith', Email: 'ARI@example.com' }),
+      })
     ).json()) as IntakeqClientProfile;
     expect(replaced.ClientId).toBe(created.ClientId);
     expect(replaced.LastName).toBe('Example-Smith');
@@ -127,6 +164,8 @@ describe('IntakeQ emulator: mutations seen through the API', () => {
     tick();
     emu.control.deletePatient(id);
     expect(await getJson(`${emu.url}/clients?search=${id}`, auth())).toEqual([]);
-    expect((await getJson<{ ClientNumber: number }[]>(`${emu.url}/clients?search=${id}&deletedOnly=true`, auth())).map((c) => c.ClientNumber)).toEqual([id]);
+    expect(
+      (await getJson<{ ClientNumber: number }[]>(`${emu.url}/clients?search=${id}&deletedOnly=true`, auth())).map((c) => c.ClientNumber),
+    ).toEqual([id]);
   });
 });

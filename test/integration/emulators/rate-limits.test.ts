@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startClinikoEmulator, startIntakeqEmulator, type RunningEmulator } from '../../../electron/emulators';
 import { clinikoHeaders, TEST_OPTIONS } from './helpers';
 
-const sleepUntil = (epochMs: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, epochMs - Date.now()) + 20));
+const sleepUntil = (epochMs: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, Math.max(0, epochMs - Date.now()) + 20));
 
 describe('rate limits', () => {
   let emu: RunningEmulator<unknown> | undefined;
@@ -55,7 +56,13 @@ describe('rate limits', () => {
   });
 
   it('IntakeQ: the daily cap holds across minutes and lifts when the (compressed) day ends', async () => {
-    const intakeq = await startIntakeqEmulator({ ...TEST_OPTIONS, patients: 10, timeScale: 86_400 / 2, rateLimit: { perDay: 4 }, retryAfterHeader: true });
+    const intakeq = await startIntakeqEmulator({
+      ...TEST_OPTIONS,
+      patients: 10,
+      timeScale: 86_400 / 2,
+      rateLimit: { perDay: 4 },
+      retryAfterHeader: true,
+    });
     emu = intakeq;
     const headers = { 'X-Auth-Key': intakeq.apiKey };
     // With a two-second day the minute window lasts under 2 ms, so spacing requests leaves only the daily cap.

@@ -42,8 +42,16 @@ async function all<T>(pages: AsyncIterable<Page<T>>): Promise<Page<T>[]> {
   return collected;
 }
 
-const patient = (id: string) => ({ id, first_name: 'P', last_name: id, updated_at: '2024-02-02T00:00:00Z', archived_at: null, links: { self: `${REAL_HOST}/patients/${id}` } });
-const list = (key: string, rows: unknown[]) => (_url: URL, res: ServerResponse) => sendJson(res, 200, { [key]: rows, total_entries: rows.length, links: { self: 'x' } });
+const patient = (id: string) => ({
+  id,
+  first_name: 'P',
+  last_name: id,
+  updated_at: '2024-02-02T00:00:00Z',
+  archived_at: null,
+  links: { self: `${REAL_HOST}/patients/${id}` },
+});
+const list = (key: string, rows: unknown[]) => (_url: URL, res: ServerResponse) =>
+  sendJson(res, 200, { [key]: rows, total_entries: rows.length, links: { self: 'x' } });
 
 describe('Cliniko connector', () => {
   it('pages through links.next on its own host, sending auth, User-Agent and filters, each patient once', async () => {
@@ -52,7 +60,12 @@ describe('Cliniko connector', () => {
         const page = url.searchParams.get('page') ?? '1';
         const next = new URL(`${REAL_HOST}/patients${url.search}`);
         next.searchParams.set('page', '2');
-        if (page === '1') sendJson(res, 200, { patients: [patient('9007199254740993'), patient('2')], total_entries: 3, links: { self: 'x', next: next.href } });
+        if (page === '1')
+          sendJson(res, 200, {
+            patients: [patient('9007199254740993'), patient('2')],
+            total_entries: 3,
+            links: { self: 'x', next: next.href },
+          });
         // A row repeated across the page boundary, as offset paging over changing data can do.
         else sendJson(res, 200, { patients: [patient('2'), patient('3')], total_entries: 3, links: { self: 'x' } });
       },
@@ -73,7 +86,8 @@ describe('Cliniko connector', () => {
 
   it('refuses a next link outside the API instead of following it', async () => {
     const server = await fakeCliniko({
-      '/v1/patients': (_url, res) => sendJson(res, 200, { patients: [patient('1')], links: { self: 'x', next: 'https://evil.example/steal?page=2' } }),
+      '/v1/patients': (_url, res) =>
+        sendJson(res, 200, { patients: [patient('1')], links: { self: 'x', next: 'https://evil.example/steal?page=2' } }),
     });
     const error = await all(connectorFor(server).patients({ updatedSince: null })).catch((err: unknown) => err);
     expect(error).toMatchObject({ kind: 'invalid_data' });
@@ -112,7 +126,9 @@ describe('Cliniko connector', () => {
       telehealthUrl: 'https://x.cliniko.com/appointments/77/connect',
     });
     // The broken appointment type is reported once, on the first page of the first listing.
-    expect(first[0]!.errors).toEqual([expect.objectContaining({ externalId: 'x', message: expect.stringContaining('Cliniko appointment type') })]);
+    expect(first[0]!.errors).toEqual([
+      expect.objectContaining({ externalId: 'x', message: expect.stringContaining('Cliniko appointment type') }),
+    ]);
     expect(second[0]!.errors).toEqual([]);
     const paths = server.requests.map((request) => new URL(request.url, server.origin).pathname);
     expect(paths.filter((path) => path === '/v1/appointment_types')).toHaveLength(1);
@@ -128,7 +144,9 @@ describe('Cliniko connector', () => {
   });
 
   it('tests the connection with GET /user: who, which role, which shard, how fast', async () => {
-    const server = await fakeCliniko({ '/v1/user': (_url, res) => sendJson(res, 200, { first_name: 'Rosa', last_name: 'Admin', role: 'Administrator', email: 'r@x' }) });
+    const server = await fakeCliniko({
+      '/v1/user': (_url, res) => sendJson(res, 200, { first_name: 'Rosa', last_name: 'Admin', role: 'Administrator', email: 'r@x' }),
+    });
     const info = await connectorFor(server).testConnection();
     expect(info).toMatchObject({ userName: 'Rosa Admin', role: 'Administrator', region: 'uk2', accountLabel: null });
     expect(info.latencyMs).toBeGreaterThanOrEqual(0);

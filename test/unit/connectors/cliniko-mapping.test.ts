@@ -97,7 +97,9 @@ describe('Cliniko patients', () => {
     const broken = patient({ id: '111', date_of_birth: '10/12/1985' });
     const { records, errors } = readRecords([broken, patient()], patientReader('s'));
     expect(records.map((record) => record.externalId)).toEqual(['836447129235883061']);
-    expect(errors).toEqual([{ kind: 'invalid_data', externalId: '111', message: 'Cliniko patient 111 was skipped: unreadable date_of_birth.' }]);
+    expect(errors).toEqual([
+      { kind: 'invalid_data', externalId: '111', message: 'Cliniko patient 111 was skipped: unreadable date_of_birth.' },
+    ]);
     expect(errors[0]!.message).not.toMatch(/Ada|Lovelace|1985/);
   });
 
@@ -140,7 +142,9 @@ describe('Cliniko appointments', () => {
   });
 
   it('keep the cancellation time and reason of a cancelled appointment', () => {
-    const { records } = mapAppointment(appointment({ cancelled_at: '2024-04-03T01:02:03Z', cancellation_reason: 30, cancellation_reason_description: 'Sick' }));
+    const { records } = mapAppointment(
+      appointment({ cancelled_at: '2024-04-03T01:02:03Z', cancellation_reason: 30, cancellation_reason_description: 'Sick' }),
+    );
     expect(records[0]).toMatchObject({ status: 'cancelled', cancelledAt: '2024-04-03T01:02:03.000Z', cancellationReason: 'Sick' });
   });
 
@@ -170,7 +174,14 @@ describe('Cliniko appointments', () => {
 
 describe('Cliniko practitioners', () => {
   it('prefer display_name and take activity from the listing when the row does not say', () => {
-    const raw = { id: '5', first_name: 'Grace', last_name: 'Hopper', display_name: 'Dr Grace Hopper', active: null, updated_at: '2024-01-01T00:00:00Z' };
+    const raw = {
+      id: '5',
+      first_name: 'Grace',
+      last_name: 'Hopper',
+      display_name: 'Dr Grace Hopper',
+      active: null,
+      updated_at: '2024-01-01T00:00:00Z',
+    };
     expect(readRecords([raw], practitionerReader('s', false)).records[0]).toMatchObject({ displayName: 'Dr Grace Hopper', active: false });
   });
 });

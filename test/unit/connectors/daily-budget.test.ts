@@ -24,10 +24,17 @@ function intakeqLike(perDay: number): ServiceProfile {
 
 /** A fresh client, as after a restart: new gates, same store. */
 function clientFor(server: LoopbackServer, store: MemoryBudgetStore, perDay: number, setup: Partial<HttpSetup> = {}) {
-  return createHttpClient(intakeqLike(perDay), 'the-key', new URL(server.origin), {}, { budgetStore: store, gates: new GateRegistry(), now: () => AFTERNOON, ...setup });
+  return createHttpClient(
+    intakeqLike(perDay),
+    'the-key',
+    new URL(server.origin),
+    {},
+    { budgetStore: store, gates: new GateRegistry(), now: () => AFTERNOON, ...setup },
+  );
 }
 
-const get = (http: ReturnType<typeof clientFor>, server: LoopbackServer) => http.getJson(new URL('/practitioners', server.origin), (body) => body, 'practitioners');
+const get = (http: ReturnType<typeof clientFor>, server: LoopbackServer) =>
+  http.getJson(new URL('/practitioners', server.origin), (body) => body, 'practitioners');
 
 async function failure(promise: Promise<unknown>): Promise<ConnectorError> {
   const error = await promise.then(

@@ -26,12 +26,18 @@ function clientFor(server: LoopbackServer, setup: Partial<HttpSetup> = {}, profi
     rateLimitDefaultWaitMs: { min: 300, max: 300 },
     ...profile,
   };
-  return createHttpClient(fullProfile, 'key', new URL(server.origin), { Accept: 'application/json' }, {
-    budgetStore: new MemoryBudgetStore(),
-    gates: new GateRegistry(),
-    timeScale: 100,
-    ...setup,
-  });
+  return createHttpClient(
+    fullProfile,
+    'key',
+    new URL(server.origin),
+    { Accept: 'application/json' },
+    {
+      budgetStore: new MemoryBudgetStore(),
+      gates: new GateRegistry(),
+      timeScale: 100,
+      ...setup,
+    },
+  );
 }
 
 const anyJson = (body: unknown): unknown => body;
@@ -172,7 +178,11 @@ describe('HTTP layer: 429', () => {
   it('waits a default time when a 429 says nothing', async () => {
     const server = await serve((_req, res, n) => (n === 0 ? sendText(res, 429, '') : sendJson(res, 200, {})));
     // Scaled by 10: a 3 s default becomes 300 ms, three times the backoff floor of 100 ms.
-    await clientFor(server, { timeScale: 10 }, { rateLimitDefaultWaitMs: { min: 3000, max: 3000 } }).getJson(url(server), anyJson, 'things');
+    await clientFor(server, { timeScale: 10 }, { rateLimitDefaultWaitMs: { min: 3000, max: 3000 } }).getJson(
+      url(server),
+      anyJson,
+      'things',
+    );
     const [first, second] = server.requests;
     expect(second!.at - first!.at).toBeGreaterThanOrEqual(290);
   });

@@ -83,7 +83,9 @@ describe('IntakeQ appointments', () => {
   });
 
   it('keep the cancellation date and reason of a cancelled appointment', () => {
-    const { records } = map(appointment({ Status: 'Canceled', CancellationDate: Date.parse('2025-09-30T10:00:00Z'), FullCancellationReason: 'Client sick' }));
+    const { records } = map(
+      appointment({ Status: 'Canceled', CancellationDate: Date.parse('2025-09-30T10:00:00Z'), FullCancellationReason: 'Client sick' }),
+    );
     expect(records[0]).toMatchObject({ status: 'cancelled', cancelledAt: '2025-09-30T10:00:00.000Z', cancellationReason: 'Client sick' });
   });
 
@@ -150,13 +152,22 @@ describe('IntakeQ clients', () => {
 
   it('skip a client with an unreadable birth date without naming them', () => {
     const { errors } = mapClient(client({ DateOfBirth: 'soon' }));
-    expect(errors).toEqual([{ kind: 'invalid_data', externalId: '1042', message: 'IntakeQ client 1042 was skipped: unreadable DateOfBirth.' }]);
+    expect(errors).toEqual([
+      { kind: 'invalid_data', externalId: '1042', message: 'IntakeQ client 1042 was skipped: unreadable DateOfBirth.' },
+    ]);
   });
 });
 
 describe('IntakeQ practitioners', () => {
   it('use the complete name and mark inactive ones', () => {
-    const raw = { Id: '62e9a2123ccc0219a88d606f', FirstName: 'Grace', LastName: 'Hopper', CompleteName: 'Grace Hopper', Email: 'grace@example.com', IsInactive: true };
+    const raw = {
+      Id: '62e9a2123ccc0219a88d606f',
+      FirstName: 'Grace',
+      LastName: 'Hopper',
+      CompleteName: 'Grace Hopper',
+      Email: 'grace@example.com',
+      IsInactive: true,
+    };
     expect(readRecords([raw], practitionerReader('s')).records[0]).toEqual({
       source: 's',
       externalId: '62e9a2123ccc0219a88d606f',
