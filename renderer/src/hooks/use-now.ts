@@ -30,9 +30,3 @@ function subscribe(listener: () => void): () => void {
 export function useNow(): Date {
   return useSyncExternalStore(subscribe, () => now);
 }
-
-/** Moves the shared clock forward at once (after a sync finishes, so "just now" is right). */
-export function touchNow(): void {
-  now = new Date();
-  for (const l of listeners) l();
-}

@@ -1,5 +1,3 @@
-import { zonedDayNumber } from './format';
-
 /** How much to trust the cache's appointments right now. */
 export type FreshnessLevel = 'fresh' | 'aging' | 'stale' | 'never' | 'syncing';
 
@@ -85,9 +83,4 @@ export function freshnessOf(input: {
 export function worstFreshness(levels: FreshnessLevel[]): FreshnessLevel {
   const order: FreshnessLevel[] = ['never', 'stale', 'aging', 'syncing', 'fresh'];
   return order.find((level) => levels.includes(level)) ?? 'fresh';
-}
-
-/** Whether an instant is on the same calendar day as now in the zone (used to word "as of"). */
-export function isToday(iso: string, now: Date, timeZone: string): boolean {
-  return zonedDayNumber(new Date(iso), timeZone) === zonedDayNumber(now, timeZone);
 }

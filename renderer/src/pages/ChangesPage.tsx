@@ -7,7 +7,7 @@ import { PatientDrawer } from '../components/patient/PatientDrawer';
 import { ChangeTable } from '../components/changes/ChangeTable';
 import { groupChangesByDay, limitGroups } from '../components/changes/group';
 import { formatWhen, zoneAbbreviation } from '../components/sync/clinic-time';
-import { formatCount } from '../components/sync/format';
+import { formatCount, plural } from '../lib/format';
 import { useClinicContext } from '../hooks/use-clinic-context';
 import { MAX_ROWS, useChangesStore } from '../store/changes-store';
 import { usePatientStore } from '../store/patient-store';
@@ -97,9 +97,7 @@ export function ChangesPage() {
 
         <p className="chg-summary" role="status" data-testid="changes-summary">
           {s.status === 'ready' &&
-            (s.since
-              ? `${formatCount(s.total)} ${s.total === 1 ? 'change' : 'changes'}${s.kinds.length > 0 ? ' of the chosen kinds' : ''} since ${sinceText}`
-              : `${formatCount(s.total)} ${s.total === 1 ? 'change' : 'changes'}${s.kinds.length > 0 ? ' of the chosen kinds' : ''} so far`)}
+            `${plural(s.total, 'change')}${s.kinds.length > 0 ? ' of the chosen kinds' : ''} ${s.since ? `since ${sinceText}` : 'so far'}`}
           {s.status === 'ready' && doneCount > 0 && ` · ${formatCount(doneCount)} done`}
         </p>
 

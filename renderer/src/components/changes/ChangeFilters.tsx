@@ -3,7 +3,7 @@ import type { SourceView } from '../../store/sync-store';
 import type { SinceChoice } from '../../store/changes-store';
 import { Button, Checkbox, Field, SegmentedControl, Select, TextInput } from '../ui';
 import { fromZonedInput, toZonedInput } from '../sync/clinic-time';
-import { formatCount } from '../sync/format';
+import { formatCount } from '../../lib/format';
 import { CHANGE_KIND_CHIPS, CHANGE_KIND_ORDER, type ChangeKind, type GroupBy } from './group';
 
 interface Props {

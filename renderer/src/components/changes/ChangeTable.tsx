@@ -104,7 +104,7 @@ interface Props {
 /** The work-list: one table, a header row per day, one row per change. */
 export function ChangeTable({ groups, timeZone, now, done, groupBy, onToggleDone, onOpenPatient }: Props) {
   return (
-    <table className="chg-table" data-testid="changes-table">
+    <table className="cs-table chg-table" data-testid="changes-table">
       <caption className="sr-only">
         Appointment changes, grouped by {groupBy === 'appointment' ? 'the day of the appointment' : 'the day they were detected'}
       </caption>

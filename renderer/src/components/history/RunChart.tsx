@@ -3,7 +3,8 @@ import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, 
 import type { HistoryRun } from '../../store/history-store';
 import { Card, CardHeader } from '../ui';
 import { formatDayTime } from '../sync/clinic-time';
-import { formatCount, formatDuration } from '../sync/format';
+import { formatCount } from '../../lib/format';
+import { formatDuration } from '../sync/format';
 import { chartPoints } from './health';
 
 interface Props {

@@ -1,7 +1,8 @@
 import type { RunDetail } from '../../store/history-store';
 import { Alert, Badge, Dialog, Skeleton } from '../ui';
 import { formatClockSeconds, formatWhen } from '../sync/clinic-time';
-import { countsLine, formatCount, formatDuration } from '../sync/format';
+import { formatCount } from '../../lib/format';
+import { countsLine, formatDuration } from '../sync/format';
 import { TRIGGER_LABELS, TYPE_LABELS } from './health';
 import { RUN_STATUS } from '../../lib/status';
 

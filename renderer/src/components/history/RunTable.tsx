@@ -3,7 +3,8 @@ import { ChevronLeft, ChevronRight, Snail } from 'lucide-react';
 import type { HistoryRun } from '../../store/history-store';
 import { Badge, Button } from '../ui';
 import { formatWhen } from '../sync/clinic-time';
-import { formatCount, formatDuration } from '../sync/format';
+import { formatCount } from '../../lib/format';
+import { formatDuration } from '../sync/format';
 import { isSlowRun, TRIGGER_LABELS, TYPE_LABELS } from './health';
 import { RUN_STATUS } from '../../lib/status';
 
@@ -84,6 +85,8 @@ interface Props {
   onPage(offset: number): void;
 }
 
+const NUMBER_COLUMNS = ['Duration', 'Patients', 'Appointments', 'Requests', 'Errors'];
+
 /** Every run, newest first, a page at a time. */
 export function RunTable({ runs, total, offset, pageSize, sourceNames, averageMs, timeZone, now, onOpen, onPage }: Props) {
   const first = total === 0 ? 0 : offset + 1;
@@ -91,7 +94,7 @@ export function RunTable({ runs, total, offset, pageSize, sourceNames, averageMs
   return (
     <>
       <div className="hist-table-wrap">
-        <table className="hist-table" data-testid="history-table">
+        <table className="cs-table hist-table" data-testid="history-table">
           <caption className="sr-only">Sync runs, newest first. Open a run’s start time for its errors and activity.</caption>
           <thead>
             <tr>
@@ -99,21 +102,11 @@ export function RunTable({ runs, total, offset, pageSize, sourceNames, averageMs
               <th scope="col">Source</th>
               <th scope="col">Type</th>
               <th scope="col">Status</th>
-              <th scope="col" className="hist-num">
-                Duration
-              </th>
-              <th scope="col" className="hist-num">
-                Patients
-              </th>
-              <th scope="col" className="hist-num">
-                Appointments
-              </th>
-              <th scope="col" className="hist-num">
-                Requests
-              </th>
-              <th scope="col" className="hist-num">
-                Errors
-              </th>
+              {NUMBER_COLUMNS.map((name) => (
+                <th key={name} scope="col" className="hist-num">
+                  {name}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>

@@ -2,7 +2,8 @@
  * Reading the sync history: run types, slow runs, the health summary and the chart's points. Pure;
  * the types are the parts of the contract's SyncRun and SyncRunStats these functions read.
  */
-import { formatCount, type CountsLike, type Mode, type RunStatus } from '../sync/format';
+import { formatCount } from '../../lib/format';
+import type { CountsLike, Mode, RunStatus } from '../sync/format';
 
 export interface HistoryRunLike {
   id: number;

@@ -32,6 +32,39 @@ function FilterSelect({
   );
 }
 
+type ChoiceKey = 'hasUpcoming' | 'archived' | 'removed';
+
+/** The filters that are a fixed choice of a few words, with their options in the order shown. */
+const CHOICE_FILTERS: Record<ChoiceKey, { label: string; testId: string; options: Array<[value: string, text: string]> }> = {
+  hasUpcoming: {
+    label: 'Upcoming',
+    testId: 'filter-upcoming',
+    options: [
+      ['all', 'Any'],
+      ['yes', 'Has one'],
+      ['no', 'Has none'],
+    ],
+  },
+  archived: {
+    label: 'Archived',
+    testId: 'filter-archived',
+    options: [
+      ['all', 'Included'],
+      ['hide', 'Hidden'],
+      ['only', 'Only archived'],
+    ],
+  },
+  removed: {
+    label: 'Removed upstream',
+    testId: 'filter-removed',
+    options: [
+      ['hide', 'Hidden'],
+      ['all', 'Included'],
+      ['only', 'Only removed'],
+    ],
+  },
+};
+
 /** Search (name, email, phone) and the roster's filters. Search waits for a pause in typing. */
 export function RosterToolbar() {
   const filters = useRosterStore((s) => s.filters);
@@ -66,6 +99,18 @@ export function RosterToolbar() {
 
   const orgValue = typeof filters.organization === 'number' ? `org:${filters.organization}` : filters.organization;
   const activeCount = activeFilterCount(filters);
+  const choiceFilter = (key: ChoiceKey) => {
+    const { label, testId, options } = CHOICE_FILTERS[key];
+    return (
+      <FilterSelect label={label} value={filters[key]} testId={testId} onChange={(v) => setFilters({ [key]: v } as Partial<RosterFilters>)}>
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </FilterSelect>
+    );
+  };
 
   return (
     <div className="roster-toolbar" role="search" aria-label="Find patients">
@@ -135,16 +180,7 @@ export function RosterToolbar() {
         )}
       </FilterSelect>
 
-      <FilterSelect
-        label="Upcoming"
-        value={filters.hasUpcoming}
-        testId="filter-upcoming"
-        onChange={(v) => setFilters({ hasUpcoming: v as RosterFilters['hasUpcoming'] })}
-      >
-        <option value="all">Any</option>
-        <option value="yes">Has one</option>
-        <option value="no">Has none</option>
-      </FilterSelect>
+      {choiceFilter('hasUpcoming')}
 
       <FilterSelect
         label="Next appointment"
@@ -160,27 +196,9 @@ export function RosterToolbar() {
         ))}
       </FilterSelect>
 
-      <FilterSelect
-        label="Archived"
-        value={filters.archived}
-        testId="filter-archived"
-        onChange={(v) => setFilters({ archived: v as RosterFilters['archived'] })}
-      >
-        <option value="all">Included</option>
-        <option value="hide">Hidden</option>
-        <option value="only">Only archived</option>
-      </FilterSelect>
+      {choiceFilter('archived')}
 
-      <FilterSelect
-        label="Removed upstream"
-        value={filters.removed}
-        testId="filter-removed"
-        onChange={(v) => setFilters({ removed: v as RosterFilters['removed'] })}
-      >
-        <option value="hide">Hidden</option>
-        <option value="all">Included</option>
-        <option value="only">Only removed</option>
-      </FilterSelect>
+      {choiceFilter('removed')}
 
       <div className="filter filter-reset">
         <Button

@@ -3,7 +3,8 @@ import { Clock, X } from 'lucide-react';
 import type { SyncProgressView } from '../../store/sync-store';
 import { Button, ProgressBar } from '../ui';
 import { formatClock } from './clinic-time';
-import { formatCount, progressText } from './format';
+import { formatCount } from '../../lib/format';
+import { progressText } from './format';
 
 interface Props {
   progress: SyncProgressView;

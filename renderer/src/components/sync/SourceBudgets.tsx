@@ -3,7 +3,8 @@ import { Gauge } from 'lucide-react';
 import { liveBudgetUsed, type SourceView, type SyncProgressView } from '../../store/sync-store';
 import { Badge, Card, CardHeader } from '../ui';
 import { formatClock, formatWhen } from './clinic-time';
-import { budgetLine, budgetTone, formatCount } from './format';
+import { formatCount } from '../../lib/format';
+import { budgetLine, budgetTone } from './format';
 import { RUN_STATUS } from '../../lib/status';
 
 interface Props {

@@ -2,6 +2,7 @@
 
 import { PHASE_LABELS, type SyncMode, type SyncPhase, type SyncRunStatus } from '@contract';
 import type { Tone } from '../ui/Badge';
+import { formatCount, plural } from '../../lib/format';
 import { RUN_STATUS } from '../../lib/status';
 
 export type Phase = SyncPhase;
@@ -46,18 +47,6 @@ export const ADVANCED_MODES: Array<{ mode: Exclude<Mode, 'incremental'>; label: 
     description: 'Find patients and appointments deleted upstream and mark them as removed (nothing is deleted here).',
   },
 ];
-
-const numberFormat = new Intl.NumberFormat('en-US');
-
-/** 1,008 */
-export function formatCount(n: number): string {
-  return numberFormat.format(n);
-}
-
-/** "1 patient", "651 patients" */
-export function plural(n: number, word: string, pluralWord = `${word}s`): string {
-  return `${formatCount(n)} ${n === 1 ? word : pluralWord}`;
-}
 
 /** "12 s", "3 min 05 s", "1 h 04 min". */
 export function formatSeconds(seconds: number): string {

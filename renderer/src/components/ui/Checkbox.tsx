@@ -1,6 +1,7 @@
 import * as RadixCheckbox from '@radix-ui/react-checkbox';
 import { Check } from 'lucide-react';
 import { useId, type ReactNode } from 'react';
+import { ControlLabel } from './ControlLabel';
 
 /** A labelled checkbox (Radix Checkbox, role="checkbox"). */
 export function Checkbox({
@@ -31,16 +32,7 @@ export function Checkbox({
           <Check size={12} strokeWidth={3} aria-hidden="true" />
         </RadixCheckbox.Indicator>
       </RadixCheckbox.Root>
-      <div className="switch-text">
-        <label htmlFor={id} className="checkbox-label">
-          {label}
-        </label>
-        {hint && (
-          <p className="field-hint" id={`${id}-hint`}>
-            {hint}
-          </p>
-        )}
-      </div>
+      <ControlLabel id={id} label={label} hint={hint} className="checkbox-label" />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import * as RadixSwitch from '@radix-ui/react-switch';
 import { useId, type ReactNode } from 'react';
+import { ControlLabel } from './ControlLabel';
 
 /** An on/off setting that applies as a whole (Radix Switch, role="switch"), with its label and hint. */
 export function Switch({
@@ -28,16 +29,7 @@ export function Switch({
       >
         <RadixSwitch.Thumb className="switch-thumb" />
       </RadixSwitch.Root>
-      <div className="switch-text">
-        <label htmlFor={id} className="switch-label">
-          {label}
-        </label>
-        {hint && (
-          <p className="field-hint" id={`${id}-hint`}>
-            {hint}
-          </p>
-        )}
-      </div>
+      <ControlLabel id={id} label={label} hint={hint} className="switch-label" />
     </div>
   );
 }
