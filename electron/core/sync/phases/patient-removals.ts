@@ -8,7 +8,7 @@ import { tallyPatients } from '../tally';
  * few patients went unseen, each is looked up before it is marked removed; more than this is a real
  * clear-out upstream, and looking each one up would cost too many requests.
  */
-const MAX_VERIFIED = 20;
+export const MAX_VERIFIED = 20;
 
 /**
  * After a pull of every patient: those in the cache that the pull did not bring are gone upstream.

@@ -2,12 +2,10 @@ import type { Page } from '../../connectors/types';
 import type { RemoteAppointment } from '../../domain';
 import { plural } from '../pages';
 import type { RunContext } from '../run-context';
+import { MAX_VERIFIED } from './patient-removals';
 
-/**
- * Paging by offset can skip a row, and an appointment moved out of a window is missing from it too:
- * when only a few went unseen, each is looked up by id before it is taken for removed.
- */
-const MAX_VERIFIED = 20;
+// Paging by offset can skip a row, and an appointment moved out of a window is missing from it too:
+// when at most MAX_VERIFIED went unseen, each is looked up by id before it is taken for removed.
 
 /**
  * Marks appointments that vanished upstream as removed — never deletes them: those in windows pulled
