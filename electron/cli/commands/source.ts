@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { SOURCE_KINDS, type SourceKind } from '../../core/domain';
 import { UserFacingError } from '../../core/errors';
 import { channels } from '../../contract';
-import { withService, type CliContext } from '../context';
+import { findSource, withService, type CliContext } from '../context';
 
 /** The key from CLINICSYNC_API_KEY, else the first line piped to stdin. */
 async function readApiKey(ctx: CliContext): Promise<string> {
@@ -66,7 +66,7 @@ export function registerSourceCommands(program: Command, ctx: CliContext): void 
     .argument('<name>', 'source name or id')
     .action(async (name: string) => {
       await withService(ctx, async (service) => {
-        const found = service.sources.find(name);
+        const found = findSource(service, name);
         const result = await service.sources.test({ id: found.id });
         const who = result.userName ? `as ${result.userName}${result.role ? ` (${result.role})` : ''}` : 'key accepted';
         ctx.out(
@@ -82,7 +82,7 @@ export function registerSourceCommands(program: Command, ctx: CliContext): void 
     .option('--discard-local-data', 'also delete the staff notes and organization links of its patients')
     .action(async (name: string, options: { discardLocalData?: boolean }) => {
       await withService(ctx, async (service) => {
-        const found = service.sources.find(name);
+        const found = findSource(service, name);
         const removed = await service.sources.remove(found.id, options.discardLocalData === true);
         ctx.out(`Removed ${found.name}: ${removed.patients} patients and ${removed.appointments} appointments deleted from the cache.`);
       });

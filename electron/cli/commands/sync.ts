@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import type { SyncRun } from '../../core/domain';
+import { countOf, runCountsLine, type SyncRun } from '../../core/domain';
 import type { AppService } from '../../core/service';
 import { EXIT } from '../exit-codes';
-import { withService, type CliContext } from '../context';
+import { findSource, withService, type CliContext } from '../context';
 import { formatDuration, progressLine } from '../progress-line';
 
 /** 0 when every run completed; 3 when one only partly succeeded or waits for its budget; 1 when one failed. */
@@ -43,18 +43,16 @@ export async function syncAndReport(
   }
 }
 
+/** "Northside: completed in 3 s" and, indented below, what it did, its count check, resume time and first errors. */
 export function runSummary(name: string, run: SyncRun): string {
-  const c = run.counts;
   const head = `${name}: ${run.status.replace('_', ' ')} in ${formatDuration(run.durationMs)}`;
-  const counts = `${c.patientsTotal} patients (${c.patientsNew} new, ${c.patientsUpdated} updated, ${c.patientsUnchanged} unchanged), ${
-    c.appointmentsNew + c.appointmentsUpdated + c.appointmentsUnchanged
-  } appointments (${c.appointmentsNew} new, ${c.appointmentsUpdated} updated, ${c.appointmentsRemoved} removed), ${run.apiRequests} requests`;
   const extra = [
+    `${runCountsLine(run)} · ${countOf(run.apiRequests, 'request')}`,
     run.countCheck,
     run.resumeAt ? `continues after ${run.resumeAt}` : null,
     ...run.errors.slice(0, 3).map((e) => `${e.kind}: ${e.message}`),
   ];
-  return [head, counts, ...extra.filter((line): line is string => Boolean(line))].join('\n  ');
+  return [head, ...extra.filter((line): line is string => Boolean(line))].join('\n  ');
 }
 
 export function registerSyncCommand(program: Command, ctx: CliContext): void {
@@ -66,7 +64,7 @@ export function registerSyncCommand(program: Command, ctx: CliContext): void {
     .option('--json', 'print the finished runs as JSON')
     .action(async (options: { source?: string; full?: boolean; json?: boolean }) => {
       const code = await withService(ctx, async (service) => {
-        const sources = options.source === undefined ? undefined : [service.sources.find(options.source).id];
+        const sources = options.source === undefined ? undefined : [findSource(service, options.source).id];
         return syncAndReport(ctx, service, { sources, full: options.full === true, json: options.json === true });
       });
       ctx.setExitCode(code);
