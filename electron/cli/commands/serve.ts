@@ -29,7 +29,7 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
         // As a service the console logs what the desktop app would notify.
         service.events.on('finished', (run) => {
           if (run.status !== 'completed')
-            ctx.log.warn(`Sync of ${run.source} ended ${run.status}${run.errors[0] ? `: ${run.errors[0].message}` : '.'}`);
+            ctx.log.warn(`Sync of ${run.sourceName} ended ${run.status}${run.errors[0] ? `: ${run.errors[0].message}` : '.'}`);
         });
         if (options.schedule) service.schedule.start();
         ctx.out(`ClinicSync console: ${host.url}`);

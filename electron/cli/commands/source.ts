@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { SOURCE_KINDS, type SourceKind } from '../../core/domain';
 import { UserFacingError } from '../../core/errors';
 import { channels } from '../../contract';
+import { clinicClock } from '../clinic-time';
 import { findSource, withService, type CliContext } from '../context';
 
 /** The key from CLINICSYNC_API_KEY, else the first line piped to stdin. */
@@ -51,8 +52,11 @@ export function registerSourceCommands(program: Command, ctx: CliContext): void 
         const sources = await service.sources.list();
         if (options.json) return ctx.out(JSON.stringify(sources, null, 2));
         if (sources.length === 0) return ctx.out('No sources yet. Add one with "clinicsync source add", or try "clinicsync demo".');
+        const clock = clinicClock(service);
         for (const s of sources) {
-          const last = s.lastRun ? `last sync ${s.lastRun.status} at ${s.lastRun.finishedAt ?? s.lastRun.startedAt}` : 'never synced';
+          const last = s.lastRun
+            ? `last sync ${s.lastRun.status} at ${clock(s.lastRun.finishedAt ?? s.lastRun.startedAt)}`
+            : 'never synced';
           ctx.out(
             `${s.name}  [${s.kind}, id ${s.id}]  ${s.patientsCached} patients  ${last}${s.hasCredential ? '' : '  (no API key stored)'}`,
           );

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { countOf, runCountsLine, type SyncRun } from '../../core/domain';
 import type { AppService } from '../../core/service';
+import { clinicClock, type ClinicClock } from '../clinic-time';
 import { EXIT } from '../exit-codes';
 import { findSource, withService, type CliContext } from '../context';
 import { formatDuration, progressLine } from '../progress-line';
@@ -36,7 +37,7 @@ export async function syncAndReport(
     const runs = await start.done;
     ctx.status?.('');
     if (request.json) ctx.out(JSON.stringify(runs, null, 2));
-    else for (const run of runs) ctx.out(runSummary(names.get(run.source) ?? run.source, run));
+    else for (const run of runs) ctx.out(runSummary(run, clinicClock(service)));
     return start.refused.length > 0 ? Math.max(exitCodeFor(runs), EXIT.partial) : exitCodeFor(runs);
   } finally {
     stops.forEach((stop) => stop());
@@ -44,12 +45,13 @@ export async function syncAndReport(
 }
 
 /** "Northside: completed in 3 s" and, indented below, what it did, its count check, resume time and first errors. */
-export function runSummary(name: string, run: SyncRun): string {
+export function runSummary(run: SyncRun, clock: ClinicClock): string {
+  const name = run.sourceName;
   const head = `${name}: ${run.status.replace('_', ' ')} in ${formatDuration(run.durationMs)}`;
   const extra = [
     `${runCountsLine(run)} · ${countOf(run.apiRequests, 'request')}`,
     run.countCheck,
-    run.resumeAt ? `continues after ${run.resumeAt}` : null,
+    run.resumeAt ? `continues after ${clock(run.resumeAt)}` : null,
     ...run.errors.slice(0, 3).map((e) => `${e.kind}: ${e.message}`),
   ];
   return [head, ...extra.filter((line): line is string => Boolean(line))].join('\n  ');
