@@ -5,3 +5,4 @@ export * from './decide';
 export * from './describe-schedule';
 export * from './scheduler';
 export { readableTime } from './wording';
+export * from './retry';
