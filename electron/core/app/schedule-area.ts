@@ -7,6 +7,7 @@ import {
   RETRY_BACKOFF_MS,
   Scheduler,
   type CronLike,
+  type Decision,
   type DeferredRun,
   type FailedScheduledRun,
   type RunDecision,
@@ -62,9 +63,9 @@ export class ScheduleArea {
     this.#scheduler.stop();
   }
 
-  /** The computer woke: check now rather than at the next tick. */
-  wake(): void {
-    this.#scheduler.wake();
+  /** The computer woke: check now rather than at the next tick. Returns what was decided. */
+  wake(): Decision {
+    return this.#scheduler.wake();
   }
 
   /** Settings changed: reschedule. */

@@ -1,4 +1,4 @@
-import type { SyncRun } from '../domain';
+import type { ErrorKind, SyncRun } from '../domain';
 import { whenPhrase } from './wording';
 
 /**
@@ -6,6 +6,9 @@ import { whenPhrase } from './wording';
  * Then it waits for the next slot, which syncs everything anyway.
  */
 export const RETRY_BACKOFF_MS = [5, 15, 45].map((minutes) => minutes * 60_000);
+
+// A refused key or permission needs a person; trying again would only fail the same way.
+const NEEDS_A_PERSON: ReadonlySet<ErrorKind> = new Set(['credentials_invalid', 'permission_denied']);
 
 /** A source whose latest run was scheduled (or a catch-up or a retry) and failed. */
 export interface FailedScheduledRun {
@@ -52,11 +55,13 @@ export function retryWaitReason(retry: PendingRetry, zone: string, now: Date): s
 /**
  * The failed scheduled run of one source, from its runs newest first: its latest run failed and was
  * started by the schedule, counted with the retries that followed its slot. A manual run, or any run
- * that did not fail, ends the chain — a person (or a success) has taken over.
+ * that did not fail, ends the chain — a person (or a success) has taken over. A run that failed on
+ * its key or permissions is not retried.
  */
 export function failedScheduledRun(newestFirst: readonly SyncRun[]): FailedScheduledRun | null {
   const latest = newestFirst[0];
   if (!latest || latest.status !== 'failed' || latest.trigger === 'manual') return null;
+  if (latest.errors.some((error) => NEEDS_A_PERSON.has(error.kind))) return null;
   let retries = 0;
   for (const run of newestFirst) {
     if (run.status !== 'failed' || run.trigger === 'manual') break;

@@ -43,11 +43,13 @@ describe('failedScheduledRun (from a source’s runs, newest first)', () => {
     expect(failedScheduledRun([run('retry', 'failed'), run('retry', 'failed'), run('scheduled', 'failed')])?.retries).toBe(2);
   });
 
-  it('leaves alone a source whose latest run succeeded, was manual, or did not fail outright', () => {
+  it('leaves alone a source whose latest run succeeded, was manual, did not fail outright, or failed on its key', () => {
     expect(failedScheduledRun([run('retry', 'completed'), run('scheduled', 'failed')])).toBeNull();
     expect(failedScheduledRun([run('manual', 'failed'), run('scheduled', 'failed')])).toBeNull();
     expect(failedScheduledRun([run('scheduled', 'abandoned')])).toBeNull();
     expect(failedScheduledRun([run('scheduled', 'partial_success')])).toBeNull();
+    const refusedKey = { ...run('scheduled', 'failed'), errors: [{ kind: 'credentials_invalid' as const, message: 'Key refused.', at: '' }] };
+    expect(failedScheduledRun([refusedKey])).toBeNull();
     expect(failedScheduledRun([])).toBeNull();
   });
 });
