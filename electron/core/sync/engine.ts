@@ -188,7 +188,7 @@ function finishRun(deps: SyncEngineDeps, ctx: RunContext, ending: RunEnding): Sy
 }
 
 function triggerLabel(trigger: SyncTrigger): string {
-  return { manual: 'Manual', scheduled: 'Scheduled', catch_up: 'Catch-up', retry: 'Continued' }[trigger];
+  return { manual: 'Manual', scheduled: 'Scheduled', catch_up: 'Catch-up', retry: 'Automatic retry:' }[trigger];
 }
 
 /** The run's counts line (see runCountsLine) and its failure variants. */

@@ -23,6 +23,7 @@ export function HistoryPage() {
       status: s.status,
       error: s.error,
       stats: s.stats,
+      retry: s.retry,
       runs: s.runs,
       total: s.total,
       offset: s.offset,
@@ -92,6 +93,13 @@ export function HistoryPage() {
       {h.stats && showFailureBanner(h.stats) && (
         <Alert tone="danger" title={`${h.stats.failuresLast24h} syncs failed in the last 24 hours`}>
           Appointments may be out of date. Open the failed runs below to see why; a key that stopped working can be fixed in Settings.
+        </Alert>
+      )}
+
+      {h.retry && (
+        <Alert tone="info" title="A failed scheduled sync will be retried">
+          Run {h.retry.runId} failed; ClinicSync tries it again {formatWhen(h.retry.at, now, timeZone)} (attempt {h.retry.attempt} of{' '}
+          {h.retry.attempts}), and in any case at the next scheduled sync.
         </Alert>
       )}
 

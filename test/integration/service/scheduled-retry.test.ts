@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncRun } from '../../../electron/core/domain';
 import type { CronLike } from '../../../electron/core/schedule';
+import { desktopPortFor } from '../../../electron/main/desktop-port';
 import { startClinikoEmulator, type ClinikoControl, type RunningEmulator } from '../../../electron/emulators';
 import { openTestService, type TestService } from '../../support/test-service';
 
@@ -53,6 +54,8 @@ describe('the schedule retries a failed scheduled sync', () => {
     expect(failed).toMatchObject({ trigger: 'scheduled', status: 'failed', sourceName: 'Northside' });
     const retryAt = new Date(Date.parse(failed?.finishedAt as string) + 5 * MINUTE).toISOString();
     expect(t.service.schedule.status().retry).toEqual({ at: retryAt, runId: failed?.id, attempt: 1, attempts: 3 });
+    // The tray reads it through the desktop port.
+    expect(desktopPortFor(t.service).status().retry).toEqual({ at: retryAt, attempt: 1, attempts: 3 });
 
     // Not before its time.
     expect(await checkAt(new Date(Date.parse(retryAt) - 30_000).toISOString())).toBeNull();
