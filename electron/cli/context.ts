@@ -1,4 +1,6 @@
 import { InvalidArgumentError } from 'commander';
+import type { Source } from '../core/domain';
+import { UserFacingError } from '../core/errors';
 import type { AppService } from '../core/service';
 
 /** What every command needs from its surroundings; tests can supply their own. */
@@ -37,6 +39,21 @@ export function parsePositive(value: string): number {
   const n = /^\d{1,6}$/.test(value) ? Number(value) : NaN;
   if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new InvalidArgumentError('must be a whole number from 1 to 100000.');
   return n;
+}
+
+/** A mistake in the command line that only shows once the data is read (an unknown source): exit 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** The source a `--source` or `<name>` names; an unknown or ambiguous name is a usage error. */
+export function findSource(service: AppService, idOrName: string): Source {
+  try {
+    return service.sources.find(idOrName);
+  } catch (err) {
+    if (err instanceof UserFacingError && (err.code === 'not_found' || err.code === 'ambiguous_source')) throw new UsageError(err.message);
+    throw err;
+  }
 }
 
 /** What the running process supplies; the program adds the data folder, the service and the exit code. */

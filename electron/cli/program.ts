@@ -12,7 +12,7 @@ import { registerSourceCommands } from './commands/source';
 import { registerStatusCommand } from './commands/status';
 import { registerSupportCommand } from './commands/support';
 import { registerSyncCommand } from './commands/sync';
-import type { CliContext, CliIo } from './context';
+import { UsageError, type CliContext, type CliIo } from './context';
 import { EXIT } from './exit-codes';
 
 export { EXIT } from './exit-codes';
@@ -66,6 +66,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (err) {
     if (err instanceof CommanderError) {
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (err instanceof UsageError) {
+      io.log.error(err.message);
+      return EXIT.usage;
     }
     if (err instanceof ZodError) {
       io.log.error(err.issues.map((issue) => issue.message).join(' '));

@@ -25,6 +25,7 @@ export function desktopPortFor(service: AppService): DesktopAppPort {
         nextRun: schedule.nextRunAt,
         paused: schedule.paused,
         resumeAt: schedule.resumeAt,
+        retry: schedule.retry && { at: schedule.retry.at, attempt: schedule.retry.attempt, attempts: schedule.retry.attempts },
         timeZone: service.settings.get().schedule.timeZone,
       };
     },

@@ -1,6 +1,6 @@
 import { Argument, Option, type Command } from 'commander';
 import { EXPORT_KINDS, type ExportFormat, type ExportKind } from '../../core/app/exports';
-import { withService, type CliContext } from '../context';
+import { findSource, withService, type CliContext } from '../context';
 
 export function registerExportCommand(program: Command, ctx: CliContext): void {
   program
@@ -11,7 +11,7 @@ export function registerExportCommand(program: Command, ctx: CliContext): void {
     .option('--source <name>', 'only this source (name or id)')
     .action(async (what: ExportKind, options: { format: ExportFormat; source?: string }) => {
       await withService(ctx, async (service) => {
-        const source = options.source === undefined ? undefined : service.sources.find(options.source).id;
+        const source = options.source === undefined ? undefined : findSource(service, options.source).id;
         // Chunks are batched so a 50,000-patient export is a few hundred writes, each awaited for backpressure.
         let batch = '';
         for (const chunk of service.exportRecords(what, options.format, source)) {

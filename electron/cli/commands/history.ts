@@ -1,6 +1,15 @@
 import type { Command } from 'commander';
 import { parsePositive, withService, type CliContext } from '../context';
+import type { SyncTrigger } from '../../core/domain';
+import { clinicClock } from '../clinic-time';
 import { runSummary } from './sync';
+
+const TRIGGER_WORDS: Record<SyncTrigger, string> = {
+  manual: 'manual',
+  scheduled: 'scheduled',
+  catch_up: 'catch-up',
+  retry: 'retry',
+};
 
 export function registerHistoryCommand(program: Command, ctx: CliContext): void {
   program
@@ -13,9 +22,8 @@ export function registerHistoryCommand(program: Command, ctx: CliContext): void 
         const { total, rows } = service.history.runs({ limit: options.limit, offset: 0 });
         if (options.json) return ctx.out(JSON.stringify({ total, runs: rows, stats: service.history.stats() }, null, 2));
         if (rows.length === 0) return ctx.out('No syncs yet. Run "clinicsync sync" (or "clinicsync demo" to try the demo practice).');
-        const names = new Map((await service.sources.list()).map((s) => [s.id, s.name]));
-        for (const run of rows)
-          ctx.out(`#${run.id} ${run.startedAt} ${run.trigger} ${runSummary(names.get(run.source) ?? run.source, run)}`);
+        const clock = clinicClock(service);
+        for (const run of rows) ctx.out(`#${run.id} ${clock(run.startedAt)} ${TRIGGER_WORDS[run.trigger]} · ${runSummary(run, clock)}`);
         const stats = service.history.stats();
         const rate = stats.successRate7d === null ? '—' : `${Math.round(stats.successRate7d * 100)}%`;
         ctx.out(

@@ -1,8 +1,15 @@
 import type { Command } from 'commander';
+import type { SyncRun } from '../../core/domain';
 import { bindEvents, serveContract } from '../../handlers';
 import { findRendererDir } from '../../host/renderer-dir';
 import { startHost } from '../../host/server';
 import { parsePort, type CliContext } from '../context';
+
+/** The terminal line for a run that did not complete: "Sync of Northside ended cancelled." — by name, not id. */
+export function unfinishedRunLine(run: SyncRun): string | null {
+  if (run.status === 'completed') return null;
+  return `Sync of ${run.sourceName} ended ${run.status.replace('_', ' ')}${run.errors[0] ? `: ${run.errors[0].message}` : '.'}`;
+}
 
 export function registerServeCommand(program: Command, ctx: CliContext): void {
   program
@@ -28,8 +35,8 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
         bindEvents(service, host.events);
         // As a service the console logs what the desktop app would notify.
         service.events.on('finished', (run) => {
-          if (run.status !== 'completed')
-            ctx.log.warn(`Sync of ${run.source} ended ${run.status}${run.errors[0] ? `: ${run.errors[0].message}` : '.'}`);
+          const line = unfinishedRunLine(run);
+          if (line) ctx.log.warn(line);
         });
         if (options.schedule) service.schedule.start();
         ctx.out(`ClinicSync console: ${host.url}`);

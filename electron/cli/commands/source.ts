@@ -2,7 +2,8 @@ import { Option, type Command } from 'commander';
 import { SOURCE_KINDS, type SourceKind } from '../../core/domain';
 import { UserFacingError } from '../../core/errors';
 import { channels } from '../../contract';
-import { withService, type CliContext } from '../context';
+import { clinicClock } from '../clinic-time';
+import { findSource, withService, type CliContext } from '../context';
 
 /** The key from CLINICSYNC_API_KEY, else the first line piped to stdin. */
 async function readApiKey(ctx: CliContext): Promise<string> {
@@ -51,8 +52,11 @@ export function registerSourceCommands(program: Command, ctx: CliContext): void 
         const sources = await service.sources.list();
         if (options.json) return ctx.out(JSON.stringify(sources, null, 2));
         if (sources.length === 0) return ctx.out('No sources yet. Add one with "clinicsync source add", or try "clinicsync demo".');
+        const clock = clinicClock(service);
         for (const s of sources) {
-          const last = s.lastRun ? `last sync ${s.lastRun.status} at ${s.lastRun.finishedAt ?? s.lastRun.startedAt}` : 'never synced';
+          const last = s.lastRun
+            ? `last sync ${s.lastRun.status} at ${clock(s.lastRun.finishedAt ?? s.lastRun.startedAt)}`
+            : 'never synced';
           ctx.out(
             `${s.name}  [${s.kind}, id ${s.id}]  ${s.patientsCached} patients  ${last}${s.hasCredential ? '' : '  (no API key stored)'}`,
           );
@@ -66,7 +70,7 @@ export function registerSourceCommands(program: Command, ctx: CliContext): void 
     .argument('<name>', 'source name or id')
     .action(async (name: string) => {
       await withService(ctx, async (service) => {
-        const found = service.sources.find(name);
+        const found = findSource(service, name);
         const result = await service.sources.test({ id: found.id });
         const who = result.userName ? `as ${result.userName}${result.role ? ` (${result.role})` : ''}` : 'key accepted';
         ctx.out(
@@ -82,7 +86,7 @@ export function registerSourceCommands(program: Command, ctx: CliContext): void 
     .option('--discard-local-data', 'also delete the staff notes and organization links of its patients')
     .action(async (name: string, options: { discardLocalData?: boolean }) => {
       await withService(ctx, async (service) => {
-        const found = service.sources.find(name);
+        const found = findSource(service, name);
         const removed = await service.sources.remove(found.id, options.discardLocalData === true);
         ctx.out(`Removed ${found.name}: ${removed.patients} patients and ${removed.appointments} appointments deleted from the cache.`);
       });

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
-import type { SyncRun } from '../../core/domain';
+import { countOf, runCountsLine, type SyncRun } from '../../core/domain';
 import type { AppService } from '../../core/service';
+import { clinicClock, type ClinicClock } from '../clinic-time';
 import { EXIT } from '../exit-codes';
-import { withService, type CliContext } from '../context';
+import { findSource, withService, type CliContext } from '../context';
 import { formatDuration, progressLine } from '../progress-line';
 
 /** 0 when every run completed; 3 when one only partly succeeded or waits for its budget; 1 when one failed. */
@@ -36,25 +37,24 @@ export async function syncAndReport(
     const runs = await start.done;
     ctx.status?.('');
     if (request.json) ctx.out(JSON.stringify(runs, null, 2));
-    else for (const run of runs) ctx.out(runSummary(names.get(run.source) ?? run.source, run));
+    else for (const run of runs) ctx.out(runSummary(run, clinicClock(service)));
     return start.refused.length > 0 ? Math.max(exitCodeFor(runs), EXIT.partial) : exitCodeFor(runs);
   } finally {
     stops.forEach((stop) => stop());
   }
 }
 
-export function runSummary(name: string, run: SyncRun): string {
-  const c = run.counts;
+/** "Northside: completed in 3 s" and, indented below, what it did, its count check, resume time and first errors. */
+export function runSummary(run: SyncRun, clock: ClinicClock): string {
+  const name = run.sourceName;
   const head = `${name}: ${run.status.replace('_', ' ')} in ${formatDuration(run.durationMs)}`;
-  const counts = `${c.patientsTotal} patients (${c.patientsNew} new, ${c.patientsUpdated} updated, ${c.patientsUnchanged} unchanged), ${
-    c.appointmentsNew + c.appointmentsUpdated + c.appointmentsUnchanged
-  } appointments (${c.appointmentsNew} new, ${c.appointmentsUpdated} updated, ${c.appointmentsRemoved} removed), ${run.apiRequests} requests`;
   const extra = [
+    `${runCountsLine(run)} · ${countOf(run.apiRequests, 'request')}`,
     run.countCheck,
-    run.resumeAt ? `continues after ${run.resumeAt}` : null,
+    run.resumeAt ? `continues after ${clock(run.resumeAt)}` : null,
     ...run.errors.slice(0, 3).map((e) => `${e.kind}: ${e.message}`),
   ];
-  return [head, counts, ...extra.filter((line): line is string => Boolean(line))].join('\n  ');
+  return [head, ...extra.filter((line): line is string => Boolean(line))].join('\n  ');
 }
 
 export function registerSyncCommand(program: Command, ctx: CliContext): void {
@@ -66,7 +66,7 @@ export function registerSyncCommand(program: Command, ctx: CliContext): void {
     .option('--json', 'print the finished runs as JSON')
     .action(async (options: { source?: string; full?: boolean; json?: boolean }) => {
       const code = await withService(ctx, async (service) => {
-        const sources = options.source === undefined ? undefined : [service.sources.find(options.source).id];
+        const sources = options.source === undefined ? undefined : [findSource(service, options.source).id];
         return syncAndReport(ctx, service, { sources, full: options.full === true, json: options.json === true });
       });
       ctx.setExitCode(code);

@@ -13,6 +13,7 @@ type Row = Record<string, string | number | boolean | null>;
 
 const PATIENT_FIELDS = [
   'source',
+  'sourceName',
   'externalId',
   'firstName',
   'lastName',
@@ -23,10 +24,11 @@ const PATIENT_FIELDS = [
   'deleted',
   'remoteUpdatedAt',
   'lastSyncedAt',
-] as const satisfies ReadonlyArray<keyof Patient>;
+] as const satisfies ReadonlyArray<keyof Patient | 'sourceName'>;
 
 const APPOINTMENT_FIELDS = [
   'source',
+  'sourceName',
   'externalId',
   'patientExternalId',
   'practitionerExternalId',
@@ -42,11 +44,12 @@ const APPOINTMENT_FIELDS = [
   'deleted',
   'remoteUpdatedAt',
   'lastSyncedAt',
-] as const satisfies ReadonlyArray<keyof Appointment>;
+] as const satisfies ReadonlyArray<keyof Appointment | 'sourceName'>;
 
 const CHANGE_FIELDS = [
   'id',
   'source',
+  'sourceName',
   'appointmentExternalId',
   'patientExternalId',
   'kind',
@@ -58,6 +61,12 @@ const CHANGE_FIELDS = [
 
 const pick = <T extends object>(record: T, fields: readonly string[]): Row =>
   Object.fromEntries(fields.map((field) => [field, (record as Record<string, Row[string]>)[field] ?? null]));
+
+/** Records carry their source's name beside its id, so an export reads without a look-up table. */
+function withSourceName(cache: Cache): <T extends { source: string }>(record: T) => T & { sourceName: string } {
+  const names = new Map(cache.sources.list().map((source) => [source.id, source.name]));
+  return (record) => ({ ...record, sourceName: names.get(record.source) ?? record.source });
+}
 
 /**
  * The records of one kind as text chunks — a JSON array with the domain model's field names, or CSV
@@ -91,11 +100,15 @@ function recordsOf(
   kind: ExportKind,
   source?: string,
 ): { fields: readonly string[]; rows: Iterable<Row> } {
+  const named = withSourceName(cache);
   switch (kind) {
     case 'patients':
-      return { fields: PATIENT_FIELDS, rows: map(cache.patients.iterate(source), (p) => pick(p, PATIENT_FIELDS)) };
+      return { fields: PATIENT_FIELDS, rows: map(cache.patients.iterate(source), (p) => pick(named(p), PATIENT_FIELDS)) };
     case 'appointments':
-      return { fields: APPOINTMENT_FIELDS, rows: map(cache.appointments.iterate(source), (a) => pick(a, APPOINTMENT_FIELDS)) };
+      return {
+        fields: APPOINTMENT_FIELDS,
+        rows: map(cache.appointments.iterate(source), (a) => pick(named(a), APPOINTMENT_FIELDS)),
+      };
     case 'runs':
       return { fields: RUN_COLUMNS, rows: map(history.allRuns(source), runRecord) };
     case 'changes':
@@ -103,7 +116,7 @@ function recordsOf(
         fields: CHANGE_FIELDS,
         rows: map(
           paged((limit, offset) => cache.changes.list({ source, limit, offset }).rows, 1000),
-          (change) => pick(change, CHANGE_FIELDS),
+          (change) => pick(named(change), CHANGE_FIELDS),
         ),
       };
   }

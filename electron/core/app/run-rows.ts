@@ -4,6 +4,7 @@ import type { SyncRun } from '../domain';
 export const RUN_COLUMNS = [
   'id',
   'source',
+  'sourceName',
   'trigger',
   'mode',
   'status',
@@ -35,6 +36,7 @@ export function runRecord(run: SyncRun): Record<(typeof RUN_COLUMNS)[number], st
   return {
     id: run.id,
     source: run.source,
+    sourceName: run.sourceName,
     trigger: run.trigger,
     mode: run.scope.mode,
     status: run.status,

@@ -1,7 +1,17 @@
 import cron from 'node-cron';
 import type { Cache } from '../db';
 import type { ScheduleStatusView, SyncRun } from '../domain';
-import { Scheduler, type CronLike, type DeferredRun, type RunDecision } from '../schedule';
+import {
+  failedScheduledRun,
+  pendingRetries,
+  RETRY_BACKOFF_MS,
+  Scheduler,
+  type CronLike,
+  type Decision,
+  type DeferredRun,
+  type FailedScheduledRun,
+  type RunDecision,
+} from '../schedule';
 import type { SettingsStore } from '../settings/app-settings';
 import type { ScheduleStateFile } from './schedule-state-file';
 import type { ServiceEvents } from './service-events';
@@ -37,6 +47,7 @@ export class ScheduleArea {
         markSlotHandled: (slot) => deps.state.markSlotHandled(slot),
         runInProgress: () => deps.coordinator.busy,
         deferred: () => this.deferred(),
+        failed: () => this.failed(),
       },
       onDue: (decision) => this.run(decision),
     });
@@ -52,9 +63,9 @@ export class ScheduleArea {
     this.#scheduler.stop();
   }
 
-  /** The computer woke: check now rather than at the next tick. */
-  wake(): void {
-    this.#scheduler.wake();
+  /** The computer woke: check now rather than at the next tick. Returns what was decided. */
+  wake(): Decision {
+    return this.#scheduler.wake();
   }
 
   /** Settings changed: reschedule. */
@@ -81,7 +92,22 @@ export class ScheduleArea {
       nextRunAt: paused ? null : (status.nextRun?.at.toISOString() ?? null),
       lastRun: last ? { at: last.finishedAt ?? last.startedAt, status: last.status } : null,
       resumeAt: this.deferred()?.resumeAt.toISOString() ?? null,
+      retry: paused ? null : this.nextRetry(status.nextRun?.at ?? null),
     };
+  }
+
+  /** The next retry of a failed scheduled run, for the tray and the console. */
+  private nextRetry(nextSlot: Date | null): ScheduleStatusView['retry'] {
+    const retry = pendingRetries(this.failed(), nextSlot)[0];
+    return retry ? { at: retry.at.toISOString(), runId: retry.failed.runId, attempt: retry.attempt, attempts: retry.attempts } : null;
+  }
+
+  /** Sources whose latest run was started by the schedule and failed, with the retries made since. */
+  private failed(): FailedScheduledRun[] {
+    return this.deps.cache.sources.list().flatMap((source) => {
+      const recent = this.deps.cache.runs.list({ source: source.id, limit: RETRY_BACKOFF_MS.length + 1, offset: 0 }).rows;
+      return failedScheduledRun(recent) ?? [];
+    });
   }
 
   /** The earliest deferred run that no later run of its source has superseded. */
@@ -101,13 +127,14 @@ export class ScheduleArea {
 
   private async run(decision: RunDecision): Promise<unknown> {
     this.deps.log('info', decision.reason);
-    // A retry continues only the deferred sources; a slot syncs them all.
+    // A retry of failed runs names its sources; a continuation continues the deferred ones; a slot syncs them all.
     const sources =
-      decision.trigger === 'retry'
+      decision.sources ??
+      (decision.trigger === 'retry'
         ? this.latestRuns()
             .filter((run) => run.status === 'deferred')
             .map((run) => run.source)
-        : undefined;
+        : undefined);
     try {
       const start = await this.deps.coordinator.start({ sources, mode: 'incremental', trigger: decision.trigger });
       for (const refused of start.refused) this.deps.log('warn', refused.message);

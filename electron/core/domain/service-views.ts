@@ -85,6 +85,8 @@ export interface ScheduleStatusView {
   lastRun: { at: string; status: SyncRunStatus } | null;
   /** A deferred run waiting for its budget to reset. */
   resumeAt: string | null;
+  /** The next automatic retry of a failed scheduled run (never later than the next slot). */
+  retry: { at: string; runId: number; attempt: number; attempts: number } | null;
 }
 
 export interface SyncStatusView {

@@ -88,6 +88,8 @@ export interface SyncRunError {
 export interface SyncRun {
   id: number;
   source: string;
+  /** The source by the name staff know: its current name, or its last one with "(removed)" after removal. */
+  sourceName: string;
   trigger: SyncTrigger;
   scope: SyncScope;
   status: SyncRunStatus;
@@ -124,4 +126,12 @@ export function emptySyncCounts(): SyncCounts {
     appointmentsFailed: 0,
     errors: 0,
   };
+}
+
+/**
+ * The name a run's source goes by in history: the source's current name while it exists; once removed,
+ * the name it had then, marked "(removed)" — or its id, for sources removed before names were kept.
+ */
+export function runSourceName(source: string, currentName: string | null, removedName: string | null): string {
+  return currentName ?? `${removedName ?? source} (removed)`;
 }

@@ -1,4 +1,5 @@
 import type { SyncTrigger } from '../domain';
+import { pendingRetries, retryWaitReason, type FailedScheduledRun } from './retry';
 import type { ScheduleSettings } from './schedule-settings';
 import { countSlotsBetween, latestSlotAtOrBefore, nextRun } from './slots';
 import type { ScheduledSlot } from './slots';
@@ -28,14 +29,17 @@ export interface DecideInput {
   lastScheduledSlotHandled: Date | null;
   runInProgress: boolean;
   deferred: DeferredRun | null;
+  /** Sources whose latest scheduled (or catch-up, or retry) run failed; they are retried with backoff. */
+  failed?: readonly FailedScheduledRun[];
   occasion?: CheckOccasion;
 }
 
 /**
  * `slot` is the slot the run covers: the caller records it as handled (so the next check waits).
- * It is null for a retry that covers no new slot.
+ * It is null for a retry that covers no new slot. `sources` names the failed sources a retry is for;
+ * without it a slot syncs every source and a continuation the deferred ones.
  */
-export type RunDecision = { action: 'run'; trigger: ScheduledTrigger; slot: Date | null; reason: string };
+export type RunDecision = { action: 'run'; trigger: ScheduledTrigger; slot: Date | null; reason: string; sources?: string[] };
 export type WaitDecision = { action: 'wait'; reason: string; until: Date | null };
 export type Decision = RunDecision | WaitDecision;
 
@@ -46,7 +50,9 @@ export type Decision = RunDecision | WaitDecision;
  * - a deferred run continues once its resume time has come ('retry'), and covers any slot due by then;
  * - otherwise the latest due slot newer than the last handled one runs once: 'scheduled' within
  *   ON_TIME_GRACE_MS of its time, else 'catch_up'. Many missed slots (a week with the lid shut)
- *   still make one run, because only the latest is run and recording it covers all earlier ones.
+ *   still make one run, because only the latest is run and recording it covers all earlier ones;
+ * - otherwise a failed scheduled run is retried ('retry') after 5, 15 and 45 minutes, never past
+ *   the next slot.
  * A null lastScheduledSlotHandled (brand-new install) counts as "handled up to now": history is not
  * caught up on, and the first sync is the next slot. The caller should record `now` as the baseline.
  */
@@ -62,7 +68,26 @@ export function decide(input: DecideInput): Decision {
   const due = latest && latest.at > handledUpTo ? latest : null;
   if (input.deferred) return decideDeferred(input.deferred, due, settings.timeZone, now);
   if (due) return runDueSlot(due, handledUpTo, input);
-  return waitForNextSlot(input);
+  return decideRetry(input) ?? waitForNextSlot(input);
+}
+
+function decideRetry(input: DecideInput): Decision | null {
+  const { settings, now } = input;
+  if (!input.failed?.length) return null;
+  const retries = pendingRetries(input.failed, nextRun(settings, now)?.at ?? null);
+  const due = retries.filter((retry) => retry.at <= now);
+  if (due.length > 0) {
+    const runs = due.map((retry) => `run ${retry.failed.runId} (attempt ${retry.attempt} of ${retry.attempts})`).join(', ');
+    return {
+      action: 'run',
+      trigger: 'retry',
+      slot: null,
+      sources: due.map((retry) => retry.failed.source),
+      reason: `Retrying the failed scheduled sync: ${runs}.`,
+    };
+  }
+  const soonest = retries[0];
+  return soonest ? wait(retryWaitReason(soonest, settings.timeZone, now), soonest.at) : null;
 }
 
 function decideDeferred(deferred: DeferredRun, due: ScheduledSlot | null, zone: string, now: Date): Decision {

@@ -4,3 +4,5 @@ export * from './cron-expressions';
 export * from './decide';
 export * from './describe-schedule';
 export * from './scheduler';
+export { readableTime } from './wording';
+export * from './retry';

@@ -2,6 +2,7 @@ import { cronExpressions } from './cron-expressions';
 import { decide } from './decide';
 import type { CheckOccasion, Decision, DeferredRun, RunDecision } from './decide';
 import { describeSchedule } from './describe-schedule';
+import type { FailedScheduledRun } from './retry';
 import type { ScheduleSettings } from './schedule-settings';
 import { nextRun } from './slots';
 import type { ScheduledSlot } from './slots';
@@ -21,6 +22,8 @@ export interface SchedulerState {
   markSlotHandled(slot: Date): void;
   runInProgress(): boolean;
   deferred(): DeferredRun | null;
+  /** Sources whose latest scheduled run failed (retried with backoff); none when left out. */
+  failed?(): FailedScheduledRun[];
 }
 
 export interface SchedulerDeps {
@@ -94,6 +97,7 @@ export class Scheduler {
       lastScheduledSlotHandled: state.lastScheduledSlotHandled(),
       runInProgress: this.runStartedHere || state.runInProgress(),
       deferred: state.deferred(),
+      failed: state.failed?.() ?? [],
       occasion,
     });
     if (decision.action === 'run') this.dispatch(decision);

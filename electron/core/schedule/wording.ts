@@ -44,3 +44,9 @@ export function weekdaysPhrase(weekdays: readonly number[]): string {
 export function everyPhrase(minutes: number): string {
   return minutes > 60 && minutes % 60 === 0 ? `every ${minutes / 60} hours` : `every ${minutes} minutes`;
 }
+
+/** "Sun 6 Dec 08:21" in the zone; the year is added when it is not the year of `now` ("Fri 5 Dec 2025 08:21"). */
+export function readableTime(at: Date, zone: string, now: Date): string {
+  const local = inZone(at, zone);
+  return local.year === inZone(now, zone).year ? local.toFormat('ccc d LLL HH:mm') : local.toFormat('ccc d LLL yyyy HH:mm');
+}

@@ -1,8 +1,7 @@
 import { UserFacingError } from '../errors';
-import type { ActivityLevel, Source, SyncRun, SyncScope, SyncTrigger } from '../domain';
+import { runCountsLine, type ActivityLevel, type Source, type SyncRun, type SyncScope, type SyncTrigger } from '../domain';
 import type { Connector } from '../connectors/types';
 import { endingFor, endingForSuccess, type RunEnding } from './outcome';
-import { plural } from './pages';
 import { appointmentsPhase } from './phases/appointments';
 import { connectPhase } from './phases/connect';
 import { discoverPatients } from './phases/discovery';
@@ -189,24 +188,15 @@ function finishRun(deps: SyncEngineDeps, ctx: RunContext, ending: RunEnding): Sy
 }
 
 function triggerLabel(trigger: SyncTrigger): string {
-  return { manual: 'Manual', scheduled: 'Scheduled', catch_up: 'Catch-up', retry: 'Continued' }[trigger];
+  return { manual: 'Manual', scheduled: 'Scheduled', catch_up: 'Catch-up', retry: 'Automatic retry:' }[trigger];
 }
 
-/** "Synced 651 patients · 3 new · 5 updated · 642 unchanged · 2 warnings" and its failure variants. */
-export function summarize(ctx: Pick<RunContext, 'counts' | 'sourceName' | 'patientsRemoved'>, ending: RunEnding): string {
-  const c = ctx.counts;
-  const parts = [
-    `Synced ${plural(c.patientsFound, 'patient')}`,
-    `${c.patientsNew} new`,
-    `${c.patientsUpdated} updated`,
-    `${c.patientsUnchanged} unchanged`,
-    `${plural(c.appointmentsNew + c.appointmentsUpdated + c.appointmentsUnchanged, 'appointment')}`,
-  ];
-  if (ctx.patientsRemoved) parts.push(`${plural(ctx.patientsRemoved, 'patient')} removed upstream`);
-  if (c.appointmentsRemoved) parts.push(`${plural(c.appointmentsRemoved, 'appointment')} removed upstream`);
-  const skipped = c.patientsFailed + c.appointmentsFailed;
-  if (skipped) parts.push(plural(skipped, 'warning'));
-  const line = parts.join(' · ');
+/** The run's counts line (see runCountsLine) and its failure variants. */
+export function summarize(
+  ctx: Pick<RunContext, 'counts' | 'sourceName' | 'patientsRemoved' | 'scope' | 'cursorBefore'>,
+  ending: RunEnding,
+): string {
+  const line = runCountsLine(ctx, ctx.patientsRemoved);
   switch (ending.status) {
     case 'completed':
     case 'partial_success':

@@ -43,6 +43,8 @@ export interface DesktopStatus {
   paused: boolean;
   /** A deferred run waits for its rate-limit budget and continues at this time; else null. */
   resumeAt: string | null;
+  /** A failed scheduled run is retried automatically at this time (attempt n of m); else null. */
+  retry: { at: string; attempt: number; attempts: number } | null;
   /** The clinic's IANA time zone (the schedule's), for showing times. */
   timeZone: string;
 }

@@ -75,6 +75,14 @@ function menuItems(input: TrayInput, actions: TrayActions): MenuItemSpec[] {
   if (status.resumeAt) {
     items.push({ id: 'resume-at', label: `Waiting sync continues ${futurePhrase(status.resumeAt, zone, now)}`, enabled: false });
   }
+  if (status.retry) {
+    const { at, attempt, attempts } = status.retry;
+    items.push({
+      id: 'retry-at',
+      label: `Failed sync retried ${futurePhrase(at, zone, now)} (attempt ${attempt} of ${attempts})`,
+      enabled: false,
+    });
+  }
   items.push({ id: 'next-run', label: nextRunLabel(status, now), enabled: false }, separator);
 
   items.push({

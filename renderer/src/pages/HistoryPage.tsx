@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { Download, History } from 'lucide-react';
 import { useShallow } from 'zustand/react/shallow';
 import { Alert, Button, Card, CardHeader, EmptyState, Field, PageHeader, Select, Skeleton } from '../components/ui';
@@ -16,8 +15,6 @@ import '../components/history/history.css';
 import { RUN_STATUS } from '../lib/status';
 
 const STATUS_FILTERS = Object.keys(RUN_STATUS) as RunStatus[];
-/** History outlives sources: runs of a removed source keep their rows. */
-const REMOVED_SOURCE = 'A removed source';
 
 /** Every sync run, the health of syncing over time, one run's details, and a CSV export. */
 export function HistoryPage() {
@@ -26,6 +23,7 @@ export function HistoryPage() {
       status: s.status,
       error: s.error,
       stats: s.stats,
+      retry: s.retry,
       runs: s.runs,
       total: s.total,
       offset: s.offset,
@@ -52,11 +50,11 @@ export function HistoryPage() {
   );
   const { sources, timeZone, now } = useClinicContext(actions.load);
 
-  const sourceNames = useMemo(() => Object.fromEntries(sources.map((s) => [s.id, s.name])), [sources]);
   const average = h.stats?.averageDurationMs ?? null;
   const latestFinished = h.recent.find((r) => r.durationMs !== null && r.finishedAt !== null);
   const latestSlow = latestFinished && isSlowRun(latestFinished, average) ? latestFinished : null;
-  const detailSource = h.detail ? (sourceNames[h.detail.run.source] ?? REMOVED_SOURCE) : '';
+  // History outlives sources: each run names its source, "Northside (removed)" once it is gone.
+  const detailSource = h.detail?.run.sourceName ?? '';
   const filtered = h.statusFilter !== '' || h.sourceFilter !== '';
 
   return (
@@ -98,11 +96,18 @@ export function HistoryPage() {
         </Alert>
       )}
 
+      {h.retry && (
+        <Alert tone="info" title="A failed scheduled sync will be retried">
+          Run {h.retry.runId} failed; ClinicSync tries it again {formatWhen(h.retry.at, now, timeZone)} (attempt {h.retry.attempt} of{' '}
+          {h.retry.attempts}), and in any case at the next scheduled sync.
+        </Alert>
+      )}
+
       {latestSlow && (
         <Alert tone="warn" title="The last sync was slow">
-          The {formatWhen(latestSlow.startedAt, now, timeZone)} sync of {sourceNames[latestSlow.source] ?? REMOVED_SOURCE} took{' '}
-          {formatDuration(latestSlow.durationMs)}, more than twice the average ({formatDuration(average)}). The practice system may be slow
-          or rate-limiting; check its activity for waits.
+          The {formatWhen(latestSlow.startedAt, now, timeZone)} sync of {latestSlow.sourceName} took {formatDuration(latestSlow.durationMs)}
+          , more than twice the average ({formatDuration(average)}). The practice system may be slow or rate-limiting; check its activity
+          for waits.
         </Alert>
       )}
 
@@ -165,7 +170,6 @@ export function HistoryPage() {
               total={h.total}
               offset={h.offset}
               pageSize={HISTORY_PAGE_SIZE}
-              sourceNames={sourceNames}
               averageMs={average}
               timeZone={timeZone}
               now={now}

@@ -22,6 +22,8 @@ interface HistoryState {
   sourceFilter: string;
   /** The most recent runs (any filter), oldest last, for the chart. */
   recent: HistoryRun[];
+  /** The next automatic retry of a failed scheduled run, if one is coming. */
+  retry: ChannelResult<'sync:status'>['schedule']['retry'];
   detailId: number | null;
   detail: RunDetail | null;
   detailError: string | null;
@@ -53,6 +55,7 @@ export const useHistoryStore = create<HistoryState>((set, get) => ({
   statusFilter: '',
   sourceFilter: '',
   recent: [],
+  retry: null,
   detailId: null,
   detail: null,
   detailError: null,
@@ -65,13 +68,15 @@ export const useHistoryStore = create<HistoryState>((set, get) => ({
     if (get().status !== 'ready') set({ status: 'loading', error: null });
     try {
       const source = sourceFilter ? { source: sourceFilter } : {};
-      const [stats, page, recent] = await Promise.all([
+      const [stats, page, recent, syncStatus] = await Promise.all([
         api.call('history:stats', source),
         api.call('history:list', { ...source, ...(statusFilter ? { status: statusFilter } : {}), limit: HISTORY_PAGE_SIZE, offset }),
         api.call('history:list', { ...source, limit: CHART_RUNS, offset: 0 }),
+        api.call('sync:status', {}),
       ]);
       if (mine !== generation) return;
-      set({ status: 'ready', error: null, stats, runs: page.rows, total: page.total, recent: recent.rows });
+      const retry = syncStatus.schedule.retry;
+      set({ status: 'ready', error: null, stats, runs: page.rows, total: page.total, recent: recent.rows, retry });
     } catch (err) {
       if (mine !== generation) return;
       set({ status: 'error', error: messageOf(err, 'The sync history could not be loaded.') });

@@ -61,6 +61,7 @@ describe('clinicsync export', () => {
     expect(patients).toHaveLength(PATIENTS);
     expect(Object.keys(patients[0] as Patient)).toEqual([
       'source',
+      'sourceName',
       'externalId',
       'firstName',
       'lastName',
@@ -72,15 +73,25 @@ describe('clinicsync export', () => {
       'remoteUpdatedAt',
       'lastSyncedAt',
     ]);
-    expect(patients[3]).toMatchObject({ externalId: '9000000000003', firstName: 'First "3"', archived: false, dateOfBirth: '1980-02-03' });
+    expect(patients[3]).toMatchObject({
+      source: 'north',
+      sourceName: 'Northside',
+      externalId: '9000000000003',
+      firstName: 'First "3"',
+      archived: false,
+      dateOfBirth: '1980-02-03',
+    });
   }, 60_000);
 
   it('writes CSV a spreadsheet reads safely: quoted commas and quotes, formulas neutralised', async () => {
     const out = await runCli(['export', 'patients', '--format', 'csv', '--source', 'Northside'], env);
     expect(out.code).toBe(0);
     const lines = out.stdout.split('\r\n');
-    expect(lines[0]).toBe('source,externalId,firstName,lastName,email,phone,dateOfBirth,archived,deleted,remoteUpdatedAt,lastSyncedAt');
+    expect(lines[0]).toBe(
+      'source,sourceName,externalId,firstName,lastName,email,phone,dateOfBirth,archived,deleted,remoteUpdatedAt,lastSyncedAt',
+    );
     expect(lines).toHaveLength(PATIENTS + 2);
+    expect(lines[2]).toMatch(/^north,Northside,9000000000001,/);
     expect(out.stdout).toContain('"First ""1""","Last, 1"');
     expect(out.stdout).toContain(",'=cmd|calc,");
   }, 60_000);

@@ -76,7 +76,8 @@ describe('the service areas staff use every day', () => {
     const csv = t.service.history.runsCsv();
     expect(csv.fileName).toMatch(/^clinicsync-sync-history-\d{4}-\d{2}-\d{2}\.csv$/);
     const lines = csv.content.trim().split('\r\n');
-    expect(lines[0]?.startsWith('id,source,trigger,mode,status,startedAt')).toBe(true);
+    expect(lines[0]?.startsWith('id,source,sourceName,trigger,mode,status,startedAt')).toBe(true);
+    expect(lines[1]).toMatch(/^\d+,[^,]+,Northside,/);
     expect(lines).toHaveLength(1 + t.service.history.runs({ limit: 500, offset: 0 }).total);
     expect(t.service.history.stats()).toMatchObject({ failed: 0, successRate7d: 1, lastSuccessAt: expect.any(String) });
   });

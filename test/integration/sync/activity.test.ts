@@ -42,6 +42,10 @@ describe.each(['cliniko', 'intakeq'] as const)('%s: the activity log', (kind) =>
       for (const value of personal) if (value) expect(text, 'an activity line').not.toContain(value);
     }
     // Each run ends with one summary line a person can read at a glance.
-    expect(lines.filter((a) => /^Synced /.test(a.message)).map((a) => a.runId)).toEqual([1, 2, 3]);
+    // The full runs speak of the practice, the incremental one of what it checked and what the cache holds.
+    const summaries = lines.filter((a) => /^(Synced [\d,]+ patients? ·|Checked |No patient changed )/.test(a.message));
+    expect(summaries.map((a) => a.runId)).toEqual([1, 2, 3]);
+    expect(summaries[0]?.message).toMatch(/^Synced /);
+    expect(summaries[1]?.message).toMatch(/ · the cache holds [\d,]+ patients\.$/);
   });
 });

@@ -64,7 +64,7 @@ describe.each(['cliniko', 'intakeq'] as const)('%s: the run record', (kind) => {
     expect(next.apiRequests).toBe(upstream.stats().requests - requestsBefore);
     expect(next.countCheck).toBe(kind === 'cliniko' ? `${patients - 1} of ${patients - 1} patients, matches Cliniko` : null);
     expect(env.events.activity.at(-1)?.message).toMatch(
-      /^Synced [\d,]+ patients? · \d+ new · \d+ updated · \d+ unchanged · [\d,]+ appointments · 1 patient removed upstream\.$/,
+      /^Checked [\d,]+ patients? changed since the last sync \(0 new, \d+ updated, \d+ already up to date\) · checked [\d,]+ appointments.* · 1 patient removed upstream · the cache holds [\d,]+ patients\.$/,
     );
   });
 });

@@ -28,6 +28,7 @@ describe('sync runs', () => {
     expect(run).toEqual({
       id,
       source: SOURCE,
+      sourceName: 'Main clinic',
       trigger: 'scheduled',
       scope,
       status: 'partial_success',
@@ -44,6 +45,19 @@ describe('sync runs', () => {
       resumeAt: null,
       errors: [{ kind: 'invalid_data', message: 'One appointment had no start time.', at: at(2) }],
     });
+  });
+
+  it('names a run’s source by its current name, and by its last one with "(removed)" once it is removed', () => {
+    const { cache } = openTestCache();
+    const id = cache.runs.create({ source: SOURCE, trigger: 'manual', scope, startedAt: at(0) });
+    cache.sources.update(SOURCE, { name: 'Northside' }, at(1));
+    expect(cache.runs.get(id)?.sourceName).toBe('Northside');
+    cache.sources.remove(SOURCE);
+    expect(cache.runs.get(id)?.sourceName).toBe('Northside (removed)');
+    expect(cache.runs.list({ limit: 10, offset: 0 }).rows.map((run) => run.sourceName)).toEqual(['Northside (removed)']);
+    // A run whose source was removed before names were kept is named by its id.
+    const orphan = cache.runs.create({ source: 'intakeq-gone', trigger: 'manual', scope, startedAt: at(2) });
+    expect(cache.runs.get(orphan)?.sourceName).toBe('intakeq-gone (removed)');
   });
 
   it('settles every touched patient’s next appointment when the run finishes', () => {

@@ -11,6 +11,7 @@ import {
 import type { CountsLike } from '../../../renderer/src/components/sync/format';
 
 const counts = (patch: Partial<CountsLike> = {}): CountsLike => ({
+  patientsTotal: 100,
   patientsFound: 100,
   patientsNew: 0,
   patientsUpdated: 0,

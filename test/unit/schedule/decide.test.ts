@@ -178,3 +178,57 @@ describe('decide: interval slots', () => {
     });
   });
 });
+
+describe('decide: retrying a failed scheduled run', () => {
+  const failedAt = plusMinutes(tuesday0300, 1); // 03:01 Melbourne
+  const failed = (retries: number) => [{ runId: 7, source: 'north', failedAt, retries }];
+  const handled = { lastScheduledSlotHandled: tuesday0300 };
+
+  it('waits for the backoff, saying when and which attempt, then retries only the failed source', () => {
+    expect(decide(input({ ...handled, now: plusMinutes(failedAt, 1), failed: failed(0) }))).toEqual({
+      action: 'wait',
+      reason: 'Run 7 failed; it is retried today at 03:06 (attempt 1 of 3).',
+      until: plusMinutes(failedAt, 5),
+    });
+    expect(decide(input({ ...handled, now: plusMinutes(failedAt, 5), failed: failed(0) }))).toEqual({
+      action: 'run',
+      trigger: 'retry',
+      slot: null,
+      sources: ['north'],
+      reason: 'Retrying the failed scheduled sync: run 7 (attempt 1 of 3).',
+    });
+  });
+
+  it('backs off 15 and then 45 minutes, and after three retries waits for the next slot', () => {
+    expect(decide(input({ ...handled, now: plusMinutes(failedAt, 14), failed: failed(1) }))).toMatchObject({
+      action: 'wait',
+      until: plusMinutes(failedAt, 15),
+    });
+    expect(decide(input({ ...handled, now: plusMinutes(failedAt, 15), failed: failed(1) }))).toMatchObject({
+      action: 'run',
+      trigger: 'retry',
+    });
+    expect(decide(input({ ...handled, now: plusMinutes(failedAt, 45), failed: failed(2) }))).toMatchObject({
+      action: 'run',
+      trigger: 'retry',
+    });
+    expect(decide(input({ ...handled, now: plusMinutes(failedAt, 600), failed: failed(3) }))).toEqual({
+      action: 'wait',
+      reason: 'Up to date; the next scheduled sync is the nightly sync tomorrow at 03:00.',
+      until: wednesday0300,
+    });
+  });
+
+  it('never retries past the next slot, which syncs every source anyway', () => {
+    const lateFailure = [{ runId: 8, source: 'north', failedAt: plusMinutes(wednesday0300, -3), retries: 0 }];
+    expect(decide(input({ ...handled, now: plusMinutes(wednesday0300, -2), failed: lateFailure }))).toMatchObject({
+      action: 'wait',
+      until: wednesday0300,
+    });
+    expect(decide(input({ ...handled, now: wednesday0300, failed: lateFailure }))).toMatchObject({
+      action: 'run',
+      trigger: 'scheduled',
+      slot: wednesday0300,
+    });
+  });
+});

@@ -1,5 +1,5 @@
 import { Scheduler } from '../../../electron/core/schedule';
-import type { CronLike, DeferredRun, RunDecision, ScheduleSettings } from '../../../electron/core/schedule';
+import type { CronLike, DeferredRun, FailedScheduledRun, RunDecision, ScheduleSettings } from '../../../electron/core/schedule';
 
 export const TICK_MS = 30_000;
 
@@ -23,6 +23,9 @@ export function schedulerHarness(settings: ScheduleSettings, options: { now: Dat
     lastHandled: options.lastHandled,
     runInProgress: false,
     deferred: null as DeferredRun | null,
+    failed: [] as FailedScheduledRun[],
+    /** Called as each run starts, to play its outcome into the state (e.g. a failure). */
+    onRun: (_decision: RunDecision, _at: Date): void => undefined,
   };
   const dueCalls: Array<{ at: Date; decision: RunDecision }> = [];
   let runDuration: Promise<unknown> | undefined;
@@ -57,9 +60,11 @@ export function schedulerHarness(settings: ScheduleSettings, options: { now: Dat
       },
       runInProgress: () => state.runInProgress,
       deferred: () => state.deferred,
+      failed: () => state.failed,
     },
     onDue(decision) {
       dueCalls.push({ at: now, decision });
+      state.onRun(decision, now);
       return runDuration;
     },
     tickMs: TICK_MS,

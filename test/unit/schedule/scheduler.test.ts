@@ -207,3 +207,39 @@ describe('scheduler: settings, pause, status', () => {
     expect(harness.scheduler.status().active).toBe(false);
   });
 });
+
+describe('scheduler: a failed scheduled run is retried', () => {
+  it('after 5, 15 and 45 minutes, then waits for the next slot; each retry names its sources', () => {
+    const harness = schedulerHarness(melbourne, { now: monday2200, lastHandled: monday0300 });
+    // Every run fails at once (the network is down): the history then shows it as the latest failed run.
+    let runs = 0;
+    harness.state.onRun = (decision, now) => {
+      runs++;
+      const retries = decision.trigger === 'retry' ? (harness.state.failed[0]?.retries ?? 0) + 1 : 0;
+      harness.state.failed = [{ runId: runs, source: 'north', failedAt: now, retries }];
+    };
+    harness.scheduler.start();
+    harness.runFor(29 * HOUR + MINUTE); // to 03:01 on Wednesday
+    const minutesAfter0300 = harness.dueCalls.map((call) => (call.at.getTime() - tuesday0300.getTime()) / MINUTE);
+    expect(minutesAfter0300).toEqual([0, 5, 20, 65, 24 * 60]);
+    expect(triggersOf(harness.dueCalls)).toEqual(['scheduled', 'retry', 'retry', 'retry', 'scheduled']);
+    expect(harness.dueCalls[1]?.decision).toEqual({
+      action: 'run',
+      trigger: 'retry',
+      slot: null,
+      sources: ['north'],
+      reason: 'Retrying the failed scheduled sync: run 1 (attempt 1 of 3).',
+    });
+    expect(harness.dueCalls[3]?.decision.reason).toBe('Retrying the failed scheduled sync: run 3 (attempt 3 of 3).');
+  });
+
+  it('stops retrying once a retry succeeds', () => {
+    const harness = schedulerHarness(melbourne, { now: monday2200, lastHandled: monday0300 });
+    harness.state.onRun = (decision, now) => {
+      harness.state.failed = decision.trigger === 'scheduled' ? [{ runId: 1, source: 'north', failedAt: now, retries: 0 }] : [];
+    };
+    harness.scheduler.start();
+    harness.runFor(6 * HOUR);
+    expect(triggersOf(harness.dueCalls)).toEqual(['scheduled', 'retry']);
+  });
+});

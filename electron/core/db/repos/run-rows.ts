@@ -1,5 +1,6 @@
 import {
   emptySyncCounts,
+  runSourceName,
   type SyncCounts,
   type SyncRun,
   type SyncRunError,
@@ -27,12 +28,19 @@ export interface RunRow {
   count_check: string | null;
   resume_at: string | null;
   errors: string;
+  removed_source_name: string | null;
+  /** Joined in by RUN_SELECT: the source's name now, null once it is removed. */
+  current_source_name: string | null;
 }
+
+/** Every column of a run, and the name its source has now (read with each run, so history names it). */
+export const RUN_SELECT = 'SELECT *, (SELECT name FROM sources WHERE sources.id = sync_runs.source) AS current_source_name FROM sync_runs';
 
 export function toSyncRun(row: RunRow): SyncRun {
   return {
     id: row.id,
     source: row.source,
+    sourceName: runSourceName(row.source, row.current_source_name, row.removed_source_name),
     trigger: row.trigger_kind,
     scope: JSON.parse(row.scope) as SyncScope,
     status: row.status,

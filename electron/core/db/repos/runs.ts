@@ -14,7 +14,7 @@ import type { Db } from '../sqlite';
 import { createStatementCache, whereClause } from '../statement-cache';
 import { shiftTime, toStoredTime } from '../timestamps';
 import type { NextAppointments } from './next-appointments';
-import { toSyncRun, type RunRow } from './run-rows';
+import { RUN_SELECT, toSyncRun, type RunRow } from './run-rows';
 
 export interface NewRun {
   source: string;
@@ -53,7 +53,7 @@ export function createRunsRepo(db: Db, nextAppointments: NextAppointments) {
   const insert = db.prepare(`INSERT INTO sync_runs
       (source, trigger_kind, status, scope, started_at, heartbeat_at, counts, cursor_before)
     VALUES (@source, @trigger, @status, @scope, @startedAt, @heartbeatAt, @counts, @cursorBefore)`);
-  const byId = db.prepare('SELECT * FROM sync_runs WHERE id = ?');
+  const byId = db.prepare(`${RUN_SELECT} WHERE id = ?`);
   // coalesce: an omitted (null) field keeps its value.
   const progress = db.prepare(`UPDATE sync_runs SET
       status = coalesce(@status, status), heartbeat_at = coalesce(@heartbeatAt, heartbeat_at),
@@ -160,7 +160,7 @@ export function createRunsRepo(db: Db, nextAppointments: NextAppointments) {
         Object.entries({ source: query.source, status: query.status }).filter(([, value]) => value !== undefined),
       );
       const total = statement(`SELECT count(*) FROM sync_runs ${where}`).pluck().get(filter) as number;
-      const rows = statement(`SELECT * FROM sync_runs ${where} ORDER BY started_at DESC, id DESC LIMIT @limit OFFSET @offset`).all({
+      const rows = statement(`${RUN_SELECT} ${where} ORDER BY started_at DESC, id DESC LIMIT @limit OFFSET @offset`).all({
         ...filter,
         limit: query.limit,
         offset: query.offset,

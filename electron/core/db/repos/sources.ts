@@ -40,6 +40,8 @@ export function createSourcesRepo(db: Db) {
   const byId = db.prepare('SELECT * FROM sources WHERE id = ?');
   const all = db.prepare('SELECT * FROM sources ORDER BY name COLLATE NOCASE, id');
   const remove = db.prepare('DELETE FROM sources WHERE id = ?');
+  // History outlives the source: its runs keep the name it had, so they can still be told apart.
+  const nameRuns = db.prepare('UPDATE sync_runs SET removed_source_name = (SELECT name FROM sources WHERE id = @id) WHERE source = @id');
   const holdings = db.prepare(`SELECT
       (SELECT count(*) FROM patients WHERE source = @id) AS patients,
       (SELECT count(*) FROM appointments WHERE source = @id) AS appointments,
@@ -84,6 +86,7 @@ export function createSourcesRepo(db: Db) {
             removal,
           );
         }
+        nameRuns.run({ id });
         remove.run(id);
         return removal;
       })();

@@ -1,8 +1,9 @@
 import type { RunDetail } from '../../store/history-store';
+import { runCountsLine } from '@contract';
 import { Alert, Badge, Dialog, Skeleton } from '../ui';
 import { formatClockSeconds, formatWhen } from '../sync/clinic-time';
 import { formatCount } from '../../lib/format';
-import { countsLine, formatDuration } from '../sync/format';
+import { formatDuration } from '../sync/format';
 import { TRIGGER_LABELS, TYPE_LABELS } from './health';
 import { RUN_STATUS } from '../../lib/status';
 
@@ -58,7 +59,7 @@ export function RunDetailDialog({ open, detail, error, sourceName, timeZone, now
             <Badge tone={status.tone} dot>
               {status.label}
             </Badge>
-            <span>{countsLine(run.counts)}.</span>
+            <span>{runCountsLine(run)}.</span>
           </p>
           <dl className="hist-facts">
             <dt>Trigger</dt>

@@ -77,7 +77,6 @@ interface Props {
   total: number;
   offset: number;
   pageSize: number;
-  sourceNames: Record<string, string>;
   averageMs: number | null;
   timeZone: string;
   now: Date;
@@ -88,7 +87,7 @@ interface Props {
 const NUMBER_COLUMNS = ['Duration', 'Patients', 'Appointments', 'Requests', 'Errors'];
 
 /** Every run, newest first, a page at a time. */
-export function RunTable({ runs, total, offset, pageSize, sourceNames, averageMs, timeZone, now, onOpen, onPage }: Props) {
+export function RunTable({ runs, total, offset, pageSize, averageMs, timeZone, now, onOpen, onPage }: Props) {
   const first = total === 0 ? 0 : offset + 1;
   const last = Math.min(total, offset + runs.length);
   return (
@@ -114,7 +113,7 @@ export function RunTable({ runs, total, offset, pageSize, sourceNames, averageMs
               <RunRow
                 key={run.id}
                 run={run}
-                sourceName={sourceNames[run.source] ?? 'A removed source'}
+                sourceName={run.sourceName}
                 averageMs={averageMs}
                 timeZone={timeZone}
                 now={now}

@@ -29,7 +29,8 @@ export const TRIGGER_LABELS: Record<HistoryRunLike['trigger'], string> = {
   manual: 'Manual',
   scheduled: 'Scheduled',
   catch_up: 'Catch-up',
-  retry: 'Continued',
+  // Automatic: a failed scheduled run tried again, or a deferred one continued.
+  retry: 'Retry',
 };
 
 export const TYPE_LABELS: Record<Mode, string> = {

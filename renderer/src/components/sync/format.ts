@@ -1,8 +1,8 @@
 /** Words and numbers for the sync panel. Pure, so they are tested without a browser. */
 
-import { PHASE_LABELS, type SyncMode, type SyncPhase, type SyncRunStatus } from '@contract';
+import { PHASE_LABELS, runCountsLine, type SyncMode, type SyncPhase, type SyncRunStatus } from '@contract';
 import type { Tone } from '../ui/Badge';
-import { formatCount, plural } from '../../lib/format';
+import { formatCount } from '../../lib/format';
 import { RUN_STATUS } from '../../lib/status';
 
 export type Phase = SyncPhase;
@@ -112,6 +112,7 @@ export function progressText(p: ProgressLike, clock: (iso: string) => string): P
 }
 
 export interface CountsLike {
+  patientsTotal: number;
   patientsFound: number;
   patientsNew: number;
   patientsUpdated: number;
@@ -131,6 +132,7 @@ export interface RunLike {
   errors: Array<{ message: string }>;
   resumeAt: string | null;
   scope: { mode: Mode };
+  cursorBefore: Record<string, string> | null;
 }
 
 /** Records that could not be stored (skipped with a warning) in a run. */
@@ -138,25 +140,9 @@ export function warningCount(counts: CountsLike): number {
   return counts.patientsFailed + counts.appointmentsFailed;
 }
 
-/** "Synced 651 patients · 3 new · 5 updated · 642 unchanged · 1,008 appointments · 2 warnings" */
-export function countsLine(counts: CountsLike): string {
-  const parts = [
-    `Synced ${plural(counts.patientsFound, 'patient')}`,
-    `${formatCount(counts.patientsNew)} new`,
-    `${formatCount(counts.patientsUpdated)} updated`,
-    `${formatCount(counts.patientsUnchanged)} unchanged`,
-  ];
-  const appointments = counts.appointmentsNew + counts.appointmentsUpdated + counts.appointmentsUnchanged;
-  if (appointments > 0) parts.push(plural(appointments, 'appointment'));
-  if (counts.appointmentsRemoved > 0) parts.push(`${plural(counts.appointmentsRemoved, 'appointment')} removed upstream`);
-  const warnings = warningCount(counts);
-  if (warnings > 0) parts.push(plural(warnings, 'warning'));
-  return parts.join(' · ');
-}
-
 /** The sentence shown when a run ends, with the tone of its banner. */
 export function runSummary(run: RunLike, sourceName: string, clock: (iso: string) => string): { text: string; tone: Tone } {
-  const line = countsLine(run.counts);
+  const line = runCountsLine(run);
   const firstError = run.errors[0]?.message;
   switch (run.status) {
     case 'completed':

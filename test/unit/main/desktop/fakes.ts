@@ -64,6 +64,7 @@ export class FakePort implements DesktopAppPort {
     nextRun: '2025-03-04T16:00:00.000Z',
     paused: false,
     resumeAt: null,
+    retry: null,
     timeZone: 'Australia/Sydney',
   };
   syncNowResult: () => Promise<void> = async () => {};

@@ -111,6 +111,7 @@ describe('finished runs in plain words', () => {
     return {
       id: 7,
       source: 'cliniko-1',
+      sourceName: 'Northside',
       trigger: 'manual',
       scope: { sources: ['cliniko-1'], mode: 'incremental', phases: [], daysBack: 90, daysForward: 90 },
       status: 'completed',

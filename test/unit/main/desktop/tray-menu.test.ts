@@ -13,6 +13,7 @@ function status(overrides: Partial<DesktopStatus> = {}): DesktopStatus {
     nextRun: '2025-03-04T16:00:00.000Z',
     paused: false,
     resumeAt: null,
+    retry: null,
     timeZone: 'Australia/Sydney',
     ...overrides,
   };
@@ -96,6 +97,23 @@ describe('tray menu built from state', () => {
       actions(),
     );
     expect(deferred.items.find((item) => item.id === 'resume-at')?.label).toBe('Waiting sync continues on Thu 6 Mar at 00:05');
+
+    const retrying = presentTray(
+      {
+        status: status({ retry: { at: '2025-03-04T05:05:00.000Z', attempt: 1, attempts: 3 } }),
+        percent: null,
+        openAtLogin: null,
+        now: NOW,
+      },
+      actions(),
+    );
+    expect(retrying.items.find((item) => item.id === 'retry-at')).toMatchObject({
+      label: 'Failed sync retried today at 16:05 (attempt 1 of 3)',
+      enabled: false,
+    });
+    expect(presentTray({ status: status(), percent: null, openAtLogin: null, now: NOW }, actions()).items.map((i) => i.id)).not.toContain(
+      'retry-at',
+    );
   });
 
   it('menu items call the actions', () => {
