@@ -15,6 +15,7 @@ import {
   type DaySheetFilters,
   type DaySheetRow,
   type Source,
+  type SyncRun,
   type WeekDay,
   type WeekGlance,
 } from '../domain';
@@ -118,7 +119,7 @@ export class DaySheetArea {
    * Pulls just this day's window from every source (or one), within each source's rate limits, as
    * `day` runs: progress, activity and history like any sync, and the day's removals reconciled.
    */
-  async refreshDay(date: DayKey, source?: string): Promise<DayRefresh & { done: Promise<unknown> }> {
+  async refreshDay(date: DayKey, source?: string): Promise<DayRefresh & { done: Promise<SyncRun[]> }> {
     const window = dayBounds(date, this.timeZone());
     const sources = this.sourcesFor(source).map((s) => s.id);
     if (sources.length === 0) throw new UserFacingError('no_sources', 'There is nothing to refresh yet: add a source first.');
