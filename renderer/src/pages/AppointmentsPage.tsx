@@ -1,4 +1,4 @@
-import { CalendarX2, Printer } from 'lucide-react';
+import { CalendarX2 } from 'lucide-react';
 import { useCallback, useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DayFilters } from '../components/day-sheet/DayFilters';
@@ -6,17 +6,18 @@ import { DayFreshnessBar } from '../components/day-sheet/DayFreshness';
 import { DayNavigator } from '../components/day-sheet/DayNavigator';
 import { DayTable } from '../components/day-sheet/DayTable';
 import { ExportMenu } from '../components/day-sheet/ExportMenu';
+import { PrintMenu } from '../components/day-sheet/PrintMenu';
 import { PrintSheet } from '../components/day-sheet/PrintSheet';
 import { WeekStrip } from '../components/day-sheet/WeekStrip';
 import { longDayName } from '../components/day-sheet/day-keys';
 import { PatientDrawer } from '../components/patient/PatientDrawer';
 import { dayKey, zoneAbbreviation } from '../components/sync/clinic-time';
-import { Alert, Button, EmptyState, PageHeader, SegmentedControl, Skeleton } from '../components/ui';
+import { Alert, Button, EmptyState, PageHeader, Skeleton } from '../components/ui';
 import { useClinicContext } from '../hooks/use-clinic-context';
 import { usePrinting } from '../hooks/use-printing';
 import { formatCount, plural } from '../lib/format';
 import { useAppStore } from '../store/app-store';
-import { useDaySheetStore, type PrintBy } from '../store/day-sheet-store';
+import { useDaySheetStore } from '../store/day-sheet-store';
 import { usePatientStore } from '../store/patient-store';
 import { useSettingsStore } from '../store/settings-store';
 import { useSourcesStore } from '../store/sources-store';
@@ -73,9 +74,7 @@ export function AppointmentsPage() {
           description={<>The day sheet from the local cache. Times are clinic time ({zoneAbbreviation(timeZone, now)}).</>}
           actions={
             <>
-              <Button icon={<Printer size={16} aria-hidden="true" />} onClick={() => window.print()} data-testid="day-print">
-                Print
-              </Button>
+              <PrintMenu printBy={s.filters.printBy} onPrintBy={(printBy) => setFilters({ printBy })} />
               <ExportMenu busy={s.exporting} onExport={(span, format) => void exportFile(span, format)} />
             </>
           }
@@ -106,24 +105,12 @@ export function AppointmentsPage() {
             onFilters={setFilters}
             onSearch={setSearch}
           />
-          <div className="day-print-by">
-            <p className="roster-summary day-summary" role="status" data-testid="day-summary">
-              {sheet &&
-                `${plural(sheet.rows.length, 'appointment')}${video ? ` · ${formatCount(video)} by video` : ''}${
-                  hidden > 0 ? ` · ${formatCount(hidden)} not shown (${filtersText ?? 'cancelled'})` : ''
-                }`}
-            </p>
-            <SegmentedControl<PrintBy>
-              legend="Print"
-              name="day-print-by"
-              value={s.filters.printBy}
-              onChange={(printBy) => setFilters({ printBy })}
-              options={[
-                { value: 'practitioner', label: 'A page per practitioner' },
-                { value: 'day', label: 'The whole day' },
-              ]}
-            />
-          </div>
+          <p className="roster-summary day-summary" role="status" data-testid="day-summary">
+            {sheet &&
+              `${plural(sheet.rows.length, 'appointment')}${video ? ` · ${formatCount(video)} by video` : ''}${
+                hidden > 0 ? ` · ${formatCount(hidden)} not shown (${filtersText ?? 'cancelled'})` : ''
+              }`}
+          </p>
 
           {s.status === 'error' && (
             <Alert

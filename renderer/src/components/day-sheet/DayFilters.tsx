@@ -75,7 +75,7 @@ export function DayFilters({
           data-testid="day-status"
           onChange={(event) => onFilters({ status: event.target.value as StatusChoice })}
         >
-          <option value="expected">Expected (cancelled hidden)</option>
+          <option value="expected">All but cancelled</option>
           <option value="all">All, with cancelled</option>
           {APPOINTMENT_STATUSES.map((status) => (
             <option key={status} value={status}>
