@@ -1,72 +1,11 @@
 import { create } from 'zustand';
-import {
-  APPOINTMENT_STATUSES,
-  type AppointmentStatus,
-  type DaySheet,
-  type DaySheetExportFormat,
-  type DaySheetFilters,
-  type SyncRun,
-  type WeekGlance,
-} from '@contract';
+import type { DaySheet, DaySheetExportFormat, SyncRun, WeekGlance } from '@contract';
 import { api } from '../api/client';
 import { downloadText } from '../lib/download';
+import { readFilters, toQueryFilters, writeFilters, type RememberedFilters } from '../lib/day-sheet-query';
 import { messageOf } from '../lib/errors';
 
-/** "Expected" (every status but cancelled and declined), everything, or one status. */
-export type StatusChoice = 'expected' | 'all' | AppointmentStatus;
-export type PrintBy = 'practitioner' | 'day';
-
-/** The filters staff set once and expect to find again (a patient search is not kept). */
-export interface RememberedFilters {
-  practitioner: string;
-  status: StatusChoice;
-  telehealthOnly: boolean;
-  source: string;
-  printBy: PrintBy;
-}
-
-const FILTERS_KEY = 'clinicsync.daySheet.filters';
-const DEFAULT_FILTERS: RememberedFilters = {
-  practitioner: '',
-  status: 'expected',
-  telehealthOnly: false,
-  source: '',
-  printBy: 'practitioner',
-};
-
-function readFilters(): RememberedFilters {
-  try {
-    const stored = JSON.parse(localStorage.getItem(FILTERS_KEY) ?? '{}') as Partial<RememberedFilters>;
-    return { ...DEFAULT_FILTERS, ...(typeof stored === 'object' && stored !== null ? stored : {}) };
-  } catch {
-    return DEFAULT_FILTERS;
-  }
-}
-
-function writeFilters(filters: RememberedFilters): void {
-  try {
-    localStorage.setItem(FILTERS_KEY, JSON.stringify(filters));
-  } catch {
-    // Storage blocked: the choice lasts for this session.
-  }
-}
-
-/** The contract's filters for the sheet's choices. */
-export function toQueryFilters(filters: RememberedFilters, search: string): DaySheetFilters {
-  const status: Pick<DaySheetFilters, 'statuses'> =
-    filters.status === 'expected'
-      ? {}
-      : filters.status === 'all'
-        ? { statuses: [...APPOINTMENT_STATUSES] }
-        : { statuses: [filters.status] };
-  return {
-    ...status,
-    ...(filters.practitioner ? { practitioners: [filters.practitioner] } : {}),
-    ...(filters.telehealthOnly ? { telehealthOnly: true } : {}),
-    ...(filters.source ? { source: filters.source } : {}),
-    ...(search.trim() ? { search: search.trim() } : {}),
-  };
-}
+export type { PrintBy, RememberedFilters, StatusChoice } from '../lib/day-sheet-query';
 
 interface DaySheetState {
   /** The day on screen; null until the clinic's "today" is known. */
