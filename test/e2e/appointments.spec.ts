@@ -99,12 +99,10 @@ test('opens on today and shows a busy day of a few hundred appointments, virtual
   // its cores) the time measures the queue for the CPU, so only a gross regression fails there.
   const load = loadavg()[0] ?? 0;
   const budget = load < cpus().length ? 100 : 400;
-  test
-    .info()
-    .annotations.push({
-      type: 'day sheet render',
-      description: `median ${renderMs} ms of ${times.join(', ')} (load ${load.toFixed(1)}, budget ${budget} ms)`,
-    });
+  test.info().annotations.push({
+    type: 'day sheet render',
+    description: `median ${renderMs} ms of ${times.join(', ')} (load ${load.toFixed(1)}, budget ${budget} ms)`,
+  });
   expect(renderMs).toBeLessThan(budget);
   console.log(
     `day sheet: ${count} appointments in the page after ${commits.join(', ')} ms, on screen after ${times.join(', ')} ms (median ${renderMs}; ${drawn} rows in the DOM)`,

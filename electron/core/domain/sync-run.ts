@@ -41,7 +41,13 @@ export const SYNC_MODES = ['incremental', 'full', 'patients_only', 'upcoming_onl
 export type SyncMode = (typeof SYNC_MODES)[number];
 
 /** The modes a sync can be started in by name; `day` needs its day (the day sheet's "Refresh this day"). */
-export const STARTABLE_SYNC_MODES = ['incremental', 'full', 'patients_only', 'upcoming_only', 'reconcile_only'] as const satisfies readonly SyncMode[];
+export const STARTABLE_SYNC_MODES = [
+  'incremental',
+  'full',
+  'patients_only',
+  'upcoming_only',
+  'reconcile_only',
+] as const satisfies readonly SyncMode[];
 
 /** The error taxonomy shared by connectors, runs and the UI. */
 export const ERROR_KINDS = [
