@@ -141,6 +141,8 @@ test('"Refresh this day" pulls just the day with progress, and marks what change
   cliniko.control.reschedule(first?.externalId as string, DateTime.fromISO(`${busyDay}T19:30`, { zone: ZONE }).toUTC().toISO() as string);
   cliniko.control.cancel(second?.externalId as string, 'Feeling unwell');
   const requestsBefore = cliniko.stats().requests;
+  const busyBox = page.locator(`[data-testid=week-day][data-date="${busyDay}"]`);
+  const countBefore = Number(await busyBox.getAttribute('data-count'));
 
   await recordProgress(page);
   await page.getByTestId('refresh-day').click();
@@ -155,8 +157,11 @@ test('"Refresh this day" pulls just the day with progress, and marks what change
   await expect(moved.getByTestId('change-mark')).toHaveText('Rescheduled');
   await moved.getByTestId('change-mark').focus();
   await expect(page.getByRole('tooltip')).toContainText('Rescheduled');
+  await screenshot(page, 'appointments-changed');
   await page.getByTestId('day-scroll').evaluate((el) => el.scrollTo({ top: 0 }));
   await expect(summary()).toContainText('1 not shown (cancelled)');
+  // The week at a glance follows: one fewer expected that day.
+  await expect(busyBox).toHaveAttribute('data-count', String(countBefore - 1));
 });
 
 test('is accessible in both themes at 1024 px', async () => {
@@ -207,4 +212,23 @@ test('exports the day as CSV and as an iCalendar file that parses back', async (
   expect(events).toHaveLength(expected.length);
   expect(events.map((e) => e.startDate.toJSDate().toISOString())).toEqual(expected.map((r) => r.startsAt));
   expect(events[0]?.summary).toContain(expected[0]?.patientName as string);
+});
+
+test('opens the patient from their appointment, and copies a video link', async () => {
+  const first = rows().first();
+  const name = (await first.locator('.patient-link').textContent()) ?? '';
+  await first.locator('.patient-link').click();
+  const drawer = page.getByRole('dialog', { name });
+  await expect(drawer).toBeVisible();
+  await expect(drawer.getByRole('list', { name: 'Upcoming appointments' }).getByRole('listitem').first()).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+
+  const video = rows()
+    .filter({ has: page.locator('.day-video-link') })
+    .first();
+  const url = (await video.locator('.day-video-link').getAttribute('href')) ?? '';
+  expect(url).toMatch(/^https:\/\//);
+  await video.getByRole('button', { name: /Copy the video link/ }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
 });

@@ -25,7 +25,8 @@ interface DaySheetState {
   open(date: string): void;
   setFilters(patch: Partial<RememberedFilters>): void;
   setSearch(search: string): void;
-  load(): Promise<void>;
+  /** Reloads the day; the week too when it is another week, or `withWeek` (its counts changed). */
+  load(options?: { withWeek?: boolean }): Promise<void>;
   refreshDay(): Promise<void>;
   exportFile(span: 'day' | 'week', format: DaySheetExportFormat): Promise<void>;
 }
@@ -66,7 +67,7 @@ export const useDaySheetStore = create<DaySheetState>((set, get) => ({
     void get().load();
   },
 
-  async load() {
+  async load(options = {}) {
     const { date, filters, search } = get();
     if (date === null) return;
     const mine = ++generation;
@@ -76,7 +77,9 @@ export const useDaySheetStore = create<DaySheetState>((set, get) => ({
       const weekChanged = get().week?.days.every((d) => d.date !== date) ?? true;
       const [sheet, week] = await Promise.all([
         api.call('appointments:day', { date, filters: query }),
-        weekChanged || get().status !== 'ready' ? api.call('appointments:week', { date }) : Promise.resolve(get().week),
+        weekChanged || options.withWeek === true || get().status !== 'ready'
+          ? api.call('appointments:week', { date })
+          : Promise.resolve(get().week),
       ]);
       if (mine !== generation) return;
       set({ sheet, week, status: 'ready', arrivedAt: performance.now() });
@@ -148,6 +151,6 @@ api.on('sync:finished', (run) => {
   if (state.status === 'idle' || reloadTimer) return;
   reloadTimer = setTimeout(() => {
     reloadTimer = null;
-    void useDaySheetStore.getState().load();
+    void useDaySheetStore.getState().load({ withWeek: true });
   }, 300);
 });
