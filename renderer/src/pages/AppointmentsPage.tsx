@@ -61,6 +61,8 @@ export function AppointmentsPage() {
   const progress = useMemo(() => Object.values(liveProgress).filter((p) => s.refreshing.includes(p.runId)), [liveProgress, s.refreshing]);
   const openPatient = useCallback((id: number) => usePatientStore.getState().open(id), []);
   const openChanges = useCallback(() => useAppStore.getState().navigate('changes'), []);
+  // Elements that never change: a new day re-renders the page, not these.
+  const drawer = useMemo(() => <PatientDrawer />, []);
   const sheet = s.sheet;
   const filtersText = describeFilters(s.filters, s.search);
   const hidden = sheet ? sheet.totalForDay - sheet.rows.length : 0;
@@ -150,7 +152,7 @@ export function AppointmentsPage() {
         </div>
       </div>
       {printing && sheet && <PrintSheet sheet={sheet} printBy={s.filters.printBy} now={now} filtersText={filtersText} />}
-      <PatientDrawer />
+      {drawer}
     </div>
   );
 }

@@ -1,13 +1,13 @@
 import { APPOINTMENT_STATUSES, type SourceView } from '@contract';
 import { Search, X } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useDebounced } from '../../hooks/use-debounced';
 import { APPOINTMENT_STATUS } from '../../lib/status';
 import type { RememberedFilters, StatusChoice } from '../../store/day-sheet-store';
 import { Checkbox, Select, TextInput } from '../ui';
 
 /** Practitioner, status (cancelled hidden by default), telehealth only, source, and a patient search. */
-export function DayFilters({
+export const DayFilters = memo(function DayFilters({
   filters,
   search,
   practitioners,
@@ -106,4 +106,4 @@ export function DayFilters({
       </div>
     </div>
   );
-}
+});

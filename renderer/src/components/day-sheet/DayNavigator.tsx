@@ -1,9 +1,18 @@
+import { memo } from 'react';
 import { ChevronLeft, ChevronRight } from 'lucide-react';
 import { Button, TextInput } from '../ui';
 import { isDayKey, longDayName, shiftDayKey } from './day-keys';
 
 /** Previous and next day, Today and Tomorrow one click away, and any date by picker. */
-export function DayNavigator({ date, today, onOpen }: { date: string; today: string; onOpen: (date: string) => void }) {
+export const DayNavigator = memo(function DayNavigator({
+  date,
+  today,
+  onOpen,
+}: {
+  date: string;
+  today: string;
+  onOpen: (date: string) => void;
+}) {
   const tomorrow = shiftDayKey(today, 1);
   const relative = date === today ? 'Today' : date === tomorrow ? 'Tomorrow' : date === shiftDayKey(today, -1) ? 'Yesterday' : null;
   return (
@@ -56,4 +65,4 @@ export function DayNavigator({ date, today, onOpen }: { date: string; today: str
       </div>
     </div>
   );
-}
+});

@@ -1,10 +1,11 @@
+import { memo } from 'react';
 import type { WeekGlance } from '@contract';
 import { Video } from 'lucide-react';
 import { formatClock } from '../sync/clinic-time';
 import { shortDayParts } from './day-keys';
 
 /** The week at a glance, Monday to Sunday: how many are expected each day and from when to when. */
-export function WeekStrip({
+export const WeekStrip = memo(function WeekStrip({
   week,
   date,
   today,
@@ -54,4 +55,4 @@ export function WeekStrip({
       })}
     </nav>
   );
-}
+});
