@@ -3,6 +3,7 @@ import { ZodError } from 'zod';
 import { openHeadlessService } from '../core/app/headless';
 import { defaultDataDir } from '../core/paths';
 import { emulatedDemoPractice } from '../handlers/demo-practice';
+import { registerAppointmentsCommand } from './commands/appointments';
 import { registerDemoCommand } from './commands/demo';
 import { registerEmulatorCommand } from './commands/emulator';
 import { registerExportCommand } from './commands/export';
@@ -45,6 +46,7 @@ export function buildProgram(io: CliIo, exit: { code: number }): Command {
     registerSyncCommand,
     registerExportCommand,
     registerHistoryCommand,
+    registerAppointmentsCommand,
     registerStatusCommand,
     registerDemoCommand,
     registerServeCommand,

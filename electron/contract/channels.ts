@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ChannelDef, EventDef } from './define';
 import { appChannels, appEvents } from './app';
+import { appointmentChannels } from './appointments';
 import { changeChannels } from './changes';
 import { historyChannels } from './history';
 import { rosterChannels } from './roster';
@@ -14,6 +15,7 @@ export const channels = {
   ...sourceChannels,
   ...syncChannels,
   ...rosterChannels,
+  ...appointmentChannels,
   ...changeChannels,
   ...historyChannels,
   ...settingsChannels,

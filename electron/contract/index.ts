@@ -6,6 +6,7 @@ export * from './app';
 export * from './sources';
 export * from './sync';
 export * from './roster';
+export * from './appointments';
 export * from './changes';
 export * from './history';
 export * from './settings';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  SYNC_MODES,
+  STARTABLE_SYNC_MODES,
   type ActivityLine,
   type ScheduleStatusView,
   type SyncProgressView,
@@ -20,7 +20,7 @@ export const syncChannels = {
     z
       .object({
         sources: z.array(sourceId).max(50).optional(),
-        mode: z.enum(SYNC_MODES, { error: `Mode must be one of ${SYNC_MODES.join(', ')}.` }).default('incremental'),
+        mode: z.enum(STARTABLE_SYNC_MODES, { error: `Mode must be one of ${STARTABLE_SYNC_MODES.join(', ')}.` }).default('incremental'),
       })
       .strict(),
   ),

@@ -1,4 +1,5 @@
 import { Connections, type ConnectorOptions } from './app/connections';
+import { DaySheetArea } from './app/day-sheet-area';
 import type { DemoPractice } from './app/demo-practice';
 import { exportChunks, type ExportFormat, type ExportKind } from './app/exports';
 import { HistoryArea } from './app/history-area';
@@ -49,6 +50,7 @@ export class AppService {
   readonly history: HistoryArea;
   readonly settings: SettingsArea;
   readonly schedule: ScheduleArea;
+  readonly daySheet: DaySheetArea;
 
   readonly #now: () => Date;
 
@@ -83,6 +85,7 @@ export class AppService {
       log: (level, message) => log.write(level, message),
       cron: options.cron,
     });
+    this.daySheet = new DaySheetArea(cache, options.settings, this.history, this.sync, now);
     this.settings = new SettingsArea(options.settings, () => this.schedule.reload());
     this.events.on('activity', (line) => log.write(line.level, `[run ${line.runId}] ${line.message}`));
     this.events.on('finished', (run) => log.write('info', `Run ${run.id} of ${run.source} ended ${run.status}.`));

@@ -10,7 +10,7 @@ export type EventSink = <E extends EventName>(event: E, payload: EventPayload<E>
 
 /** Binds each channel to the service method that answers it. */
 export function createHandlers(service: AppService, runtime: Runtime): HandlerMap {
-  const { sources, sync, roster, history, settings, schedule } = service;
+  const { sources, sync, roster, history, settings, schedule, daySheet } = service;
   return {
     'app:info': () => ({ ...service.info(), runtime }),
     'app:notices': () => service.listNotices(),
@@ -41,6 +41,14 @@ export function createHandlers(service: AppService, runtime: Runtime): HandlerMa
     'organizations:create': (input) => roster.createOrganization(input.name),
     'organizations:rename': (input) => roster.renameOrganization(input.id, input.name),
     'organizations:remove': (input) => roster.removeOrganization(input.id),
+
+    'appointments:day': (input) => daySheet.day(input.date, input.filters),
+    'appointments:week': (input) => daySheet.week(input.date, input.source),
+    'appointments:export': (input) => daySheet.export(input.date, input.span, input.format, input.filters),
+    'appointments:refreshDay': async (input) => {
+      const { date, started, refused } = await daySheet.refreshDay(input.date, input.source);
+      return { date, started, refused };
+    },
 
     'changes:list': (input) => history.changes(input),
     'history:list': (input) => history.runs(input),

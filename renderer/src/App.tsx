@@ -6,6 +6,7 @@ import { TooltipProvider } from './components/ui';
 import { applyAppearance } from './lib/theme';
 import { PAGE_TITLES } from './lib/routes';
 import { AboutPage } from './pages/AboutPage';
+import { AppointmentsPage } from './pages/AppointmentsPage';
 import { ChangesPage } from './pages/ChangesPage';
 import { FirstRunPage } from './pages/FirstRunPage';
 import { HistoryPage } from './pages/HistoryPage';
@@ -26,6 +27,8 @@ function CurrentPage() {
     case 'roster':
       if (sourcesStatus === 'loading') return null;
       return noSources ? <FirstRunPage /> : <RosterPage />;
+    case 'appointments':
+      return <AppointmentsPage />;
     case 'sync':
       return <SyncPage />;
     case 'changes':

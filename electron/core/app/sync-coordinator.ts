@@ -15,6 +15,8 @@ export interface SyncRequest {
   sources?: string[];
   mode: SyncMode;
   trigger: SyncTrigger;
+  /** The window a `day` run pulls (a clinic day's bounds). */
+  window?: { from: string; to: string };
 }
 
 export interface SyncStart {
@@ -161,6 +163,7 @@ export class SyncCoordinator {
         phases: phasesFor(request.mode),
         daysBack: settings.daysBack,
         daysForward: settings.daysForward,
+        ...(request.window ? { window: request.window } : {}),
       },
       settings,
       signal: controller.signal,

@@ -22,3 +22,14 @@ export interface Appointment {
 }
 
 export type RemoteAppointment = Omit<Appointment, 'lastSyncedAt'>;
+
+/** Each status in the words staff read it (console, CLI, exports). */
+export const APPOINTMENT_STATUS_LABELS: Record<AppointmentStatus, string> = {
+  booked: 'Booked',
+  confirmed: 'Confirmed',
+  pending: 'Awaiting confirmation',
+  arrived: 'Arrived',
+  no_show: 'No-show',
+  cancelled: 'Cancelled',
+  declined: 'Declined',
+};

@@ -29,3 +29,14 @@ export interface AppointmentChange {
   detectedAt: string;
   runId: number | null;
 }
+
+/** Each kind of change in the words staff read it (console, CLI, exports). */
+export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
+  new: 'New',
+  rescheduled: 'Rescheduled',
+  practitioner_changed: 'Practitioner changed',
+  cancelled: 'Cancelled',
+  no_show: 'No-show',
+  telehealth_changed: 'Telehealth link changed',
+  removed: 'Removed upstream',
+};

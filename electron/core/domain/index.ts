@@ -10,3 +10,4 @@ export * from './local-data';
 export * from './cache-queries';
 export * from './service-views';
 export * from './run-counts-wording';
+export * from './day-sheet';

@@ -20,6 +20,7 @@ export const SYNC_PHASES = [
   'appointments_back',
   'enrich',
   'appointments_forward',
+  'appointments_day',
   'reconcile',
 ] as const;
 export type SyncPhase = (typeof SYNC_PHASES)[number];
@@ -32,11 +33,21 @@ export const PHASE_LABELS: Record<SyncPhase, string> = {
   appointments_back: 'Past appointments',
   enrich: 'Appointment details',
   appointments_forward: 'Upcoming appointments',
+  appointments_day: 'The day’s appointments',
   reconcile: 'Checking for removed records',
 };
 
-export const SYNC_MODES = ['incremental', 'full', 'patients_only', 'upcoming_only', 'reconcile_only'] as const;
+export const SYNC_MODES = ['incremental', 'full', 'patients_only', 'upcoming_only', 'reconcile_only', 'day'] as const;
 export type SyncMode = (typeof SYNC_MODES)[number];
+
+/** The modes a sync can be started in by name; `day` needs its day (the day sheet's "Refresh this day"). */
+export const STARTABLE_SYNC_MODES = [
+  'incremental',
+  'full',
+  'patients_only',
+  'upcoming_only',
+  'reconcile_only',
+] as const satisfies readonly SyncMode[];
 
 /** The error taxonomy shared by connectors, runs and the UI. */
 export const ERROR_KINDS = [
@@ -59,6 +70,8 @@ export interface SyncScope {
   phases: SyncPhase[];
   daysBack: number;
   daysForward: number;
+  /** A `day` run's one window: a clinic day's bounds, [from, to). */
+  window?: { from: string; to: string };
 }
 
 export interface SyncCounts {

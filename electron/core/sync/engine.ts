@@ -4,6 +4,7 @@ import type { Connector } from '../connectors/types';
 import { endingFor, endingForSuccess, type RunEnding } from './outcome';
 import { appointmentsPhase } from './phases/appointments';
 import { connectPhase } from './phases/connect';
+import { dayPhase } from './phases/day';
 import { discoverPatients } from './phases/discovery';
 import { enrichPhase } from './phases/enrich';
 import { patientsPhase, rememberUnreadablePatients } from './phases/patients';
@@ -152,7 +153,8 @@ async function runPhases(ctx: RunContext): Promise<void> {
   if (phases.has('appointments_back')) await appointmentsPhase(ctx, windows.appointments_back);
   if (phases.has('enrich')) await enrichPhase(ctx, ctx.enrichCandidates);
   if (phases.has('appointments_forward')) await appointmentsPhase(ctx, windows.appointments_forward);
-  if (phases.has('appointments_back') || phases.has('appointments_forward')) await discoverPatients(ctx);
+  if (phases.has('appointments_day')) await dayPhase(ctx);
+  if (phases.has('appointments_back') || phases.has('appointments_forward') || phases.has('appointments_day')) await discoverPatients(ctx);
   if (phases.has('reconcile')) await reconcilePhase(ctx);
 }
 

@@ -10,6 +10,9 @@ export function phasesFor(mode: SyncMode): SyncPhase[] {
     case 'reconcile_only':
       // Reconciling needs the windows pulled whole first.
       return ['connect', 'appointments_back', 'appointments_forward', 'reconcile'];
+    case 'day':
+      // One clinic day pulled whole, then its removals: no cursors read or moved.
+      return ['appointments_day', 'reconcile'];
     case 'full':
     case 'incremental':
       return ['connect', 'practitioners', 'patients', 'appointments_back', 'enrich', 'appointments_forward', 'reconcile'];

@@ -7,6 +7,7 @@ const PHASE_NOUNS: Partial<Record<SyncPhase, string>> = {
   appointments_back: 'appointments',
   enrich: 'appointments',
   appointments_forward: 'appointments',
+  appointments_day: 'appointments',
 };
 
 /**

@@ -1,9 +1,10 @@
 /** The console's pages, addressed by the URL hash (#/roster) so reloads and the back button work. */
-export const PAGES = ['roster', 'sync', 'changes', 'history', 'settings', 'about'] as const;
+export const PAGES = ['roster', 'appointments', 'sync', 'changes', 'history', 'settings', 'about'] as const;
 export type Page = (typeof PAGES)[number];
 
 export const PAGE_TITLES: Record<Page, string> = {
   roster: 'Roster',
+  appointments: 'Appointments',
   sync: 'Sync',
   changes: 'Changes',
   history: 'History',

@@ -1,16 +1,16 @@
-import type { AppointmentStatus, SourceHealth, SyncRunStatus } from '@contract';
+import { APPOINTMENT_STATUS_LABELS as LABEL, type AppointmentStatus, type SourceHealth, type SyncRunStatus } from '@contract';
 import type { Tone } from '../components/ui/Badge';
 
 /** Every status the console shows, with its words and its tone. Colour always travels with the words. */
 
 export const APPOINTMENT_STATUS: Record<AppointmentStatus, { label: string; tone: Tone }> = {
-  booked: { label: 'Booked', tone: 'info' },
-  confirmed: { label: 'Confirmed', tone: 'ok' },
-  pending: { label: 'Awaiting confirmation', tone: 'warn' },
-  arrived: { label: 'Arrived', tone: 'ok' },
-  no_show: { label: 'No-show', tone: 'danger' },
-  cancelled: { label: 'Cancelled', tone: 'danger' },
-  declined: { label: 'Declined', tone: 'danger' },
+  booked: { label: LABEL.booked, tone: 'info' },
+  confirmed: { label: LABEL.confirmed, tone: 'ok' },
+  pending: { label: LABEL.pending, tone: 'warn' },
+  arrived: { label: LABEL.arrived, tone: 'ok' },
+  no_show: { label: LABEL.no_show, tone: 'danger' },
+  cancelled: { label: LABEL.cancelled, tone: 'danger' },
+  declined: { label: LABEL.declined, tone: 'danger' },
 };
 
 export const RUN_STATUS: Record<SyncRunStatus, { label: string; tone: Tone }> = {

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ChannelInput, ChannelResult } from '@contract';
 import { api, ApiError } from '../api/client';
+import { downloadText } from '../lib/download';
 
 export type SyncRunStats = ChannelResult<'history:stats'>;
 export type RunDetail = ChannelResult<'history:run'>;
@@ -124,19 +125,6 @@ export const useHistoryStore = create<HistoryState>((set, get) => ({
     }
   },
 }));
-
-/** Saves text as a file through a Blob link (works in Electron and in the browser console). */
-function downloadText(fileName: string, content: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 // New runs change every number on the page.
 let reloadTimer: ReturnType<typeof setTimeout> | null = null;

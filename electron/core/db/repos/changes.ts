@@ -28,6 +28,10 @@ export interface ChangeRecord {
   runId: number | null;
 }
 
+/** Leaves out the "new" rows of each source's first sync: its initial load, not news. */
+export const NOT_INITIAL_LOAD =
+  "NOT (kind = 'new' AND run_id = (SELECT min(r.id) FROM sync_runs r WHERE r.source = appointment_changes.source))";
+
 export type ChangesRepo = ReturnType<typeof createChangesRepo>;
 
 export function createChangesRepo(db: Db) {
@@ -47,8 +51,7 @@ export function createChangesRepo(db: Db) {
         query.since !== undefined && 'detected_at >= @since',
         query.source !== undefined && 'source = @source',
         query.kinds !== undefined && 'kind IN (SELECT value FROM json_each(@kinds))',
-        query.hideInitialLoad === true &&
-          "NOT (kind = 'new' AND run_id = (SELECT min(r.id) FROM sync_runs r WHERE r.source = appointment_changes.source))",
+        query.hideInitialLoad === true && NOT_INITIAL_LOAD,
       ]);
       const params = {
         since: query.since === undefined ? undefined : toStoredTime(query.since, 'since'),

@@ -187,7 +187,7 @@ function storePage(ctx: RunContext, window: Window, rows: RemoteAppointment[], n
   return stored;
 }
 
-function noteUnknownPatients(ctx: RunContext, rows: RemoteAppointment[]): void {
+export function noteUnknownPatients(ctx: RunContext, rows: RemoteAppointment[]): void {
   const ids = [...new Set(rows.map((r) => r.patientExternalId).filter((id): id is string => id !== null))];
   const known = ctx.store.patients.knownExternalIds(ctx.source, ids);
   for (const id of ids) if (!known.has(id)) ctx.unknownPatientIds.add(id);
@@ -204,7 +204,7 @@ function noteEnrichCandidates(ctx: RunContext, rows: RemoteAppointment[]): void 
   }
 }
 
-function tally(ctx: RunContext, stored: Array<{ outcome: string; becameCancelled: boolean }>): void {
+export function tally(ctx: RunContext, stored: Array<{ outcome: string; becameCancelled: boolean }>): void {
   for (const { outcome, becameCancelled } of stored) {
     if (outcome === 'new') ctx.counts.appointmentsNew++;
     else if (outcome === 'updated') ctx.counts.appointmentsUpdated++;

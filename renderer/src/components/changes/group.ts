@@ -2,6 +2,7 @@
  * The morning work-list: changes described in plain words and grouped by day in the clinic's zone.
  * Pure; the types are the parts of the contract's ChangeView these functions read.
  */
+import { CHANGE_KIND_LABELS } from '@contract';
 import { dayKey, dayLabel, daysBetween, formatDayTime } from '../sync/clinic-time';
 
 export type ChangeKind = 'new' | 'rescheduled' | 'practitioner_changed' | 'cancelled' | 'no_show' | 'telehealth_changed' | 'removed';
@@ -16,15 +17,7 @@ export const CHANGE_KIND_ORDER: ChangeKind[] = [
   'removed',
 ];
 
-export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
-  new: 'New',
-  rescheduled: 'Rescheduled',
-  practitioner_changed: 'Practitioner changed',
-  cancelled: 'Cancelled',
-  no_show: 'No-show',
-  telehealth_changed: 'Telehealth link changed',
-  removed: 'Removed upstream',
-};
+export { CHANGE_KIND_LABELS };
 
 /** Shorter words for the filter chips. */
 export const CHANGE_KIND_CHIPS: Record<ChangeKind, string> = {

@@ -39,6 +39,7 @@ export const TYPE_LABELS: Record<Mode, string> = {
   patients_only: 'Patients only',
   upcoming_only: 'Upcoming only',
   reconcile_only: 'Removed-records check',
+  day: 'One day',
 };
 
 /** More than this many failures in 24 hours raises the banner. */

@@ -1,4 +1,4 @@
-import { Activity, CalendarClock, History, Info, RefreshCw, Settings, Users } from 'lucide-react';
+import { Activity, CalendarClock, CalendarDays, History, Info, RefreshCw, Settings, Users } from 'lucide-react';
 import type { ComponentType } from 'react';
 import { hashOf, PAGE_TITLES, type Page } from '../../lib/routes';
 import { useAppStore } from '../../store/app-store';
@@ -6,6 +6,7 @@ import { useSourcesStore } from '../../store/sources-store';
 
 const MAIN: Array<{ page: Page; icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }> }> = [
   { page: 'roster', icon: Users },
+  { page: 'appointments', icon: CalendarDays },
   { page: 'sync', icon: RefreshCw },
   { page: 'changes', icon: CalendarClock },
   { page: 'history', icon: History },

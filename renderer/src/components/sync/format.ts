@@ -17,6 +17,7 @@ const PHASE_UNITS: Record<Phase, string> = {
   appointments_back: 'appointments',
   enrich: 'appointments',
   appointments_forward: 'appointments',
+  appointments_day: 'appointments',
   reconcile: 'records',
 };
 
@@ -26,10 +27,11 @@ export const MODE_LABELS: Record<Mode, string> = {
   patients_only: 'Patients only',
   upcoming_only: 'Upcoming appointments',
   reconcile_only: 'Check for removed records',
+  day: 'Refresh of one day',
 };
 
 /** The single operations of the Advanced section, with what each does in plain words. */
-export const ADVANCED_MODES: Array<{ mode: Exclude<Mode, 'incremental'>; label: string; description: string }> = [
+export const ADVANCED_MODES: Array<{ mode: Exclude<Mode, 'incremental' | 'day'>; label: string; description: string }> = [
   {
     mode: 'full',
     label: 'Full sync',
