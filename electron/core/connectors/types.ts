@@ -13,6 +13,11 @@ export interface RecordError {
 export interface Page<T> {
   records: T[];
   errors: RecordError[];
+  /**
+   * Remote ids of records the API reports as deleted in place of a record (Cliniko's hard-delete
+   * stubs: only `id`, `deleted_at` and `links`). The sync marks the cached ones removed.
+   */
+  deletedIds: string[];
   /** How many records the whole listing holds, when the API says (Cliniko patients). */
   totalEntries?: number;
   /** The newest remote modification time among this page's records (ISO-8601 UTC), for cursors. */

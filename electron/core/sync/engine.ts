@@ -193,7 +193,7 @@ function triggerLabel(trigger: SyncTrigger): string {
 }
 
 /** "Synced 651 patients · 3 new · 5 updated · 642 unchanged · 2 warnings" and its failure variants. */
-export function summarize(ctx: Pick<RunContext, 'counts' | 'sourceName' | 'patientsRemoved'>, ending: RunEnding): string {
+export function summarize(ctx: Pick<RunContext, 'counts' | 'sourceName'>, ending: RunEnding): string {
   const c = ctx.counts;
   const parts = [
     `Synced ${plural(c.patientsFound, 'patient')}`,
@@ -202,7 +202,7 @@ export function summarize(ctx: Pick<RunContext, 'counts' | 'sourceName' | 'patie
     `${c.patientsUnchanged} unchanged`,
     `${plural(c.appointmentsNew + c.appointmentsUpdated + c.appointmentsUnchanged, 'appointment')}`,
   ];
-  if (ctx.patientsRemoved) parts.push(`${plural(ctx.patientsRemoved, 'patient')} removed upstream`);
+  if (c.patientsRemoved) parts.push(`${plural(c.patientsRemoved, 'patient')} removed upstream`);
   if (c.appointmentsRemoved) parts.push(`${plural(c.appointmentsRemoved, 'appointment')} removed upstream`);
   const skipped = c.patientsFailed + c.appointmentsFailed;
   if (skipped) parts.push(plural(skipped, 'warning'));

@@ -62,11 +62,11 @@ export interface ClinikoAttendee {
 }
 
 /** A hard-deleted record as the API keeps it (spec §8.1, §8.3): nothing but its id, the time and its link. */
-export interface ClinikoDeletedRecord {
+export type ClinikoDeletedRecord = {
   id: string;
   deleted_at: string;
   links: { self: string };
-}
+};
 
 export interface ClinikoPractitioner {
   id: string;

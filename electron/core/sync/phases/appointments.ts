@@ -1,3 +1,4 @@
+import type { Page } from '../../connectors/types';
 import type { RemoteAppointment } from '../../domain';
 import { DELETIONS_VISIBLE_MS, laterOf, nextCursor } from '../cursor';
 import { formatInstant, plural, withLast } from '../pages';
@@ -154,7 +155,8 @@ async function pullWindow(
         const updatedSince = held ? cursorBase.updatedSince || null : nextCursor(ctx.startedAt, newest, cursorBase.updatedSince || null);
         if (updatedSince) next = { ...cursorBase, updatedSince, windowEnd: window.to };
       }
-      const stored = storePage(ctx, window, page.records, next);
+      const { stored, removed } = storePage(ctx, window, page, next);
+      ctx.counts.appointmentsRemoved += removed;
       noteUnknownPatients(ctx, page.records);
       if (window.phase === 'appointments_back') noteEnrichCandidates(ctx, page.records);
       tally(
@@ -163,7 +165,7 @@ async function pullWindow(
       );
       for (const s of stored) counted.add(s.externalId);
       ctx.recordSkipped('appointment', page.errors);
-      progress.done += page.records.length + page.errors.length;
+      progress.done += page.records.length + page.errors.length + page.deletedIds.length;
       ctx.progress.advance(progress.done, null, ctx.requests());
       ctx.checkpoint();
     }
@@ -175,16 +177,23 @@ function withinOrCached(ctx: RunContext, window: Window, row: RemoteAppointment)
   return Date.parse(row.startsAt) < Date.parse(window.to) || ctx.store.appointments.get(ctx.source, row.externalId) !== null;
 }
 
-function storePage(ctx: RunContext, window: Window, rows: RemoteAppointment[], next: WindowCursor | null) {
+/** One page in one transaction: its records, the deletions it reports (cached ones marked removed), the cursor. */
+function storePage(
+  ctx: RunContext,
+  window: Window,
+  page: Pick<Page<RemoteAppointment>, 'records' | 'deletedIds'>,
+  next: WindowCursor | null,
+) {
   const syncedAt = ctx.now().toISOString();
   const value = next ? JSON.stringify(next) : null;
-  const stored = ctx.store.transaction(() => {
-    const outcomes = ctx.store.appointments.upsertPage(ctx.source, rows, syncedAt, ctx.runId);
+  const result = ctx.store.transaction(() => {
+    const stored = ctx.store.appointments.upsertPage(ctx.source, page.records, syncedAt, ctx.runId);
+    const removed = ctx.store.appointments.markRemoved(ctx.source, page.deletedIds, syncedAt, ctx.runId);
     if (value) ctx.store.cursors.set(ctx.source, window.phase, value);
-    return outcomes;
+    return { stored, removed };
   });
   if (value) ctx.cursorAfter[window.phase] = value;
-  return stored;
+  return result;
 }
 
 function noteUnknownPatients(ctx: RunContext, rows: RemoteAppointment[]): void {
