@@ -64,9 +64,13 @@ export interface PatientQuery {
 }
 
 export interface AppointmentQuery {
-  /** Appointments starting at or after `from` and before `to` (ISO-8601 UTC). */
-  from: string;
-  to: string;
+  /**
+   * Appointments starting at or after `from` and before `to` (ISO-8601 UTC); null leaves that side
+   * open, so a pull of changes also brings appointments moved out of a window (before its start or
+   * past its end).
+   */
+  from: string | null;
+  to: string | null;
   updatedSince: string | null;
   signal?: AbortSignal;
 }

@@ -38,7 +38,7 @@ export interface SyncStore {
     ): Array<{ externalId: string; outcome: UpsertOutcome; becameCancelled: boolean }>;
     idsInWindowNotSeenSince(source: string, fromIso: string, toIso: string, seenSince: string): string[];
     /** The cached appointment with this remote id, if any. */
-    get(source: string, externalId: string): { externalId: string; deleted: boolean; lastSyncedAt: string } | null;
+    get(source: string, externalId: string): { externalId: string; startsAt: string; deleted: boolean; lastSyncedAt: string } | null;
     /** Marks live ones removed, with a `removed` change each; returns how many. Ids not cached are skipped. */
     markRemoved(source: string, externalIds: readonly string[], at: string, runId: number): number;
     /** The same for every live appointment of these patients. */

@@ -44,11 +44,6 @@ export class RunContext {
   readonly enrichCandidates: RemoteAppointment[] = [];
   countCheck: string | null = null;
   /**
-   * The oldest cursor of the windows this run pulled only the changes of (not whole), so a pull of
-   * changes wherever appointments now start can catch those moved out of a window.
-   */
-  changesOnlySince: string | null = null;
-  /**
    * Records this run could not read, by remote id, and whether some could not even be named: their
    * cached copies must not be taken for removed, and they are read again next time.
    */
