@@ -50,6 +50,7 @@ export function runSummary(name: string, run: SyncRun): string {
     c.appointmentsNew + c.appointmentsUpdated + c.appointmentsUnchanged
   } appointments (${c.appointmentsNew} new, ${c.appointmentsUpdated} updated, ${c.appointmentsRemoved} removed), ${run.apiRequests} requests`;
   const extra = [
+    c.appointmentsLookedUp > 0 ? `${c.appointmentsLookedUp} appointments no longer listed were looked up by id` : null,
     run.countCheck,
     run.resumeAt ? `continues after ${run.resumeAt}` : null,
     ...run.errors.slice(0, 3).map((e) => `${e.kind}: ${e.message}`),

@@ -52,6 +52,13 @@ describe('run summary', () => {
     );
   });
 
+  it('names patients removed upstream before the appointments removed with them', () => {
+    const c = counts({ patientsRemoved: 1, appointmentsUnchanged: 10, appointmentsRemoved: 3 });
+    expect(countsLine(c)).toBe(
+      'Synced 651 patients · 3 new · 5 updated · 643 unchanged · 10 appointments · 1 patient removed upstream · 3 appointments removed upstream',
+    );
+  });
+
   it('says one patient, not one patients', () => {
     expect(countsLine(counts({ patientsFound: 1, patientsNew: 1, patientsUpdated: 0, patientsUnchanged: 0 }))).toMatch(
       /^Synced 1 patient ·/,

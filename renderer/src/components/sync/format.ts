@@ -117,6 +117,8 @@ export interface CountsLike {
   patientsUpdated: number;
   patientsUnchanged: number;
   patientsFailed: number;
+  /** Absent on runs recorded before it was counted. */
+  patientsRemoved?: number;
   appointmentsNew: number;
   appointmentsUpdated: number;
   appointmentsUnchanged: number;
@@ -148,6 +150,7 @@ export function countsLine(counts: CountsLike): string {
   ];
   const appointments = counts.appointmentsNew + counts.appointmentsUpdated + counts.appointmentsUnchanged;
   if (appointments > 0) parts.push(plural(appointments, 'appointment'));
+  if (counts.patientsRemoved) parts.push(`${plural(counts.patientsRemoved, 'patient')} removed upstream`);
   if (counts.appointmentsRemoved > 0) parts.push(`${plural(counts.appointmentsRemoved, 'appointment')} removed upstream`);
   const warnings = warningCount(counts);
   if (warnings > 0) parts.push(plural(warnings, 'warning'));
