@@ -42,7 +42,7 @@ function changesPull(ctx: RunContext, window: Window, updatedSince: string): Pul
   ctx.log(
     'info',
     `${ctx.serviceName}'s daily budget is nearly spent: changes are asked for up to ${formatInstant(to)} only; ` +
-      'an appointment moved further out is found by a later sync.',
+      'an appointment moved further out keeps its old time until a full sync looks it up.',
   );
   return { from: window.from, to, updatedSince };
 }

@@ -1,4 +1,5 @@
-import type { Page } from '../../connectors/types';
+import { ConnectorError } from '../../connectors/errors';
+import type { Page, RecordError } from '../../connectors/types';
 import type { RemoteAppointment } from '../../domain';
 import { spareRequests } from '../budget-room';
 import { ID_LISTS, readIdList, writeIdList } from '../id-lists';
@@ -70,12 +71,19 @@ async function lookUp(ctx: RunContext, ids: string[]): Promise<Found> {
   const { connector } = ctx;
   if (connector.appointmentsByExternalIds) return connector.appointmentsByExternalIds(ids, ctx.signal);
   const records: RemoteAppointment[] = [];
+  const errors: RecordError[] = [];
   for (const id of ids) {
-    const record = await connector.appointmentDetail?.(id, ctx.signal);
-    if (record) records.push(record);
+    try {
+      const record = await connector.appointmentDetail?.(id, ctx.signal);
+      if (record) records.push(record);
+    } catch (err) {
+      // One unreadable record is a warning, as in a listing: it is still there, and the run goes on.
+      if (!(err instanceof ConnectorError && err.kind === 'invalid_data')) throw err;
+      errors.push({ kind: 'invalid_data', externalId: id, message: err.message });
+    }
     ctx.checkpoint();
   }
-  return { records, errors: [], deletedIds: [] };
+  return { records, errors, deletedIds: [] };
 }
 
 /** Stores appointments found outside the window listings, counting them like the listings' own. */
