@@ -50,6 +50,7 @@ export function runSummary(run: SyncRun, clock: ClinicClock): string {
   const head = `${name}: ${run.status.replace('_', ' ')} in ${formatDuration(run.durationMs)}`;
   const extra = [
     `${runCountsLine(run)} · ${countOf(run.apiRequests, 'request')}`,
+    run.counts.appointmentsLookedUp > 0 ? `${run.counts.appointmentsLookedUp} appointments no longer listed were looked up by id` : null,
     run.countCheck,
     run.resumeAt ? `continues after ${clock(run.resumeAt)}` : null,
     ...run.errors.slice(0, 3).map((e) => `${e.kind}: ${e.message}`),

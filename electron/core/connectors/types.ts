@@ -13,6 +13,11 @@ export interface RecordError {
 export interface Page<T> {
   records: T[];
   errors: RecordError[];
+  /**
+   * Remote ids of records the API reports as deleted in place of a record (Cliniko's hard-delete
+   * stubs: only `id`, `deleted_at` and `links`). The sync marks the cached ones removed.
+   */
+  deletedIds: string[];
   /** How many records the whole listing holds, when the API says (Cliniko patients). */
   totalEntries?: number;
   /** The newest remote modification time among this page's records (ISO-8601 UTC), for cursors. */
@@ -59,9 +64,13 @@ export interface PatientQuery {
 }
 
 export interface AppointmentQuery {
-  /** Appointments starting at or after `from` and before `to` (ISO-8601 UTC). */
-  from: string;
-  to: string;
+  /**
+   * Appointments starting at or after `from` and before `to` (ISO-8601 UTC); null leaves that side
+   * open, so a pull of changes also brings appointments moved out of a window (before its start or
+   * past its end).
+   */
+  from: string | null;
+  to: string | null;
   updatedSince: string | null;
   signal?: AbortSignal;
 }

@@ -22,7 +22,10 @@ export type RunCountsLike = Pick<
   | 'appointmentsUnchanged'
   | 'appointmentsRemoved'
   | 'appointmentsFailed'
->;
+> & {
+  /** Absent on runs recorded before it was counted. */
+  patientsRemoved?: number;
+};
 
 // Fixed locale, so a summary reads the same in the console, the CLI and the activity log.
 const numberFormat = new Intl.NumberFormat('en-GB');
@@ -46,11 +49,12 @@ function readEveryPatient(run: RunCountsSubject): boolean {
  * "Checked 1 patient changed since the last sync (0 new, 0 updated, 1 already up to date) · checked
  * 11 appointments · the cache holds 650 patients".
  */
-export function runCountsLine(run: RunCountsSubject, patientsRemoved = 0): string {
+export function runCountsLine(run: RunCountsSubject): string {
   const c = run.counts;
   const all = readEveryPatient(run);
   const appointments = c.appointmentsNew + c.appointmentsUpdated + c.appointmentsUnchanged;
   const parts = all ? fullParts(c, appointments) : checkedParts(c, run.scope.mode, appointments);
+  const patientsRemoved = c.patientsRemoved ?? 0;
   if (patientsRemoved > 0) parts.push(`${countOf(patientsRemoved, 'patient')} removed upstream`);
   if (c.appointmentsRemoved > 0) parts.push(`${countOf(c.appointmentsRemoved, 'appointment')} removed upstream`);
   const warnings = c.patientsFailed + c.appointmentsFailed;

@@ -83,12 +83,19 @@ export interface SyncCounts {
   patientsFailed: number;
   patientsDiscovered: number;
   patientsUnaffiliated: number;
+  /** Patients deleted upstream and marked removed by this run. */
+  patientsRemoved: number;
   appointmentsNew: number;
   appointmentsUpdated: number;
   appointmentsUnchanged: number;
   appointmentsCancelled: number;
   appointmentsRemoved: number;
   appointmentsFailed: number;
+  /**
+   * Appointments asked for by id because a window no longer listed them (moved out of it, or gone):
+   * with IntakeQ one request each, against the daily budget.
+   */
+  appointmentsLookedUp: number;
   errors: number;
 }
 
@@ -131,12 +138,14 @@ export function emptySyncCounts(): SyncCounts {
     patientsFailed: 0,
     patientsDiscovered: 0,
     patientsUnaffiliated: 0,
+    patientsRemoved: 0,
     appointmentsNew: 0,
     appointmentsUpdated: 0,
     appointmentsUnchanged: 0,
     appointmentsCancelled: 0,
     appointmentsRemoved: 0,
     appointmentsFailed: 0,
+    appointmentsLookedUp: 0,
     errors: 0,
   };
 }

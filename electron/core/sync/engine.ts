@@ -194,11 +194,8 @@ function triggerLabel(trigger: SyncTrigger): string {
 }
 
 /** The run's counts line (see runCountsLine) and its failure variants. */
-export function summarize(
-  ctx: Pick<RunContext, 'counts' | 'sourceName' | 'patientsRemoved' | 'scope' | 'cursorBefore'>,
-  ending: RunEnding,
-): string {
-  const line = runCountsLine(ctx, ctx.patientsRemoved);
+export function summarize(ctx: Pick<RunContext, 'counts' | 'sourceName' | 'scope' | 'cursorBefore'>, ending: RunEnding): string {
+  const line = runCountsLine(ctx);
   switch (ending.status) {
     case 'completed':
     case 'partial_success':

@@ -9,6 +9,8 @@ export const ID_LISTS = {
   unreadablePatients: 'patients:retry',
   /** Patients named on appointments but not fetched yet (manual discovery, or past a run's share). */
   undiscoveredPatients: 'discovery:pending',
+  /** Appointments a window no longer listed, not yet looked up by id (a run's share or the daily budget ran out). */
+  unlistedAppointments: 'appointments:unlisted',
 } as const;
 
 /** Beyond this the list is cut: it is a to-do list, not a record. */

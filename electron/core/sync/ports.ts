@@ -38,8 +38,11 @@ export interface SyncStore {
     ): Array<{ externalId: string; outcome: UpsertOutcome; becameCancelled: boolean }>;
     idsInWindowNotSeenSince(source: string, fromIso: string, toIso: string, seenSince: string): string[];
     /** The cached appointment with this remote id, if any. */
-    get(source: string, externalId: string): { externalId: string } | null;
+    get(source: string, externalId: string): { externalId: string; startsAt: string; deleted: boolean; lastSyncedAt: string } | null;
+    /** Marks live ones removed, with a `removed` change each; returns how many. Ids not cached are skipped. */
     markRemoved(source: string, externalIds: readonly string[], at: string, runId: number): number;
+    /** The same for every live appointment of these patients. */
+    markRemovedOfPatients(source: string, patientExternalIds: readonly string[], at: string, runId: number): number;
   };
   cursors: {
     get(source: string, resource: string): string | null;

@@ -43,8 +43,6 @@ export class RunContext {
   /** Past appointments whose list rows lack details the single-record endpoint has. */
   readonly enrichCandidates: RemoteAppointment[] = [];
   countCheck: string | null = null;
-  /** Patients this run marked removed upstream (told in the summary; the counts have no field for it). */
-  patientsRemoved = 0;
   /**
    * Records this run could not read, by remote id, and whether some could not even be named: their
    * cached copies must not be taken for removed, and they are read again next time.

@@ -14,6 +14,16 @@ export function tallyPatients(ctx: RunContext, outcomes: Array<{ outcome: Upsert
   }
 }
 
+/** Adds a page of appointment outcomes to the run's counts. */
+export function tallyAppointments(ctx: RunContext, outcomes: Array<{ outcome: UpsertOutcome; becameCancelled: boolean }>): void {
+  for (const { outcome, becameCancelled } of outcomes) {
+    if (outcome === 'new') ctx.counts.appointmentsNew++;
+    else if (outcome === 'updated') ctx.counts.appointmentsUpdated++;
+    else ctx.counts.appointmentsUnchanged++;
+    if (becameCancelled) ctx.counts.appointmentsCancelled++;
+  }
+}
+
 /**
  * Links patients created locally (no remote id yet) to their remote record by email before the page
  * is stored, so they are updated instead of duplicated. Returns how many were linked.

@@ -61,6 +61,13 @@ export interface ClinikoAttendee {
   [field: string]: unknown;
 }
 
+/** A hard-deleted record as the API keeps it (spec §8.1, §8.3): nothing but its id, the time and its link. */
+export type ClinikoDeletedRecord = {
+  id: string;
+  deleted_at: string;
+  links: { self: string };
+};
+
 export interface ClinikoPractitioner {
   id: string;
   first_name: string;

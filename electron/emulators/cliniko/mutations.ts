@@ -77,10 +77,17 @@ export class ClinikoMutations {
     return this.touchPatient(row);
   }
 
+  /**
+   * A hard delete. Nothing of the patient is kept but the id and the time (spec §8.1), so their
+   * appointments are hard-deleted with them.
+   */
   deletePatient(id: string): PatientRow {
     const row = this.requirePatient(id);
     this.touchPatient(row);
     row.deletedAt = row.updatedAt;
+    for (const appointment of this.store.appointments) {
+      if (appointment.patientId === id && appointment.deletedAt === null) this.deleteAppointment(appointment.id);
+    }
     return row;
   }
 
@@ -172,7 +179,7 @@ export class ClinikoMutations {
     return this.touchAppointment(row, true);
   }
 
-  /** A hard delete: the appointment disappears from every endpoint. */
+  /** A hard delete: from then on the API serves only a stub of it (id, deleted_at, links). */
   deleteAppointment(id: string): AppointmentRow {
     const row = this.touchAppointment(this.requireAppointment(id), true);
     row.deletedAt = row.updatedAt;

@@ -2,6 +2,7 @@ import { jsonResponse, type EmulatorResponse } from '../shared/http';
 import type { RequestContext, Router } from '../shared/router';
 import type { FaultOptions } from '../shared/types';
 import { CollectionQueries, rowFilter, type CollectionSpec } from './collection';
+import type { FieldTable } from './filters';
 import {
   APPOINTMENT_FIELDS,
   APPOINTMENT_TYPE_FIELDS,
@@ -25,10 +26,8 @@ export interface ReadDeps {
   faults: () => Readonly<FaultOptions>;
 }
 
-interface Resource<R> extends CollectionSpec<R> {
-  byId(id: string): R | undefined;
-  /** The filters a GET by id accepts (those that reveal hidden rows). */
-  idFilters: readonly string[];
+/** A list endpoint: its rows and rules, and how it serves them. */
+interface Listing<R> extends CollectionSpec<R> {
   serialize(row: R): Record<string, unknown>;
   /** The field a malformed-record fault breaks. */
   breakable: { field: string; value: unknown };
@@ -36,8 +35,34 @@ interface Resource<R> extends CollectionSpec<R> {
   drift?: 'patients' | 'appointments';
 }
 
+interface Resource<R> extends Listing<R> {
+  byId(id: string): R | undefined;
+  /** The filters a GET by id accepts (those that reveal hidden rows). */
+  idFilters: readonly string[];
+}
+
+type Deletable = { deletedAt: number | null };
+
 const BROKEN_TIME = { field: 'updated_at', value: 'not a date' };
-const notDeleted = (row: { deletedAt: number | null }): boolean => row.deletedAt === null;
+const notDeleted = (row: Deletable): boolean => row.deletedAt === null;
+
+/** The legacy `/deleted` routes filter on these two columns only (spec §8.3); anything else is a 400. */
+function deletedFields<R extends Deletable>(id: (row: R) => string): FieldTable<R> {
+  return { deleted_at: { type: 'datetime', get: (row) => row.deletedAt }, id: { type: 'id', get: id } };
+}
+
+/** `/…/deleted`: hard-deleted records only, as stubs. */
+function deletedListing<R extends Deletable>(listing: Listing<R>, id: (row: R) => string): Listing<R> {
+  return {
+    key: listing.key,
+    rows: listing.rows,
+    include: (row) => row.deletedAt !== null,
+    fields: deletedFields(id),
+    hideable: [],
+    serialize: listing.serialize,
+    breakable: { field: 'deleted_at', value: 'not a date' },
+  };
+}
 
 /** The GET endpoints: lists with q[] filters, sorting and paging, and records by id. */
 export function addReadRoutes(router: Router, deps: ReadDeps): void {
@@ -53,19 +78,21 @@ export function addReadRoutes(router: Router, deps: ReadDeps): void {
     hideable: ['archived_at'],
     byId: (id) => store.patient(id),
     idFilters: ['archived_at'],
-    serialize: (row) => serializer.patient(row),
+    // Listings cannot filter on deleted_at (spec §6.3): deleted patients show only on /patients/deleted.
+    serialize: (row) => (row.deletedAt === null ? serializer.patient(row) : serializer.deleted('patients', row.id, row.deletedAt)),
     breakable: { field: 'date_of_birth', value: 'not a date' },
     drift: 'patients',
   };
   const appointments: Resource<AppointmentRow> = {
     key: 'individual_appointments',
     rows: () => store.appointments,
-    include: notDeleted,
     fields: APPOINTMENT_FIELDS,
-    hideable: ['archived_at', 'cancelled_at'],
+    // Deleted rows are hidden like archived and cancelled ones, and `deleted_at:*` shows them, as stubs.
+    hideable: ['archived_at', 'cancelled_at', 'deleted_at'],
     byId: (id) => store.appointment(id),
     idFilters: ['archived_at', 'cancelled_at', 'deleted_at'],
-    serialize: (row) => serializer.appointment(row),
+    serialize: (row) =>
+      row.deletedAt === null ? serializer.appointment(row) : serializer.deleted('individual_appointments', row.id, row.deletedAt),
     breakable: { field: 'starts_at', value: 'not a date' },
     drift: 'appointments',
   };
@@ -74,7 +101,8 @@ export function addReadRoutes(router: Router, deps: ReadDeps): void {
     key: 'attendees',
     fields: ATTENDEE_FIELDS,
     byId: (id) => store.appointmentByAttendee(id),
-    serialize: (row) => serializer.attendee(row),
+    serialize: (row) =>
+      row.deletedAt === null ? serializer.attendee(row) : serializer.deleted('attendees', row.attendee.id, row.deletedAt),
     breakable: BROKEN_TIME,
   };
   // Lists split practitioners by status; by id, either kind is found.
@@ -110,6 +138,34 @@ export function addReadRoutes(router: Router, deps: ReadDeps): void {
     breakable: BROKEN_TIME,
   };
 
+  // Before the by-id routes, which would read "deleted" as an id.
+  router.add(
+    'GET',
+    '/patients/deleted',
+    listHandler(
+      deletedListing(patients, (row) => row.id),
+      queries,
+      deps,
+    ),
+  );
+  router.add(
+    'GET',
+    '/individual_appointments/deleted',
+    listHandler(
+      deletedListing(appointments, (row) => row.id),
+      queries,
+      deps,
+    ),
+  );
+  router.add(
+    'GET',
+    '/attendees/deleted',
+    listHandler(
+      deletedListing(attendees, (row) => row.attendee.id),
+      queries,
+      deps,
+    ),
+  );
   addResource(router, '/patients', patients, queries, deps);
   addResource(router, '/individual_appointments', appointments, queries, deps);
   addResource(router, '/attendees', attendees, queries, deps);
@@ -126,7 +182,7 @@ function addResource<R>(router: Router, path: string, resource: Resource<R>, que
   router.add('GET', `${path}/:id`, (ctx) => recordById(resource, ctx));
 }
 
-function listHandler<R>(resource: Resource<R>, queries: CollectionQueries, deps: ReadDeps): (ctx: RequestContext) => EmulatorResponse {
+function listHandler<R>(resource: Listing<R>, queries: CollectionQueries, deps: ReadDeps): (ctx: RequestContext) => EmulatorResponse {
   return (ctx) => {
     const drift = deps.faults().mutateBetweenPages ?? 0;
     if (resource.drift && drift > 0) deps.mutations.drift(resource.drift, drift);
@@ -135,7 +191,7 @@ function listHandler<R>(resource: Resource<R>, queries: CollectionQueries, deps:
   };
 }
 
-/** A record by id obeys the same hiding as lists: an archived or cancelled one is 404 unless revealed. */
+/** A record by id obeys the same hiding as lists: an archived, cancelled or deleted one is 404 unless revealed. */
 function recordById<R>(resource: Resource<R>, ctx: RequestContext): EmulatorResponse {
   const row = resource.byId(ctx.params.id ?? '');
   const spec = { fields: onlyFields(resource.fields, resource.idFilters), hideable: resource.hideable, include: resource.include };

@@ -5,6 +5,7 @@ import type {
   ClinikoAppointmentType,
   ClinikoAttendee,
   ClinikoBusiness,
+  ClinikoDeletedRecord,
   ClinikoPatient,
   ClinikoPractitioner,
   ClinikoUser,
@@ -33,6 +34,14 @@ export class ClinikoSerializer {
   /** A link to a filtered list, e.g. attendees?q[]=patient_id:=123. */
   private filteredLink(resource: string, filter: string): { links: { self: string } } {
     return this.link(`${resource}?${new URLSearchParams([['q[]', filter]]).toString()}`);
+  }
+
+  /**
+   * What the API serves for a hard-deleted record (spec §8.1, §8.3): only `id`, `deleted_at` and
+   * `links`, wherever it is listed or fetched. `resource` is the path it lives under.
+   */
+  deleted(resource: string, id: string, deletedAt: number): ClinikoDeletedRecord {
+    return { id, deleted_at: isoSeconds(deletedAt), links: { self: `${this.apiBase}/${resource}/${id}` } };
   }
 
   patient(row: PatientRow): ClinikoPatient {

@@ -100,9 +100,13 @@ export class IntakeqMutations {
     return this.touchClient(row);
   }
 
+  /** Their appointments are deleted with them (listed by deletedOnly too): no visit outlives its client. */
   deleteClient(id: number): ClientRow {
     const row = this.touchClient(this.requireClient(id));
     row.deletedAt = row.updatedAt;
+    for (const appointment of this.store.appointments) {
+      if (appointment.clientId === id && appointment.deletedAt === null) this.deleteAppointment(appointment.id);
+    }
     return row;
   }
 

@@ -87,22 +87,60 @@ describe('Cliniko emulator: mutations seen through the API', () => {
     expect(seen.cancellation_reason_description).toBe('Sick');
   });
 
-  it('removes deleted appointments and patients from every endpoint', async () => {
+  it('serves hard-deleted records as stubs of id, deleted_at and links, only where they are asked for (spec §8)', async () => {
     const appointment = upcoming();
-    const patient = emu.control.patients().find((p) => p.archived_at === null && p.deleted_at === null);
+    const patient = emu.control
+      .patients()
+      .find((p) => p.archived_at === null && p.deleted_at === null && emu.control.appointments().some((a) => idOf(a.patient) === p.id));
+    if (!patient) throw new Error('no patient with appointments');
+    const theirs = emu.control.appointments().filter((a) => idOf(a.patient) === patient.id && a.deleted_at === null);
     tick();
     emu.control.deleteAppointment(appointment.id);
-    emu.control.deletePatient(patient?.id ?? '');
+    emu.control.deletePatient(patient.id);
     const headers = clinikoHeaders(emu.apiKey);
-    expect(
-      (
-        await fetch(`${emu.url}/individual_appointments/${appointment.id}?q[]=cancelled_at:*&q[]=archived_at:*&q[]=deleted_at:*`, {
-          headers,
-        })
-      ).status,
-    ).toBe(404);
-    expect((await fetch(`${emu.url}/patients/${patient?.id}?q[]=archived_at:*`, { headers })).status).toBe(404);
-    expect(emu.control.patients().find((p) => p.id === patient?.id)?.deleted_at).not.toBeNull();
+    const status = async (path: string): Promise<number> => (await fetch(`${emu.url}${path}`, { headers })).status;
+    const stub = (resource: string, id: string) => ({
+      id,
+      deleted_at: new Date(now).toISOString().replace('.000Z', 'Z'),
+      links: { self: `https://api.au1.cliniko.com/v1/${resource}/${id}` },
+    });
+
+    // By id: hidden unless deleted_at is filtered, then a stub.
+    expect(await status(`/individual_appointments/${appointment.id}?q[]=cancelled_at:*&q[]=archived_at:*`)).toBe(404);
+    expect(await getJson(`${emu.url}/individual_appointments/${appointment.id}?q[]=deleted_at:*`, headers)).toEqual(
+      stub('individual_appointments', appointment.id),
+    );
+    // A window listing that reveals deleted rows lists the stub; one that does not, leaves it out.
+    const window = `q[]=${encodeURIComponent(`starts_at:>=${appointment.starts_at}`)}&q[]=${encodeURIComponent(`starts_at:<=${appointment.starts_at}`)}`;
+    const revealed = await getJson<{ individual_appointments: unknown[] }>(
+      `${emu.url}/individual_appointments?${window}&q[]=archived_at:*&q[]=cancelled_at:*&q[]=deleted_at:*`,
+      headers,
+    );
+    expect(revealed.individual_appointments).toContainEqual(stub('individual_appointments', appointment.id));
+    const plain = await getJson<{ individual_appointments: ClinikoAppointment[] }>(`${emu.url}/individual_appointments?${window}`, headers);
+    expect(plain.individual_appointments.map((a) => a.id)).not.toContain(appointment.id);
+
+    // The patient: gone from the listing and by id (neither can filter on deleted_at), a stub on /patients/deleted.
+    expect(await status(`/patients/${patient.id}?q[]=archived_at:*`)).toBe(404);
+    expect(await status(`/patients?q[]=deleted_at:*`)).toBe(400);
+    const deletedPatients = await getJson<{ patients: unknown[] }>(`${emu.url}/patients/deleted?per_page=100`, headers);
+    expect(deletedPatients.patients).toContainEqual(stub('patients', patient.id));
+    // Their appointments went with them.
+    const deletedAppointments = await getJson<{ individual_appointments: Array<{ id: string }> }>(
+      `${emu.url}/individual_appointments/deleted?per_page=100&q[]=${encodeURIComponent(`deleted_at:>=${patient.updated_at}`)}`,
+      headers,
+    );
+    expect(deletedAppointments.individual_appointments.map((a) => a.id).sort()).toEqual(
+      [appointment.id, ...theirs.map((a) => a.id)].filter((id, i, all) => all.indexOf(id) === i).sort(),
+    );
+    for (const row of deletedAppointments.individual_appointments) expect(Object.keys(row).sort()).toEqual(['deleted_at', 'id', 'links']);
+    // On /deleted routes only id and deleted_at are filterable.
+    expect(await status(`/individual_appointments/deleted?q[]=${encodeURIComponent('updated_at:>2020-01-01T00:00:00Z')}`)).toBe(400);
+    const attendees = await getJson<{ attendees: Array<{ id: string }> }>(`${emu.url}/attendees/deleted?per_page=100`, headers);
+    expect(attendees.attendees.length).toBe(deletedAppointments.individual_appointments.length);
+    // The control API keeps the ground truth whole.
+    expect(emu.control.patients().find((p) => p.id === patient.id)?.deleted_at).not.toBeNull();
+    expect(emu.control.appointments().find((a) => a.id === appointment.id)?.starts_at).toBe(appointment.starts_at);
   });
 
   it('accepts writes through the API: create (201), validation (422), cancel (204 then 422), archive (204)', async () => {

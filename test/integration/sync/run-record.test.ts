@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cachedPatients, syncWindow } from './support/cache-view';
+import { cachedAppointments, cachedPatients, syncWindow } from './support/cache-view';
 import { closeEnvs, createEnv, runSync } from './support/harness';
 import { closeUpstreams, startUpstream } from './support/upstream';
 
@@ -29,12 +29,14 @@ describe.each(['cliniko', 'intakeq'] as const)('%s: the run record', (kind) => {
       patientsFailed: 0,
       patientsDiscovered: 0,
       patientsUnaffiliated: patients,
+      patientsRemoved: 0,
       appointmentsNew: inWindow.length,
       appointmentsUpdated: 0,
       appointmentsUnchanged: 0,
       appointmentsCancelled: 0,
       appointmentsRemoved: 0,
       appointmentsFailed: 0,
+      appointmentsLookedUp: 0,
       errors: 0,
     });
     expect(full.apiRequests).toBe(upstream.stats().requests);
@@ -48,6 +50,9 @@ describe.each(['cliniko', 'intakeq'] as const)('%s: the run record', (kind) => {
     for (const p of cached.slice(0, 2)) env.cache.organizations.link(p.id, school.id, new Date().toISOString());
     upstream.editPatient(cached[2]!.externalId, { lastName: 'Whitcombe' });
     upstream.deletePatient(cached[3]!.externalId);
+    const theirs = [...cachedAppointments(env.cache, env.source.id).values()].filter(
+      (a) => a.patientExternalId === cached[3]!.externalId && !a.deleted,
+    ).length;
     const requestsBefore = upstream.stats().requests;
 
     const next = await runSync(env, { trigger: 'scheduled' });
@@ -58,13 +63,15 @@ describe.each(['cliniko', 'intakeq'] as const)('%s: the run record', (kind) => {
       patientsUnaffiliated: patients - 3,
       patientsNew: 0,
       patientsFailed: 0,
+      patientsRemoved: 1,
+      appointmentsRemoved: theirs,
       errors: 0,
     });
     expect(next.counts.patientsUpdated).toBeGreaterThanOrEqual(1);
     expect(next.apiRequests).toBe(upstream.stats().requests - requestsBefore);
     expect(next.countCheck).toBe(kind === 'cliniko' ? `${patients - 1} of ${patients - 1} patients, matches Cliniko` : null);
     expect(env.events.activity.at(-1)?.message).toMatch(
-      /^Checked [\d,]+ patients? changed since the last sync \(0 new, \d+ updated, \d+ already up to date\) · checked [\d,]+ appointments.* · 1 patient removed upstream · the cache holds [\d,]+ patients\.$/,
+      /^Checked [\d,]+ patients? changed since the last sync \(0 new, \d+ updated, \d+ already up to date\) · checked [\d,]+ appointments.* · 1 patient removed upstream( · \d+ appointments? removed upstream)? · the cache holds [\d,]+ patients\.$/,
     );
   });
 });

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ClinikoConnector } from '../../../electron/core/connectors/cliniko/cliniko-connector';
+import { appointmentFilters } from '../../../electron/core/connectors/cliniko/filters';
 import { GateRegistry } from '../../../electron/core/connectors/http/request-gate';
 import type { Page } from '../../../electron/core/connectors/types';
 import { MemoryBudgetStore } from './support/memory-budget-store';
@@ -140,6 +141,16 @@ describe('Cliniko connector', () => {
       'archived_at:*',
       'cancelled_at:*',
       'deleted_at:*',
+    ]);
+  });
+
+  it('filters a window with an open side on the other bound only', () => {
+    expect(appointmentFilters({ from: null, to: '2024-06-01T00:00:00.400Z', updatedSince: '2024-05-01T10:00:00.900Z' })).toEqual([
+      'starts_at:<2024-06-01T00:00:01Z',
+      'archived_at:*',
+      'cancelled_at:*',
+      'deleted_at:*',
+      'updated_at:>2024-05-01T10:00:00Z',
     ]);
   });
 

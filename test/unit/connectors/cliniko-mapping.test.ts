@@ -155,9 +155,31 @@ describe('Cliniko appointments', () => {
     expect(mapAppointment(appointment()).records[0]!.telehealthUrl).toBeNull();
   });
 
-  it('mark archived and deleted appointments as deleted', () => {
+  it('mark archived appointments as deleted', () => {
     expect(mapAppointment(appointment({ archived_at: '2024-04-05T00:00:00Z' })).records[0]!.deleted).toBe(true);
-    expect(mapAppointment(appointment({ deleted_at: '2024-04-05T00:00:00Z' })).records[0]!.deleted).toBe(true);
+  });
+
+  it('read a hard-deleted stub (only id, deleted_at and links, spec §8) as a deletion, not a broken record', () => {
+    const stub = {
+      id: '1234567890123456789',
+      deleted_at: '2024-04-05T00:00:00Z',
+      links: { self: `${BASE}/individual_appointments/1234567890123456789` },
+    };
+    expect(mapAppointment(stub)).toEqual({ records: [], errors: [], deletedIds: ['1234567890123456789'], maxRemoteUpdatedAt: null });
+    // A non-null deleted_at is a deletion whatever else the record carries or lacks.
+    expect(mapAppointment(appointment({ deleted_at: '2024-04-05T00:00:00Z', starts_at: 'not a date' })).deletedIds).toEqual([
+      '1234567890123456789',
+    ]);
+    const patients = readRecords([{ id: '836447129235883061', deleted_at: '2024-04-05T00:00:00Z', links: {} }], patientReader('src-1'));
+    expect(patients).toMatchObject({ records: [], errors: [], deletedIds: ['836447129235883061'] });
+  });
+
+  it('count a deletion stub without a readable id as a record error', () => {
+    const { deletedIds, errors } = mapAppointment({ deleted_at: '2024-04-05T00:00:00Z', links: {} });
+    expect(deletedIds).toEqual([]);
+    expect(errors).toEqual([
+      { kind: 'invalid_data', externalId: null, message: 'Cliniko appointment (without an id) was skipped: unreadable id.' },
+    ]);
   });
 
   it('count an appointment with an unreadable start time as a record error', () => {

@@ -81,6 +81,20 @@ describe('IntakeQ connector', () => {
     expect(server.requests[0]!.headers['x-auth-key']).toBe('iq-key');
   });
 
+  it('leaves an open side of the window unfiltered, so appointments moved out of it come back', async () => {
+    const rows = [appointment(1, WINDOW_START + 400 * 24 * HOUR), appointment(2, WINDOW_START + HOUR), appointment(3, WINDOW_START - HOUR)];
+    const server = await fakeIntakeq({ '/api/v1/appointments': (_url, res) => sendJson(res, 200, rows) });
+    const found = await records(
+      connectorFor(server).appointments({ from: '2025-10-01T00:00:00Z', to: null, updatedSince: '2025-09-20T08:00:00Z' }),
+    );
+    expect(found.map((record) => record.externalId)).toEqual(['a1', 'a2']);
+    expect(Object.fromEntries(new URL(server.requests[0]!.url, server.origin).searchParams)).toEqual({
+      startDate: '2025-09-30',
+      updatedSince: '2025-09-19',
+      page: '1',
+    });
+  });
+
   it('asks one more page when a page is exactly full, and stops at the empty one', async () => {
     const rows = Array.from({ length: 100 }, (_, i) => appointment(i, WINDOW_START + i * HOUR));
     const server = await fakeIntakeq({

@@ -33,8 +33,9 @@ describe('runCountsLine after a full sync', () => {
       appointmentsNew: 8,
       appointmentsUnchanged: 1000,
       appointmentsRemoved: 1,
+      patientsRemoved: 2,
     });
-    expect(runCountsLine(run(c, 'full'), 2)).toBe(
+    expect(runCountsLine(run(c, 'full'))).toBe(
       'Synced 651 patients · 3 new · 5 updated · 643 unchanged · 1,008 appointments · 2 patients removed upstream · 1 appointment removed upstream',
     );
   });

@@ -20,13 +20,13 @@ export function patientFilters(updatedSince: string | null): string[] {
 }
 
 /**
- * Appointments starting in [from, to), including the archived and cancelled ones Cliniko hides by
+ * Appointments starting in [from, to) (a null side left open), including the archived and cancelled ones Cliniko hides by
  * default, and deleted ones in case those are hidden the same way (the spec is unsure).
  */
-export function appointmentFilters(query: { from: string; to: string; updatedSince: string | null }): string[] {
+export function appointmentFilters(query: { from: string | null; to: string | null; updatedSince: string | null }): string[] {
   return [
-    `starts_at:>=${clinikoTime(query.from, 'ceil')}`,
-    `starts_at:<${clinikoTime(query.to, 'ceil')}`,
+    ...(query.from === null ? [] : [`starts_at:>=${clinikoTime(query.from, 'ceil')}`]),
+    ...(query.to === null ? [] : [`starts_at:<${clinikoTime(query.to, 'ceil')}`]),
     'archived_at:*',
     'cancelled_at:*',
     'deleted_at:*',

@@ -45,6 +45,7 @@ export function patientReader(source: string): RecordReader<typeof clinikoPatien
     label: 'Cliniko patient',
     schema: clinikoPatientSchema,
     idField: 'id',
+    deletedField: 'deleted_at',
     updatedAt: (patient) => patient.remoteUpdatedAt,
     toDomain: (patient) => ({
       source,
@@ -55,7 +56,8 @@ export function patientReader(source: string): RecordReader<typeof clinikoPatien
       phone: preferredPhone(patient.patient_phone_numbers),
       dateOfBirth: patient.date_of_birth,
       archived: patient.archived_at !== null,
-      deleted: patient.deleted_at !== null,
+      // Deleted ones arrive as stubs, read as deletions before this (deletedField).
+      deleted: false,
       remoteUpdatedAt: patient.updated_at,
     }),
   };
@@ -104,8 +106,8 @@ export const businessReader: RecordReader<typeof clinikoBusinessSchema, { id: st
 
 /**
  * `telehealth_url` is the practitioner's join link and Cliniko fills it even when telehealth is off,
- * so it is kept only when the appointment type has telehealth enabled. Archived or deleted rows are
- * `deleted`: they no longer happen.
+ * so it is kept only when the appointment type has telehealth enabled. Archived rows are `deleted`:
+ * they no longer happen. Hard-deleted ones are stubs (id, deleted_at, links), read as deletions.
  */
 export function appointmentReader(
   source: string,
@@ -115,6 +117,7 @@ export function appointmentReader(
     label: 'Cliniko appointment',
     schema: clinikoAppointmentSchema,
     idField: 'id',
+    deletedField: 'deleted_at',
     updatedAt: (appointment) => appointment.remoteUpdatedAt,
     unreadableLinks: (appointment) =>
       (['appointment_type', 'business', 'practitioner'] as const).filter((field) => {
@@ -138,7 +141,7 @@ export function appointmentReader(
         cancelledAt: appointment.cancelled_at,
         cancellationReason: cancelled ? (appointment.cancellation_reason_description ?? appointment.cancellation_note) : null,
         telehealthUrl: type?.telehealthEnabled ? appointment.telehealth_url : null,
-        deleted: appointment.deleted_at !== null || appointment.archived_at !== null,
+        deleted: appointment.archived_at !== null,
         remoteUpdatedAt: appointment.updated_at,
       };
     },

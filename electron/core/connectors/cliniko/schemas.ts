@@ -37,7 +37,6 @@ export const clinikoPatientSchema = z.object({
   date_of_birth: optionalDate,
   patient_phone_numbers: z.array(phoneNumber).nullish(),
   archived_at: optionalInstant,
-  deleted_at: optionalInstant,
   updated_at: optionalInstant,
 });
 export type ClinikoPatient = z.output<typeof clinikoPatientSchema>;
@@ -57,7 +56,6 @@ export const clinikoAppointmentSchema = z.object({
   patient_arrived: optionalBoolean,
   telehealth_url: optionalText,
   archived_at: optionalInstant,
-  deleted_at: optionalInstant,
   updated_at: optionalInstant,
 });
 export type ClinikoAppointment = z.output<typeof clinikoAppointmentSchema>;

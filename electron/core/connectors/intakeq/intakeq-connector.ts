@@ -116,14 +116,15 @@ export class IntakeqConnector implements Connector {
 
   /**
    * The date filters are whole days in an unnamed zone, so the window is padded a day each side
-   * and trimmed here on the exact start time. Pages come newest first until a short one.
+   * and trimmed here on the exact start time; an open side sends no filter. Pages come newest first
+   * until a short one.
    */
   async *appointments(query: AppointmentQuery): AsyncGenerator<Page<RemoteAppointment>> {
-    const from = Date.parse(query.from);
-    const to = Date.parse(query.to);
+    const from = query.from === null ? -Infinity : Date.parse(query.from);
+    const to = query.to === null ? Infinity : Date.parse(query.to);
     const params: [string, string][] = [
-      ['startDate', utcDate(query.from, -1)],
-      ['endDate', utcDate(query.to, 1)],
+      ...(query.from === null ? [] : [['startDate', utcDate(query.from, -1)] as [string, string]]),
+      ...(query.to === null ? [] : [['endDate', utcDate(query.to, 1)] as [string, string]]),
       ...updatedSinceParam(query.updatedSince),
     ];
     const pages = mapPages(this.api.pages('/appointments', params, 'Id', 'appointments', query.signal), appointmentReader(this.source));

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Page, RecordError } from '../types';
+import { externalId } from './fields';
 
 export interface RecordReader<S extends z.ZodType, R> {
   /** e.g. "Cliniko patient": names the record in error messages, never its content. */
@@ -7,6 +8,11 @@ export interface RecordReader<S extends z.ZodType, R> {
   schema: S;
   /** Where the raw record keeps its id, so a broken record can still be named. */
   idField: string;
+  /**
+   * Where the raw record says it was deleted (Cliniko's `deleted_at`). A record with a value there is
+   * a deletion whatever else it lacks: only its id is read.
+   */
+  deletedField?: string;
   toDomain(parsed: z.output<S>): R;
   updatedAt(record: R): string | null;
   /**
@@ -26,8 +32,16 @@ export function readRecords<S extends z.ZodType, R>(
 ): Omit<Page<R>, 'totalEntries'> {
   const records: R[] = [];
   const errors: RecordError[] = [];
+  const deletedIds: string[] = [];
   let maxRemoteUpdatedAt: string | null = null;
   for (const item of items) {
+    const deletedAt = reader.deletedField === undefined ? null : item[reader.deletedField];
+    if (deletedAt !== null && deletedAt !== undefined && deletedAt !== '') {
+      const id = externalId.safeParse(item[reader.idField]);
+      if (id.success) deletedIds.push(id.data);
+      else errors.push(recordError(reader.label, item[reader.idField], [{ path: [reader.idField] }]));
+      continue;
+    }
     const parsed = reader.schema.safeParse(item);
     if (!parsed.success) {
       errors.push(recordError(reader.label, item[reader.idField], parsed.error.issues));
@@ -48,7 +62,7 @@ export function readRecords<S extends z.ZodType, R>(
     records.push(record);
     maxRemoteUpdatedAt = laterOf(maxRemoteUpdatedAt, reader.updatedAt(record));
   }
-  return { records, errors, maxRemoteUpdatedAt };
+  return { records, errors, deletedIds, maxRemoteUpdatedAt };
 }
 
 function recordError(label: string, rawId: unknown, issues: ReadonlyArray<Pick<z.core.$ZodIssue, 'path'>>): RecordError {
@@ -100,6 +114,7 @@ export function mergePages<R>(pages: readonly Omit<Page<R>, 'totalEntries'>[]): 
   return {
     records: pages.flatMap((page) => page.records),
     errors: pages.flatMap((page) => page.errors),
+    deletedIds: pages.flatMap((page) => page.deletedIds),
     maxRemoteUpdatedAt: pages.reduce<string | null>((latest, page) => laterOf(latest, page.maxRemoteUpdatedAt), null),
   };
 }

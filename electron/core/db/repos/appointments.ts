@@ -48,6 +48,12 @@ export function createAppointmentsRepo(db: Db, changes: ChangesRepo, nextAppoint
   const statement = createStatementCache(db);
   const touch = db.prepare('UPDATE appointments SET last_synced_at = ? WHERE id IN (SELECT value FROM json_each(?))');
   const markDeleted = db.prepare('UPDATE appointments SET deleted = 1 WHERE id IN (SELECT value FROM json_each(?))');
+  const liveOfPatients = db
+    .prepare(
+      `SELECT external_id FROM appointments
+       WHERE source = ? AND patient_external_id IN (SELECT value FROM json_each(?)) AND deleted = 0`,
+    )
+    .pluck();
   // A plain table scan (the unary + keeps SQLite off the source-prefixed indexes, which would add
   // a row lookup per appointment): once per sync, not worth an index every page commit must update.
   const notSeenInWindow = db
@@ -80,6 +86,26 @@ export function createAppointmentsRepo(db: Db, changes: ChangesRepo, nextAppoint
       changes.record({ source, appointmentExternalId: externalId, patientExternalId, kind, beforeJson, afterJson, detectedAt, runId });
     }
     return kinds;
+  };
+
+  /**
+   * Marks appointments removed upstream (never deletes them) with a `removed` change row each.
+   * Returns how many were live and are now marked; ids not cached are skipped.
+   */
+  const markRemoved = (source: string, externalIds: readonly string[], at: string, runId: number | null): number => {
+    if (externalIds.length === 0) return 0;
+    const detectedAt = toStoredTime(at, 'at');
+    return db.transaction(() => {
+      const live = [...storedByRemoteId(source, externalIds).entries()].filter(([, row]) => row.deleted === 0);
+      markDeleted.run(JSON.stringify(live.map(([, row]) => row.id)));
+      const patients = new Set<string>();
+      for (const [externalId, row] of live) {
+        writeChanges(source, externalId, row, { ...row, deleted: 1 }, detectedAt, runId);
+        if (row.patient_external_id !== null) patients.add(row.patient_external_id);
+      }
+      nextAppointments.markChanged(source, patients);
+      return live.length;
+    })();
   };
 
   return {
@@ -136,19 +162,12 @@ export function createAppointmentsRepo(db: Db, changes: ChangesRepo, nextAppoint
      * Marks appointments removed upstream (never deletes them) with a `removed` change row each.
      * Returns how many were live and are now marked.
      */
-    markRemoved(source: string, externalIds: readonly string[], at: string, runId: number | null): number {
-      const detectedAt = toStoredTime(at, 'at');
-      return db.transaction(() => {
-        const live = [...storedByRemoteId(source, externalIds).entries()].filter(([, row]) => row.deleted === 0);
-        markDeleted.run(JSON.stringify(live.map(([, row]) => row.id)));
-        const patients = new Set<string>();
-        for (const [externalId, row] of live) {
-          writeChanges(source, externalId, row, { ...row, deleted: 1 }, detectedAt, runId);
-          if (row.patient_external_id !== null) patients.add(row.patient_external_id);
-        }
-        nextAppointments.markChanged(source, patients);
-        return live.length;
-      })();
+    markRemoved,
+
+    /** Marks the live appointments of patients removed upstream as removed too, as `markRemoved` does. */
+    markRemovedOfPatients(source: string, patientExternalIds: readonly string[], at: string, runId: number | null): number {
+      const ids = liveOfPatients.all(source, JSON.stringify(patientExternalIds)) as string[];
+      return ids.length === 0 ? 0 : markRemoved(source, ids, at, runId);
     },
 
     /** Live appointments starting in [from, to) that no sync has seen since `seenSince` (reconciliation). */

@@ -1,7 +1,10 @@
+import type { Page } from '../../connectors/types';
 import type { RemoteAppointment } from '../../domain';
 import { DELETIONS_VISIBLE_MS, laterOf, nextCursor } from '../cursor';
+import { spareRequests } from '../budget-room';
 import { formatInstant, plural, withLast } from '../pages';
 import type { RunContext } from '../run-context';
+import { tallyAppointments } from '../tally';
 import type { Window } from '../windows';
 import { needsDetail } from './enrich';
 
@@ -19,15 +22,30 @@ interface WindowCursor {
 const SWEEP_EVERY_MS = 24 * 3600_000;
 /** "Live appointments not seen since the end of time": every live one in the window. */
 const END_OF_TIME = '9999-12-31T23:59:59.999Z';
-/**
- * Changes to upcoming appointments are asked for this far past the window's end, so one moved a few
- * weeks beyond it is updated rather than left at its old time. Not further: IntakeQ filters changes
- * by whole days, so every appointment modified since yesterday in that range comes back too. (Moved
- * further, Cliniko's count sees it; IntakeQ's next whole pull looks it up.)
- */
+type Pull = { from: string | null; to: string | null; updatedSince: string | null };
+
+/** With a daily budget short of room, changes to upcoming appointments are asked for this far past the window's end. */
 const CHANGES_BEYOND_MS = 30 * 86_400_000;
 
-type Pull = { from: string; to: string; updatedSince: string | null };
+/**
+ * Changes are asked for with the window's outer side open (past: no start; upcoming: no end), so an
+ * appointment moved from inside the window to before its start or past its end comes back with its
+ * new time instead of staying at its old one. The two pulls still split at the shared edge, so none
+ * is read twice. The price: changes to appointments far out come back too (IntakeQ filters changes
+ * by whole days; only the cached ones among them are kept), so when a daily budget has no room to
+ * spare the upcoming pull stops 30 days past the window and says so.
+ */
+function changesPull(ctx: RunContext, window: Window, updatedSince: string): Pull {
+  if (window.phase === 'appointments_back') return { from: null, to: window.to, updatedSince };
+  if (spareRequests(ctx) > 0) return { from: window.from, to: null, updatedSince };
+  const to = new Date(Date.parse(window.to) + CHANGES_BEYOND_MS).toISOString();
+  ctx.log(
+    'info',
+    `${ctx.serviceName}'s daily budget is nearly spent: changes are asked for up to ${formatInstant(to)} only; ` +
+      'an appointment moved further out keeps its old time until a full sync looks it up.',
+  );
+  return { from: window.from, to, updatedSince };
+}
 
 function readCursor(ctx: RunContext, phase: Window['phase']): WindowCursor | null {
   const raw = ctx.store.cursors.get(ctx.source, phase);
@@ -70,9 +88,7 @@ export async function appointmentsPhase(ctx: RunContext, window: Window): Promis
   let counted = new Set<string>();
   if (reason === null && stored) {
     ctx.log('info', `Fetching ${label} appointments changed since ${formatInstant(stored.updatedSince)}.`);
-    const changesTo =
-      window.phase === 'appointments_forward' ? new Date(Date.parse(window.to) + CHANGES_BEYOND_MS).toISOString() : window.to;
-    const pulls: Pull[] = [{ from: window.from, to: changesTo, updatedSince: stored.updatedSince }];
+    const pulls: Pull[] = [changesPull(ctx, window, stored.updatedSince)];
     if (stored.windowEnd < window.to)
       pulls.push({ from: laterOf(stored.windowEnd, window.from) ?? window.from, to: window.to, updatedSince: null });
     const changes = await pullWindow(ctx, window, pulls, { ...stored }, progress, new Set());
@@ -140,8 +156,8 @@ async function pullWindow(
     const finalPull = index === pulls.length - 1;
     const pages = ctx.connector.appointments({ ...pull, signal: ctx.signal });
     for await (const { item: listed, last } of withLast(pages)) {
-      // Past the window, only appointments the cache already holds matter: they moved out of it.
-      const page = pull.to > window.to ? { ...listed, records: listed.records.filter((r) => withinOrCached(ctx, window, r)) } : listed;
+      // Outside the window, only appointments the cache already holds matter: they moved out of it.
+      const page = { ...listed, records: listed.records.filter((r) => withinOrCached(ctx, window, r)) };
       newest = laterOf(newest, page.maxRemoteUpdatedAt);
       for (const error of page.errors) {
         if (error.externalId === null) unreadable = true;
@@ -154,16 +170,17 @@ async function pullWindow(
         const updatedSince = held ? cursorBase.updatedSince || null : nextCursor(ctx.startedAt, newest, cursorBase.updatedSince || null);
         if (updatedSince) next = { ...cursorBase, updatedSince, windowEnd: window.to };
       }
-      const stored = storePage(ctx, window, page.records, next);
+      const { stored, removed } = storePage(ctx, window, page, next);
+      ctx.counts.appointmentsRemoved += removed;
       noteUnknownPatients(ctx, page.records);
       if (window.phase === 'appointments_back') noteEnrichCandidates(ctx, page.records);
-      tally(
+      tallyAppointments(
         ctx,
         stored.filter((s) => !alreadyCounted.has(s.externalId)),
       );
       for (const s of stored) counted.add(s.externalId);
       ctx.recordSkipped('appointment', page.errors);
-      progress.done += page.records.length + page.errors.length;
+      progress.done += page.records.length + page.errors.length + page.deletedIds.length;
       ctx.progress.advance(progress.done, null, ctx.requests());
       ctx.checkpoint();
     }
@@ -172,19 +189,28 @@ async function pullWindow(
 }
 
 function withinOrCached(ctx: RunContext, window: Window, row: RemoteAppointment): boolean {
-  return Date.parse(row.startsAt) < Date.parse(window.to) || ctx.store.appointments.get(ctx.source, row.externalId) !== null;
+  const startsAt = Date.parse(row.startsAt);
+  const within = startsAt >= Date.parse(window.from) && startsAt < Date.parse(window.to);
+  return within || ctx.store.appointments.get(ctx.source, row.externalId) !== null;
 }
 
-function storePage(ctx: RunContext, window: Window, rows: RemoteAppointment[], next: WindowCursor | null) {
+/** One page in one transaction: its records, the deletions it reports (cached ones marked removed), the cursor. */
+function storePage(
+  ctx: RunContext,
+  window: Window,
+  page: Pick<Page<RemoteAppointment>, 'records' | 'deletedIds'>,
+  next: WindowCursor | null,
+) {
   const syncedAt = ctx.now().toISOString();
   const value = next ? JSON.stringify(next) : null;
-  const stored = ctx.store.transaction(() => {
-    const outcomes = ctx.store.appointments.upsertPage(ctx.source, rows, syncedAt, ctx.runId);
+  const result = ctx.store.transaction(() => {
+    const stored = ctx.store.appointments.upsertPage(ctx.source, page.records, syncedAt, ctx.runId);
+    const removed = ctx.store.appointments.markRemoved(ctx.source, page.deletedIds, syncedAt, ctx.runId);
     if (value) ctx.store.cursors.set(ctx.source, window.phase, value);
-    return outcomes;
+    return { stored, removed };
   });
   if (value) ctx.cursorAfter[window.phase] = value;
-  return stored;
+  return result;
 }
 
 export function noteUnknownPatients(ctx: RunContext, rows: RemoteAppointment[]): void {

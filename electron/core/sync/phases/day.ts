@@ -1,6 +1,7 @@
 import { formatInstant, plural } from '../pages';
 import type { RunContext } from '../run-context';
-import { noteUnknownPatients, tally } from './appointments';
+import { tallyAppointments } from '../tally';
+import { noteUnknownPatients } from './appointments';
 
 /**
  * "Refresh this day": pulls one clinic day's appointments whole, page by page, each page in its own
@@ -16,11 +17,15 @@ export async function dayPhase(ctx: RunContext): Promise<void> {
   let done = 0;
   for await (const page of ctx.connector.appointments({ from: window.from, to: window.to, updatedSince: null, signal: ctx.signal })) {
     const syncedAt = ctx.now().toISOString();
-    const stored = ctx.store.transaction(() => ctx.store.appointments.upsertPage(ctx.source, page.records, syncedAt, ctx.runId));
+    const { stored, removed } = ctx.store.transaction(() => ({
+      stored: ctx.store.appointments.upsertPage(ctx.source, page.records, syncedAt, ctx.runId),
+      removed: ctx.store.appointments.markRemoved(ctx.source, page.deletedIds, syncedAt, ctx.runId),
+    }));
+    ctx.counts.appointmentsRemoved += removed;
     noteUnknownPatients(ctx, page.records);
-    tally(ctx, stored);
+    tallyAppointments(ctx, stored);
     ctx.recordSkipped('appointment', page.errors);
-    done += page.records.length + page.errors.length;
+    done += page.records.length + page.errors.length + page.deletedIds.length;
     ctx.progress.advance(done, null, ctx.requests());
     ctx.checkpoint();
   }

@@ -37,10 +37,13 @@ export async function discoverPatients(ctx: RunContext): Promise<void> {
   tallyPatients(ctx, outcomes, true);
   ctx.recordSkipped('patient', page.errors);
   ctx.checkpoint();
-  const missing = batch.length - page.records.length - page.errors.length;
+  // Deleted upstream since their appointment was listed: nothing to add, and nothing wrong.
+  const deleted = page.deletedIds.length;
+  const missing = batch.length - page.records.length - page.errors.length - deleted;
   ctx.log(
     missing > 0 ? 'warn' : 'info',
     `Discovery: ${plural(page.records.length, 'patient')} added from appointments` +
+      (deleted > 0 ? `; ${plural(deleted, 'patient')} deleted upstream since` : '') +
       (missing > 0 ? `; ${plural(missing, 'patient')} named on appointments could not be found upstream.` : '.') +
       (rest.length > 0 ? ` ${plural(rest.length, 'more patient')} will be fetched on the next sync.` : ''),
   );

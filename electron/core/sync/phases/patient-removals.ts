@@ -50,15 +50,24 @@ export async function removeDeletedPatients(ctx: RunContext, pages: AsyncIterabl
   );
 }
 
-function markGone(ctx: RunContext, ids: string[]): void {
+/**
+ * Marks these patients removed upstream, and their live appointments with them (a deleted patient's
+ * visits do not happen). Ids the cache does not hold are skipped: nothing to mark.
+ */
+export function markGone(ctx: RunContext, ids: readonly string[]): void {
   if (ids.length === 0) return;
   const at = ctx.now().toISOString();
-  const marked = ctx.store.transaction(() => ctx.store.patients.markRemoved(ctx.source, ids, at));
-  ctx.patientsRemoved += marked;
-  if (marked > 0)
+  const { patients, appointments } = ctx.store.transaction(() => ({
+    patients: ctx.store.patients.markRemoved(ctx.source, ids, at),
+    appointments: ctx.store.appointments.markRemovedOfPatients(ctx.source, ids, at, ctx.runId),
+  }));
+  ctx.counts.patientsRemoved += patients;
+  ctx.counts.appointmentsRemoved += appointments;
+  if (patients > 0)
     ctx.log(
       'info',
-      `${plural(marked, 'patient')} deleted in ${ctx.serviceName}, marked as removed (kept in the cache with their local notes).`,
+      `${plural(patients, 'patient')} deleted in ${ctx.serviceName}, marked as removed (kept in the cache with their local notes)` +
+        (appointments > 0 ? `, with ${plural(appointments, 'appointment')} of theirs.` : '.'),
     );
 }
 

@@ -5,7 +5,7 @@ import { formatInstant, plural, withLast } from '../pages';
 import type { RunContext } from '../run-context';
 import { ID_LISTS, readIdList, writeIdList } from '../id-lists';
 import { backfillRemoteIds, tallyPatients } from '../tally';
-import { checkCount, removeDeletedPatients, removeUnseenPatients } from './patient-removals';
+import { checkCount, markGone, removeDeletedPatients, removeUnseenPatients } from './patient-removals';
 
 const RESOURCE = 'patients';
 
@@ -79,6 +79,7 @@ async function retrySkipped(ctx: RunContext): Promise<Set<string>> {
     return ctx.store.patients.upsertPage(ctx.source, page.records, syncedAt);
   });
   tallyPatients(ctx, outcomes);
+  markGone(ctx, page.deletedIds);
   ctx.recordSkipped('patient', page.errors);
   ctx.checkpoint();
   return new Set(outcomes.map((o) => o.externalId));
@@ -122,8 +123,9 @@ async function pullPatients(ctx: RunContext, cursor: string | null, alreadyCount
       outcomes.filter((o) => !alreadyCounted.has(o.externalId)),
     );
     for (const record of page.records) seen.add(record.externalId);
+    markGone(ctx, page.deletedIds);
     ctx.recordSkipped('patient', page.errors);
-    done += page.records.length + page.errors.length;
+    done += page.records.length + page.errors.length + page.deletedIds.length;
     ctx.progress.advance(done, total, ctx.requests());
     // Between pages: a cancellation stops here, after the page in hand was stored.
     ctx.checkpoint();

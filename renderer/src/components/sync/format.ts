@@ -120,6 +120,8 @@ export interface CountsLike {
   patientsUpdated: number;
   patientsUnchanged: number;
   patientsFailed: number;
+  /** Absent on runs recorded before it was counted. */
+  patientsRemoved?: number;
   appointmentsNew: number;
   appointmentsUpdated: number;
   appointmentsUnchanged: number;

@@ -41,6 +41,8 @@ export function applyDayOfChanges(upstream: Upstream, truth: Truth, window: Wind
   upstream.editPatient(edited.externalId, { lastName: 'Okonkwo-Reyes', email: 'moved.house@example.test' });
   upstream.archivePatient(archived.externalId);
   upstream.deletePatient(deleted.externalId);
+  // A deleted patient's appointments go with them.
+  for (const a of inWindow) if (a.patientExternalId === deleted.externalId) changes.push([a.externalId, 'removed']);
 
   const rescheduled = pick(upcoming, used, 'upcoming');
   upstream.reschedule(rescheduled.externalId, new Date(Date.parse(rescheduled.startsAt) + 2 * DAY_MS + 3_600_000).toISOString());
