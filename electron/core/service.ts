@@ -84,7 +84,7 @@ export class AppService {
       cron: options.cron,
     });
     this.settings = new SettingsArea(options.settings, () => this.schedule.reload());
-    this.events.on('activity', (line) => log.write(line.level, `[run ${line.runId}] ${line.message}`));
+    this.events.on('activity', (line) => log.write(line.level, line.runId === null ? line.message : `[run ${line.runId}] ${line.message}`));
     this.events.on('finished', (run) => log.write('info', `Run ${run.id} of ${run.source} ended ${run.status}.`));
     const recovered = this.sync.recoverInterruptedRuns();
     if (recovered > 0) {

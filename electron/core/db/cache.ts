@@ -5,6 +5,7 @@ import { createBudgetStore } from './repos/budgets';
 import { createChangesRepo, type ChangesRepo } from './repos/changes';
 import { createCredentialsRepo, type CredentialsRepo } from './repos/credentials';
 import { createCursorsRepo, type CursorsRepo } from './repos/cursors';
+import { createHistoryRetentionRepo, type HistoryRetentionRepo } from './repos/history-retention';
 import { createLocksRepo, type LocksRepo } from './repos/locks';
 import { createNextAppointments } from './repos/next-appointments';
 import { createNotesRepo, type NotesRepo } from './repos/notes';
@@ -40,6 +41,7 @@ export interface Cache {
   readonly notes: NotesRepo;
   readonly roster: RosterRepo;
   readonly credentials: CredentialsRepo;
+  readonly retention: HistoryRetentionRepo;
 }
 
 /** Wires the repositories over an open, migrated connection. */
@@ -67,5 +69,6 @@ export function createCache(db: Db, file: string): Cache {
     notes: createNotesRepo(db),
     roster: createRosterRepo(db, nextAppointments),
     credentials: createCredentialsRepo(db),
+    retention: createHistoryRetentionRepo(db),
   };
 }

@@ -1,0 +1,64 @@
+import type { Db } from '../sqlite';
+import { toStoredTime } from '../timestamps';
+
+// A run that has not ended yet: neither it nor its activity lines are ever removed.
+const UNFINISHED = `('queued', 'running')`;
+
+export type HistoryRetentionRepo = ReturnType<typeof createHistoryRetentionRepo>;
+
+/**
+ * Removes old history in batches, each in its own short transaction, oldest first, by the time
+ * indexes. What is kept whatever its age:
+ * - activity lines of a run that has not ended;
+ * - appointment changes about an appointment that has not started yet (staff still act on them);
+ * - runs that have not ended, the first run of each source (the change feed tells the initial load
+ *   apart by it), the latest run of each source (its health, its deferred continuation), and any
+ *   run a kept change or activity line points at — so the history never shows a line or change
+ *   whose run is gone, and the change table's foreign key always holds.
+ * Everything else in the cache (patients, appointments, notes, organizations, cursors…) is untouched.
+ */
+export function createHistoryRetentionRepo(db: Db) {
+  const activity = db.prepare(`DELETE FROM activity_events WHERE id IN (
+      SELECT id FROM activity_events
+      WHERE at < @before AND (run_id IS NULL OR run_id NOT IN (SELECT id FROM sync_runs WHERE status IN ${UNFINISHED}))
+      ORDER BY at LIMIT @limit)`);
+  const changes = db.prepare(`DELETE FROM appointment_changes WHERE id IN (
+      SELECT c.id FROM appointment_changes c
+      WHERE c.detected_at < @before
+        AND NOT EXISTS (SELECT 1 FROM appointments a
+          WHERE a.source = c.source AND a.external_id = c.appointment_external_id AND a.starts_at >= @now)
+      ORDER BY c.detected_at LIMIT @limit)`);
+  const runs = db.prepare(`WITH kept_ends AS (
+        SELECT min(id) AS id FROM sync_runs GROUP BY source
+        UNION
+        SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY source ORDER BY started_at DESC, id DESC) AS newest FROM sync_runs)
+        WHERE newest = 1)
+    DELETE FROM sync_runs WHERE id IN (
+      SELECT r.id FROM sync_runs r
+      WHERE r.started_at < @before
+        AND r.status NOT IN ${UNFINISHED}
+        AND r.id NOT IN (SELECT id FROM kept_ends)
+        AND NOT EXISTS (SELECT 1 FROM appointment_changes c WHERE c.run_id = r.id)
+        AND NOT EXISTS (SELECT 1 FROM activity_events e WHERE e.run_id = r.id)
+      ORDER BY r.started_at LIMIT @limit)`);
+
+  const batch = (statement: typeof activity, params: Record<string, string | number>): number =>
+    db.transaction(() => statement.run(params).changes)();
+
+  return {
+    /** Removes up to `limit` activity lines logged before `beforeIso`; returns how many. */
+    activityBefore(beforeIso: string, limit: number): number {
+      return batch(activity, { before: toStoredTime(beforeIso, 'before'), limit });
+    },
+
+    /** Removes up to `limit` changes detected before `beforeIso` (not those about appointments after `nowIso`). */
+    changesBefore(beforeIso: string, nowIso: string, limit: number): number {
+      return batch(changes, { before: toStoredTime(beforeIso, 'before'), now: toStoredTime(nowIso, 'now'), limit });
+    },
+
+    /** Removes up to `limit` runs started before `beforeIso` that nothing kept needs; returns how many. */
+    runsBefore(beforeIso: string, limit: number): number {
+      return batch(runs, { before: toStoredTime(beforeIso, 'before'), limit });
+    },
+  };
+}
