@@ -28,16 +28,15 @@ export function createHistoryRetentionRepo(db: Db) {
         AND NOT EXISTS (SELECT 1 FROM appointments a
           WHERE a.source = c.source AND a.external_id = c.appointment_external_id AND a.starts_at >= @now)
       ORDER BY c.detected_at LIMIT @limit)`);
-  const runs = db.prepare(`WITH kept_ends AS (
-        SELECT min(id) AS id FROM sync_runs GROUP BY source
-        UNION
-        SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY source ORDER BY started_at DESC, id DESC) AS newest FROM sync_runs)
-        WHERE newest = 1)
-    DELETE FROM sync_runs WHERE id IN (
+  // First run: no run of its source has a smaller id. Latest: none started later (the History order).
+  // Both are index probes per candidate, so a long history is never scanned or sorted whole.
+  const runs = db.prepare(`DELETE FROM sync_runs WHERE id IN (
       SELECT r.id FROM sync_runs r
       WHERE r.started_at < @before
         AND r.status NOT IN ${UNFINISHED}
-        AND r.id NOT IN (SELECT id FROM kept_ends)
+        AND EXISTS (SELECT 1 FROM sync_runs o WHERE o.source = r.source AND o.id < r.id)
+        AND EXISTS (SELECT 1 FROM sync_runs n WHERE n.source = r.source AND n.started_at >= r.started_at
+          AND (n.started_at > r.started_at OR n.id > r.id))
         AND NOT EXISTS (SELECT 1 FROM appointment_changes c WHERE c.run_id = r.id)
         AND NOT EXISTS (SELECT 1 FROM activity_events e WHERE e.run_id = r.id)
       ORDER BY r.started_at LIMIT @limit)`);
