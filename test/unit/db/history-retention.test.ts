@@ -66,8 +66,9 @@ function historyOfEveryAge(cache: Cache) {
     recent: addRun(cache, SOURCE, '2026-12-01T00:00:00.000Z'),
     latest: addRun(cache, SOURCE, '2027-05-31T00:00:00.000Z', 'deferred'),
     otherFirst: addRun(cache, OTHER, '2023-01-01T00:00:00.000Z'),
-    otherMiddle: addRun(cache, OTHER, '2023-02-01T00:00:00.000Z', 'cancelled'),
-    otherLatest: addRun(cache, OTHER, '2023-03-01T00:00:00.000Z'),
+    otherSecond: addRun(cache, OTHER, '2023-01-15T00:00:00.000Z'),
+    otherLastSuccess: addRun(cache, OTHER, '2023-02-01T00:00:00.000Z', 'partial_success'),
+    otherLatest: addRun(cache, OTHER, '2023-03-01T00:00:00.000Z', 'failed'),
   };
   addChange(cache, 'past', '2024-04-01T00:00:00.000Z', runs.withOldChange);
   // Not the first run's: the feed shows it, however many older runs are removed.
@@ -119,9 +120,16 @@ describe('history retention', () => {
     expect(await pruner(cache, defaultAppSettings(), lines).prune()).toEqual({ activity: 2, changes: 2, runs: 3 });
 
     expect(ids(cache, 'SELECT id FROM sync_runs ORDER BY id')).toEqual(
-      [runs.first, runs.withUpcomingChange, runs.unfinished, runs.recent, runs.latest, runs.otherFirst, runs.otherLatest].sort(
-        (a, b) => a - b,
-      ),
+      [
+        runs.first,
+        runs.withUpcomingChange,
+        runs.unfinished,
+        runs.recent,
+        runs.latest,
+        runs.otherFirst,
+        runs.otherLastSuccess,
+        runs.otherLatest,
+      ].sort((a, b) => a - b),
     );
     expect(cache.db.prepare('SELECT detected_at FROM appointment_changes ORDER BY detected_at').pluck().all()).toEqual([
       '2024-05-01T00:00:00.000Z',
@@ -181,12 +189,23 @@ describe('history retention', () => {
 
     const keepWeek = defaultAppSettings();
     keepWeek.retention = { activityDays: 7, runDays: 7, changeDays: 7 };
-    expect(await pruner(cache, keepWeek).prune()).toEqual({ activity: 3, changes: 3, runs: 4 });
-    // Left: the first and latest run of each source, the unfinished run and its line, the run whose
-    // change is about an appointment still to come, and the latest run's line.
+    expect(await pruner(cache, keepWeek).prune()).toEqual({ activity: 3, changes: 3, runs: 3 });
+    // Left: the first, latest and latest successful run of each source, the unfinished run and its
+    // line, the run whose change is about an appointment still to come, and the latest run's line.
     expect(ids(cache, 'SELECT id FROM sync_runs ORDER BY id')).toEqual(
-      [runs.first, runs.withUpcomingChange, runs.unfinished, runs.latest, runs.otherFirst, runs.otherLatest].sort((a, b) => a - b),
+      [
+        runs.first,
+        runs.withUpcomingChange,
+        runs.unfinished,
+        runs.recent,
+        runs.latest,
+        runs.otherFirst,
+        runs.otherLastSuccess,
+        runs.otherLatest,
+      ].sort((a, b) => a - b),
     );
+    expect(cache.runs.stats(NOW, SOURCE).lastSuccessAt).toBe('2026-12-01T00:00:00.000Z');
+    expect(cache.runs.stats(NOW, OTHER).lastSuccessAt).toBe('2023-02-01T00:00:00.000Z');
     expect(ids(cache, 'SELECT run_id FROM activity_events WHERE run_id IS NOT NULL ORDER BY run_id')).toEqual([
       runs.unfinished,
       runs.latest,

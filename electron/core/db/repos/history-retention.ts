@@ -3,6 +3,8 @@ import { toStoredTime } from '../timestamps';
 
 // A run that has not ended yet: neither it nor its activity lines are ever removed.
 const UNFINISHED = `('queued', 'running')`;
+// A run that brought the cache up to date: the latest of each source says how fresh the cache is.
+const SUCCEEDED = `('completed', 'partial_success')`;
 
 export type HistoryRetentionRepo = ReturnType<typeof createHistoryRetentionRepo>;
 
@@ -12,7 +14,8 @@ export type HistoryRetentionRepo = ReturnType<typeof createHistoryRetentionRepo>
  * - activity lines of a run that has not ended;
  * - appointment changes about an appointment that has not started yet (staff still act on them);
  * - runs that have not ended, the first run of each source (the change feed tells the initial load
- *   apart by it), the latest run of each source (its health, its deferred continuation), and any
+ *   apart by it), the latest run of each source (its health, its deferred continuation), the latest
+ *   successful run of each source (when the cache was last brought up to date), and any
  *   run a kept change or activity line points at — so the history never shows a line or change
  *   whose run is gone, and the change table's foreign key always holds.
  * Everything else in the cache (patients, appointments, notes, organizations, cursors…) is untouched.
@@ -28,8 +31,9 @@ export function createHistoryRetentionRepo(db: Db) {
         AND NOT EXISTS (SELECT 1 FROM appointments a
           WHERE a.source = c.source AND a.external_id = c.appointment_external_id AND a.starts_at >= @now)
       ORDER BY c.detected_at LIMIT @limit)`);
-  // First run: no run of its source has a smaller id. Latest: none started later (the History order).
-  // Both are index probes per candidate, so a long history is never scanned or sorted whole.
+  // First run: no run of its source has a smaller id. Latest (success): no run (success) of its source
+  // started later, ties broken by id as History orders them. Each is an index probe per candidate, so
+  // a long history is never scanned or sorted whole.
   const runs = db.prepare(`DELETE FROM sync_runs WHERE id IN (
       SELECT r.id FROM sync_runs r
       WHERE r.started_at < @before
@@ -37,6 +41,8 @@ export function createHistoryRetentionRepo(db: Db) {
         AND EXISTS (SELECT 1 FROM sync_runs o WHERE o.source = r.source AND o.id < r.id)
         AND EXISTS (SELECT 1 FROM sync_runs n WHERE n.source = r.source AND n.started_at >= r.started_at
           AND (n.started_at > r.started_at OR n.id > r.id))
+        AND (r.status NOT IN ${SUCCEEDED} OR EXISTS (SELECT 1 FROM sync_runs s WHERE s.source = r.source
+          AND s.started_at >= r.started_at AND (s.started_at > r.started_at OR s.id > r.id) AND s.status IN ${SUCCEEDED}))
         AND NOT EXISTS (SELECT 1 FROM appointment_changes c WHERE c.run_id = r.id)
         AND NOT EXISTS (SELECT 1 FROM activity_events e WHERE e.run_id = r.id)
       ORDER BY r.started_at LIMIT @limit)`);
