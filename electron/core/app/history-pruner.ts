@@ -51,12 +51,10 @@ export class HistoryPruner {
     const now = this.deps.now();
     const before = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
     // Activity and changes first: runs they pointed at can then go in the same prune.
-    const result: PruneResult = {
-      activity: await inBatches((limit) => cache.retention.activityBefore(before(retention.activityDays), limit)),
-      changes: await inBatches((limit) => cache.retention.changesBefore(before(retention.changeDays), now.toISOString(), limit)),
-      runs: 0,
-    };
-    result.runs = await inBatches((limit) => cache.retention.runsBefore(before(retention.runDays), limit));
+    const activity = await inBatches((limit) => cache.retention.activityBefore(before(retention.activityDays), limit));
+    const changes = await inBatches((limit) => cache.retention.changesBefore(before(retention.changeDays), now.toISOString(), limit));
+    const runs = await inBatches((limit) => cache.retention.runsBefore(before(retention.runDays), limit));
+    const result = { activity, changes, runs };
     if (result.activity + result.changes + result.runs > 0) this.#announce(result, retention, now);
     return result;
   }
