@@ -28,4 +28,8 @@ export interface AppointmentChange {
   after: AppointmentSnapshot | null;
   detectedAt: string;
   runId: number | null;
+  /** When staff marked it done on the Changes work-list; null while it is still to do. */
+  doneAt: string | null;
+  /** The computer it was marked done on. */
+  doneBy: string | null;
 }

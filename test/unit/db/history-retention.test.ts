@@ -21,7 +21,13 @@ function addRun(cache: Cache, source: string, startedAt: string, status: SyncRun
   return id;
 }
 
-function addChange(cache: Cache, appointmentExternalId: string, detectedAt: string, runId: number, kind: ChangeKind = 'rescheduled'): void {
+function addChange(
+  cache: Cache,
+  appointmentExternalId: string,
+  detectedAt: string,
+  runId: number,
+  kind: ChangeKind = 'rescheduled',
+): number {
   cache.changes.record({
     source: SOURCE,
     appointmentExternalId,
@@ -32,6 +38,12 @@ function addChange(cache: Cache, appointmentExternalId: string, detectedAt: stri
     detectedAt,
     runId,
   });
+  return cache.db.prepare('SELECT max(id) FROM appointment_changes').pluck().get() as number;
+}
+
+/** Ticked off on the Changes work-list. */
+function markDone(cache: Cache, ...ids: number[]): void {
+  cache.changes.setDone(ids, { at: '2024-06-01T00:00:00.000Z', by: 'front-desk' });
 }
 
 function addLine(cache: Cache, runId: number | null, at: string): void {
@@ -61,6 +73,7 @@ function historyOfEveryAge(cache: Cache) {
     first: addRun(cache, SOURCE, '2024-01-01T00:00:00.000Z'),
     lonely: addRun(cache, SOURCE, '2024-03-01T00:00:00.000Z', 'failed'),
     withOldChange: addRun(cache, SOURCE, '2024-04-01T00:00:00.000Z'),
+    withUndoneChange: addRun(cache, SOURCE, '2024-04-15T00:00:00.000Z'),
     withUpcomingChange: addRun(cache, SOURCE, '2024-05-01T00:00:00.000Z', 'partial_success'),
     unfinished: addRun(cache, SOURCE, '2024-06-01T00:00:00.000Z', 'running'),
     recent: addRun(cache, SOURCE, '2026-12-01T00:00:00.000Z'),
@@ -70,9 +83,15 @@ function historyOfEveryAge(cache: Cache) {
     otherLastSuccess: addRun(cache, OTHER, '2023-02-01T00:00:00.000Z', 'partial_success'),
     otherLatest: addRun(cache, OTHER, '2023-03-01T00:00:00.000Z', 'failed'),
   };
-  addChange(cache, 'past', '2024-04-01T00:00:00.000Z', runs.withOldChange);
+  // The first sync's load: every appointment "new", no one's work-list item; it goes when old.
+  addChange(cache, 'past', '2024-01-01T00:00:00.000Z', runs.first, 'new');
+  // Old and done: goes. Old and still to do: stays, and so does its run.
+  markDone(cache, addChange(cache, 'past', '2024-04-01T00:00:00.000Z', runs.withOldChange));
+  addChange(cache, 'past', '2024-04-15T00:00:00.000Z', runs.withUndoneChange, 'cancelled');
   // Not the first run's: the feed shows it, however many older runs are removed.
   addChange(cache, 'upcoming', '2024-05-01T00:00:00.000Z', runs.withUpcomingChange, 'new');
+  // Done, but about a visit still to come: stays until the visit has started.
+  markDone(cache, addChange(cache, 'upcoming', '2024-05-01T00:00:00.000Z', runs.withUpcomingChange));
   addChange(cache, 'past', '2026-12-01T00:00:00.000Z', runs.recent);
   addLine(cache, runs.unfinished, '2024-06-01T00:00:00.000Z');
   addLine(cache, runs.recent, '2026-12-01T00:00:00.000Z');
@@ -110,6 +129,14 @@ function pruner(cache: Cache, settings: AppSettings = defaultAppSettings(), line
 
 const ids = (cache: Cache, sql: string) => cache.db.prepare(sql).pluck().all() as number[];
 
+/** [detected, appointment, kind, done or to do] of every change left, oldest first. */
+function keptChanges(cache: Cache): string[][] {
+  const rows = cache.db
+    .prepare('SELECT detected_at, appointment_external_id, kind, done_at FROM appointment_changes ORDER BY detected_at, id')
+    .all() as Array<{ detected_at: string; appointment_external_id: string; kind: string; done_at: string | null }>;
+  return rows.map((r) => [r.detected_at, r.appointment_external_id, r.kind, r.done_at === null ? 'to do' : 'done']);
+}
+
 describe('history retention', () => {
   it('removes old history, keeps recent and unfinished history and everything it points at, and touches nothing else', async () => {
     const { cache } = openTestCache();
@@ -122,6 +149,7 @@ describe('history retention', () => {
     expect(ids(cache, 'SELECT id FROM sync_runs ORDER BY id')).toEqual(
       [
         runs.first,
+        runs.withUndoneChange,
         runs.withUpcomingChange,
         runs.unfinished,
         runs.recent,
@@ -131,10 +159,13 @@ describe('history retention', () => {
         runs.otherLatest,
       ].sort((a, b) => a - b),
     );
-    expect(cache.db.prepare('SELECT detected_at FROM appointment_changes ORDER BY detected_at').pluck().all()).toEqual([
-      '2024-05-01T00:00:00.000Z',
-      T0, // the upcoming appointment's first sighting
-      '2026-12-01T00:00:00.000Z',
+    expect(keptChanges(cache)).toEqual([
+      ['2024-04-15T00:00:00.000Z', 'past', 'cancelled', 'to do'],
+      ['2024-05-01T00:00:00.000Z', 'upcoming', 'new', 'to do'],
+      ['2024-05-01T00:00:00.000Z', 'upcoming', 'rescheduled', 'done'],
+      [T0, 'past', 'new', 'to do'], // first sightings outside any run (a fixture shortcut): still to do, so kept
+      [T0, 'upcoming', 'new', 'to do'],
+      ['2026-12-01T00:00:00.000Z', 'past', 'rescheduled', 'to do'],
     ]);
     expect(cache.db.prepare('SELECT at FROM activity_events ORDER BY at').pluck().all()).toEqual([
       '2024-06-01T00:00:00.000Z',
@@ -146,7 +177,8 @@ describe('history retention', () => {
     expect(cache.db.pragma('foreign_key_check')).toEqual([]);
 
     // The change feed still tells the first sync's load apart, and says what was removed.
-    expect(cache.changes.list({ hideInitialLoad: true, limit: 10, offset: 0 }).total).toBe(2);
+    // (The feed also leaves out 'new' rows outside any run, as it always has.)
+    expect(cache.changes.list({ hideInitialLoad: true, limit: 10, offset: 0 }).total).toBe(4);
     expect(lines).toEqual([
       {
         runId: null,
@@ -189,12 +221,14 @@ describe('history retention', () => {
 
     const keepWeek = defaultAppSettings();
     keepWeek.retention = { activityDays: 7, runDays: 7, changeDays: 7 };
-    expect(await pruner(cache, keepWeek).prune()).toEqual({ activity: 3, changes: 3, runs: 3 });
-    // Left: the first, latest and latest successful run of each source, the unfinished run and its
-    // line, the run whose change is about an appointment still to come, and the latest run's line.
+    expect(await pruner(cache, keepWeek).prune()).toEqual({ activity: 3, changes: 2, runs: 3 });
+    // Left: every change still to do, however old; the first, latest and latest successful run of
+    // each source, the unfinished run and its line, the runs whose changes are kept, and the latest run's line.
+    expect(keptChanges(cache).map(([, , , done]) => done)).toEqual(['to do', 'to do', 'done', 'to do', 'to do', 'to do']);
     expect(ids(cache, 'SELECT id FROM sync_runs ORDER BY id')).toEqual(
       [
         runs.first,
+        runs.withUndoneChange,
         runs.withUpcomingChange,
         runs.unfinished,
         runs.recent,
@@ -225,6 +259,22 @@ describe('history retention', () => {
     expect(cache.db.prepare('SELECT min(at) FROM activity_events').pluck().get()).toBe(new Date(old + 10 * 60_000).toISOString());
     expect(await pruner(cache).prune()).toEqual({ activity: PRUNE_BATCH + 490, changes: 0, runs: 0 });
     expect(cache.db.prepare('SELECT at FROM activity_events WHERE run_id IS NOT NULL').pluck().all()).toEqual(['2027-05-01T00:00:00.000Z']);
+  });
+
+  it('removes old done changes and then the initial load in one batch limit, never a change still to do', () => {
+    const { cache } = openTestCache();
+    const first = addRun(cache, SOURCE, '2024-01-01T00:00:00.000Z');
+    const later = addRun(cache, SOURCE, '2024-02-01T00:00:00.000Z');
+    for (const id of ['a', 'b', 'c']) addChange(cache, id, '2024-01-01T00:00:00.000Z', first, 'new');
+    for (const id of ['d', 'e', 'f']) markDone(cache, addChange(cache, id, '2024-02-01T00:00:00.000Z', later));
+    for (const id of ['g', 'h']) addChange(cache, id, '2024-02-01T00:00:00.000Z', later, 'cancelled');
+    const left = () => cache.db.prepare('SELECT appointment_external_id FROM appointment_changes ORDER BY id').pluck().all();
+
+    expect(cache.retention.changesBefore('2025-01-01T00:00:00.000Z', NOW, 4)).toBe(4);
+    expect(left()).toEqual(['b', 'c', 'g', 'h']);
+    expect(cache.retention.changesBefore('2025-01-01T00:00:00.000Z', NOW, 4)).toBe(2);
+    expect(cache.retention.changesBefore('2025-01-01T00:00:00.000Z', NOW, 4)).toBe(0);
+    expect(left()).toEqual(['g', 'h']);
   });
 
   it('runs prunes one after another when several syncs end together', async () => {
