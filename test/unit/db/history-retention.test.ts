@@ -28,7 +28,7 @@ function addChange(
   runId: number,
   kind: ChangeKind = 'rescheduled',
 ): number {
-  cache.changes.record({
+  return cache.changes.record({
     source: SOURCE,
     appointmentExternalId,
     patientExternalId: 'p1',
@@ -38,7 +38,6 @@ function addChange(
     detectedAt,
     runId,
   });
-  return cache.db.prepare('SELECT max(id) FROM appointment_changes').pluck().get() as number;
 }
 
 /** Ticked off on the Changes work-list. */

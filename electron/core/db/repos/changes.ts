@@ -46,8 +46,9 @@ export function createChangesRepo(db: Db) {
   const existing = db.prepare('SELECT count(*) FROM appointment_changes WHERE id IN (SELECT value FROM json_each(?))').pluck();
 
   return {
-    record(change: ChangeRecord): void {
-      insert.run(change);
+    /** Stores one detected change; returns its id. */
+    record(change: ChangeRecord): number {
+      return Number(insert.run(change).lastInsertRowid);
     },
 
     /** The change feed, newest first. */
