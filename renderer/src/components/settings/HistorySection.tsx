@@ -42,7 +42,7 @@ export function HistorySection() {
       <CardHeader
         title="History kept"
         titleId="settings-history"
-        description="After each sync, older history is removed. Patients, appointments, notes and organizations are never removed by this; neither are a sync still running, the first and latest sync of each source, or changes to appointments still to come."
+        description="After each sync, older history is removed. Patients, appointments, notes and organizations are never removed by this; neither are a sync still running, the first and latest sync of each source, changes not yet marked done on the Changes page, or changes to appointments still to come."
       />
       <form
         className="settings-form"
