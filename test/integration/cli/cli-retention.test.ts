@@ -59,3 +59,30 @@ it('`clinicsync sync` prunes history as settings.json says before it exits', asy
   expect(messages()).toContain('Yesterday’s line.');
   expect(messages()).toContain('History tidied as set in Settings: removed 1 activity line older than 14 days.');
 });
+
+it('`clinicsync export changes` carries the done marks of the Changes page', async () => {
+  const dataDir = path.join(root, 'marks');
+  const env = {
+    CLINICSYNC_DATA_DIR: dataDir,
+    CLINICSYNC_KEY_DIR: path.join(root, 'marks-keys'),
+    CLINICSYNC_DB_KEY: randomBytes(32).toString('hex'),
+  };
+  const added = await runCli(['source', 'add', '--kind', 'cliniko', '--name', 'Northside', '--base-url', emulator.url], {
+    ...env,
+    CLINICSYNC_API_KEY: emulator.apiKey,
+  });
+  expect(added.code).toBe(0);
+  expect((await runCli(['sync'], env)).code).toBe(0);
+  const cache = openCache({ file: defaultCacheFile(dataDir), key: { kind: 'encrypted', hexKey: env.CLINICSYNC_DB_KEY } });
+  const [ticked, untouched] = cache.changes.list({ limit: 2, offset: 0 }).rows.map((row) => row.id);
+  cache.changes.setDone([ticked as number], { at: '2026-12-06T08:21:00.000Z', by: 'front-desk' });
+  cache.close();
+
+  const json = await runCli(['export', 'changes', '--format', 'json'], env);
+  expect(json.code).toBe(0);
+  const rows = JSON.parse(json.stdout) as Array<{ id: number; doneAt: string | null; doneBy: string | null }>;
+  expect(rows.find((row) => row.id === ticked)).toMatchObject({ doneAt: '2026-12-06T08:21:00.000Z', doneBy: 'front-desk' });
+  expect(rows.find((row) => row.id === untouched)).toMatchObject({ doneAt: null, doneBy: null });
+  const csv = await runCli(['export', 'changes', '--format', 'csv'], env);
+  expect(csv.stdout.split('\r\n')[0]?.split(',')).toEqual(expect.arrayContaining(['doneAt', 'doneBy']));
+});
