@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANGE_KINDS, type ChangeView } from '../core/domain';
+import { CHANGE_KINDS, type ChangeView, type DoneMark } from '../core/domain';
 import { defineChannel } from './define';
 import { isoInstant, localId, pageWindow, sourceId } from './limits';
 
@@ -24,7 +24,7 @@ export const changeChannels = {
    * Ticks changes off on the work-list (or back to do). Marking a change already done keeps its first
    * mark; ids of changes no longer kept are passed over. `found`: how many of the ids exist.
    */
-  'changes:setDone': defineChannel<{ found: number; mark: { at: string; by: string } | null }>()(
+  'changes:setDone': defineChannel<{ found: number; mark: DoneMark | null }>()(
     z
       .object({
         ids: z

@@ -5,6 +5,7 @@ import {
   type ActivityLevel,
   type ChangeKind,
   type ChangeView,
+  type DoneMark,
   type SyncRun,
   type SyncRunQuery,
   type SyncRunStats,
@@ -62,7 +63,7 @@ export class HistoryArea {
   }
 
   /** Marks changes done on the work-list (or to do again); the cache keeps the marks for every face. */
-  setChangesDone(ids: number[], done: boolean): { found: number; mark: { at: string; by: string } | null } {
+  setChangesDone(ids: number[], done: boolean): { found: number; mark: DoneMark | null } {
     const mark = done ? { at: this.now().toISOString(), by: this.desk } : null;
     return { found: this.cache.changes.setDone(ids, mark), mark };
   }

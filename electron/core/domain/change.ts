@@ -18,6 +18,12 @@ export type AppointmentSnapshot = Pick<
   'startsAt' | 'endsAt' | 'status' | 'practitionerExternalId' | 'practitionerName' | 'telehealthUrl' | 'deleted'
 >;
 
+/** A change ticked off on the Changes work-list: when, and on which computer. */
+export interface DoneMark {
+  at: string;
+  by: string;
+}
+
 export interface AppointmentChange {
   id: number;
   source: string;

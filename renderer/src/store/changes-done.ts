@@ -1,12 +1,7 @@
-import { MAX_DONE_IDS } from '@contract';
+import { MAX_DONE_IDS, type DoneMark } from '@contract';
 
 /** Where versions before done marks moved into the cache kept this browser's ticks. */
 export const LEGACY_DONE_KEY = 'clinicsync.changes.done';
-
-export interface DoneMark {
-  at: string;
-  by: string;
-}
 
 interface Markable {
   id: number;

@@ -1,4 +1,4 @@
-import type { AppointmentChange, AppointmentSnapshot, ChangeKind, ChangeQuery } from '../../domain';
+import type { AppointmentChange, AppointmentSnapshot, ChangeKind, ChangeQuery, DoneMark } from '../../domain';
 import { fromJson } from '../sql-values';
 import { isInitialLoadChange } from './initial-load';
 import type { Db } from '../sqlite';
@@ -76,7 +76,7 @@ export function createChangesRepo(db: Db) {
      * Marks the changes with these ids done (`mark` given) or to do again (`mark` null), in one
      * transaction. Ids of changes that no longer exist are passed over; returns how many exist.
      */
-    setDone(ids: readonly number[], mark: { at: string; by: string } | null): number {
+    setDone(ids: readonly number[], mark: DoneMark | null): number {
       const json = JSON.stringify([...new Set(ids)]);
       return db.transaction(() => {
         if (mark === null) clearDone.run({ ids: json });
