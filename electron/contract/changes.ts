@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { CHANGE_KINDS, type ChangeView } from '../core/domain';
+import { CHANGE_KINDS, type ChangeView, type DoneMark } from '../core/domain';
 import { defineChannel } from './define';
-import { isoInstant, pageWindow, sourceId } from './limits';
+import { isoInstant, localId, pageWindow, sourceId } from './limits';
+
+/** The most changes one `changes:setDone` marks: a full page of the work-list, or a browser's old ticks. */
+export const MAX_DONE_IDS = 2000;
 
 export const changeChannels = {
   /** Changes detected since `since`; without it, since the start of the last sync that finished. */
@@ -14,6 +17,21 @@ export const changeChannels = {
         /** The first sync of a source finds every appointment "new"; it is left out unless asked for. */
         includeInitialLoad: z.boolean().default(false),
         ...pageWindow(1000),
+      })
+      .strict(),
+  ),
+  /**
+   * Ticks changes off on the work-list (or back to do). Marking a change already done keeps its first
+   * mark; ids of changes no longer kept are passed over. `found`: how many of the ids exist.
+   */
+  'changes:setDone': defineChannel<{ found: number; mark: DoneMark | null }>()(
+    z
+      .object({
+        ids: z
+          .array(localId)
+          .min(1, { error: 'Choose at least one change.' })
+          .max(MAX_DONE_IDS, { error: `At most ${MAX_DONE_IDS} changes can be marked at once.` }),
+        done: z.boolean({ error: 'Done must be true or false.' }),
       })
       .strict(),
   ),

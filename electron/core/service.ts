@@ -3,7 +3,7 @@ import { DaySheetArea } from './app/day-sheet-area';
 import type { DemoPractice } from './app/demo-practice';
 import { exportChunks, type ExportFormat, type ExportKind } from './app/exports';
 import { HistoryArea } from './app/history-area';
-import { processIdentity } from './app/process-identity';
+import { hostName, processIdentity } from './app/process-identity';
 import { RosterArea } from './app/roster-area';
 import { ScheduleArea } from './app/schedule-area';
 import { ScheduleStateFile } from './app/schedule-state-file';
@@ -58,6 +58,7 @@ export class AppService {
     this.#now = options.now ?? (() => new Date());
     const now = this.#now;
     const { cache, log } = options;
+    const processId = options.processId ?? processIdentity();
     this.events = new ServiceEvents((err) => log.error('An event listener failed', err));
     this.notices.subscribe((notice) => this.events.emit('notice', notice));
     const connections = new Connections(cache, options.secrets, options.settings, options.demo ?? null, options.connectorOptions ?? {});
@@ -67,14 +68,14 @@ export class AppService {
       connections,
       events: this.events,
       now,
-      processId: options.processId ?? processIdentity(),
+      processId,
       onInternalError: (err) => log.error('A sync failed unexpectedly', err),
     });
     this.sources = new SourcesArea(cache, options.secrets, connections, options.demo ?? null, this.events, now, (id) =>
       this.sync.isSyncing(id),
     );
     this.roster = new RosterArea(cache, connections, this.events, now);
-    this.history = new HistoryArea(cache, now);
+    this.history = new HistoryArea(cache, now, hostName(processId));
     this.schedule = new ScheduleArea({
       cache,
       settings: options.settings,
@@ -87,7 +88,7 @@ export class AppService {
     });
     this.daySheet = new DaySheetArea(cache, options.settings, this.history, this.sync, now);
     this.settings = new SettingsArea(options.settings, () => this.schedule.reload());
-    this.events.on('activity', (line) => log.write(line.level, `[run ${line.runId}] ${line.message}`));
+    this.events.on('activity', (line) => log.write(line.level, line.runId === null ? line.message : `[run ${line.runId}] ${line.message}`));
     this.events.on('finished', (run) => log.write('info', `Run ${run.id} of ${run.source} ended ${run.status}.`));
     const recovered = this.sync.recoverInterruptedRuns();
     if (recovered > 0) {

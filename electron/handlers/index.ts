@@ -51,6 +51,7 @@ export function createHandlers(service: AppService, runtime: Runtime): HandlerMa
     },
 
     'changes:list': (input) => history.changes(input),
+    'changes:setDone': (input) => history.setChangesDone(input.ids, input.done),
     'history:list': (input) => history.runs(input),
     'history:stats': (input) => history.stats(input.source),
     'history:run': (input) => history.run(input.id),

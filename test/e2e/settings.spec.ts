@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import {
   startClinikoEmulator,
@@ -181,6 +183,28 @@ test('settings show each invalid field beside it, with the service’s message',
   await contact.getByTestId('contact-email').fill('it@northside.example');
   await contact.getByRole('button', { name: 'Save email' }).click();
   await expect(contact.getByText('Saved.')).toBeVisible();
+});
+
+test('how long history is kept: bad values named beside their fields, good ones saved to settings.json', async () => {
+  const history = page.getByRole('region', { name: 'History kept' });
+  await expect(history.getByTestId('keep-activity-days')).toHaveValue('90');
+  await history.getByTestId('keep-activity-days').fill('3');
+  await history.getByTestId('keep-run-days').fill('5000');
+  await history.getByRole('button', { name: 'Save history settings' }).click();
+  await expect(history.getByText('Activity log lines must be kept for at least 7 days.')).toBeVisible();
+  await expect(history.getByText('Sync runs can be kept for at most 3650 days (10 years).')).toBeVisible();
+  await expect(history.getByTestId('keep-activity-days')).toHaveAttribute('aria-invalid', 'true');
+  await expect(history.getByRole('status').filter({ hasText: 'Not saved' })).toContainText('2 fields need attention');
+  expect(await axeFindings(page)).toEqual([]);
+
+  await history.getByTestId('keep-activity-days').fill('30');
+  await history.getByTestId('keep-run-days').fill('365');
+  await history.getByRole('button', { name: 'Save history settings' }).click();
+  await expect(history.getByText('Saved.')).toBeVisible();
+  const saved = JSON.parse(readFileSync(join(server.dataDir, 'settings.json'), 'utf8')) as { retention: unknown };
+  expect(saved.retention).toEqual({ activityDays: 30, runDays: 365, changeDays: 365 });
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'History kept' }).getByTestId('keep-activity-days')).toHaveValue('30');
 });
 
 test('pause the schedule, switch the theme, and create a support bundle', async () => {

@@ -187,6 +187,27 @@ test('a change made upstream appears on Changes after the next sync, and History
   await expect(page.getByTestId('change-row')).toHaveCount(2);
   await saveScreenshot(page, 'changes-worklist-light', testInfo);
 
+  // The tick is kept in the cache: the service lists it, and it is still there after a reload. Ticks an
+  // earlier version kept in this browser's storage are moved into the cache on the next load.
+  const listed = await client.call('changes:list', {});
+  const rowOf = (kind: string) => listed.rows.find((row) => row.kind === kind);
+  expect(rowOf('cancelled')?.doneAt).not.toBeNull();
+  expect(rowOf('rescheduled')?.doneAt).toBeNull();
+  await page.evaluate((id) => localStorage.setItem('clinicsync.changes.done', JSON.stringify([id])), rowOf('rescheduled')?.id);
+  await page.reload();
+  await expect(page.getByTestId('changes-summary')).toContainText('2 done');
+  await expect(cancelledRow.getByRole('checkbox')).toBeChecked();
+  await expect(rescheduled.getByRole('checkbox')).toBeChecked();
+  expect(await page.evaluate(() => localStorage.getItem('clinicsync.changes.done'))).toBeNull();
+  expect((await client.call('changes:list', {})).rows.map((row) => row.doneAt === null)).toEqual([false, false]);
+  // Hide done hides both; unticking one brings it back, for every face.
+  await page.getByRole('checkbox', { name: 'Hide done' }).check();
+  await expect(page.getByText('All done')).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Hide done' }).uncheck();
+  await rescheduled.getByRole('checkbox').uncheck();
+  await expect(page.getByTestId('changes-summary')).toContainText('1 done');
+  await expect.poll(async () => (await client.call('changes:list', {})).rows.find((row) => row.kind === 'rescheduled')?.doneAt).toBeNull();
+
   // The patient's drawer opens from the work-list.
   await rescheduled.getByRole('button', { name: patientName(moved) }).click();
   await expect(page.getByTestId('patient-drawer')).toBeVisible();

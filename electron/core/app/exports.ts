@@ -55,6 +55,8 @@ const CHANGE_FIELDS = [
   'kind',
   'detectedAt',
   'runId',
+  'doneAt',
+  'doneBy',
   'before',
   'after',
 ] as const;

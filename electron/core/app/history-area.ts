@@ -5,6 +5,7 @@ import {
   type ActivityLevel,
   type ChangeKind,
   type ChangeView,
+  type DoneMark,
   type SyncRun,
   type SyncRunQuery,
   type SyncRunStats,
@@ -21,6 +22,8 @@ export class HistoryArea {
   constructor(
     private readonly cache: Cache,
     private readonly now: () => Date,
+    /** The computer done-marks are recorded as made on. */
+    private readonly desk: string,
   ) {}
 
   runs(query: SyncRunQuery): { total: number; rows: SyncRun[] } {
@@ -57,6 +60,12 @@ export class HistoryArea {
   lastSyncStart(source?: string): string | null {
     for (const run of this.allRuns(source)) if (run.finishedAt !== null && run.status !== 'abandoned') return run.startedAt;
     return null;
+  }
+
+  /** Marks changes done on the work-list (or to do again); the cache keeps the marks for every face. */
+  setChangesDone(ids: number[], done: boolean): { found: number; mark: DoneMark | null } {
+    const mark = done ? { at: this.now().toISOString(), by: this.desk } : null;
+    return { found: this.cache.changes.setDone(ids, mark), mark };
   }
 
   changes(query: { since?: string; source?: string; kinds?: ChangeKind[]; includeInitialLoad?: boolean; limit: number; offset: number }): {

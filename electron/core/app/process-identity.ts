@@ -5,15 +5,19 @@ export function processIdentity(): string {
   return `${hostname()}:${process.pid}`;
 }
 
+/** The computer part of a "host:pid" identity (all of it when it has no pid). */
+export function hostName(identity: string): string {
+  const at = identity.lastIndexOf(':');
+  return at < 0 ? identity : identity.slice(0, at);
+}
+
 /**
  * True when `owner` names a process on this computer that no longer exists: its runs can be closed
  * at once. Owners on other computers (a shared data folder) are left to the heartbeat rule.
  */
 export function ownerIsDead(owner: string, self: string): boolean {
-  const at = owner.lastIndexOf(':');
-  const host = owner.slice(0, at);
-  const pid = Number(owner.slice(at + 1));
-  if (host !== self.slice(0, self.lastIndexOf(':')) || !Number.isInteger(pid) || pid <= 0 || owner === self) return false;
+  const pid = Number(owner.slice(owner.lastIndexOf(':') + 1));
+  if (hostName(owner) !== hostName(self) || !Number.isInteger(pid) || pid <= 0 || owner === self) return false;
   try {
     process.kill(pid, 0);
     return false;

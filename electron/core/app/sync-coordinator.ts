@@ -7,6 +7,7 @@ import { phasesFor } from '../sync/plan';
 import { startingProgress } from '../sync/progress';
 import { WaitRelay } from '../sync/wait-relay';
 import type { Connections } from './connections';
+import { HistoryPruner } from './history-pruner';
 import { ownerIsDead } from './process-identity';
 import type { ServiceEvents } from './service-events';
 
@@ -43,10 +44,14 @@ export interface SyncCoordinatorDeps {
   onInternalError: (err: unknown) => void;
 }
 
-/** Starts, tracks and cancels runs: one per source, each source syncing in parallel with the others. */
+/**
+ * Starts, tracks and cancels runs: one per source, each source syncing in parallel with the others.
+ * After each run, old history is pruned as Settings say.
+ */
 export class SyncCoordinator {
   readonly #active = new Map<string, ActiveRun>();
   readonly #engine: SyncEngineDeps;
+  readonly #pruner: HistoryPruner;
 
   constructor(private readonly deps: SyncCoordinatorDeps) {
     this.#engine = {
@@ -64,6 +69,12 @@ export class SyncCoordinator {
         finished: () => undefined,
       },
     };
+    this.#pruner = new HistoryPruner({
+      cache: deps.cache,
+      settings: deps.settings,
+      now: deps.now,
+      onActivity: (line) => deps.events.emit('activity', line),
+    });
   }
 
   isSyncing(source: string): boolean {
@@ -126,9 +137,16 @@ export class SyncCoordinator {
     return cancelled;
   }
 
-  /** Settles when nothing is syncing. */
+  /** Settles when nothing is syncing and history pruned after the last run is done. */
   async idle(): Promise<void> {
     while (this.#active.size > 0) await Promise.allSettled([...this.#active.values()].map((run) => run.done));
+    await this.#pruner.idle();
+  }
+
+  /** Frees the source, then prunes old history: after the run's own transactions, in short ones of its own. */
+  #release(source: string): void {
+    this.#active.delete(source);
+    this.#pruner.prune().catch(this.deps.onInternalError);
   }
 
   private pick(ids: string[] | undefined): Source[] {
@@ -185,11 +203,11 @@ export class SyncCoordinator {
     void done
       .then(
         (run) => {
-          this.#active.delete(source.id);
+          this.#release(source.id);
           this.deps.events.emit('finished', run);
         },
         (err: unknown) => {
-          this.#active.delete(source.id);
+          this.#release(source.id);
           this.deps.onInternalError(err);
         },
       )

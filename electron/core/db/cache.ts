@@ -6,6 +6,7 @@ import { createChangesRepo, type ChangesRepo } from './repos/changes';
 import { createCredentialsRepo, type CredentialsRepo } from './repos/credentials';
 import { createCursorsRepo, type CursorsRepo } from './repos/cursors';
 import { createDaySheetRepo, type DaySheetRepo } from './repos/day-sheet';
+import { createHistoryRetentionRepo, type HistoryRetentionRepo } from './repos/history-retention';
 import { createLocksRepo, type LocksRepo } from './repos/locks';
 import { createNextAppointments } from './repos/next-appointments';
 import { createNotesRepo, type NotesRepo } from './repos/notes';
@@ -42,6 +43,7 @@ export interface Cache {
   readonly roster: RosterRepo;
   readonly credentials: CredentialsRepo;
   readonly daySheet: DaySheetRepo;
+  readonly retention: HistoryRetentionRepo;
 }
 
 /** Wires the repositories over an open, migrated connection. */
@@ -70,5 +72,6 @@ export function createCache(db: Db, file: string): Cache {
     roster: createRosterRepo(db, nextAppointments),
     credentials: createCredentialsRepo(db),
     daySheet: createDaySheetRepo(db),
+    retention: createHistoryRetentionRepo(db),
   };
 }

@@ -18,6 +18,12 @@ export type AppointmentSnapshot = Pick<
   'startsAt' | 'endsAt' | 'status' | 'practitionerExternalId' | 'practitionerName' | 'telehealthUrl' | 'deleted'
 >;
 
+/** A change ticked off on the Changes work-list: when, and on which computer. */
+export interface DoneMark {
+  at: string;
+  by: string;
+}
+
 export interface AppointmentChange {
   id: number;
   source: string;
@@ -28,6 +34,10 @@ export interface AppointmentChange {
   after: AppointmentSnapshot | null;
   detectedAt: string;
   runId: number | null;
+  /** When staff marked it done on the Changes work-list; null while it is still to do. */
+  doneAt: string | null;
+  /** The computer it was marked done on. */
+  doneBy: string | null;
 }
 
 /** Each kind of change in the words staff read it (console, CLI, exports). */

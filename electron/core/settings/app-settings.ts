@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { scheduleSettingsSchema } from '../schedule/schedule-settings';
+import { retentionSettingsSchema } from './retention-settings';
 
 export const APPEARANCES = ['system', 'light', 'dark'] as const;
 
@@ -23,6 +24,7 @@ export const syncSettingsSchema = z.object({
 export const appSettingsSchema = z.object({
   schedule: scheduleSettingsSchema.prefault({}),
   sync: syncSettingsSchema.prefault({}),
+  retention: retentionSettingsSchema.prefault({}),
   appearance: z.enum(APPEARANCES, { error: 'Appearance must be system, light or dark.' }).default('system'),
   /** Cliniko asks integrators for a contact email in the User-Agent. */
   contactEmail: z.email({ error: 'Contact email must be an email address.' }).nullable().default(null),

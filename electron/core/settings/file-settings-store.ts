@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { appSettingsSchema, defaultAppSettings, type AppSettings, type SettingsStore } from './app-settings';
+import { invalidFileProblem } from './settings-update';
 
 export const SETTINGS_FILE = 'settings.json';
 
@@ -36,7 +37,7 @@ export class FileSettingsStore implements SettingsStore {
     try {
       const parsed = appSettingsSchema.safeParse(JSON.parse(readFileSync(this.#file, 'utf8')));
       if (parsed.success) return parsed.data;
-      problem = 'has values ClinicSync does not accept';
+      problem = invalidFileProblem(parsed.error);
     } catch {
       problem = 'could not be read';
     }

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { UserFacingError } from '../errors';
 import { appSettingsSchema, type AppSettings } from './app-settings';
 
@@ -30,10 +31,7 @@ export function applySettingsChange(current: AppSettings, patch: unknown): AppSe
   }
   const result = appSettingsSchema.safeParse(mergeSettings(current, patch));
   if (result.success) return result.data;
-  const fields = result.error.issues.map((issue) => ({
-    field: issue.path.filter((key) => typeof key !== 'number').join('.'),
-    message: issue.message,
-  }));
+  const fields = fieldProblems(result.error);
   throw new UserFacingError('invalid_settings', fields.map((f) => f.message).join(' '), { fields });
 }
 
@@ -45,4 +43,18 @@ function unknownFields(current: unknown, patch: unknown, prefix: string): string
     if (!Object.hasOwn(current, key)) return [path];
     return unknownFields(current[key], patch[key], path);
   });
+}
+
+/** Each invalid setting by its dotted path ("retention.activityDays"), with the schema's message. */
+export function fieldProblems(error: z.ZodError): Array<{ field: string; message: string }> {
+  return error.issues.map((issue) => ({
+    field: issue.path.filter((key) => typeof key !== 'number').join('.'),
+    message: issue.message,
+  }));
+}
+
+/** Why a settings file was not used, naming each bad value so it can be fixed by hand. */
+export function invalidFileProblem(error: z.ZodError): string {
+  const problems = fieldProblems(error).map(({ field, message }) => (field ? `${field}: ${message}` : message));
+  return `has values ClinicSync does not accept (${problems.join(' ')})`;
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { appSettingsSchema, defaultAppSettings, type AppSettings, type SettingsStore } from '../../core/settings/app-settings';
 import { SETTINGS_FILE } from '../../core/settings/file-settings-store';
+import { invalidFileProblem } from '../../core/settings/settings-update';
 import { isPlainObject, moveAside, readJsonFile } from './json-file';
 
 /** The part of an electron-store (or `conf`) instance this store uses. */
@@ -74,7 +75,7 @@ export class ElectronSettingsStore implements SettingsStore {
     if (store && !problem) {
       const parsed = appSettingsSchema.safeParse(store.store);
       if (parsed.success) return { store, settings: parsed.data };
-      problem = 'has values ClinicSync does not accept';
+      problem = invalidFileProblem(parsed.error);
     }
     const aside = moveAside(file, (this.#options.now ?? (() => new Date()))());
     const fresh = this.#create();

@@ -35,7 +35,7 @@ export function ChangesPage() {
       total: st.total,
       allTotal: st.allTotal,
       kindCounts: st.kindCounts,
-      done: st.done,
+      markError: st.markError,
     })),
   );
   const actions = useChangesStore(
@@ -53,14 +53,14 @@ export function ChangesPage() {
   );
   const { sources, timeZone, now } = useClinicContext(actions.load);
 
-  const visible = useMemo(() => (s.hideDone ? s.rows.filter((r) => !s.done[r.id]) : s.rows), [s.rows, s.hideDone, s.done]);
+  const visible = useMemo(() => (s.hideDone ? s.rows.filter((r) => r.doneAt === null) : s.rows), [s.rows, s.hideDone]);
   const groups = useMemo(() => groupChangesByDay(visible, timeZone, s.groupBy, now), [visible, timeZone, s.groupBy, now]);
   const [renderLimit, setRenderLimit] = useState(RENDER_STEP);
   useEffect(() => setRenderLimit(RENDER_STEP), [s.rows, s.groupBy]);
   const shownGroups = useMemo(() => limitGroups(groups, renderLimit), [groups, renderLimit]);
   const hidden = Math.max(0, visible.length - renderLimit);
   const openPatient = useCallback((id: number) => usePatientStore.getState().open(id), []);
-  const doneCount = useMemo(() => s.rows.filter((r) => s.done[r.id]).length, [s.rows, s.done]);
+  const doneCount = useMemo(() => s.rows.filter((r) => r.doneAt !== null).length, [s.rows]);
 
   const sinceText = s.since ? formatWhen(s.since, now, timeZone) : null;
   const lastSyncLabel = s.sinceChoice === 'last_sync' ? sinceText : null;
@@ -111,6 +111,12 @@ export function ChangesPage() {
           </Alert>
         )}
 
+        {s.markError !== null && (
+          <Alert tone="danger" title="The done mark could not be saved">
+            {s.markError}
+          </Alert>
+        )}
+
         {s.status === 'loading' && (
           <div className="chg-skeleton" aria-busy="true" aria-label="Loading changes">
             {[0, 1, 2, 3].map((i) => (
@@ -144,7 +150,6 @@ export function ChangesPage() {
             groups={shownGroups}
             timeZone={timeZone}
             now={now}
-            done={s.done}
             groupBy={s.groupBy}
             onToggleDone={actions.toggleDone}
             onOpenPatient={openPatient}

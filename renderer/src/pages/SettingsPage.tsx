@@ -1,6 +1,7 @@
 import { TriangleAlert } from 'lucide-react';
 import { AppearanceSection } from '../components/settings/AppearanceSection';
 import { ContactSection } from '../components/settings/ContactSection';
+import { HistorySection } from '../components/settings/HistorySection';
 import { ScheduleSection } from '../components/settings/ScheduleSection';
 import { SourcesSection } from '../components/settings/SourcesSection';
 import { SupportSection } from '../components/settings/SupportSection';
@@ -12,12 +13,13 @@ const SECTIONS = [
   { id: 'sources', label: 'Sources' },
   { id: 'schedule', label: 'Schedule' },
   { id: 'sync-window', label: 'Sync window' },
+  { id: 'history', label: 'History kept' },
   { id: 'appearance', label: 'Appearance' },
   { id: 'contact', label: 'Contact email' },
   { id: 'support', label: 'Support' },
 ];
 
-/** Sources, schedule, sync window, discovery, appearance, contact email and support, one card each. */
+/** Sources, schedule, sync window, discovery, history kept, appearance, contact email and support, one card each. */
 export function SettingsPage() {
   const status = useSettingsStore((s) => s.status);
   const loadError = useSettingsStore((s) => s.loadError);
@@ -65,6 +67,7 @@ export function SettingsPage() {
             <>
               <ScheduleSection />
               <SyncWindowSection />
+              <HistorySection />
               <AppearanceSection />
               <ContactSection />
             </>

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { ChannelResult } from '@contract';
 import { api, ApiError } from '../api/client';
 import { countByKind, type ChangeKind, type GroupBy } from '../components/changes/group';
+import { moveLegacyDoneMarks, withDoneMark } from './changes-done';
 
 export type ChangeView = ChannelResult<'changes:list'>['rows'][number];
 
@@ -12,8 +13,6 @@ export type SinceChoice = 'last_sync' | 'day' | 'week' | 'custom';
 const PAGE = 1000;
 /** The most changes the page holds; beyond it, the user narrows the time or the source. */
 export const MAX_ROWS = 3000;
-const DONE_KEY = 'clinicsync.changes.done';
-const DONE_LIMIT = 2000;
 
 interface ChangesState {
   status: 'idle' | 'loading' | 'ready' | 'error';
@@ -35,8 +34,8 @@ interface ChangesState {
   allTotal: number | null;
   /** Per kind, when the last load without a kind filter had every change; null otherwise. */
   kindCounts: Record<ChangeKind, number> | null;
-  /** Changes the case manager ticked off (kept in this browser only). */
-  done: Record<number, true>;
+  /** Why the last tick could not be saved (the tick is undone on screen). */
+  markError: string | null;
   load(): Promise<void>;
   setSince(choice: SinceChoice, customIso?: string | null): void;
   setSource(source: string): void;
@@ -45,28 +44,8 @@ interface ChangesState {
   setGroupBy(groupBy: GroupBy): void;
   setHideDone(hide: boolean): void;
   setIncludeInitialLoad(include: boolean): void;
-  toggleDone(id: number): void;
-}
-
-function readDone(): Record<number, true> {
-  try {
-    const ids = JSON.parse(localStorage.getItem(DONE_KEY) ?? '[]') as unknown;
-    return Array.isArray(ids) ? Object.fromEntries(ids.filter((id) => typeof id === 'number').map((id: number) => [id, true])) : {};
-  } catch {
-    return {};
-  }
-}
-
-function writeDone(done: Record<number, true>): void {
-  try {
-    const ids = Object.keys(done)
-      .map(Number)
-      .sort((a, b) => b - a)
-      .slice(0, DONE_LIMIT);
-    localStorage.setItem(DONE_KEY, JSON.stringify(ids));
-  } catch {
-    // Storage full or blocked: ticks last for this session only.
-  }
+  /** Ticks a change off the work-list, or puts it back; the mark is kept in the cache for every desk and face. */
+  toggleDone(id: number): Promise<void>;
 }
 
 function sinceFor(choice: SinceChoice, custom: string | null, now = Date.now()): string | undefined {
@@ -83,6 +62,8 @@ function sinceFor(choice: SinceChoice, custom: string | null, now = Date.now()):
 }
 
 let generation = 0;
+/** Ticks an earlier version kept in this browser are moved into the cache before the first load. */
+let legacyMoved = false;
 
 /** What changed upstream: the morning work-list of rescheduled, cancelled and new appointments. */
 export const useChangesStore = create<ChangesState>((set, get) => ({
@@ -100,13 +81,15 @@ export const useChangesStore = create<ChangesState>((set, get) => ({
   total: 0,
   allTotal: null,
   kindCounts: null,
-  done: readDone(),
+  markError: null,
 
   async load() {
     const mine = ++generation;
     const { sinceChoice, customSince, source, kinds, includeInitialLoad } = get();
     set({ status: get().status === 'ready' ? 'ready' : 'loading', error: null });
     try {
+      legacyMoved ||= await moveLegacyDoneMarks(localStorage, (ids) => api.call('changes:setDone', { ids, done: true }));
+      if (mine !== generation) return;
       // The service pages newest-detected first; the list sorts by appointment day, so it needs them all (up to a cap).
       let since = sinceFor(sinceChoice, customSince);
       let rows: ChangeView[] = [];
@@ -179,14 +162,22 @@ export const useChangesStore = create<ChangesState>((set, get) => ({
     void get().load();
   },
 
-  toggleDone(id) {
-    set((s) => {
-      const done = { ...s.done };
-      if (done[id]) delete done[id];
-      else done[id] = true;
-      writeDone(done);
-      return { done };
-    });
+  async toggleDone(id) {
+    const row = get().rows.find((r) => r.id === id);
+    if (!row) return;
+    const done = row.doneAt === null;
+    const ids = new Set([id]);
+    // Shown at once; the service's mark (its time, this computer) replaces it when it answers.
+    set((s) => ({ markError: null, rows: withDoneMark(s.rows, ids, done ? { at: new Date().toISOString(), by: '' } : null) }));
+    try {
+      const { mark } = await api.call('changes:setDone', { ids: [id], done });
+      set((s) => ({ rows: withDoneMark(withDoneMark(s.rows, ids, null), ids, mark) }));
+    } catch (err) {
+      set((s) => ({
+        rows: s.rows.map((r) => (r.id === id ? { ...r, doneAt: row.doneAt, doneBy: row.doneBy } : r)),
+        markError: err instanceof ApiError ? err.message : 'The done mark could not be saved.',
+      }));
+    }
   },
 }));
 

@@ -4,7 +4,7 @@ import { api } from '../api/client';
 import { fieldErrorsOf, messageOf, type FieldErrors } from '../lib/errors';
 
 /** The parts of the Settings page that save on their own, each with its own errors and "Saved". */
-export type SettingsSection = 'schedule' | 'sync' | 'appearance' | 'contact';
+export type SettingsSection = 'schedule' | 'sync' | 'retention' | 'appearance' | 'contact';
 
 interface SectionState {
   saving: boolean;
@@ -35,13 +35,13 @@ interface SettingsState {
   createSupportBundle(): Promise<void>;
 }
 
-/** The app's settings (schedule, sync windows, discovery, appearance, contact) and the schedule's live status. */
+/** The app's settings (schedule, sync windows, discovery, history kept, appearance, contact) and the schedule's live status. */
 export const useSettingsStore = create<SettingsState>((set, get) => ({
   settings: null,
   status: 'loading',
   loadError: null,
   schedule: null,
-  sections: { schedule: idle(), sync: idle(), appearance: idle(), contact: idle() },
+  sections: { schedule: idle(), sync: idle(), retention: idle(), appearance: idle(), contact: idle() },
   pausing: false,
   bundle: { busy: false, result: null, error: null },
   async load() {

@@ -63,6 +63,40 @@ describe('change feed', () => {
     expect(cache.changes.list({ kinds: ['new'], limit: 1, offset: 0 })).toMatchObject({ total: 2, rows: [{ appointmentExternalId: '2' }] });
     expect(cache.changes.list({ source: 'elsewhere', limit: 10, offset: 0 }).total).toBe(0);
   });
+
+  it('keeps done marks: the first mark stays, clearing forgets it, unknown ids are passed over, and they survive a restart', () => {
+    const { cache, file } = openTestCache();
+    cache.appointments.upsertPage(SOURCE, [remoteAppointment('1'), remoteAppointment('2'), remoteAppointment('3')], T0, null);
+    const [c3, c2, c1] = cache.changes.list({ limit: 10, offset: 0 }).rows.map((c) => c.id);
+    const marks = () => cache.changes.list({ limit: 10, offset: 0 }).rows.map((c) => [c.appointmentExternalId, c.doneAt, c.doneBy]);
+    expect(marks()).toEqual([
+      ['3', null, null],
+      ['2', null, null],
+      ['1', null, null],
+    ]);
+
+    expect(cache.changes.setDone([c1 as number, c2 as number, 999_999], { at: '2025-06-02T08:00:00Z', by: 'front-desk' })).toBe(2);
+    // Ticked again later, elsewhere: the first mark is the one kept.
+    expect(cache.changes.setDone([c2 as number, c3 as number], { at: '2025-06-03T08:00:00.000Z', by: 'back-office' })).toBe(2);
+    expect(marks()).toEqual([
+      ['3', '2025-06-03T08:00:00.000Z', 'back-office'],
+      ['2', '2025-06-02T08:00:00.000Z', 'front-desk'],
+      ['1', '2025-06-02T08:00:00.000Z', 'front-desk'],
+    ]);
+    expect(cache.changes.setDone([c3 as number, c3 as number], null)).toBe(1);
+    cache.close();
+
+    const reopened = openCache({ file, key: KEY });
+    try {
+      expect(reopened.changes.list({ limit: 10, offset: 0 }).rows.map((c) => [c.appointmentExternalId, c.doneAt, c.doneBy])).toEqual([
+        ['3', null, null],
+        ['2', '2025-06-02T08:00:00.000Z', 'front-desk'],
+        ['1', '2025-06-02T08:00:00.000Z', 'front-desk'],
+      ]);
+    } finally {
+      reopened.close();
+    }
+  });
 });
 
 describe('cursors and budgets', () => {

@@ -21,6 +21,35 @@ describe('settings', () => {
     expect(settings.schedule.nightly).toEqual({ enabled: true, time: '03:00' });
     expect(settings.sync).toEqual({ daysBack: 90, daysForward: 90, discovery: 'automatic' });
     expect(settings.appearance).toBe('system');
+    expect(settings.retention).toEqual({ activityDays: 90, runDays: 730, changeDays: 365 });
+  });
+
+  it('fill in history retention for settings saved before it existed, and change it field by field', () => {
+    const dir = dataDir();
+    const { retention: _older, ...saved } = defaultAppSettings();
+    writeFileSync(join(dir, SETTINGS_FILE), JSON.stringify({ ...saved, appearance: 'dark' }));
+    const store = new FileSettingsStore(dir, () => {});
+    expect(store.read()).toMatchObject({ appearance: 'dark', retention: { activityDays: 90, runDays: 730, changeDays: 365 } });
+    store.write(applySettingsChange(store.read(), { retention: { activityDays: 30 } }));
+    expect(new FileSettingsStore(dir, () => {}).read().retention).toEqual({ activityDays: 30, runDays: 730, changeDays: 365 });
+  });
+
+  it('reject history retention outside a week to ten years, or not a whole number of days, with a message per field', () => {
+    const current = defaultAppSettings();
+    expect(() => applySettingsChange(current, { retention: { activityDays: 3, runDays: 4000, changeDays: 30.5 } })).toThrow(
+      expect.objectContaining({
+        code: 'invalid_settings',
+        details: {
+          fields: [
+            { field: 'retention.activityDays', message: 'Activity log lines must be kept for at least 7 days.' },
+            { field: 'retention.runDays', message: 'Sync runs can be kept for at most 3650 days (10 years).' },
+            { field: 'retention.changeDays', message: 'Appointment changes must be kept for a whole number of days.' },
+          ],
+        },
+      }),
+    );
+    expect(() => applySettingsChange(current, { retention: { runDays: null } })).toThrow('Sync runs must be kept for a number of days.');
+    expect(current.retention.activityDays).toBe(90);
   });
 
   it('persist and reload', () => {
@@ -61,7 +90,14 @@ describe('settings', () => {
   });
 
   it('move a corrupt or invalid file aside, start from defaults and say so', () => {
-    for (const content of ['{ not json', JSON.stringify({ sync: { daysBack: 'lots' } })]) {
+    for (const [content, problem] of [
+      ['{ not json', 'could not be read'],
+      [JSON.stringify({ sync: { daysBack: 'lots' } }), '(sync.daysBack: Days back must be a number of days.)'],
+      [
+        JSON.stringify({ retention: { activityDays: 0 } }),
+        '(retention.activityDays: Activity log lines must be kept for at least 7 days.)',
+      ],
+    ] as const) {
       const dir = dataDir();
       writeFileSync(join(dir, SETTINGS_FILE), content);
       const notices: string[] = [];
@@ -69,6 +105,7 @@ describe('settings', () => {
       expect(store.read()).toEqual(defaultAppSettings());
       expect(notices).toHaveLength(1);
       expect(notices[0]).toMatch(/default settings/);
+      expect(notices[0]).toContain(problem);
       const aside = readdirSync(dir).find((f) => f.startsWith(`${SETTINGS_FILE}.invalid-`));
       expect(aside).toBeDefined();
       expect(readFileSync(join(dir, aside ?? ''), 'utf8')).toBe(content);

@@ -1,5 +1,6 @@
-import type { AppointmentChange, AppointmentSnapshot, ChangeKind, ChangeQuery } from '../../domain';
+import type { AppointmentChange, AppointmentSnapshot, ChangeKind, ChangeQuery, DoneMark } from '../../domain';
 import { fromJson } from '../sql-values';
+import { isInitialLoadChange } from './initial-load';
 import type { Db } from '../sqlite';
 import { createStatementCache, whereClause } from '../statement-cache';
 import { toStoredTime } from '../timestamps';
@@ -14,6 +15,8 @@ interface ChangeRow {
   after: string | null;
   detected_at: string;
   run_id: number | null;
+  done_at: string | null;
+  done_by: string | null;
 }
 
 /** One detected change, with its snapshots already serialized (shared by all kinds of one row). */
@@ -28,10 +31,6 @@ export interface ChangeRecord {
   runId: number | null;
 }
 
-/** Leaves out the "new" rows of each source's first sync: its initial load, not news. */
-export const NOT_INITIAL_LOAD =
-  "NOT (kind = 'new' AND run_id = (SELECT min(r.id) FROM sync_runs r WHERE r.source = appointment_changes.source))";
-
 export type ChangesRepo = ReturnType<typeof createChangesRepo>;
 
 export function createChangesRepo(db: Db) {
@@ -39,10 +38,17 @@ export function createChangesRepo(db: Db) {
       (source, appointment_external_id, patient_external_id, kind, before, after, detected_at, run_id)
     VALUES (@source, @appointmentExternalId, @patientExternalId, @kind, @beforeJson, @afterJson, @detectedAt, @runId)`);
   const statement = createStatementCache(db);
+  // Marking again keeps the first mark's time and computer; clearing forgets both.
+  const markDone = db.prepare(`UPDATE appointment_changes SET done_at = @at, done_by = @by
+    WHERE id IN (SELECT value FROM json_each(@ids)) AND done_at IS NULL`);
+  const clearDone = db.prepare(`UPDATE appointment_changes SET done_at = NULL, done_by = NULL
+    WHERE id IN (SELECT value FROM json_each(@ids)) AND done_at IS NOT NULL`);
+  const existing = db.prepare('SELECT count(*) FROM appointment_changes WHERE id IN (SELECT value FROM json_each(?))').pluck();
 
   return {
-    record(change: ChangeRecord): void {
-      insert.run(change);
+    /** Stores one detected change; returns its id. */
+    record(change: ChangeRecord): number {
+      return Number(insert.run(change).lastInsertRowid);
     },
 
     /** The change feed, newest first. */
@@ -51,7 +57,7 @@ export function createChangesRepo(db: Db) {
         query.since !== undefined && 'detected_at >= @since',
         query.source !== undefined && 'source = @source',
         query.kinds !== undefined && 'kind IN (SELECT value FROM json_each(@kinds))',
-        query.hideInitialLoad === true && NOT_INITIAL_LOAD,
+        query.hideInitialLoad === true && `NOT ${isInitialLoadChange()}`,
       ]);
       const params = {
         since: query.since === undefined ? undefined : toStoredTime(query.since, 'since'),
@@ -64,6 +70,19 @@ export function createChangesRepo(db: Db) {
         `SELECT * FROM appointment_changes ${where} ORDER BY detected_at DESC, id DESC LIMIT @limit OFFSET @offset`,
       ).all({ ...bound, limit: query.limit, offset: query.offset }) as ChangeRow[];
       return { total, rows: rows.map(toChange) };
+    },
+
+    /**
+     * Marks the changes with these ids done (`mark` given) or to do again (`mark` null), in one
+     * transaction. Ids of changes that no longer exist are passed over; returns how many exist.
+     */
+    setDone(ids: readonly number[], mark: DoneMark | null): number {
+      const json = JSON.stringify([...new Set(ids)]);
+      return db.transaction(() => {
+        if (mark === null) clearDone.run({ ids: json });
+        else markDone.run({ ids: json, at: toStoredTime(mark.at, 'at'), by: mark.by });
+        return existing.get(json) as number;
+      })();
     },
   };
 }
@@ -79,5 +98,7 @@ function toChange(row: ChangeRow): AppointmentChange {
     after: fromJson<AppointmentSnapshot>(row.after),
     detectedAt: row.detected_at,
     runId: row.run_id,
+    doneAt: row.done_at,
+    doneBy: row.done_by,
   };
 }

@@ -1,7 +1,7 @@
 import type { AppointmentStatus, ChangeKind } from '../../domain';
 import type { Db } from '../sqlite';
 import { toStoredTime } from '../timestamps';
-import { NOT_INITIAL_LOAD } from './changes';
+import { isInitialLoadChange } from './initial-load';
 
 /** One appointment of a day with its cached patient, as stored. */
 export interface DayAppointment {
@@ -45,7 +45,7 @@ export function createDaySheetRepo(db: Db) {
   const inRange = db.prepare(DAY_APPOINTMENTS_SQL);
   const changesOf = db.prepare(`SELECT appointment_external_id AS appointmentExternalId, kind, detected_at AS detectedAt
     FROM appointment_changes
-    WHERE detected_at >= ? AND source = ? AND appointment_external_id IN (SELECT value FROM json_each(?)) AND ${NOT_INITIAL_LOAD}
+    WHERE detected_at >= ? AND source = ? AND appointment_external_id IN (SELECT value FROM json_each(?)) AND NOT ${isInitialLoadChange()}
     ORDER BY id`);
 
   return {

@@ -19,16 +19,16 @@ interface RowProps {
   change: ChangeView;
   timeZone: string;
   now: Date;
-  done: boolean;
   onToggleDone(id: number): void;
   onOpenPatient(id: number): void;
 }
 
-const ChangeRow = memo(function ChangeRow({ change, timeZone, now, done, onToggleDone, onOpenPatient }: RowProps) {
+const ChangeRow = memo(function ChangeRow({ change, timeZone, now, onToggleDone, onOpenPatient }: RowProps) {
   const d = describeChange(change, timeZone, now);
   const name = change.patientName ?? 'Unknown patient';
   const snapshot = change.after ?? change.before;
   const practitioner = snapshot?.practitionerName ?? null;
+  const done = change.doneAt !== null;
   const link = change.after?.telehealthUrl ?? (change.kind === 'telehealth_changed' ? null : change.before?.telehealthUrl) ?? null;
   return (
     <tr className={done ? 'is-done' : undefined} data-testid="change-row" data-kind={change.kind}>
@@ -39,6 +39,7 @@ const ChangeRow = memo(function ChangeRow({ change, timeZone, now, done, onToggl
           checked={done}
           onChange={() => onToggleDone(change.id)}
           aria-label={`Mark the change for ${name} as done`}
+          title={doneTitle(change, now, timeZone)}
         />
       </td>
       <td className="chg-col-kind">
@@ -91,18 +92,23 @@ const ChangeRow = memo(function ChangeRow({ change, timeZone, now, done, onToggl
   );
 });
 
+/** When and on which computer it was ticked off, once the service has recorded it. */
+function doneTitle(change: ChangeView, now: Date, timeZone: string): string | undefined {
+  if (change.doneAt === null || !change.doneBy) return undefined;
+  return `Marked done ${formatWhen(change.doneAt, now, timeZone)} on ${change.doneBy}`;
+}
+
 interface Props {
   groups: Array<ChangeGroup<ChangeView>>;
   timeZone: string;
   now: Date;
-  done: Record<number, true>;
   groupBy: 'appointment' | 'detected';
   onToggleDone(id: number): void;
   onOpenPatient(id: number): void;
 }
 
 /** The work-list: one table, a header row per day, one row per change. */
-export function ChangeTable({ groups, timeZone, now, done, groupBy, onToggleDone, onOpenPatient }: Props) {
+export function ChangeTable({ groups, timeZone, now, groupBy, onToggleDone, onOpenPatient }: Props) {
   return (
     <table className="cs-table chg-table" data-testid="changes-table">
       <caption className="sr-only">
@@ -138,7 +144,6 @@ export function ChangeTable({ groups, timeZone, now, done, groupBy, onToggleDone
               change={change}
               timeZone={timeZone}
               now={now}
-              done={done[change.id] === true}
               onToggleDone={onToggleDone}
               onOpenPatient={onOpenPatient}
             />

@@ -5,7 +5,9 @@ import { formatClockSeconds, formatWhen } from '../sync/clinic-time';
 import { formatCount } from '../../lib/format';
 import { formatDuration } from '../sync/format';
 import { TRIGGER_LABELS, TYPE_LABELS } from './health';
+import { activityRemoved } from '../../lib/retention';
 import { RUN_STATUS } from '../../lib/status';
+import { useSettingsStore } from '../../store/settings-store';
 
 const ERROR_KIND_LABELS: Record<string, string> = {
   credentials_invalid: 'Key not accepted',
@@ -35,6 +37,7 @@ interface Props {
 /** One run: what it did, its errors and its activity. */
 export function RunDetailDialog({ open, detail, error, sourceName, timeZone, now, onClose }: Props) {
   const run = detail?.run;
+  const activityDays = useSettingsStore((s) => s.settings?.retention.activityDays ?? null);
   const status = run ? RUN_STATUS[run.status] : null;
   return (
     <Dialog
@@ -127,7 +130,11 @@ export function RunDetailDialog({ open, detail, error, sourceName, timeZone, now
               Activity
             </h3>
             {detail.activity.length === 0 ? (
-              <p className="cs-small muted">No activity was recorded for this run.</p>
+              <p className="cs-small muted">
+                {activityDays !== null && activityRemoved(run.startedAt, now, activityDays)
+                  ? `The activity log keeps the last ${formatCount(activityDays)} days (Settings › History kept), so this run’s lines were removed.`
+                  : 'No activity was recorded for this run.'}
+              </p>
             ) : (
               <ol className="hist-activity" tabIndex={0} aria-label="Activity of this run" data-testid="run-activity">
                 {detail.activity.map((line) => (

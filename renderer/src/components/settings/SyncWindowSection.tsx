@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { numberFromText } from '../../lib/number-text';
 import { useSettingsStore } from '../../store/settings-store';
 import { Card, CardHeader, Field, SegmentedControl, TextInput } from '../ui';
 import { SectionFooter } from './SectionFooter';
@@ -7,11 +8,6 @@ interface Draft {
   daysBack: string;
   daysForward: string;
   discovery: 'automatic' | 'manual';
-}
-
-/** A number field's text as the service expects it: empty means "no number" (and earns its own message). */
-function asNumber(text: string): number | null {
-  return text.trim() === '' ? null : Number(text);
 }
 
 /** How far back and forward appointments are kept in sync, and whether new patients are discovered from them. */
@@ -47,7 +43,7 @@ export function SyncWindowSection() {
         onSubmit={(event) => {
           event.preventDefault();
           void update('sync', {
-            sync: { daysBack: asNumber(draft.daysBack), daysForward: asNumber(draft.daysForward), discovery: draft.discovery },
+            sync: { daysBack: numberFromText(draft.daysBack), daysForward: numberFromText(draft.daysForward), discovery: draft.discovery },
           });
         }}
       >

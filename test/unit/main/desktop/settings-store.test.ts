@@ -57,7 +57,11 @@ describe('settings in electron-store', () => {
     ['a corrupt file', '{"appearance": "dark",', 'could not be read'],
     ['an empty file', '', 'could not be read'],
     ['a file that is not an object', '[1, 2, 3]', 'has values ClinicSync does not accept'],
-    ['a file with invalid values', '{"appearance": "neon", "sync": {"daysBack": -4}}', 'has values ClinicSync does not accept'],
+    [
+      'a file with invalid values',
+      '{"appearance": "neon", "sync": {"daysBack": -4}}',
+      'has values ClinicSync does not accept (sync.daysBack: Days back must be at least 1 day. appearance: Appearance must be system, light or dark.)',
+    ],
   ])('move %s aside, restore defaults and say so', (_name, content, problem) => {
     const dir = dataDir();
     writeFileSync(join(dir, SETTINGS_FILE), content);
