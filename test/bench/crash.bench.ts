@@ -49,7 +49,7 @@ const bench: Benchmark = {
     return {
       metrics,
       notes: [
-        `${PATIENTS} patients; each round edits upstream, starts \`clinicsync sync\` (full or incremental), SIGKILLs it after a seeded delay up to one full sync's duration, syncs again and checks. A round counts as mid-sync only if the kill left a run \`running\`.`,
+        `${PATIENTS} patients; each round edits upstream, starts \`clinicsync sync\` (full or incremental), SIGKILLs it after a seeded delay between the CLI's start-up time (measured with \`clinicsync history\`) and one full sync's duration, syncs again and checks. A round counts as mid-sync only if the kill left a run \`running\`.`,
         `Upstream edits over all rounds: ${edits}.`,
         ...(report.failures.length ? report.failures : ['No failures.']),
       ],

@@ -97,7 +97,7 @@ async function runScenario(kind: SourceKind, scenario: Scenario): Promise<Row> {
     if (outage) {
       const real = realOutageMs < 1000 ? `${Math.round(realOutageMs)} ms` : `${realOutageMs / 1000} s`;
       notes.push(
-        `outage ${scenario.outage?.apiMs} ms of API time = ${real} real (clock ÷ ${upstream.timeScale}); it failed ${outage.state.hit} requests`,
+        `outage ${scenario.outage?.apiMs} ms of API time = ${real} real (clock ÷ ${upstream.timeScale}); it failed ${outage.state.hit} request${outage.state.hit === 1 ? '' : 's'}`,
       );
     }
 

@@ -35,18 +35,19 @@ async function main(): Promise<void> {
   const all = readdirSync(here)
     .filter((f) => f.endsWith('.bench.ts'))
     .sort();
-  const unknown = wanted.filter((name) => !all.includes(`${name}.bench.ts`));
-  if (unknown.length)
-    throw new Error(`No such benchmark: ${unknown.join(', ')} (have ${all.map((f) => f.replace('.bench.ts', '')).join(', ')})`);
-  const files = all.filter((f) => wanted.length === 0 || wanted.includes(f.replace(/\.bench\.ts$/, '')));
+  const benches = await Promise.all(
+    all.map(async (file) => ({
+      stem: file.replace(/\.bench\.ts$/, ''),
+      bench: ((await import(pathToFileURL(join(here, file)).href)) as { default: Benchmark }).default,
+    })),
+  );
+  // A benchmark is named by its file (crash) or its own name (crash-harness).
+  const chosen = (b: (typeof benches)[number]) => wanted.length === 0 || wanted.includes(b.stem) || wanted.includes(b.bench.name);
+  const unknown = wanted.filter((w) => !benches.some((b) => b.stem === w || b.bench.name === w));
+  if (unknown.length) throw new Error(`No such benchmark: ${unknown.join(', ')} (have ${benches.map((b) => b.stem).join(', ')})`);
   // Read before anything runs: the code measured is the code checked out now.
   const provenance = currentProvenance(root);
-  const names: string[] = [];
-  for (const file of all) {
-    const mod = (await import(pathToFileURL(join(here, file)).href)) as { default: Benchmark };
-    names.push(mod.default.name);
-    if (!files.includes(file)) continue;
-    const bench = mod.default;
+  for (const { bench } of benches.filter(chosen)) {
     console.log(`bench ${bench.name} (${scale} scale) …`);
     const startedAt = new Date().toISOString();
     const began = performance.now();
@@ -64,6 +65,7 @@ async function main(): Promise<void> {
     console.log(formatReport(bench.name, report));
     console.log(`(${bench.name} took ${Math.round(record.durationMs / 1000)} s)`);
   }
+  const names = benches.map((b) => b.bench.name);
   const summaryPath = join(outDir, 'SUMMARY.md');
   writeFileSync(summaryPath, buildSummary(root, names, readRecords(names), currentProvenance(root), scale));
   console.log(`results written to ${summaryPath}`);

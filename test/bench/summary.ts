@@ -27,7 +27,7 @@ function section(root: string, record: BenchRecord, now: Provenance): string {
   const stale = isCurrent(root, record.provenance, now) ? [] : ['**Not measured at the current commit.**', ''];
   const load = record.machine.loadAverage ? `, load average ${record.machine.loadAverage.map((l) => l.toFixed(1)).join(' / ')}` : '';
   const footer = `_measured ${record.startedAt} ${describeProvenance(record.provenance)}, ${record.scale} scale, took ${minutes(record.durationMs ?? 0)}; ${record.machine.cpus} CPUs${load}_`;
-  const [heading, ...body] = formatReport(record.name, record).split('\n');
+  const [heading, , ...body] = formatReport(record.name, record).split('\n');
   return [heading, '', ...stale, ...body, footer, ''].join('\n');
 }
 

@@ -75,6 +75,10 @@ export async function runCrashHarness(options: CrashHarnessOptions): Promise<Cra
     const began = Date.now();
     await runCli(['sync', '--full'], env);
     const fullSyncMs = Date.now() - began;
+    // What a CLI process spends starting before any sync begins: kills are spread after it.
+    const startedAt = Date.now();
+    await runCli(['history'], env);
+    const startUpMs = Math.min(Date.now() - startedAt, fullSyncMs);
     let syncsStarted = 1;
 
     for (let point = 1; point <= options.points; point += 1) {
@@ -82,7 +86,7 @@ export async function runCrashHarness(options: CrashHarnessOptions): Promise<Cra
       const lastRunBefore = withCache(lastRunId);
       const { child, result } = startCli(['sync', ...(rand() < 0.5 ? ['--full'] : [])], env);
       syncsStarted += 1;
-      await new Promise((resolve) => setTimeout(resolve, Math.floor(rand() * fullSyncMs)));
+      await new Promise((resolve) => setTimeout(resolve, startUpMs + Math.floor(rand() * (fullSyncMs - startUpMs))));
       child.kill('SIGKILL');
       await result;
       const moment = withCache((cache): KillMoment => {
