@@ -9,6 +9,8 @@ const baseUrl = z
   .max(300)
   .refine(
     (url) => {
+      // zod runs refinements even after z.url() failed: an unparsable address must not throw here.
+      if (!URL.canParse(url)) return false;
       const { protocol, hostname } = new URL(url);
       return protocol === 'https:' || (protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(hostname));
     },

@@ -4,8 +4,9 @@
  */
 import { startClinikoEmulator, startIntakeqEmulator, type RunningEmulator } from '../../electron/emulators';
 import type { Benchmark, BenchMetric } from './bench-types';
+import { atScale } from './scale';
 
-const PATIENTS = 50_000;
+const PATIENTS = atScale(50_000, 2_000);
 const OPTIONS = { patients: PATIENTS, latencyMs: { min: 0, max: 0 }, rateLimit: { perMinute: 1e9, perDay: 1e9 } };
 
 function heapMb(): number {

@@ -1,52 +1,74 @@
 /**
- * `npm run bench [-- name ...]`: runs every test/bench/*.bench.ts (or the named ones), writes
- * bench-results/<name>.json per benchmark and bench-results/SUMMARY.md for all of them.
+ * `npm run bench [-- [--small] name ...]`: runs every test/bench/*.bench.ts (or the named ones), writes
+ * bench-results/<name>.json per benchmark (with the commit and whether the tree was clean) and
+ * bench-results/SUMMARY.md for all of them. `--small` runs a small practice into bench-results/small/
+ * to prove the benchmarks work; those results are smoke runs, never measurements.
  */
 import { mkdirSync, readdirSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import os from 'node:os';
-import type { Benchmark, BenchReport } from './bench-types';
+import type { Benchmark } from './bench-types';
+import { currentProvenance } from './provenance';
+import { SCALE_ENV, benchScale } from './scale';
+import { buildSummary, formatReport, type BenchRecord } from './summary';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const outDir = join(here, '..', '..', 'bench-results');
-const wanted = process.argv.slice(2);
+const root = join(here, '..', '..');
+const args = process.argv.slice(2);
+if (args.includes('--small')) process.env[SCALE_ENV] = 'small';
+const wanted = args.filter((a) => a !== '--small');
+const scale = benchScale();
+const outDir = join(root, 'bench-results', ...(scale === 'small' ? ['small'] : []));
 
-function formatReport(name: string, report: BenchReport): string {
-  const rows = report.metrics.map((m) => {
-    const verdict = m.met === undefined ? '' : m.met ? 'met' : 'NOT met';
-    return `| ${m.name} | ${Number.isInteger(m.value) ? m.value : m.value.toFixed(3)} ${m.unit} | ${m.target ?? ''} | ${verdict} |`;
-  });
-  const notes = (report.notes ?? []).map((n) => `- ${n}`);
-  return [`## ${name}`, '', '| metric | value | target | |', '|---|---|---|---|', ...rows, '', ...notes, ''].join('\n');
+function readRecords(names: string[]): Map<string, BenchRecord> {
+  const records = new Map<string, BenchRecord>();
+  for (const name of names) {
+    const file = join(outDir, `${name}.json`);
+    if (existsSync(file)) records.set(name, JSON.parse(readFileSync(file, 'utf8')) as BenchRecord);
+  }
+  return records;
 }
 
 async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true });
-  const files = readdirSync(here)
+  const all = readdirSync(here)
     .filter((f) => f.endsWith('.bench.ts'))
-    .filter((f) => wanted.length === 0 || wanted.includes(f.replace(/\.bench\.ts$/, '')))
     .sort();
-  for (const file of files) {
-    const mod = (await import(pathToFileURL(join(here, file)).href)) as { default: Benchmark };
-    const bench = mod.default;
-    console.log(`bench ${bench.name} …`);
+  const benches = await Promise.all(
+    all.map(async (file) => ({
+      stem: file.replace(/\.bench\.ts$/, ''),
+      bench: ((await import(pathToFileURL(join(here, file)).href)) as { default: Benchmark }).default,
+    })),
+  );
+  // A benchmark is named by its file (crash) or its own name (crash-harness).
+  const chosen = (b: (typeof benches)[number]) => wanted.length === 0 || wanted.includes(b.stem) || wanted.includes(b.bench.name);
+  const unknown = wanted.filter((w) => !benches.some((b) => b.stem === w || b.bench.name === w));
+  if (unknown.length) throw new Error(`No such benchmark: ${unknown.join(', ')} (have ${benches.map((b) => b.stem).join(', ')})`);
+  // Read before anything runs: the code measured is the code checked out now.
+  const provenance = currentProvenance(root);
+  for (const { bench } of benches.filter(chosen)) {
+    console.log(`bench ${bench.name} (${scale} scale) …`);
     const startedAt = new Date().toISOString();
+    const began = performance.now();
     const report = await bench.run();
-    const record = { name: bench.name, startedAt, machine: { cpus: os.cpus().length, node: process.version }, ...report };
+    const record: BenchRecord = {
+      name: bench.name,
+      scale,
+      startedAt,
+      durationMs: Math.round(performance.now() - began),
+      provenance,
+      machine: { cpus: os.cpus().length, node: process.version, loadAverage: os.loadavg() },
+      ...report,
+    };
     writeFileSync(join(outDir, `${bench.name}.json`), JSON.stringify(record, null, 2));
     console.log(formatReport(bench.name, report));
+    console.log(`(${bench.name} took ${Math.round(record.durationMs / 1000)} s)`);
   }
-  const sections = readdirSync(outDir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => {
-      const r = JSON.parse(readFileSync(join(outDir, f), 'utf8')) as BenchReport & { name: string; startedAt: string };
-      return `${formatReport(r.name, r)}\n_measured ${r.startedAt}_\n`;
-    });
+  const names = benches.map((b) => b.bench.name);
   const summaryPath = join(outDir, 'SUMMARY.md');
-  writeFileSync(summaryPath, ['# Benchmark results', '', ...sections].join('\n'));
-  console.log(`results written to ${existsSync(summaryPath) ? summaryPath : outDir}`);
+  writeFileSync(summaryPath, buildSummary(root, names, readRecords(names), currentProvenance(root), scale));
+  console.log(`results written to ${summaryPath}`);
 }
 
 main().catch((err: unknown) => {
