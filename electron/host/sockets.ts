@@ -7,6 +7,8 @@ import { DEFAULT_SOCKET_LIMITS, RequestBudget, RequestLane, type SocketLimits } 
 
 /** Large enough for any real request; anything bigger is hostile and closes the socket (1009). */
 const MAX_MESSAGE_BYTES = 1024 * 1024;
+/** After a protocol error `ws` sends its close frame; a peer that does not answer it is cut off after this. */
+const CLOSE_GRACE_MS = 1_000;
 
 // Close reasons are limited to 123 bytes by the protocol.
 const REASONS = {
@@ -53,7 +55,7 @@ function parseRequest(raw: string): { id: number; channel: unknown; input: unkno
 
 /**
  * The contract over WebSocket: the same dispatcher as IPC, plus a broadcast sink for events. A socket
- * that breaks the protocol (oversized, unmasked or invalid frames) is terminated and the host keeps
+ * that breaks the protocol (oversized, unmasked or invalid frames) is closed and the host keeps
  * serving; without an 'error' listener the `ws` library's error would end the whole process.
  */
 export function createSocketServer(options: SocketServerOptions): SocketServer {
@@ -75,7 +77,10 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
       reported.add(kind);
       options.warn?.(`Closed a console connection that broke the WebSocket protocol (${kind}); further ones are closed silently.`);
     }
-    socket.terminate();
+    // `ws` has already sent the close frame with the reason's code; let it leave, then cut the peer off.
+    const cutOff = setTimeout(() => socket.terminate(), CLOSE_GRACE_MS);
+    cutOff.unref();
+    socket.once('close', () => clearTimeout(cutOff));
   };
 
   const serve = (socket: WebSocket): void => {

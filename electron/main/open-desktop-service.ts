@@ -3,6 +3,7 @@ import { defaultCacheFile, openCache } from '../core/db';
 import { FileLog } from '../core/log/app-log';
 import type { Notice } from '../core/notices';
 import { defaultKeyDir } from '../core/paths';
+import { ensureOwnerOnlyDir } from '../core/security/owner-only';
 import { AppService } from '../core/service';
 import { emulatedDemoPractice } from '../handlers/demo-practice';
 import { createElectronSettingsStore, createSafeStorageSecretStore, desktopState, loadElectronCacheKey } from './desktop/electron-adapters';
@@ -13,8 +14,9 @@ import { createElectronSettingsStore, createSafeStorageSecretStore, desktopState
  */
 export async function openDesktopService(options: { userData: string; version: string }) {
   const { userData } = options;
+  const tightened = ensureOwnerOnlyDir(userData);
   const log = new FileLog(path.join(userData, 'logs'));
-  const notices: Notice[] = [];
+  const notices: Notice[] = tightened ? [{ level: 'warn', message: tightened }] : [];
   const onNotice = (message: string) => notices.push({ level: 'warn', message });
   const { state, consent } = desktopState(userData);
   const settings = createElectronSettingsStore(userData, onNotice);
