@@ -2,11 +2,13 @@ import path from 'node:path';
 import { defaultCacheFile, openCache } from '../core/db';
 import { FileLog } from '../core/log/app-log';
 import type { Notice } from '../core/notices';
+import { keyFilePath } from '../core/db/cache-key';
 import { defaultKeyDir } from '../core/paths';
 import { ensureOwnerOnlyDir } from '../core/security/owner-only';
 import { AppService } from '../core/service';
 import { emulatedDemoPractice } from '../handlers/demo-practice';
-import { createElectronSettingsStore, createSafeStorageSecretStore, desktopState, loadElectronCacheKey } from './desktop/electron-adapters';
+import { offerToRemoveAdoptedKeyFile } from './desktop/adopted-key-file';
+import { askYesNo, createElectronSettingsStore, createSafeStorageSecretStore, desktopState, loadElectronCacheKey } from './desktop/electron-adapters';
 
 /**
  * The service as the desktop app runs it: the cache key and API keys kept with Electron's safeStorage
@@ -21,10 +23,13 @@ export async function openDesktopService(options: { userData: string; version: s
   const { state, consent } = desktopState(userData);
   const settings = createElectronSettingsStore(userData, onNotice);
   const secrets = createSafeStorageSecretStore({ userDataDir: userData, consent, onNotice, log: (line) => log.write('info', line) });
-  const { key } = await loadElectronCacheKey({
-    dataDir: userData,
-    keyDir: defaultKeyDir(),
-    consent,
+  const keyDir = defaultKeyDir();
+  const { key, origin } = await loadElectronCacheKey({ dataDir: userData, keyDir, consent, log: (line) => log.write('info', line) });
+  await offerToRemoveAdoptedKeyFile({
+    origin,
+    file: keyFilePath(keyDir, userData),
+    ask: askYesNo,
+    notify: (notice) => notices.push(notice),
     log: (line) => log.write('info', line),
   });
   const cache = openCache({ file: defaultCacheFile(userData), key, onNotice: (notice) => notices.push(notice) });
