@@ -1,5 +1,6 @@
 import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { escapeControls } from '../security/control-chars';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -31,7 +32,7 @@ export class FileLog implements AppLog {
 
   write(level: LogLevel, message: string): void {
     this.rotateIfLarge();
-    appendFileSync(this.file, `${this.now().toISOString()} ${level.toUpperCase().padEnd(5)} ${message.replaceAll('\n', ' ')}\n`, {
+    appendFileSync(this.file, `${this.now().toISOString()} ${level.toUpperCase().padEnd(5)} ${escapeControls(message.replaceAll('\n', ' '), { singleLine: true })}\n`, {
       mode: 0o600,
     });
   }
