@@ -4,6 +4,7 @@ import { FileLog } from '../core/log/app-log';
 import type { Notice } from '../core/notices';
 import { keyFilePath } from '../core/db/cache-key';
 import { defaultKeyDir } from '../core/paths';
+import { ALLOW_PRIVATE_API_HOSTS_ENV } from '../core/security/base-url-policy';
 import { ensureOwnerOnlyDir } from '../core/security/owner-only';
 import { AppService } from '../core/service';
 import { emulatedDemoPractice } from '../handlers/demo-practice';
@@ -42,6 +43,7 @@ export async function openDesktopService(options: { userData: string; version: s
     settings,
     log,
     demo: emulatedDemoPractice(userData),
+    allowPrivateApiHosts: process.env[ALLOW_PRIVATE_API_HOSTS_ENV] === '1',
   });
   for (const notice of notices) service.notices.add(notice);
   return { service, state, log };

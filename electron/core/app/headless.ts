@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defaultCacheFile, openCache, resolveCacheKey } from '../db';
 import { FileLog } from '../log/app-log';
+import { ALLOW_PRIVATE_API_HOSTS_ENV } from '../security/base-url-policy';
 import { ensureOwnerOnlyDir } from '../security/owner-only';
 import { CacheSecretStore } from '../secrets/cache-secret-store';
 import { AppService, type AppServiceOptions } from '../service';
@@ -28,6 +29,7 @@ export function openHeadlessService(options: HeadlessOptions): AppService {
   const log = new FileLog(path.join(options.dataDir, 'logs'), options.now);
   const service = new AppService({
     ...options,
+    allowPrivateApiHosts: (options.env ?? process.env)[ALLOW_PRIVATE_API_HOSTS_ENV] === '1',
     cache,
     settings,
     log,

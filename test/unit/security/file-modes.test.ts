@@ -74,7 +74,10 @@ describe('the unencrypted-cache warning', () => {
         untilInterrupted: async () => {},
       };
       await runCli(['--data-dir', dataDir, ...argv], io);
-      expect(warnings.filter((w) => w === UNENCRYPTED_WARNING), argv.join(' ')).toHaveLength(1);
+      expect(
+        warnings.filter((w) => w === UNENCRYPTED_WARNING),
+        argv.join(' '),
+      ).toHaveLength(1);
     }
   });
 });
