@@ -41,18 +41,21 @@ export class RequestBudget {
 }
 
 /**
- * Runs one socket's requests at most `maxInFlight` at a time, in the order they came. One socket that
- * sends many slow requests then holds a few turns of the host, never all of them.
+ * Runs one socket's requests at most `maxInFlight` at a time, in the order they came, and starts at
+ * most one per turn of the event loop. Most handlers answer synchronously from SQLite, so without that
+ * a socket's burst would run back to back while every other console waited; with it, a request from
+ * another console waits for at most one request per open socket.
  */
 export class RequestLane {
   #running = 0;
+  #scheduled = false;
   readonly #waiting: Array<() => Promise<void>> = [];
 
   constructor(private readonly maxInFlight: number) {}
 
   submit(task: () => Promise<void>): void {
     this.#waiting.push(task);
-    this.#next();
+    this.#schedule();
   }
 
   /** Drops what has not started (the socket is gone). */
@@ -60,16 +63,25 @@ export class RequestLane {
     this.#waiting.length = 0;
   }
 
-  #next(): void {
-    while (this.#running < this.maxInFlight && this.#waiting.length > 0) {
-      const task = this.#waiting.shift() as () => Promise<void>;
-      this.#running += 1;
-      void Promise.resolve()
-        .then(task)
-        .finally(() => {
-          this.#running -= 1;
-          this.#next();
-        });
-    }
+  #schedule(): void {
+    if (this.#scheduled || this.#running >= this.maxInFlight || this.#waiting.length === 0) return;
+    this.#scheduled = true;
+    setImmediate(() => {
+      this.#scheduled = false;
+      this.#start();
+    });
+  }
+
+  #start(): void {
+    const task = this.#waiting.shift();
+    if (!task) return;
+    this.#running += 1;
+    void Promise.resolve()
+      .then(task)
+      .finally(() => {
+        this.#running -= 1;
+        this.#schedule();
+      });
+    this.#schedule();
   }
 }
