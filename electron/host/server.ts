@@ -30,6 +30,8 @@ export interface RunningHost {
   port: number;
   token: string;
   events: EventSink;
+  /** Consoles connected now (authorised sockets). */
+  openConsoles(): number;
   close(): Promise<void>;
 }
 
@@ -94,6 +96,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     port,
     token,
     events: sockets.sink,
+    openConsoles: sockets.openCount,
     close: () =>
       new Promise<void>((resolve) => {
         sockets.closeAll();

@@ -31,31 +31,38 @@ export class RequestBudget {
 
   /** Spends one request; false when the socket has used up its budget. */
   take(): boolean {
+    if (this.level() < 1) return false;
+    this.#tokens -= 1;
+    return true;
+  }
+
+  /** What is left of the budget now: high for a console that asks for little, low for one that floods. */
+  level(): number {
     const now = this.now();
     this.#tokens = Math.min(this.limits.burst, this.#tokens + ((now - this.#at) / 1000) * this.limits.perSecond);
     this.#at = now;
-    if (this.#tokens < 1) return false;
-    this.#tokens -= 1;
-    return true;
+    return this.#tokens;
   }
 }
 
 /**
- * Runs one socket's requests at most `maxInFlight` at a time, in the order they came, and starts at
- * most one per turn of the event loop. Most handlers answer synchronously from SQLite, so without that
- * a socket's burst would run back to back while every other console waited; with it, a request from
- * another console waits for at most one request per open socket.
+ * One socket's requests: at most `maxInFlight` running at a time, started in the order they came,
+ * when the scheduler gives this socket its turn.
  */
 export class RequestLane {
   #running = 0;
-  #scheduled = false;
   readonly #waiting: Array<() => Promise<void>> = [];
 
-  constructor(private readonly maxInFlight: number) {}
+  constructor(
+    private readonly scheduler: FairScheduler,
+    private readonly maxInFlight: number,
+    /** Higher goes first (the socket's remaining request budget). */
+    readonly priority: () => number,
+  ) {}
 
   submit(task: () => Promise<void>): void {
     this.#waiting.push(task);
-    this.#schedule();
+    this.scheduler.ready(this);
   }
 
   /** Drops what has not started (the socket is gone). */
@@ -63,16 +70,11 @@ export class RequestLane {
     this.#waiting.length = 0;
   }
 
-  #schedule(): void {
-    if (this.#scheduled || this.#running >= this.maxInFlight || this.#waiting.length === 0) return;
-    this.#scheduled = true;
-    setImmediate(() => {
-      this.#scheduled = false;
-      this.#start();
-    });
+  canStart(): boolean {
+    return this.#running < this.maxInFlight && this.#waiting.length > 0;
   }
 
-  #start(): void {
+  startNext(): void {
     const task = this.#waiting.shift();
     if (!task) return;
     this.#running += 1;
@@ -80,8 +82,56 @@ export class RequestLane {
       .then(task)
       .finally(() => {
         this.#running -= 1;
-        this.#schedule();
+        this.scheduler.ready(this);
       });
+  }
+}
+
+/**
+ * Starts one request per turn of the event loop, from the socket that has used least of its budget
+ * lately (ties take turns). Most handlers answer synchronously from SQLite, so this is what keeps a
+ * console that asks for little answered promptly while other sockets flood: its request is read at
+ * the next turn and goes first.
+ */
+export class FairScheduler {
+  readonly #ready = new Set<RequestLane>();
+  #scheduled = false;
+
+  ready(lane: RequestLane): void {
+    if (!lane.canStart()) return;
+    this.#ready.add(lane);
+    this.#schedule();
+  }
+
+  #schedule(): void {
+    if (this.#scheduled || this.#ready.size === 0) return;
+    this.#scheduled = true;
+    setImmediate(() => {
+      this.#scheduled = false;
+      this.#startOne();
+    });
+  }
+
+  #startOne(): void {
+    let chosen: RequestLane | null = null;
+    let best = -Infinity;
+    for (const lane of this.#ready) {
+      if (!lane.canStart()) {
+        this.#ready.delete(lane);
+        continue;
+      }
+      const priority = lane.priority();
+      if (priority > best) {
+        best = priority;
+        chosen = lane;
+      }
+    }
+    if (chosen) {
+      // To the back of the set: among equals, the others go next.
+      this.#ready.delete(chosen);
+      chosen.startNext();
+      if (chosen.canStart()) this.#ready.add(chosen);
+    }
     this.#schedule();
   }
 }

@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { HOST_CLOSE, HOST_SUBPROTOCOL, type HostMessage } from '../contract';
 import type { Dispatch, EventSink } from '../handlers';
-import { DEFAULT_SOCKET_LIMITS, RequestBudget, RequestLane, type SocketLimits } from './socket-limits';
+import { DEFAULT_SOCKET_LIMITS, FairScheduler, RequestBudget, RequestLane, type SocketLimits } from './socket-limits';
 
 /** Large enough for any real request; anything bigger is hostile and closes the socket (1009). */
 const MAX_MESSAGE_BYTES = 1024 * 1024;
@@ -69,6 +69,7 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
     handleProtocols: (offered) => (offered.has(HOST_SUBPROTOCOL) ? HOST_SUBPROTOCOL : false),
   });
   const open = new Set<WebSocket>();
+  const scheduler = new FairScheduler();
   const reported = new Set<string>();
 
   const onSocketError = (socket: WebSocket) => (err: Error & { code?: string }) => {
@@ -86,7 +87,7 @@ export function createSocketServer(options: SocketServerOptions): SocketServer {
   const serve = (socket: WebSocket): void => {
     open.add(socket);
     const budget = new RequestBudget(limits, now);
-    const lane = new RequestLane(limits.maxInFlight);
+    const lane = new RequestLane(scheduler, limits.maxInFlight, () => budget.level());
     let closing = false;
     const closeWith = (code: number, reason: string) => {
       closing = true;
