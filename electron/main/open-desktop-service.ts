@@ -9,7 +9,13 @@ import { ensureOwnerOnlyDir } from '../core/security/owner-only';
 import { AppService } from '../core/service';
 import { emulatedDemoPractice } from '../handlers/demo-practice';
 import { offerToRemoveAdoptedKeyFile } from './desktop/adopted-key-file';
-import { askYesNo, createElectronSettingsStore, createSafeStorageSecretStore, desktopState, loadElectronCacheKey } from './desktop/electron-adapters';
+import {
+  askYesNo,
+  createElectronSettingsStore,
+  createSafeStorageSecretStore,
+  desktopState,
+  loadElectronCacheKey,
+} from './desktop/electron-adapters';
 
 /**
  * The service as the desktop app runs it: the cache key and API keys kept with Electron's safeStorage

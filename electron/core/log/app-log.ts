@@ -32,9 +32,13 @@ export class FileLog implements AppLog {
 
   write(level: LogLevel, message: string): void {
     this.rotateIfLarge();
-    appendFileSync(this.file, `${this.now().toISOString()} ${level.toUpperCase().padEnd(5)} ${escapeControls(message.replaceAll('\n', ' '), { singleLine: true })}\n`, {
-      mode: 0o600,
-    });
+    appendFileSync(
+      this.file,
+      `${this.now().toISOString()} ${level.toUpperCase().padEnd(5)} ${escapeControls(message.replaceAll('\n', ' '), { singleLine: true })}\n`,
+      {
+        mode: 0o600,
+      },
+    );
   }
 
   error(message: string, err?: unknown): void {

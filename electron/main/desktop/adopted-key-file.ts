@@ -30,14 +30,20 @@ export async function offerToRemoveAdoptedKeyFile(options: AdoptedKeyFileOptions
       'Delete it unless you also run `clinicsync` commands or the browser console on this computer (they use that file).',
   );
   if (!remove) {
-    options.notify({ level: 'warn', message: `The plain copy of the cache key was kept at ${options.file}. Anyone who can read that file can unlock the cache.` });
+    options.notify({
+      level: 'warn',
+      message: `The plain copy of the cache key was kept at ${options.file}. Anyone who can read that file can unlock the cache.`,
+    });
     options.log('cache key: the plain key file was kept at the user’s choice');
     return 'kept';
   }
   // Overwrite before unlinking, so the key does not linger in the freed blocks of a plain disk.
   writeFileSync(options.file, Buffer.alloc(statSync(options.file).size));
   rmSync(options.file);
-  options.notify({ level: 'info', message: `Deleted the plain copy of the cache key (${options.file}); the key is now only in the system keychain.` });
+  options.notify({
+    level: 'info',
+    message: `Deleted the plain copy of the cache key (${options.file}); the key is now only in the system keychain.`,
+  });
   options.log('cache key: deleted the plain key file after moving the key into the keychain');
   return 'deleted';
 }
