@@ -13,6 +13,12 @@ const NATIVE_MODULE = 'node_modules/better-sqlite3-multiple-ciphers';
 const PREBUILD_PLATFORMS = ['linux', 'linuxmusl', 'darwin', 'win32'];
 
 /**
+ * The Node runtime that runs the CLI and the tests (package.json optionalDependencies, pinned with
+ * their integrity in the lockfile; docs/security.md). The desktop app runs on Electron's own Node.
+ */
+const NODE_RUNTIME_PACKAGES = 'node_modules/node-{linux,win}-*/**';
+
+/**
  * What goes into app.asar for one platform: the electron-vite build and package.json (its `main` is
  * out/main/index.js); electron-builder adds the production dependencies. The native module's C sources
  * stay behind, and so do the other platforms' prebuilt binaries (the package carries eight, ~20 MB).
@@ -25,6 +31,7 @@ function filesFor(...keep: string[]): string[] {
     'package.json',
     `!${NATIVE_MODULE}/{deps,src}/**`,
     `!${NATIVE_MODULE}/binding.gyp`,
+    `!${NODE_RUNTIME_PACKAGES}`,
     ...PREBUILD_PLATFORMS.filter((p) => !keep.includes(p)).map((p) => `!${NATIVE_MODULE}/prebuilds/${p}-*.node`),
   ];
 }

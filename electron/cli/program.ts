@@ -29,14 +29,18 @@ export function buildProgram(io: CliIo, exit: { code: number }): Command {
   const ctx: CliContext = {
     ...io,
     dataDir,
-    openService: () =>
-      openHeadlessService({
+    openService: () => {
+      const service = openHeadlessService({
         name: 'ClinicSync',
         version: io.version,
         dataDir: dataDir(),
         env: io.env,
         demo: emulatedDemoPractice(dataDir()),
-      }),
+      });
+      // Every command says so when the cache is unencrypted or was damaged, not only `status`.
+      for (const notice of service.listNotices()) io.log.warn(notice.message);
+      return service;
+    },
     setExitCode: (code) => {
       exit.code = code;
     },

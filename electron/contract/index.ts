@@ -12,3 +12,4 @@ export * from './history';
 export * from './settings';
 /** The domain's records, statuses and views, for the renderer (pure values and types, no behaviour). */
 export * from '../core/domain';
+export * from './host-socket';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { hasControlOrBidi } from '../core/domain/display-text';
 
 /** Shared input shapes, so every channel bounds its strings and numbers the same way. */
 export const text = (field: string, max: number) =>
@@ -7,6 +8,12 @@ export const text = (field: string, max: number) =>
     .trim()
     .min(1, { error: `${field} cannot be empty.` })
     .max(max, { error: `${field} can be at most ${max} characters.` });
+
+/** A name a person types: text without control characters or right-to-left overrides, which could disguise it. */
+export const displayName = (field: string, max: number) =>
+  text(field, max).refine((value) => !hasControlOrBidi(value), {
+    error: `${field} cannot contain control characters or text-direction overrides.`,
+  });
 
 export const sourceId = z.string({ error: 'Source must be a source id.' }).min(1).max(100);
 

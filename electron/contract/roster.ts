@@ -9,7 +9,7 @@ import {
   type RosterPage,
 } from '../core/domain';
 import { defineChannel } from './define';
-import { empty, localId, pageWindow, sourceId, text } from './limits';
+import { displayName, empty, localId, pageWindow, sourceId, text } from './limits';
 
 export const rosterChannels = {
   'roster:query': defineChannel<RosterPage>()(
@@ -42,7 +42,7 @@ export const rosterChannels = {
   'notes:update': defineChannel<PatientNote>()(z.object({ id: localId, body: text('Note', 5000) }).strict()),
   'notes:remove': defineChannel<{ removed: boolean }>()(z.object({ id: localId }).strict()),
   'organizations:list': defineChannel<OrganizationView[]>()(empty),
-  'organizations:create': defineChannel<Organization>()(z.object({ name: text('Organization name', 120) }).strict()),
-  'organizations:rename': defineChannel<Organization>()(z.object({ id: localId, name: text('Organization name', 120) }).strict()),
+  'organizations:create': defineChannel<Organization>()(z.object({ name: displayName('Organization name', 120) }).strict()),
+  'organizations:rename': defineChannel<Organization>()(z.object({ id: localId, name: displayName('Organization name', 120) }).strict()),
   'organizations:remove': defineChannel<{ removed: boolean }>()(z.object({ id: localId }).strict()),
 };

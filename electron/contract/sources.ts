@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SOURCE_KINDS, type ConnectionTestResult, type SourceRemovalResult, type SourceView } from '../core/domain';
 import { defineChannel } from './define';
-import { empty, sourceId, text } from './limits';
+import { displayName, empty, sourceId, text } from './limits';
 
 /** An API base: https anywhere, plain http only on this computer (the emulated demo practice). */
 const baseUrl = z
@@ -23,11 +23,11 @@ const kind = z.enum(SOURCE_KINDS, { error: 'Kind must be cliniko or intakeq.' })
 export const sourceChannels = {
   'sources:list': defineChannel<SourceView[]>()(empty),
   'sources:add': defineChannel<SourceView>()(
-    z.object({ kind, name: text('Name', 80), apiKey, baseUrl: baseUrl.nullable().default(null) }).strict(),
+    z.object({ kind, name: displayName('Name', 80), apiKey, baseUrl: baseUrl.nullable().default(null) }).strict(),
   ),
   'sources:update': defineChannel<SourceView>()(
     z
-      .object({ id: sourceId, name: text('Name', 80).optional(), baseUrl: baseUrl.nullable().optional(), apiKey: apiKey.optional() })
+      .object({ id: sourceId, name: displayName('Name', 80).optional(), baseUrl: baseUrl.nullable().optional(), apiKey: apiKey.optional() })
       .strict(),
   ),
   'sources:remove': defineChannel<SourceRemovalResult>()(z.object({ id: sourceId, discardLocalData: z.boolean().default(false) }).strict()),

@@ -18,6 +18,7 @@ import type { AppLog } from './log/app-log';
 import { NoticeBoard, type Notice } from './notices';
 import type { CronLike } from './schedule';
 import type { SecretStore } from './secrets/secret-store';
+import { BaseUrlPolicy } from './security/base-url-policy';
 import type { SettingsStore } from './settings/app-settings';
 
 export interface AppServiceOptions {
@@ -31,6 +32,8 @@ export interface AppServiceOptions {
   demo?: DemoPractice | null;
   /** Tests and benchmarks point connectors at time-compressed emulators. */
   connectorOptions?: ConnectorOptions;
+  /** Lets sources use local-network API addresses (CLINICSYNC_ALLOW_PRIVATE_API_HOSTS=1); see base-url-policy.ts. */
+  allowPrivateApiHosts?: boolean;
   now?: () => Date;
   /** "host:pid" recorded on runs; defaults to this process. */
   processId?: string;
@@ -61,7 +64,14 @@ export class AppService {
     const processId = options.processId ?? processIdentity();
     this.events = new ServiceEvents((err) => log.error('An event listener failed', err));
     this.notices.subscribe((notice) => this.events.emit('notice', notice));
-    const connections = new Connections(cache, options.secrets, options.settings, options.demo ?? null, options.connectorOptions ?? {});
+    const connections = new Connections(
+      cache,
+      options.secrets,
+      options.settings,
+      options.demo ?? null,
+      options.connectorOptions ?? {},
+      new BaseUrlPolicy({ allowPrivate: options.allowPrivateApiHosts ?? false }),
+    );
     this.sync = new SyncCoordinator({
       cache,
       settings: options.settings,

@@ -1,6 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-
-export const TOKEN_COOKIE = 'clinicsync_token';
+import { TOKEN_SUBPROTOCOL_PREFIX } from '../contract/host-socket';
 
 function safeEqual(a: string, b: string): boolean {
   const left = Buffer.from(a);
@@ -8,24 +7,14 @@ function safeEqual(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-export function parseCookies(header: string | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0) out[part.slice(0, eq).trim()] = part.slice(eq + 1).trim();
-  }
-  return out;
-}
-
 /**
- * A request is authorised by the per-launch token, either in the `token` query parameter (the URL the
- * host prints) or in the cookie the host set when that URL was first opened.
+ * A socket is authorised by the per-launch token offered as a subprotocol (see host-socket.ts). Never a
+ * cookie (cookies are shared by every port of 127.0.0.1) and never the URL (kept in history and logs).
  */
-export function hasValidToken(requestUrl: string, cookieHeader: string | undefined, token: string): boolean {
-  const queryToken = parseRequestUrl(requestUrl)?.searchParams.get('token') ?? null;
-  if (queryToken !== null && safeEqual(queryToken, token)) return true;
-  const cookieToken = parseCookies(cookieHeader)[TOKEN_COOKIE];
-  return cookieToken !== undefined && safeEqual(cookieToken, token);
+export function hasValidSocketToken(protocolHeader: string | string[] | undefined, token: string): boolean {
+  const offered = (Array.isArray(protocolHeader) ? protocolHeader.join(',') : (protocolHeader ?? '')).split(',').map((p) => p.trim());
+  const presented = offered.find((p) => p.startsWith(TOKEN_SUBPROTOCOL_PREFIX));
+  return presented !== undefined && safeEqual(presented.slice(TOKEN_SUBPROTOCOL_PREFIX.length), token);
 }
 
 /**

@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Dispatch, EventSink } from '../handlers';
-import { hasValidToken, isAllowedHostHeader, isAllowedOrigin, isLoopbackHost, parseRequestUrl, TOKEN_COOKIE } from './auth';
+import { hasValidSocketToken, isAllowedHostHeader, isAllowedOrigin, isLoopbackHost, parseRequestUrl } from './auth';
+import type { SocketLimits } from './socket-limits';
 import { createSocketServer } from './sockets';
 import { sendText, serveStatic } from './static-files';
 
@@ -16,15 +17,21 @@ export interface HostOptions {
   /** Binding beyond loopback exposes health data to the network: only with this set. */
   allowNonLoopback?: boolean;
   warn?: (message: string) => void;
+  /** Caps on sockets and requests (see socket-limits.ts); tests and the benchmark tighten them. */
+  socketLimits?: Partial<SocketLimits>;
+  /** Milliseconds, for the per-socket request budget; injected by tests. */
+  now?: () => number;
 }
 
 export interface RunningHost {
-  /** The URL to open, including the per-launch token. */
+  /** The URL to open: the per-launch token rides in the fragment, which the browser never sends to a server. */
   url: string;
   origin: string;
   port: number;
   token: string;
   events: EventSink;
+  /** Consoles connected now (authorised sockets). */
+  openConsoles(): number;
   close(): Promise<void>;
 }
 
@@ -35,8 +42,10 @@ function refuseUpgrade(socket: Duplex, status: string): void {
 }
 
 /**
- * Serves the console and its contract on 127.0.0.1. Every request needs the per-launch token; the
- * socket also needs the console's own Origin, so another site open in the same browser cannot drive it.
+ * Serves the console and its contract on 127.0.0.1. The built console is static and holds no data, so
+ * its files need no token; the socket, which carries every piece of data, needs the per-launch token
+ * (offered as a subprotocol) and the console's own Origin, so neither another site open in the same
+ * browser nor another server on 127.0.0.1 that a browser sent a cookie to can drive it.
  */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const host = options.host ?? '127.0.0.1';
@@ -47,7 +56,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     options.warn?.(`Serving on ${host}: anyone who can reach this address and has the link can see patient data.`);
   }
   const token = randomBytes(24).toString('base64url');
-  const { wss, sink } = createSocketServer(options.dispatch);
+  const sockets = createSocketServer({ dispatch: options.dispatch, limits: options.socketLimits, now: options.now, warn: options.warn });
   let port = 0;
   let origin = '';
 
@@ -59,11 +68,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (req.headers.origin !== undefined && !isAllowedOrigin(req.headers.origin, port, origin)) {
       return sendText(res, 403, 'Requests from other sites are refused.');
     }
-    if (!hasValidToken(req.url ?? '/', req.headers.cookie, token)) {
-      return sendText(res, 401, 'This ClinicSync console link is missing its access token. Open the full link printed when it started.');
-    }
-    const cookie = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
-    serveStatic(req, res, options.rendererDir, { 'Set-Cookie': cookie });
+    serveStatic(req, res, options.rendererDir);
   });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -74,8 +79,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (url.pathname !== SOCKET_PATH) return refuseUpgrade(socket, '404 Not Found');
     if (!isAllowedHostHeader(req.headers.host, port, host)) return refuseUpgrade(socket, '421 Misdirected Request');
     if (!isAllowedOrigin(req.headers.origin, port, origin)) return refuseUpgrade(socket, '403 Forbidden');
-    if (!hasValidToken(req.url ?? '/', req.headers.cookie, token)) return refuseUpgrade(socket, '401 Unauthorized');
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    // A missing or wrong token completes the handshake and closes with 4401, so the page can say why.
+    sockets.admit(req, socket, head, hasValidSocketToken(req.headers['sec-websocket-protocol'], token));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -86,15 +91,15 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
   return {
-    url: `${origin}/?token=${token}`,
+    url: `${origin}/#token=${token}`,
     origin,
     port,
     token,
-    events: sink,
+    events: sockets.sink,
+    openConsoles: sockets.openCount,
     close: () =>
       new Promise<void>((resolve) => {
-        for (const client of wss.clients) client.terminate();
-        wss.close();
+        sockets.closeAll();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

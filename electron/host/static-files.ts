@@ -16,13 +16,13 @@ export function sendText(res: ServerResponse, status: number, text: string): voi
 }
 
 /** Serves one file of the built console, or 404 — never anything outside `root`, not even through a symlink. */
-export function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, extraHeaders: Record<string, string> = {}): void {
+export function serveStatic(req: IncomingMessage, res: ServerResponse, root: string): void {
   const file = resolveStaticFile(root, req.url ?? '/');
   if (!file) {
     sendText(res, 404, 'Not found');
     return;
   }
-  res.writeHead(200, { ...SECURITY_HEADERS, ...extraHeaders, 'Content-Type': contentTypeFor(file.path), 'Content-Length': file.size });
+  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': contentTypeFor(file.path), 'Content-Length': file.size });
   const stream = createReadStream(file.path);
   stream.on('error', () => res.destroy());
   stream.pipe(res);

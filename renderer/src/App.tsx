@@ -6,6 +6,7 @@ import { TooltipProvider } from './components/ui';
 import { applyAppearance } from './lib/theme';
 import { PAGE_TITLES } from './lib/routes';
 import { AboutPage } from './pages/AboutPage';
+import { AccessRefusedPage } from './pages/AccessRefusedPage';
 import { AppointmentsPage } from './pages/AppointmentsPage';
 import { ChangesPage } from './pages/ChangesPage';
 import { FirstRunPage } from './pages/FirstRunPage';
@@ -45,6 +46,7 @@ function CurrentPage() {
 /** The shell: navigation, the header with freshness and sync status, the theme, and the current page. */
 export function App() {
   const page = useAppStore((s) => s.page);
+  const accessRefused = useAppStore((s) => s.accessRefused);
   const appearance = useSettingsStore((s) => s.settings?.appearance ?? 'system');
   const main = useRef<HTMLElement>(null);
   const firstPage = useRef(true);
@@ -70,6 +72,7 @@ export function App() {
     main.current?.focus({ preventScroll: true });
   }, [page]);
 
+  if (accessRefused !== null) return <AccessRefusedPage message={accessRefused} />;
   return (
     <TooltipProvider>
       <a className="skip-link" href="#main">

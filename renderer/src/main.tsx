@@ -4,12 +4,6 @@ import { App } from './App';
 import { resolveTheme } from './lib/theme';
 import './styles/index.css';
 
-// The access token has done its job once the page has loaded (the host set a cookie); keep it out of
-// the address bar, history and screenshots (the page's #hash stays).
-if (new URLSearchParams(window.location.search).has('token')) {
-  window.history.replaceState(null, '', window.location.pathname + window.location.hash);
-}
-
 // Follow the system until the saved appearance arrives, so the first paint is already in the right theme.
 document.documentElement.dataset.theme = resolveTheme('system', window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false);
 

@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import WebSocket from 'ws';
+import { socketProtocols } from '../../electron/contract';
 import { startConsoleServer, type ConsoleServer } from './support/console-server';
+import { consoleToken } from './support/contract-client';
 
 let server: ConsoleServer;
 
@@ -27,24 +29,35 @@ test('the browser console loads and shows what is running', async ({ page }, tes
   await expect(page.getByTestId('app-runtime')).toHaveText('Browser console');
   await expect(page.getByTestId('app-data-dir')).toHaveText(server.dataDir);
   await expect(page.getByTestId('app-version')).toHaveText(/^\d+\.\d+\.\d+$/);
-  // The token has done its job and is gone from the address bar.
-  expect(new URL(page.url()).searchParams.has('token')).toBe(false);
+  // The token travelled in the fragment (never sent to the server) and is gone from the address bar.
+  expect(new URL(server.url).hash).toMatch(/^#token=/);
+  expect(page.url()).not.toContain('token');
+  // A reload finds it in this tab's session storage.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'About this console' })).toBeVisible();
+  expect(page.url()).not.toContain('token');
   expect(errors).toEqual([]);
 
   await page.screenshot({ path: testInfo.outputPath('console-about.png'), fullPage: true });
 });
 
-test('the console refuses to load without its token', async ({ page }) => {
-  const response = await page.goto(`${server.origin}/`);
-  expect(response?.status()).toBe(401);
+test('the console says which link to open when it has no token, or one from an earlier launch', async ({ page }) => {
+  await page.goto(`${server.origin}/`);
+  await expect(page.getByText('missing its access token')).toBeVisible();
+  await page.goto(`${server.origin}/index.html#token=${'x'.repeat(32)}`);
   await expect(page.getByText('missing its access token')).toBeVisible();
 });
 
-test('another website cannot reach the console’s socket, even with the console’s cookie', async () => {
+test('an old link with ?token= still opens the console, and the token moves out of the address bar', async ({ page }) => {
+  await page.goto(`${server.origin}/?token=${consoleToken(server.url)}#/about`);
+  await expect(page.getByRole('heading', { name: 'About this console' })).toBeVisible();
+  expect(page.url()).toBe(`${server.origin}/#/about`);
+});
+
+test('another website cannot reach the console’s socket, even with the console’s token', async () => {
   const status = await new Promise<number>((resolve) => {
-    const socket = new WebSocket(`${server.origin.replace('http', 'ws')}/ws`, {
+    const socket = new WebSocket(`${server.origin.replace('http', 'ws')}/ws`, socketProtocols(consoleToken(server.url)), {
       origin: 'https://evil.example',
-      headers: { cookie: `clinicsync_token=${new URL(server.url).searchParams.get('token')}` },
     });
     socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
     socket.once('open', () => resolve(101));

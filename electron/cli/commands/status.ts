@@ -24,7 +24,6 @@ export function registerStatusCommand(program: Command, ctx: CliContext): void {
           );
         }
         if (sources.length === 0) ctx.out('No sources yet. Add one with "clinicsync source add", or try "clinicsync demo".');
-        for (const notice of service.listNotices()) ctx.log.warn(notice.message);
       });
     });
 }

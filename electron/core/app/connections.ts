@@ -3,6 +3,7 @@ import type { Cache } from '../db';
 import type { ConnectionTestResult, Source } from '../domain';
 import { UserFacingError } from '../errors';
 import type { SecretStore } from '../secrets/secret-store';
+import type { BaseUrlPolicy } from '../security/base-url-policy';
 import type { SettingsStore } from '../settings/app-settings';
 import { DEMO_SOURCE_ID, type DemoPractice } from './demo-practice';
 
@@ -17,7 +18,13 @@ export class Connections {
     private readonly settings: SettingsStore,
     private readonly demo: DemoPractice | null,
     private readonly options: ConnectorOptions,
+    private readonly baseUrls: BaseUrlPolicy,
   ) {}
+
+  /** Refuses an address a key must not be sent to (see base-url-policy.ts). */
+  checkBaseUrl(baseUrl: string | null): Promise<void> {
+    return this.baseUrls.check(baseUrl);
+  }
 
   isDemo(source: Pick<Source, 'id'>): boolean {
     return source.id === DEMO_SOURCE_ID;
@@ -59,6 +66,8 @@ export class Connections {
       if (!this.demo) throw new UserFacingError('demo_unavailable', 'The demo practice is not available in this version of ClinicSync.');
       return this.demo.ensureRunning();
     }
+    // A source saved before the address rules (or edited in the file) is checked before its key leaves.
+    await this.baseUrls.check(source.baseUrl);
     const apiKey = await this.storedKey(source);
     if (apiKey === null) {
       throw new UserFacingError(

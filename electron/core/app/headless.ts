@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { defaultCacheFile, openCache, resolveCacheKey } from '../db';
 import { FileLog } from '../log/app-log';
+import { ALLOW_PRIVATE_API_HOSTS_ENV } from '../security/base-url-policy';
+import { ensureOwnerOnlyDir } from '../security/owner-only';
 import { CacheSecretStore } from '../secrets/cache-secret-store';
 import { AppService, type AppServiceOptions } from '../service';
 import { FileSettingsStore } from '../settings/file-settings-store';
@@ -19,12 +21,15 @@ export interface HeadlessOptions extends Pick<AppServiceOptions, 'name' | 'versi
  */
 export function openHeadlessService(options: HeadlessOptions): AppService {
   const notices: Array<{ level: 'info' | 'warn' | 'error'; message: string }> = [];
+  const tightened = ensureOwnerOnlyDir(options.dataDir);
+  if (tightened) notices.push({ level: 'warn', message: tightened });
   const resolved = resolveCacheKey({ dataDir: options.dataDir, env: options.env, keyDir: options.keyDir });
   const cache = openCache({ file: defaultCacheFile(options.dataDir), key: resolved.key, onNotice: (notice) => notices.push(notice) });
   const settings = new FileSettingsStore(options.dataDir, (message) => notices.push({ level: 'warn', message }));
   const log = new FileLog(path.join(options.dataDir, 'logs'), options.now);
   const service = new AppService({
     ...options,
+    allowPrivateApiHosts: (options.env ?? process.env)[ALLOW_PRIVATE_API_HOSTS_ENV] === '1',
     cache,
     settings,
     log,

@@ -3,6 +3,7 @@ import type { Cache } from '../db';
 import type { ConnectionTestResult, Source, SourceKind, SourceRemovalResult, SourceView } from '../domain';
 import { UserFacingError } from '../errors';
 import type { SecretStore } from '../secrets/secret-store';
+import { hostOf } from '../security/base-url-policy';
 import type { Connections } from './connections';
 import { DEMO_SOURCE_ID, type DemoPractice } from './demo-practice';
 import type { ServiceEvents } from './service-events';
@@ -63,6 +64,7 @@ export class SourcesArea {
 
   async add(input: NewSourceInput): Promise<SourceView> {
     this.assertNameFree(input.name);
+    await this.connections.checkBaseUrl(input.baseUrl);
     const id = `${input.kind}-${randomUUID().slice(0, 8)}`;
     const credentialRef = `source:${id}`;
     await this.secrets.set(credentialRef, input.apiKey);
@@ -82,6 +84,7 @@ export class SourcesArea {
   async update(edit: SourceEdit): Promise<SourceView> {
     const source = this.get(edit.id);
     if (edit.name !== undefined && edit.name.toLowerCase() !== source.name.toLowerCase()) this.assertNameFree(edit.name);
+    if (edit.baseUrl !== undefined) await this.assertMayMove(source, edit);
     if (edit.apiKey !== undefined) {
       if (this.connections.isDemo(source)) throw new UserFacingError('demo_fixed', 'The demo practice has no key to change.');
       await this.secrets.set(source.credentialRef, edit.apiKey);
@@ -107,6 +110,7 @@ export class SourcesArea {
 
   async test(input: ConnectionTestInput): Promise<ConnectionTestResult> {
     if ('id' in input) return this.connections.test(await this.connections.connectorFor(this.get(input.id)));
+    await this.connections.checkBaseUrl(input.baseUrl);
     const at = this.now().toISOString();
     const draft: Source = {
       id: 'connection-test',
@@ -132,6 +136,24 @@ export class SourcesArea {
     );
     this.changed();
     return source;
+  }
+
+  /**
+   * A stored key is only ever sent to the address it was saved with: pointing a source at another
+   * host takes the key again, so neither a stolen console token nor a compromised page can redirect it.
+   */
+  private async assertMayMove(source: Source, edit: SourceEdit): Promise<void> {
+    await this.connections.checkBaseUrl(edit.baseUrl ?? null);
+    if (this.connections.isDemo(source) || edit.apiKey !== undefined) return;
+    if (hostOf(edit.baseUrl ?? null) !== hostOf(source.baseUrl)) {
+      throw new UserFacingError(
+        'api_key_required',
+        `Enter ${source.name}’s API key again to point it at another address: a saved key is only sent to the address it was saved with.`,
+        {
+          fields: { apiKey: 'Enter the key again when the address changes.' },
+        },
+      );
+    }
   }
 
   private assertNameFree(name: string): void {

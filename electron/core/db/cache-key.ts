@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { chmodSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { defaultKeyDir } from '../paths';
+import { isInsideReal } from '../security/real-path';
 import { generateHexKey, isHexKey, type CacheKey } from './cipher';
 import { CacheOpenError } from './errors';
 
@@ -60,9 +61,9 @@ export function keyFilePath(keyDir: string, dataDir: string): string {
   return path.join(keyDir, `cache-${digest}.key`);
 }
 
+/** Compares real paths: a key folder reached through a symbolic link into the data folder is inside it. */
 function assertOutside(keyDir: string, dataDir: string): void {
-  const relative = path.relative(dataDir, keyDir);
-  if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) {
+  if (isInsideReal(keyDir, dataDir)) {
     throw new CacheOpenError(
       'key_dir_inside_data',
       `The cache key folder (${keyDir}) is inside the data folder; keep it elsewhere so copying the data does not copy the key.`,

@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { ensureOwnerOnlyDir, ensureOwnerOnlyFile } from '../security/owner-only';
 import { applyKey, hasPlainSqliteHeader, type CacheKey } from './cipher';
 import { CacheOpenError } from './errors';
 import { sqliteErrorCode, type Db } from './sqlite';
@@ -31,7 +32,8 @@ export function openConnection(file: string, key: CacheKey): Db {
       `The cache file ${file} is not encrypted, but ClinicSync was given a key for it. Move the file aside to start a fresh encrypted cache, or open it with the explicit unencrypted option.`,
     );
   }
-  mkdirSync(path.dirname(file), { recursive: true });
+  ensureOwnerOnlyDir(path.dirname(file));
+  ensureOwnerOnlyFile(file, [`${file}-wal`, `${file}-shm`]);
   const db = new Database(file);
   try {
     applyKey(db, key);

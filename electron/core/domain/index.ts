@@ -11,3 +11,4 @@ export * from './cache-queries';
 export * from './service-views';
 export * from './run-counts-wording';
 export * from './day-sheet';
+export * from './display-text';

@@ -1,5 +1,6 @@
 import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { escapeControls } from '../security/control-chars';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -31,9 +32,13 @@ export class FileLog implements AppLog {
 
   write(level: LogLevel, message: string): void {
     this.rotateIfLarge();
-    appendFileSync(this.file, `${this.now().toISOString()} ${level.toUpperCase().padEnd(5)} ${message.replaceAll('\n', ' ')}\n`, {
-      mode: 0o600,
-    });
+    appendFileSync(
+      this.file,
+      `${this.now().toISOString()} ${level.toUpperCase().padEnd(5)} ${escapeControls(message.replaceAll('\n', ' '), { singleLine: true })}\n`,
+      {
+        mode: 0o600,
+      },
+    );
   }
 
   error(message: string, err?: unknown): void {

@@ -44,6 +44,21 @@ export async function askWeakStorageConsent(warning: string): Promise<boolean> {
   return response === 1;
 }
 
+/** Asks whether to delete a plain key file the keychain has made unnecessary; "Keep it" is the default. */
+export async function askYesNo(question: string, detail: string): Promise<boolean> {
+  const { response } = await dialog.showMessageBox({
+    type: 'question',
+    title: 'ClinicSync',
+    message: question,
+    detail,
+    buttons: ['Keep it', 'Delete'],
+    defaultId: 0,
+    cancelId: 0,
+    noLink: true,
+  });
+  return response === 1;
+}
+
 /** The desktop state file and the consent to a weak secret store, shared by secrets and the cache key. */
 export function desktopState(userDataDir: string): { state: DesktopStateStore; consent: ReturnType<typeof rememberedConsent> } {
   const state = new DesktopStateStore(userDataDir);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { generateHexKey, isHexKey, type CacheKey } from '../../core/db/cipher';
 import { keyFilePath } from '../../core/db/cache-key';
 import { UserFacingError } from '../../core/errors';
+import { isInsideReal } from '../../core/security/real-path';
 import type { SafeStorageLike } from './electron-like';
 import { isPlainObject, readJsonFile, writeJsonFileAtomic } from './json-file';
 import { assessSafeStorage, requireProtectedOrConsented, type WeakStorageConsent } from './storage-backend';
@@ -107,8 +108,7 @@ function unreadable(file: string, problem: string): UserFacingError {
 }
 
 function assertOutside(file: string, dataDir: string): void {
-  const relative = path.relative(path.resolve(dataDir), path.resolve(file));
-  if (!relative.startsWith('..') && !path.isAbsolute(relative)) {
+  if (isInsideReal(file, dataDir)) {
     throw new UserFacingError(
       'key_dir_inside_data',
       `The cache key file (${file}) is inside the data folder; keep it elsewhere so copying the data does not copy the key.`,

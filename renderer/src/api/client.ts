@@ -1,5 +1,6 @@
 import type { ChannelInput, ChannelName, ChannelResult, ClinicSyncBridge, EventName, EventPayload } from '@contract';
 import { createIpcTransport } from './ipc-transport';
+import { takeAccessToken } from './access-token';
 import { ApiError, type Transport } from './transport';
 import { createWsTransport } from './ws-transport';
 
@@ -36,11 +37,25 @@ export function onConnectionChange(listener: ConnectionListener): () => void {
   return () => connectionListeners.delete(listener);
 }
 
+const refusalListeners = new Set<(message: string) => void>();
+
+/** Lets the UI say when the host refused this tab's access token (reconnecting cannot help then). */
+export function onAccessRefused(listener: (message: string) => void): () => void {
+  refusalListeners.add(listener);
+  return () => refusalListeners.delete(listener);
+}
+
 function detectTransport(): Transport {
   if (window.clinicSync) return createIpcTransport(window.clinicSync);
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
-  return createWsTransport(`${scheme}://${window.location.host}/ws`, (connected) => {
-    for (const listener of connectionListeners) listener(connected);
+  const token = takeAccessToken(window.location, window.sessionStorage, (url) => window.history.replaceState(null, '', url));
+  return createWsTransport(`${scheme}://${window.location.host}/ws`, token, {
+    onStatus: (connected) => {
+      for (const listener of connectionListeners) listener(connected);
+    },
+    onRefused: (message) => {
+      for (const listener of refusalListeners) listener(message);
+    },
   });
 }
 

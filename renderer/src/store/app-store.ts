@@ -1,12 +1,14 @@
 import { create } from 'zustand';
 import type { AppInfo, AppNotice } from '@contract';
-import { api, ApiError, onConnectionChange } from '../api/client';
+import { api, ApiError, onAccessRefused, onConnectionChange } from '../api/client';
 import { hashOf, pageFromHash, type Page } from '../lib/routes';
 
 interface AppState {
   info: AppInfo | null;
   notices: AppNotice[];
   connected: boolean;
+  /** Why the host refused this tab (no token, or one from an earlier launch); null while allowed. */
+  accessRefused: string | null;
   loadError: string | null;
   /** The page on screen, kept in step with the URL hash. */
   page: Page;
@@ -20,6 +22,7 @@ export const useAppStore = create<AppState>((set) => ({
   info: null,
   notices: [],
   connected: true,
+  accessRefused: null,
   loadError: null,
   page: pageFromHash(window.location.hash),
   async load() {
@@ -41,4 +44,5 @@ export const useAppStore = create<AppState>((set) => ({
 
 api.on('app:notice', (notice) => useAppStore.setState((state) => ({ notices: [...state.notices, notice] })));
 onConnectionChange((connected) => useAppStore.setState({ connected }));
+onAccessRefused((accessRefused) => useAppStore.setState({ accessRefused }));
 window.addEventListener('hashchange', () => useAppStore.setState({ page: pageFromHash(window.location.hash) }));

@@ -1,5 +1,12 @@
 import WebSocket from 'ws';
-import type { ChannelInput, ChannelName, ChannelResult, HostMessage } from '../../../electron/contract';
+import { socketProtocols, type ChannelInput, type ChannelName, type ChannelResult, type HostMessage } from '../../../electron/contract';
+
+/** The access token in the link `clinicsync serve` prints (`http://127.0.0.1:port/#token=…`). */
+export function consoleToken(consoleUrl: string): string {
+  const token = new URLSearchParams(new URL(consoleUrl).hash.slice(1)).get('token');
+  if (!token) throw new Error(`no token in the console link ${consoleUrl}`);
+  return token;
+}
 
 export interface ContractClient {
   call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelResult<C>>;
@@ -12,8 +19,7 @@ export interface ContractClient {
  */
 export async function connectContract(consoleUrl: string): Promise<ContractClient> {
   const url = new URL(consoleUrl);
-  const token = url.searchParams.get('token') ?? '';
-  const socket = new WebSocket(`ws://${url.host}/ws`, { origin: url.origin, headers: { cookie: `clinicsync_token=${token}` } });
+  const socket = new WebSocket(`ws://${url.host}/ws`, socketProtocols(consoleToken(consoleUrl)), { origin: url.origin });
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
     socket.once('error', reject);

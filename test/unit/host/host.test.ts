@@ -1,75 +1,37 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import WebSocket from 'ws';
-import { createDispatcher, type HandlerMap } from '../../../electron/handlers/dispatch';
+import { HOST_CLOSE } from '../../../electron/contract';
 import { startHost, type RunningHost } from '../../../electron/host/server';
+import { invoke, openConsoleSocket, refusal, startTestHost, type TestHost } from '../../support/host-client';
 import { rawGet, rawRequest } from '../../support/raw-http';
 
+let testHost: TestHost;
 let host: RunningHost;
-let rendererDir: string;
 
 beforeAll(async () => {
-  rendererDir = mkdtempSync(join(tmpdir(), 'clinicsync-host-'));
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>ClinicSync</title>');
-  // The real dispatcher (the contract's validation) over a stand-in for the service.
-  const handlers = {
-    'app:info': () => ({ name: 'ClinicSync', version: '9.9.9', dataDir: '/tmp/cs', platform: process.platform, runtime: 'browser' }),
-  } as unknown as HandlerMap;
-  host = await startHost({ dispatch: createDispatcher(handlers, () => {}), rendererDir });
+  testHost = await startTestHost();
+  host = testHost.host;
 });
 
 afterAll(async () => {
-  await host.close();
-  rmSync(rendererDir, { recursive: true, force: true });
+  await testHost.stop();
 });
 
-/** Opens the socket and resolves with the HTTP status of a refused upgrade, or the open socket. */
-function connect(options: { token?: string; origin?: string; cookie?: string }): Promise<WebSocket | number> {
-  const query = options.token === undefined ? '' : `?token=${encodeURIComponent(options.token)}`;
-  const headers: Record<string, string> = {};
-  if (options.cookie) headers.cookie = options.cookie;
-  const socket = new WebSocket(`ws://127.0.0.1:${host.port}/ws${query}`, { origin: options.origin, headers });
-  return new Promise((resolve) => {
-    socket.once('open', () => resolve(socket));
-    socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-    socket.once('error', () => resolve(-1));
-  });
-}
-
-function invoke(socket: WebSocket, channel: string, input: unknown): Promise<unknown> {
-  return new Promise((resolve) => {
-    socket.once('message', (data) => resolve(JSON.parse(data.toString())));
-    socket.send(JSON.stringify({ type: 'invoke', id: 7, channel, input }));
-  });
-}
-
 describe('browser console host', () => {
-  it('listens on loopback only and prints a link with the token', () => {
-    expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/\\?token=`));
+  it('listens on loopback only and prints a link with the token in its fragment', () => {
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/#token=${host.token}`);
   });
 
-  it('refuses the page without the token, or with a wrong one', async () => {
-    expect((await fetch(`${host.origin}/`)).status).toBe(401);
-    expect((await fetch(`${host.origin}/?token=wrong`)).status).toBe(401);
-    expect((await fetch(`${host.origin}/index.html`, { headers: { cookie: 'clinicsync_token=wrong' } })).status).toBe(401);
-  });
-
-  it('serves the page with the token and sets a strict cookie that authorises later requests', async () => {
-    const res = await fetch(host.url);
+  it('serves the console’s files without a token, and never sets a cookie', async () => {
+    const res = await fetch(`${host.origin}/`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
-    const cookie = res.headers.get('set-cookie') ?? '';
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    const again = await fetch(`${host.origin}/index.html`, { headers: { cookie: cookie.split(';')[0] ?? '' } });
-    expect(again.status).toBe(200);
+    expect(res.headers.get('set-cookie')).toBeNull();
+    expect((await fetch(`${host.origin}/index.html`)).status).toBe(200);
   });
 
   it('refuses a socket from a foreign Origin even with the token', async () => {
-    expect(await connect({ token: host.token, origin: 'https://evil.example' })).toBe(403);
-    expect(await connect({ token: host.token })).toBe(403);
+    expect(await refusal(host, { token: host.token, origin: 'https://evil.example' })).toEqual({ status: 403 });
+    expect(await refusal(host, { token: host.token })).toEqual({ status: 403 });
     for (const origin of [
       'null',
       `http://127.0.0.1:${host.port + 1}`,
@@ -78,21 +40,20 @@ describe('browser console host', () => {
       `http://localhost.evil.example:${host.port}`,
       `HTTP://127.0.0.1:${host.port}/`,
     ]) {
-      expect(await connect({ token: host.token, origin, cookie: `clinicsync_token=${host.token}` }), origin).toBe(403);
+      expect(await refusal(host, { token: host.token, origin }), origin).toEqual({ status: 403 });
     }
   });
 
-  it('refuses a socket without a valid token', async () => {
-    expect(await connect({ origin: host.origin })).toBe(401);
-    expect(await connect({ origin: host.origin, token: 'nope' })).toBe(401);
+  it('closes a socket without a valid token with 4401, so the page can say which link to open', async () => {
+    expect(await refusal(host, { origin: host.origin })).toEqual({ closed: HOST_CLOSE.tokenRefused });
+    expect(await refusal(host, { origin: host.origin, token: 'nope' })).toEqual({ closed: HOST_CLOSE.tokenRefused });
   });
 
   it('answers contract calls over an authorised socket, with the same validation as IPC', async () => {
-    const socket = await connect({ origin: host.origin, cookie: `clinicsync_token=${host.token}` });
-    if (typeof socket === 'number') throw new Error(`socket refused: ${socket}`);
-    expect(await invoke(socket, 'app:info', {})).toEqual({
+    const { socket } = await openConsoleSocket(host);
+    expect(socket.protocol).toBe('clinicsync.v1');
+    expect(await invoke(socket, 'app:info', {})).toMatchObject({
       type: 'result',
-      id: 7,
       envelope: { ok: true, value: expect.objectContaining({ version: '9.9.9', runtime: 'browser' }) },
     });
     expect(await invoke(socket, 'app:info', { injected: 1 })).toMatchObject({ envelope: { ok: false, error: { code: 'invalid_input' } } });
@@ -101,18 +62,16 @@ describe('browser console host', () => {
   });
 
   it('closes a socket that sends something other than a request', async () => {
-    const socket = await connect({ origin: host.origin, token: host.token });
-    if (typeof socket === 'number') throw new Error(`socket refused: ${socket}`);
-    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    const { socket, closed } = await openConsoleSocket(host);
     socket.send('{"type":"invoke","id":"x"');
-    expect(await closed).toBe(1003);
+    expect(await closed).toBe(HOST_CLOSE.malformed);
   });
 
   it('refuses to bind to a non-loopback address unless forced', async () => {
     for (const address of ['0.0.0.0', '::', '192.168.1.10', '10.0.0.1', 'example.com', '::ffff:127.0.0.1', '127.1']) {
       const warn = vi.fn();
       await expect(
-        startHost({ dispatch: async () => ({ ok: true, value: null }), rendererDir, host: address, warn }),
+        startHost({ dispatch: async () => ({ ok: true, value: null }), rendererDir: '/nonexistent', host: address, warn }),
         address,
       ).rejects.toThrow(/only listens on 127\.0\.0\.1/);
       expect(warn).not.toHaveBeenCalled();
@@ -122,41 +81,39 @@ describe('browser console host', () => {
   it('refuses a wrong token however close it is to the right one', async () => {
     const { token } = host;
     for (const guess of ['', token.slice(0, -1), `${token}x`, token.toUpperCase() === token ? token.toLowerCase() : token.toUpperCase()]) {
-      expect((await fetch(`${host.origin}/?token=${encodeURIComponent(guess)}`)).status, guess).toBe(401);
+      expect(await refusal(host, { origin: host.origin, token: guess }), guess).toEqual({ closed: HOST_CLOSE.tokenRefused });
     }
-    // Only the first `token` parameter counts: a right one appended after a wrong one does not help.
-    expect((await fetch(`${host.origin}/?token=wrong&token=${token}`)).status).toBe(401);
-    expect((await fetch(`${host.origin}/`, { headers: { cookie: `other_token=${token}` } })).status).toBe(401);
   });
 
-  it('refuses HTTP requests from another site’s page even with the token', async () => {
+  it('refuses HTTP requests from another site’s page', async () => {
     for (const origin of [
       'https://evil.example',
       'null',
       `http://127.0.0.1:${host.port + 1}`,
       `http://localhost.evil.example:${host.port}`,
     ]) {
-      expect(await rawGet(host.port, `/?token=${host.token}`, { origin }), origin).toBe(403);
+      expect(await rawGet(host.port, '/', { origin }), origin).toBe(403);
     }
-    expect(await rawGet(host.port, `/?token=${host.token}`, { origin: host.origin })).toBe(200);
-    expect(await rawGet(host.port, `/?token=${host.token}`, { origin: `http://localhost:${host.port}` })).toBe(200);
+    expect(await rawGet(host.port, '/', { origin: host.origin })).toBe(200);
+    expect(await rawGet(host.port, '/', { origin: `http://localhost:${host.port}` })).toBe(200);
   });
 
   it('refuses requests addressed to another host name (DNS rebinding), on HTTP and on the socket', async () => {
     for (const name of ['evil.example', `evil.example:${host.port}`, `127.0.0.1.evil.example:${host.port}`, `127.0.0.1:${host.port + 1}`]) {
-      expect(await rawGet(host.port, `/?token=${host.token}`, { host: name }), name).toBe(421);
+      expect(await rawGet(host.port, '/', { host: name }), name).toBe(421);
     }
     const upgrade = [
-      `GET /ws?token=${host.token} HTTP/1.1`,
+      'GET /ws HTTP/1.1',
       `Host: evil.example:${host.port}`,
       `Origin: http://evil.example:${host.port}`,
       'Connection: Upgrade',
       'Upgrade: websocket',
       'Sec-WebSocket-Version: 13',
       'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
+      `Sec-WebSocket-Protocol: clinicsync.v1, clinicsync.token.${host.token}`,
     ].join('\r\n');
     expect(await rawRequest(host.port, upgrade)).toBe(421);
-    expect(await rawGet(host.port, `/?token=${host.token}`, { host: `localhost:${host.port}` })).toBe(200);
+    expect(await rawGet(host.port, '/', { host: `localhost:${host.port}` })).toBe(200);
   });
 
   it('answers a malformed request target with 400 and keeps serving (it used to crash the host)', async () => {
@@ -165,12 +122,12 @@ describe('browser console host', () => {
     }
     const upgrade = `GET //[ HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nConnection: Upgrade\r\nUpgrade: websocket`;
     expect(await rawRequest(host.port, upgrade)).toBe(400);
-    expect((await fetch(host.url)).status).toBe(200);
+    expect((await fetch(`${host.origin}/`)).status).toBe(200);
   });
 
   it('answers only GET and HEAD', async () => {
     for (const method of ['POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH', 'TRACE']) {
-      expect(await rawRequest(host.port, `${method} /?token=${host.token} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}`), method).toBe(405);
+      expect(await rawRequest(host.port, `${method} / HTTP/1.1\r\nHost: 127.0.0.1:${host.port}`), method).toBe(405);
     }
   });
 });
