@@ -106,3 +106,16 @@ export class Prng {
 
 const HEX = '0123456789abcdef';
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/**
+ * A number in [0, 1) that depends only on the seed and the given parts (FNV-1a over the text, then
+ * a murmur3 finish): the same question always gets the same answer, whatever was asked before.
+ */
+export function seededUnit(seed: number, ...parts: readonly (string | number)[]): number {
+  const text = parts.join('\u001f');
+  let hash = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  return ((hash ^ (hash >>> 16)) >>> 0) / 4294967296;
+}

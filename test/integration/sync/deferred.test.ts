@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncRun } from '../../../electron/core/domain';
 import { expectConverged, syncWindow } from './support/cache-view';
 import { closeEnvs, createEnv, runSync } from './support/harness';
-import { closeUpstreams, startUpstream } from './support/upstream';
+import { closeUpstreams, startUpstream, TIME_SCALE } from './support/upstream';
+import { TEST_ANCHOR, TestClock } from '../../support/test-clock';
 
 afterEach(async () => {
   closeEnvs();
@@ -10,22 +11,28 @@ afterEach(async () => {
 });
 
 const PER_DAY = 14;
+/** The budget's day under the emulator's time scale (144 s), counted from the epoch like the connector's. */
+const BUDGET_DAY_MS = 86_400_000 / TIME_SCALE.intakeq;
+/** One second into a budget day: no run can cross into the next day by chance, however slow the machine. */
+const START_OF_A_BUDGET_DAY = Math.ceil(Date.parse(TEST_ANCHOR) / BUDGET_DAY_MS) * BUDGET_DAY_MS + 1000;
 
 describe("IntakeQ's daily request budget", () => {
   it('defers the run with the time it continues, keeps what it fetched, and a later run completes', async () => {
     // 400 clients take four pages: a full sync needs more than a day's budget.
-    const upstream = await startUpstream('intakeq', { patients: 400 });
+    // The emulator's own minute windows run on the real clock, which the test cannot move a day on as it
+    // moves the connector's: they are lifted here, and the connector's pacing and daily budget are tested.
+    const upstream = await startUpstream('intakeq', { patients: 400, rateLimit: { perMinute: 10_000 } });
     const env = createEnv(upstream);
     // The connector's clock, moved to "the next day" of the (compressed) budget each time a run defers.
-    let offsetMs = 0;
-    const connector = { rateLimits: { perDay: PER_DAY }, now: () => new Date(Date.now() + offsetMs) };
+    const budgetClock = new TestClock(START_OF_A_BUDGET_DAY);
+    const connector = { rateLimits: { perDay: PER_DAY }, now: budgetClock.now };
 
     const first = await runSync(env, { mode: 'full', connector });
     expect(first.status).toBe('deferred');
     expect(first.apiRequests).toBe(PER_DAY);
     expect(upstream.stats().requests).toBe(PER_DAY);
     expect(first.errors.map((e) => e.kind)).toEqual(['budget_exhausted']);
-    expect(Date.parse(first.resumeAt ?? '')).toBeGreaterThan(Date.now() + offsetMs);
+    expect(first.resumeAt).toBe(new Date(START_OF_A_BUDGET_DAY - 1000 + BUDGET_DAY_MS).toISOString());
     expect(env.events.activity.at(-1)).toMatchObject({
       level: 'warn',
       message: expect.stringMatching(
@@ -41,7 +48,7 @@ describe("IntakeQ's daily request budget", () => {
     // Each following day continues from the cursors (never the whole patient list again) until done.
     let last: SyncRun = first;
     for (let day = 1; day <= 3 && last.status === 'deferred'; day++) {
-      offsetMs += Date.parse(last.resumeAt ?? '') - (Date.now() + offsetMs) + 1000;
+      budgetClock.advance(Date.parse(last.resumeAt ?? '') - budgetClock.ms() + 1000);
       last = await runSync(env, { trigger: 'retry', connector });
       expect(last.cursorBefore).toHaveProperty('patients');
       expect(last.apiRequests).toBeLessThanOrEqual(PER_DAY);

@@ -63,7 +63,7 @@ export function createEnv(upstream: Upstream): SyncEnv {
       baseUrl: upstream.url,
       credentialRef: 'test-key',
     },
-    new Date().toISOString(),
+    upstream.now().toISOString(),
   );
   const env: SyncEnv = {
     cache,
@@ -132,7 +132,7 @@ export function runSync(env: SyncEnv, options: RunOptions = {}): Promise<SyncRun
   return syncSource(
     {
       store: env.cache,
-      now: () => new Date(),
+      now: env.upstream.now,
       events: engineEvents(env.events, options.onProgress),
       onInternalError: (err) => env.events.internalErrors.push(err),
     },
