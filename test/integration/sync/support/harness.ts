@@ -107,6 +107,8 @@ export function connectorFor(env: SyncEnv, deps: Partial<ConnectorDeps> = {}): C
     budgetStore: env.cache.budgets,
     gates: env.gates,
     timeScale: env.upstream.timeScale,
+    // One clock for the engine, the connector and the emulator, as in production.
+    now: env.upstream.now,
     userAgentContact: 'tests@clinicsync.example',
     ...deps,
   });
