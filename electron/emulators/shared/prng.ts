@@ -108,13 +108,19 @@ const HEX = '0123456789abcdef';
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 /**
- * A number in [0, 1) that depends only on the seed and the given parts (FNV-1a over the text, then
- * a murmur3 finish): the same question always gets the same answer, whatever was asked before.
+ * A number in [0, 1) that depends only on the seed and the given parts (MurmurHash3 over the text's
+ * UTF-16 code units): the same question always gets the same answer, whatever was asked before.
  */
 export function seededUnit(seed: number, ...parts: readonly (string | number)[]): number {
   const text = parts.join('\u001f');
-  let hash = (0x811c9dc5 ^ seed) >>> 0;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  let hash = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    let k = Math.imul(text.charCodeAt(i), 0xcc9e2d51);
+    k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+    hash ^= k;
+    hash = (Math.imul((hash << 13) | (hash >>> 19), 5) + 0xe6546b64) | 0;
+  }
+  hash ^= text.length;
   hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
   hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
   return ((hash ^ (hash >>> 16)) >>> 0) / 4294967296;
