@@ -24,7 +24,7 @@ describe('seeded datasets', () => {
     }
   });
 
-  it('builds the practice at the clock's whole second, so a clock started at an anchor rebuilds it exactly', async () => {
+  it('builds the practice at the clock’s whole second, so a clock started at an anchor rebuilds it exactly', async () => {
     // However long start-up takes (within the second), the practice is the anchor's.
     const [onTime, late] = await Promise.all([
       startIntakeqEmulator({ ...TEST_OPTIONS, patients: 60, now: () => FIXED_NOW }),
