@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, type Envelope } from '../../../electron/contract';
 import { serveContract, type Dispatch } from '../../../electron/handlers';
 import { startClinikoEmulator, type ClinikoControl, type RunningEmulator } from '../../../electron/emulators';
+import { TestClock } from '../../support/test-clock';
 import { openTestService, type TestService } from '../../support/test-service';
+
+// The emulated practice and the service on one clock, anchored at a fixed date.
+const clock = new TestClock();
 
 let emulator: RunningEmulator<ClinikoControl>;
 let t: TestService;
@@ -10,8 +14,8 @@ let dispatch: Dispatch;
 const internal: unknown[] = [];
 
 beforeAll(async () => {
-  emulator = await startClinikoEmulator({ patients: 20, latencyMs: { min: 0, max: 0 } });
-  t = openTestService();
+  emulator = await startClinikoEmulator({ patients: 20, latencyMs: { min: 0, max: 0 }, now: clock.now });
+  t = openTestService({ now: clock.now });
   await t.service.sources.add({ kind: 'cliniko', name: 'Northside', apiKey: emulator.apiKey, baseUrl: emulator.url });
   await (
     await t.service.sync.start({ mode: 'full', trigger: 'manual' })
