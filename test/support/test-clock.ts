@@ -9,19 +9,25 @@
  */
 export const TEST_ANCHOR = '2026-03-10T02:07:30Z';
 
-/** A clock that reads `anchor` when made and then runs at real speed; `advance` jumps it ahead. */
+/**
+ * A clock that reads `anchor` when made and then runs at real speed (or, with `running: false`, only
+ * when `advance` moves it, for tests that must not depend on how fast the machine is).
+ */
 export class TestClock {
   private readonly startedAt = performance.now();
   private offsetMs = 0;
   private readonly anchorMs: number;
+  private readonly running: boolean;
 
-  constructor(anchor: string | number = TEST_ANCHOR) {
+  constructor(anchor: string | number = TEST_ANCHOR, options: { running?: boolean } = {}) {
     this.anchorMs = typeof anchor === 'number' ? anchor : Date.parse(anchor);
     if (!Number.isFinite(this.anchorMs)) throw new RangeError(`Not an instant: ${String(anchor)}`);
+    this.running = options.running ?? true;
   }
 
   ms(): number {
-    return this.anchorMs + this.offsetMs + Math.floor(performance.now() - this.startedAt);
+    const elapsed = this.running ? Math.floor(performance.now() - this.startedAt) : 0;
+    return this.anchorMs + this.offsetMs + elapsed;
   }
 
   /** As a `now` option: bound, so it can be passed around on its own. */
