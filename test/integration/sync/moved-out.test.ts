@@ -21,7 +21,10 @@ describe.each(['cliniko', 'intakeq'] as const)('%s: an appointment moved a few w
       const truth = await upstream.truth();
       const late = [...truth.appointments.values()].find(
         (a) =>
-          !a.deleted && a.status !== 'cancelled' && a.startsAt > new Date(upstream.now().getTime() + 75 * DAY_MS).toISOString() && a.startsAt < window.to,
+          !a.deleted &&
+          a.status !== 'cancelled' &&
+          a.startsAt > new Date(upstream.now().getTime() + 75 * DAY_MS).toISOString() &&
+          a.startsAt < window.to,
       )!;
       // Three weeks later: beyond the window's end.
       const movedTo = new Date(Date.parse(late.startsAt) + 21 * DAY_MS).toISOString();
@@ -44,7 +47,10 @@ describe('cliniko: an appointment moved months beyond the synced window', () => 
     const window = syncWindow(first.startedAt);
     const late = [...(await upstream.truth()).appointments.values()].find(
       (a) =>
-        !a.deleted && a.status !== 'cancelled' && a.startsAt > new Date(upstream.now().getTime() + 30 * DAY_MS).toISOString() && a.startsAt < window.to,
+        !a.deleted &&
+        a.status !== 'cancelled' &&
+        a.startsAt > new Date(upstream.now().getTime() + 30 * DAY_MS).toISOString() &&
+        a.startsAt < window.to,
     )!;
     const movedTo = new Date(Date.parse(late.startsAt) + 150 * DAY_MS).toISOString();
     upstream.reschedule(late.externalId, movedTo);
