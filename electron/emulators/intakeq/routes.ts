@@ -85,9 +85,10 @@ export function addRoutes(router: Router, deps: RouteDeps): void {
           'ClientId',
           'DateOfBirth',
         );
+      // A summary names its client by ClientNumber, which is also what a record fault breaks (after reading it).
       return page(
         rows.map((row) => serializer.clientSummary(row)),
-        'ClientId',
+        'ClientNumber',
         'ClientNumber',
       );
     }),

@@ -1,6 +1,7 @@
 /**
  * Seeded pseudo-random numbers (sfc32, seeded through splitmix32). Every emulator draws from one of
- * these so the same seed always yields the same practice, and fault sequences can be replayed.
+ * these so the same seed always yields the same practice. (Faults use `seededUnit` below instead: a
+ * stream's next number depends on how many were drawn before.)
  */
 export class Prng {
   private a: number;
