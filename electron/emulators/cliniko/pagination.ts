@@ -35,6 +35,6 @@ export function pageResponse<R>(
   return {
     status: 200,
     json: { [key]: items, total_entries: rows.length, links },
-    records: { items, brokenField: breakable.field, brokenValue: breakable.value, page: true },
+    records: { items, idField: 'id', brokenField: breakable.field, brokenValue: breakable.value, page: true },
   };
 }

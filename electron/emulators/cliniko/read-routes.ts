@@ -204,6 +204,6 @@ function recordById<R>(resource: Resource<R>, ctx: RequestContext): EmulatorResp
   return {
     status: 200,
     json,
-    records: { items: [json], brokenField: resource.breakable.field, brokenValue: resource.breakable.value, page: false },
+    records: { items: [json], idField: 'id', brokenField: resource.breakable.field, brokenValue: resource.breakable.value, page: false },
   };
 }

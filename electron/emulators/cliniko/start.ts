@@ -5,7 +5,7 @@ import { Prng } from '../shared/prng';
 import { RateLimiter } from '../shared/rate-limit';
 import { Router } from '../shared/router';
 import { serveEmulator } from '../shared/server';
-import { DAY_MS, MINUTE_MS } from '../shared/time';
+import { DAY_MS, MINUTE_MS, practiceAnchor } from '../shared/time';
 import type { EmulatorOptions, RunningEmulator } from '../shared/types';
 import { ClinikoAuth, clinikoShard, generateClinikoKey } from './auth';
 import { CLINIKO_OPERATIONS, ClinikoControl } from './control';
@@ -23,7 +23,7 @@ export async function startClinikoEmulator(options: EmulatorOptions = {}): Promi
   const { store, people } = buildClinikoDataset({
     patients: resolved.patients,
     seed: resolved.seed,
-    nowMs: nowMs(),
+    nowMs: practiceAnchor(nowMs()),
     timeZone: resolved.timeZone,
   });
   // Runtime randomness (new ids, faults, latency) has its own stream, so it never shifts the dataset.
@@ -32,7 +32,7 @@ export async function startClinikoEmulator(options: EmulatorOptions = {}): Promi
   const serializer = new ClinikoSerializer(store, `https://api.${clinikoShard(apiKey)}.cliniko.com/v1`, nowMs);
   const mutations = new ClinikoMutations(store, nowMs, runtime.fork(2));
   const control = new ClinikoControl(store, mutations, serializer, people, runtime.fork(3), nowMs);
-  const faults = new FaultInjector(resolved.faults, runtime.fork(4));
+  const faults = new FaultInjector(resolved.faults, runtime.fork(4).int(0, 0xffffffff));
   const auth = new ClinikoAuth(apiKey, resolved.requireClientHeaders);
   const budgets = [{ limit: resolved.perMinute, realLengthMs: MINUTE_MS }];
   if (resolved.perDay !== null) budgets.push({ limit: resolved.perDay, realLengthMs: DAY_MS });
@@ -57,8 +57,8 @@ export async function startClinikoEmulator(options: EmulatorOptions = {}): Promi
       }),
       authenticate: (ctx) => auth.authenticate(ctx),
       hasValidKey: (ctx) => auth.hasValidKey(ctx),
-      limiter: new RateLimiter(budgets, resolved.timeScale),
-      rateLimited: (resetAtMs) => tooManyRequests(resetAtMs, Date.now(), resolved.retryAfterHeader),
+      limiter: new RateLimiter(budgets, resolved.timeScale, nowMs),
+      rateLimited: (resetAtMs) => tooManyRequests(resetAtMs, nowMs(), resolved.retryAfterHeader),
       routeNotFound,
       applicationError,
     },

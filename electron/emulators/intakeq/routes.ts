@@ -32,7 +32,7 @@ export function addRoutes(router: Router, deps: RouteDeps): void {
     api((ctx) => {
       drift('appointments');
       const rows = pageOf(queries.appointments(params(ctx)), params(ctx)).map((row) => serializer.appointment(row));
-      return page(rows, 'StartDate');
+      return page(rows, 'Id', 'StartDate');
     }),
   );
   router.add(
@@ -45,7 +45,7 @@ export function addRoutes(router: Router, deps: RouteDeps): void {
     '/appointments/:id',
     api((ctx) => {
       const json = serializer.appointment(mutations.requireAppointment(ctx.params.id ?? ''), true);
-      return { status: 200, json, records: { items: [json], brokenField: 'StartDate', brokenValue: BROKEN, page: false } };
+      return { status: 200, json, records: { items: [json], idField: 'Id', brokenField: 'StartDate', brokenValue: BROKEN, page: false } };
     }),
   );
   router.add(
@@ -82,10 +82,13 @@ export function addRoutes(router: Router, deps: RouteDeps): void {
       if (query.get('includeprofile')?.toLowerCase() === 'true')
         return page(
           rows.map((row) => serializer.clientProfile(row)),
+          'ClientId',
           'DateOfBirth',
         );
+      // A summary names its client by ClientNumber, which is also what a record fault breaks (after reading it).
       return page(
         rows.map((row) => serializer.clientSummary(row)),
+        'ClientNumber',
         'ClientNumber',
       );
     }),
@@ -130,11 +133,11 @@ function customFieldFilters(url: URL): Map<string, string> {
   return filters;
 }
 
-function page(items: Record<string, unknown>[], brokenField: string): EmulatorResponse {
+function page(items: Record<string, unknown>[], idField: string, brokenField: string): EmulatorResponse {
   return {
     status: 200,
     json: items,
-    records: { items, brokenField, brokenValue: brokenField === 'ClientNumber' ? 'not a number' : BROKEN, page: true },
+    records: { items, idField, brokenField, brokenValue: brokenField === 'ClientNumber' ? 'not a number' : BROKEN, page: true },
   };
 }
 

@@ -5,7 +5,7 @@ import { Prng } from '../shared/prng';
 import { RateLimiter } from '../shared/rate-limit';
 import { Router } from '../shared/router';
 import { serveEmulator } from '../shared/server';
-import { DAY_MS, MINUTE_MS } from '../shared/time';
+import { DAY_MS, MINUTE_MS, practiceAnchor } from '../shared/time';
 import { ZoneCalendar } from '../shared/time-zone';
 import type { EmulatorOptions, RunningEmulator } from '../shared/types';
 import { generateIntakeqKey, hasIntakeqKey } from './auth';
@@ -24,7 +24,7 @@ export async function startIntakeqEmulator(options: EmulatorOptions = {}): Promi
   const { store, people } = buildIntakeqDataset({
     patients: resolved.patients,
     seed: resolved.seed,
-    nowMs: nowMs(),
+    nowMs: practiceAnchor(nowMs()),
     timeZone: resolved.timeZone,
   });
   // Runtime randomness (new ids, faults, latency) has its own stream, so it never shifts the dataset.
@@ -33,7 +33,7 @@ export async function startIntakeqEmulator(options: EmulatorOptions = {}): Promi
   const serializer = new IntakeqSerializer(store);
   const mutations = new IntakeqMutations(store, nowMs, runtime.fork(2));
   const control = new IntakeqControl(store, mutations, serializer, people, runtime.fork(3), nowMs);
-  const faults = new FaultInjector(resolved.faults, runtime.fork(4));
+  const faults = new FaultInjector(resolved.faults, runtime.fork(4).int(0, 0xffffffff));
   const budgets = [{ limit: resolved.perMinute, realLengthMs: MINUTE_MS }];
   if (resolved.perDay !== null) budgets.push({ limit: resolved.perDay, realLengthMs: DAY_MS });
 
@@ -61,8 +61,8 @@ export async function startIntakeqEmulator(options: EmulatorOptions = {}): Promi
       }),
       authenticate: (ctx) => (hasIntakeqKey(ctx, apiKey) ? apiKey : unauthorized()),
       hasValidKey: (ctx) => hasIntakeqKey(ctx, apiKey),
-      limiter: new RateLimiter(budgets, resolved.timeScale),
-      rateLimited: (resetAtMs) => tooManyRequests(resetAtMs, Date.now(), resolved.retryAfterHeader),
+      limiter: new RateLimiter(budgets, resolved.timeScale, nowMs),
+      rateLimited: (resetAtMs) => tooManyRequests(resetAtMs, nowMs(), resolved.retryAfterHeader),
       routeNotFound: htmlNotFound,
       applicationError,
     },

@@ -1,5 +1,5 @@
 import { bodyText, textResponse, type EmulatorResponse } from './http';
-import type { Prng } from './prng';
+import { seededUnit } from './prng';
 import type { FaultOptions } from './types';
 
 export interface RequestFaults {
@@ -10,16 +10,32 @@ export interface RequestFaults {
   storm: boolean;
 }
 
+/** Who a request is, for deciding its faults. */
+export interface RequestIdentity {
+  /** Method, path and page: what the request asks for, without filter instants that move with the clock. */
+  key: string;
+  /** 1 for the first request with this key, 2 for its first retry, and so on. */
+  occurrence: number;
+  /** Its place among all API requests: a rate-limit storm refuses every Nth. */
+  number: number;
+}
+
+const SERVER_ERRORS = [500, 502, 503, 504] as const;
+
 /**
- * Decides, from its own seeded stream, which requests misbehave. Decisions depend only on the seed
- * and the order of requests, so a failing test can be replayed.
+ * Decides which requests and records misbehave. Each decision is a seeded function of what is hit —
+ * a record by its id, a request by its key and how often that same request was made — never of how
+ * many other requests came first, so concurrency and the date cannot change a test's outcome. A
+ * record that is broken stays broken while the fault is on, as a corrupt row upstream would; a
+ * request that failed may succeed when retried, as after a transient upstream error.
  */
 export class FaultInjector {
   private options: FaultOptions;
+  private readonly occurrences = new Map<string, number>();
 
   constructor(
     options: FaultOptions,
-    private readonly prng: Prng,
+    private readonly seed: number,
   ) {
     this.options = { ...options };
   }
@@ -32,33 +48,48 @@ export class FaultInjector {
     return this.options;
   }
 
-  forRequest(requestNumber: number): RequestFaults {
+  /** Names an incoming API request; `number` is its place among all API requests. */
+  identify(method: string, url: URL, number: number): RequestIdentity {
+    const key = `${method} ${url.pathname} page=${url.searchParams.get('page') ?? '1'}`;
+    const occurrence = (this.occurrences.get(key) ?? 0) + 1;
+    this.occurrences.set(key, occurrence);
+    return { key, occurrence, number };
+  }
+
+  forRequest(request: RequestIdentity): RequestFaults {
     const { serverErrorRate = 0, slowRate = 0, slowMs = 0, rateLimitStorm } = this.options;
-    const storm = rateLimitStorm !== undefined && rateLimitStorm.everyN > 0 && requestNumber % rateLimitStorm.everyN === 0;
+    const storm = rateLimitStorm !== undefined && rateLimitStorm.everyN > 0 && request.number % rateLimitStorm.everyN === 0;
+    const draw = (what: string): number => seededUnit(this.seed, what, request.key, request.occurrence);
     return {
       storm,
-      serverError: !storm && this.prng.chance(serverErrorRate) ? this.prng.pick([500, 502, 503, 504]) : null,
-      extraDelayMs: this.prng.chance(slowRate) ? slowMs : 0,
+      serverError: !storm && draw('server-error') < serverErrorRate ? pick(SERVER_ERRORS, draw('status')) : null,
+      extraDelayMs: draw('slow') < slowRate ? slowMs : 0,
     };
   }
 
   /** Serializes a response, breaking records and pages as the fault options ask. */
-  render(response: EmulatorResponse): string {
+  render(response: EmulatorResponse, request: RequestIdentity): string {
     const records = response.records;
     if (!records) return bodyText(response);
     const { malformedRecordRate = 0, malformedPageRate = 0 } = this.options;
     for (const item of records.items) {
-      if (this.prng.chance(malformedRecordRate)) item[records.brokenField] = records.brokenValue;
+      const id = String(item[records.idField]);
+      if (seededUnit(this.seed, 'record', records.brokenField, id) < malformedRecordRate) item[records.brokenField] = records.brokenValue;
     }
-    if (!records.page || !this.prng.chance(malformedPageRate)) return bodyText(response);
-    if (records.items.length > 0 && this.prng.chance(0.5)) {
+    const draw = (what: string): number => seededUnit(this.seed, what, request.key, request.occurrence);
+    if (!records.page || draw('page') >= malformedPageRate) return bodyText(response);
+    if (records.items.length > 0 && draw('page-kind') < 0.5) {
       // A record of the wrong shape: a bare string where an object belongs.
-      (records.items as unknown[])[this.prng.int(0, records.items.length - 1)] = 'record unavailable';
+      (records.items as unknown[])[Math.floor(draw('page-index') * records.items.length)] = 'record unavailable';
       return bodyText(response);
     }
     const text = bodyText(response);
     return text.slice(0, Math.floor(text.length / 2));
   }
+}
+
+function pick<T>(items: readonly T[], unit: number): T {
+  return items[Math.floor(unit * items.length)] as T;
 }
 
 const GATEWAY_TITLES: Record<number, string> = {

@@ -4,6 +4,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export interface ServedRecords {
   /** The very array inside `json` (a page) or a one-element array holding the record. */
   items: Record<string, unknown>[];
+  /** The field that names a record (id, Id, ClientId): a record-level fault is decided by it. */
+  idField: string;
   /** The field a malformed-record fault breaks, and the bad value it gets. */
   brokenField: string;
   brokenValue: unknown;

@@ -71,11 +71,14 @@ export function planPractice(prng: Prng, input: PlanInput): PracticePlan {
   const patients: PlannedPatient[] = [];
   const appointments: PlannedAppointment[] = [];
   for (let index = 0; index < input.patients; index++) {
-    const { patient, archive } = planPatient(prng, input);
-    const lastVisitEnd = planPatientAppointments(prng, input, staff, index, patient, archive, appointments);
+    // Each patient draws from a stream of their own: where the local calendar (a Sunday, a change of
+    // daylight saving) moves one visit, the patients after them stay as they were.
+    const own = prng.fork(index);
+    const { patient, archive } = planPatient(own, input);
+    const lastVisitEnd = planPatientAppointments(own, input, staff, index, patient, archive, appointments);
     if (archive) {
       // Archived after their last visit; archiving is itself an edit.
-      patient.archivedAt = lastVisitEnd + Math.floor(prng.next() * (input.nowMs - lastVisitEnd));
+      patient.archivedAt = lastVisitEnd + Math.floor(own.next() * (input.nowMs - lastVisitEnd));
       patient.updatedAt = patient.archivedAt;
     }
     patients.push(patient);

@@ -1,6 +1,7 @@
 /**
  * Seeded pseudo-random numbers (sfc32, seeded through splitmix32). Every emulator draws from one of
- * these so the same seed always yields the same practice, and fault sequences can be replayed.
+ * these so the same seed always yields the same practice. (Faults use `seededUnit` below instead: a
+ * stream's next number depends on how many were drawn before.)
  */
 export class Prng {
   private a: number;
@@ -106,3 +107,22 @@ export class Prng {
 
 const HEX = '0123456789abcdef';
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/**
+ * A number in [0, 1) that depends only on the seed and the given parts (MurmurHash3 over the text's
+ * UTF-16 code units): the same question always gets the same answer, whatever was asked before.
+ */
+export function seededUnit(seed: number, ...parts: readonly (string | number)[]): number {
+  const text = parts.join('\u001f');
+  let hash = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    let k = Math.imul(text.charCodeAt(i), 0xcc9e2d51);
+    k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+    hash ^= k;
+    hash = (Math.imul((hash << 13) | (hash >>> 19), 5) + 0xe6546b64) | 0;
+  }
+  hash ^= text.length;
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  return ((hash ^ (hash >>> 16)) >>> 0) / 4294967296;
+}

@@ -21,8 +21,9 @@ export type RateDecision = { allowed: true } | { allowed: false; resetAtMs: numb
 
 /**
  * Per-key request budgets over one or more fixed windows (Cliniko: a minute; IntakeQ: a minute and
- * a day). Only accepted requests count. Windows run on the real clock, divided by the time scale, so
- * a client sleeping until the advertised reset really gets its budget back.
+ * a day). Only accepted requests count. Windows run on the emulator's clock (real time unless one is
+ * injected, then the same clock the practice and its resets are dated by), their lengths divided by
+ * the time scale, so a client sleeping until the advertised reset really gets its budget back.
  */
 export class RateLimiter {
   private readonly windows: FixedWindow[];

@@ -101,12 +101,13 @@ export async function serveEmulator<C>(api: ApiDefinition<C>, settings: ServeSet
         : jsonResponse(401, { error: 'The control API needs the emulator API key, sent the way the API expects it' });
       return send(response, bodyText(response));
     }
-    const faults = settings.faults.forRequest(stats.record(url.pathname));
+    const identity = settings.faults.identify(method, url, stats.record(url.pathname));
+    const faults = settings.faults.forRequest(identity);
     const { min, max } = settings.latencyMs;
     const delay = settings.prng.int(min, max) + faults.extraDelayMs;
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     const response = respond(ctx, faults);
-    send(response, settings.faults.render(response));
+    send(response, settings.faults.render(response, identity));
   };
 
   const server = createServer((req, res) => {

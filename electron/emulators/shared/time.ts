@@ -40,3 +40,12 @@ export function parseInstant(value: string): number | null {
 export function bumpedTime(nowMs: number, previousMs: number): number {
   return Math.max(nowMs, Math.floor(previousMs / SECOND_MS) * SECOND_MS + SECOND_MS);
 }
+
+/**
+ * The instant a seeded practice is built around: the clock's whole second (both APIs print whole
+ * seconds). A test clock that starts at a whole-second anchor therefore rebuilds the very same
+ * practice, however long the emulator took to start.
+ */
+export function practiceAnchor(nowMs: number): number {
+  return Math.floor(nowMs / SECOND_MS) * SECOND_MS;
+}

@@ -1,4 +1,8 @@
-/** Faults an emulator can inject, so clients can prove they survive a misbehaving upstream. */
+/**
+ * Faults an emulator can inject, so clients can prove they survive a misbehaving upstream. Each is
+ * decided by the seed and what it hits (a record's id; a request's path, page and retry count), never
+ * by request order, so the same seed misbehaves the same way on every run.
+ */
 export interface FaultOptions {
   /** Fraction of requests answered 500, 502, 503 or 504. */
   serverErrorRate?: number;
@@ -7,7 +11,7 @@ export interface FaultOptions {
   slowMs?: number;
   /** Fraction of list pages whose body is truncated JSON or holds a record of the wrong shape. */
   malformedPageRate?: number;
-  /** Fraction of records served with one broken field, e.g. starts_at: "not a date". */
+  /** Fraction of records served with one broken field, e.g. starts_at: "not a date"; the same records while it stays on. */
   malformedRecordRate?: number;
   /** On each list request, this many random records of that resource change first (page drift). */
   mutateBetweenPages?: number;
@@ -20,9 +24,13 @@ export interface EmulatorOptions {
   port?: number;
   /** 10..50,000; default 650. */
   patients?: number;
-  /** Default 1. The same seed and the same `now` give the same dataset. */
+  /** Default 1. The same seed and the same `now` (to the second) give the same dataset. */
   seed?: number;
-  /** The emulator's clock; appointments span about 180 days either side of it. Default: real time. */
+  /**
+   * The emulator's clock; the practice is built around its reading at start (to the whole second) and
+   * appointments span about 180 days either side. Default: real time. Tests pass a clock anchored at a
+   * fixed date, so the practice does not change with the day they run on.
+   */
   now?: () => Date;
   /** Per-request delay; default 40–150 ms. Tests pass { min: 0, max: 0 }. */
   latencyMs?: { min: number; max: number };

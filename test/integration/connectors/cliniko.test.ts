@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectorError } from '../../../electron/core/connectors';
 import { startClinikoEmulator, type ClinikoControl, type EmulatorOptions, type RunningEmulator } from '../../../electron/emulators';
+import { TestClock } from '../../support/test-clock';
 import { connectTo, pull, repeated, sorted } from './support';
 
 // Limits compressed 60×: Cliniko's 200 a minute become 200 a second on both sides.
@@ -11,14 +12,26 @@ const running: RunningEmulator<ClinikoControl>[] = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((emulator) => emulator.close()));
 });
+// The emulator's practice and rate limits, and the connector, all on a clock anchored at a fixed date.
+let clock: TestClock;
+beforeEach(() => {
+  clock = new TestClock();
+});
 
 async function emulator(options: EmulatorOptions = {}): Promise<RunningEmulator<ClinikoControl>> {
-  const started = await startClinikoEmulator({ patients: 250, seed: 7, latencyMs: { min: 0, max: 0 }, timeScale: TIME_SCALE, ...options });
+  const started = await startClinikoEmulator({
+    patients: 250,
+    seed: 7,
+    latencyMs: { min: 0, max: 0 },
+    timeScale: TIME_SCALE,
+    now: clock.now,
+    ...options,
+  });
   running.push(started);
   return started;
 }
 
-const connector = (emu: RunningEmulator<ClinikoControl>) => connectTo('cliniko', emu, { timeScale: TIME_SCALE });
+const connector = (emu: RunningEmulator<ClinikoControl>) => connectTo('cliniko', emu, { now: clock.now, timeScale: TIME_SCALE });
 
 function windowAround(now: number, daysBack: number, daysForward: number) {
   return { from: new Date(now - daysBack * DAY_MS).toISOString(), to: new Date(now + daysForward * DAY_MS).toISOString() };
@@ -49,7 +62,7 @@ describe('Cliniko connector against the emulator', () => {
 
   it('pulls every appointment in a window exactly once, with the cancelled and archived ones Cliniko hides', async () => {
     const emu = await emulator();
-    const window = windowAround(Date.now(), 60, 60);
+    const window = windowAround(clock.ms(), 60, 60);
     const { records, errors } = await pull(connector(emu).appointments({ ...window, updatedSince: null }));
     const truth = appointmentsIn(emu, window);
     expect(errors).toEqual([]);
@@ -64,7 +77,7 @@ describe('Cliniko connector against the emulator', () => {
 
   it('keeps telehealth links only for telehealth appointment types', async () => {
     const emu = await emulator();
-    const window = windowAround(Date.now(), 60, 60);
+    const window = windowAround(clock.ms(), 60, 60);
     const { records } = await pull(connector(emu).appointments({ ...window, updatedSince: null }));
     const telehealthTypes = new Set(
       emu.control
@@ -132,7 +145,7 @@ describe('Cliniko connector against the emulator', () => {
 
   it('rejects a wrong key with credentials_invalid after one request', async () => {
     const emu = await emulator();
-    const conn = connectTo('cliniko', { url: emu.url, apiKey: 'MS0wrongkey-au1' }, { timeScale: TIME_SCALE });
+    const conn = connectTo('cliniko', { url: emu.url, apiKey: 'MS0wrongkey-au1' }, { now: clock.now, timeScale: TIME_SCALE });
     const error = (await conn.testConnection().catch((err: unknown) => err)) as ConnectorError;
     expect(error.kind).toBe('credentials_invalid');
     expect(error.message).toBe('Cliniko rejected the API key. Check it in Settings → Sources.');
@@ -150,14 +163,14 @@ describe('Cliniko connector against the emulator', () => {
   it('paces a long pull under the limit so the server never answers 429', async () => {
     // Three requests a (scaled, 500 ms) minute: a pull of a dozen requests must spread over four windows.
     const emu = await emulator({ rateLimit: { perMinute: 3 }, timeScale: 120 });
-    const conn = connectTo('cliniko', emu, { timeScale: 120, rateLimits: { perMinute: 3 } });
-    const started = Date.now();
+    const conn = connectTo('cliniko', emu, { now: clock.now, timeScale: 120, rateLimits: { perMinute: 3 } });
+    const started = clock.ms();
     await pull(conn.patients({ updatedSince: null }));
-    await pull(conn.appointments({ ...windowAround(Date.now(), 90, 90), updatedSince: null }));
+    await pull(conn.appointments({ ...windowAround(clock.ms(), 90, 90), updatedSince: null }));
     const requests = emu.stats().requests;
     expect(requests).toBeGreaterThan(9);
     expect(emu.stats().rateLimited).toBe(0);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(Math.floor((requests - 1) / 3) * 500);
+    expect(clock.ms() - started).toBeGreaterThanOrEqual(Math.floor((requests - 1) / 3) * 500);
     expect(conn.stats().rateLimitWaitMs).toBeGreaterThan(0);
   });
 });

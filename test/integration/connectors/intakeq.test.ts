@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectorError } from '../../../electron/core/connectors';
 import { GateRegistry } from '../../../electron/core/connectors/http/request-gate';
 import { IntakeqConnector } from '../../../electron/core/connectors/intakeq/intakeq-connector';
 import { startIntakeqEmulator, type EmulatorOptions, type IntakeqControl, type RunningEmulator } from '../../../electron/emulators';
 import { MemoryBudgetStore } from '../../unit/connectors/support/memory-budget-store';
+import { TestClock } from '../../support/test-clock';
 import { connectTo, pull, repeated, sorted } from './support';
 
 // Limits compressed 600×: IntakeQ's 10 a minute become 10 every 100 ms on both sides.
@@ -14,15 +15,27 @@ const running: RunningEmulator<IntakeqControl>[] = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((emulator) => emulator.close()));
 });
+// The emulator's practice and rate limits, and the connector, all on a clock anchored at a fixed date.
+let clock: TestClock;
+beforeEach(() => {
+  clock = new TestClock();
+});
 
 async function emulator(options: EmulatorOptions = {}): Promise<RunningEmulator<IntakeqControl>> {
-  const started = await startIntakeqEmulator({ patients: 250, seed: 5, latencyMs: { min: 0, max: 0 }, timeScale: TIME_SCALE, ...options });
+  const started = await startIntakeqEmulator({
+    patients: 250,
+    seed: 5,
+    latencyMs: { min: 0, max: 0 },
+    timeScale: TIME_SCALE,
+    now: clock.now,
+    ...options,
+  });
   running.push(started);
   return started;
 }
 
 const connector = (emu: RunningEmulator<IntakeqControl>, perDay = 500) =>
-  connectTo('intakeq', emu, { timeScale: TIME_SCALE, rateLimits: { perDay } });
+  connectTo('intakeq', emu, { now: clock.now, timeScale: TIME_SCALE, rateLimits: { perDay } });
 
 function windowAround(now: number, daysBack: number, daysForward: number) {
   return { from: new Date(now - daysBack * DAY_MS).toISOString(), to: new Date(now + daysForward * DAY_MS).toISOString() };
@@ -49,7 +62,7 @@ describe('IntakeQ connector against the emulator', () => {
 
   it('pulls every appointment of a window exactly once, cancelled ones included, statuses mapped', async () => {
     const emu = await emulator();
-    const window = windowAround(Date.now(), 45, 45);
+    const window = windowAround(clock.ms(), 45, 45);
     const { records, errors } = await pull(connector(emu).appointments({ ...window, updatedSince: null }));
     const truth = liveAppointmentsIn(emu, window);
     expect(errors).toEqual([]);
@@ -75,12 +88,12 @@ describe('IntakeQ connector against the emulator', () => {
     // 250 clients take three pages; two requests are all the day allows.
     const emu = await emulator({ rateLimit: { perDay: 2 } });
     const store = new MemoryBudgetStore();
-    const deps = { timeScale: TIME_SCALE, rateLimits: { perDay: 2 }, budgetStore: store };
+    const deps = { now: clock.now, timeScale: TIME_SCALE, rateLimits: { perDay: 2 }, budgetStore: store };
     const error = (await pull(connectTo('intakeq', emu, deps).patients({ updatedSince: null })).catch(
       (err: unknown) => err,
     )) as ConnectorError;
     expect(error.kind).toBe('budget_exhausted');
-    expect(error.resumeAt!.getTime()).toBeGreaterThan(Date.now());
+    expect(error.resumeAt!.getTime()).toBeGreaterThan(clock.ms());
     expect(emu.stats().requests).toBe(2);
     expect(emu.stats().rateLimited).toBe(0);
     const afterRestart = connectTo('intakeq', emu, deps);
@@ -92,7 +105,7 @@ describe('IntakeQ connector against the emulator', () => {
     const emu = await emulator({ rateLimit: { perDay: 2 } });
     const store = new MemoryBudgetStore();
     const error = (await pull(
-      connectTo('intakeq', emu, { timeScale: TIME_SCALE, budgetStore: store }).patients({ updatedSince: null }),
+      connectTo('intakeq', emu, { now: clock.now, timeScale: TIME_SCALE, budgetStore: store }).patients({ updatedSince: null }),
     ).catch((err: unknown) => err)) as ConnectorError;
     expect(error.kind).toBe('budget_exhausted');
     expect(store.writes.at(-1)!.used).toBe(500);
@@ -103,7 +116,7 @@ describe('IntakeQ connector against the emulator', () => {
     const [first, second] = emu.control.appointments().filter((a) => !emu.control.deletedAppointmentIds().includes(a.Id));
     emu.control.deleteAppointment(first!.Id);
     const conn = connector(emu);
-    const { records } = await pull(conn.deletedAppointments!({ since: new Date(Date.now() - 864e5).toISOString() }));
+    const { records } = await pull(conn.deletedAppointments!({ since: new Date(clock.ms() - 864e5).toISOString() }));
     expect(records.map((r) => r.externalId)).toContain(first!.Id);
     expect(await conn.appointmentDetail!(second!.Id)).toMatchObject({
       externalId: second!.Id,
@@ -139,7 +152,7 @@ describe('IntakeQ connector against the emulator', () => {
 
   it('reads the booking settings: services, locations and bookable practitioners', async () => {
     const emu = await emulator();
-    const deps = { budgetStore: new MemoryBudgetStore(), gates: new GateRegistry(), timeScale: TIME_SCALE };
+    const deps = { budgetStore: new MemoryBudgetStore(), gates: new GateRegistry(), timeScale: TIME_SCALE, now: clock.now };
     const settings = await new IntakeqConnector('src', emu.apiKey, emu.url, deps).bookingSettings();
     const truth = emu.control.settings();
     expect(settings.errors).toEqual([]);
@@ -150,7 +163,7 @@ describe('IntakeQ connector against the emulator', () => {
 
   it('rejects a wrong key with credentials_invalid', async () => {
     const emu = await emulator();
-    const error = (await connectTo('intakeq', { url: emu.url, apiKey: 'wrong' }, { timeScale: TIME_SCALE })
+    const error = (await connectTo('intakeq', { url: emu.url, apiKey: 'wrong' }, { now: clock.now, timeScale: TIME_SCALE })
       .testConnection()
       .catch((err: unknown) => err)) as ConnectorError;
     expect(error.kind).toBe('credentials_invalid');

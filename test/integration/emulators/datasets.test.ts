@@ -24,6 +24,20 @@ describe('seeded datasets', () => {
     }
   });
 
+  it('builds the practice at the clock’s whole second, so a clock started at an anchor rebuilds it exactly', async () => {
+    // However long start-up takes (within the second), the practice is the anchor's.
+    const [onTime, late] = await Promise.all([
+      startIntakeqEmulator({ ...TEST_OPTIONS, patients: 60, now: () => FIXED_NOW }),
+      startIntakeqEmulator({ ...TEST_OPTIONS, patients: 60, now: () => new Date(FIXED_NOW.getTime() + 999) }),
+    ]);
+    try {
+      expect(late.control.patients()).toEqual(onTime.control.patients());
+      expect(late.control.appointments()).toEqual(onTime.control.appointments());
+    } finally {
+      await Promise.all([onTime.close(), late.close()]);
+    }
+  });
+
   it('builds a realistic Cliniko practice around the clock', async () => {
     const emu = await startClinikoEmulator({ ...TEST_OPTIONS, patients: 1000 });
     try {

@@ -22,7 +22,8 @@ describe('IntakeQ emulator: reads', () => {
   };
 
   beforeAll(async () => {
-    emu = await startIntakeqEmulator({ ...TEST_OPTIONS, patients: 150, rateLimit: { perMinute: 10_000, perDay: 10_000 } });
+    // Enough clients that some soft deletions fall inside the ten days deletedOnly lists and some before.
+    emu = await startIntakeqEmulator({ ...TEST_OPTIONS, patients: 600, rateLimit: { perMinute: 10_000, perDay: 10_000 } });
   });
   afterAll(() => emu.close());
 

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startClinikoEmulator, type ClinikoControl, type RunningEmulator } from '../../../electron/emulators';
+import { TestClock } from '../../support/test-clock';
 import { openTestService, type TestService } from '../../support/test-service';
+
+// The emulated practice and the service on one clock, anchored at a fixed date.
+const clock = new TestClock();
 
 let emulator: RunningEmulator<ClinikoControl>;
 let t: TestService;
@@ -11,8 +15,8 @@ async function sync() {
 }
 
 beforeAll(async () => {
-  emulator = await startClinikoEmulator({ patients: 60, latencyMs: { min: 0, max: 0 } });
-  t = openTestService();
+  emulator = await startClinikoEmulator({ patients: 60, latencyMs: { min: 0, max: 0 }, now: clock.now });
+  t = openTestService({ now: clock.now });
   await t.service.sources.add({ kind: 'cliniko', name: 'Northside', apiKey: emulator.apiKey, baseUrl: emulator.url });
   await sync();
 }, 60_000);
@@ -36,7 +40,7 @@ describe('the service areas staff use every day', () => {
   it('lists what changed since the last sync, with the patient it concerns', async () => {
     const upcoming = emulator.control
       .appointments()
-      .find((a) => a.cancelled_at === null && a.deleted_at === null && Date.parse(a.starts_at) > Date.now() + 86_400_000);
+      .find((a) => a.cancelled_at === null && a.deleted_at === null && Date.parse(a.starts_at) > clock.ms() + 86_400_000);
     expect(upcoming).toBeDefined();
     const moved = new Date(Date.parse(upcoming?.starts_at as string) + 3_600_000).toISOString();
     emulator.control.reschedule(upcoming?.id as string, moved);

@@ -4,9 +4,13 @@ import { CHANNEL_NAMES, channels, type ChannelName, type Envelope } from '../../
 import { serveContract, type Dispatch } from '../../../electron/handlers';
 import { startClinikoEmulator, type ClinikoControl, type RunningEmulator } from '../../../electron/emulators';
 import type { Cache } from '../../../electron/core/db';
+import { TestClock } from '../../support/test-clock';
 import { openTestService, type TestService } from '../../support/test-service';
 import { snapshotLocalData } from './support/local-data';
 import { fieldPaths, jsonSchemaOf, schemaCases, type SampleHint, type SchemaCase } from './support/schema-cases';
+
+// The emulated practice and the service on one clock, anchored at a fixed date.
+const clock = new TestClock();
 
 let emulator: RunningEmulator<ClinikoControl>;
 let t: TestService;
@@ -22,8 +26,8 @@ async function ok<T>(channel: ChannelName, input: unknown): Promise<T> {
 }
 
 beforeAll(async () => {
-  emulator = await startClinikoEmulator({ patients: 20, latencyMs: { min: 0, max: 0 } });
-  t = openTestService();
+  emulator = await startClinikoEmulator({ patients: 20, latencyMs: { min: 0, max: 0 }, now: clock.now });
+  t = openTestService({ now: clock.now });
   sourceId = (await t.service.sources.add({ kind: 'cliniko', name: 'Northside', apiKey: emulator.apiKey, baseUrl: emulator.url })).id;
   await (
     await t.service.sync.start({ mode: 'full', trigger: 'manual' })

@@ -2,14 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DesktopProgress, FinishedSync } from '../../../electron/main/desktop/ports';
 import { desktopPortFor } from '../../../electron/main/desktop-port';
 import { startClinikoEmulator, type ClinikoControl, type RunningEmulator } from '../../../electron/emulators';
+import { TestClock } from '../../support/test-clock';
 import { openTestService, type TestService } from '../../support/test-service';
+
+// The emulated practice and the service on one clock, anchored at a fixed date.
+const clock = new TestClock();
 
 let emulator: RunningEmulator<ClinikoControl>;
 let t: TestService;
 
 beforeAll(async () => {
-  emulator = await startClinikoEmulator({ patients: 40, latencyMs: { min: 1, max: 1 } });
-  t = openTestService();
+  emulator = await startClinikoEmulator({ patients: 40, latencyMs: { min: 1, max: 1 }, now: clock.now });
+  t = openTestService({ now: clock.now });
 });
 afterAll(async () => {
   await t.dispose();

@@ -4,14 +4,18 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filesIn } from '../../support/files-in';
 import { startClinikoEmulator, type ClinikoControl, type RunningEmulator } from '../../../electron/emulators';
+import { TestClock } from '../../support/test-clock';
 import { openTestService, type TestService } from '../../support/test-service';
+
+// The emulated practice and the service on one clock, anchored at a fixed date.
+const clock = new TestClock();
 
 let emulator: RunningEmulator<ClinikoControl>;
 let t: TestService;
 
 beforeAll(async () => {
-  emulator = await startClinikoEmulator({ patients: 150, latencyMs: { min: 0, max: 0 } });
-  t = openTestService();
+  emulator = await startClinikoEmulator({ patients: 150, latencyMs: { min: 0, max: 0 }, now: clock.now });
+  t = openTestService({ now: clock.now });
   await t.service.sources.add({ kind: 'cliniko', name: 'Northside', apiKey: emulator.apiKey, baseUrl: emulator.url });
   // A malformed record and a failing page make the engine log record-level errors too.
   emulator.setFaults({ malformedRecordRate: 0.05, serverErrorRate: 0.05 });

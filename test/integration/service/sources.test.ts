@@ -1,20 +1,24 @@
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { filesIn } from '../../support/files-in';
 import { startClinikoEmulator, type ClinikoControl, type RunningEmulator } from '../../../electron/emulators';
+import { TestClock } from '../../support/test-clock';
 import { openTestService, type TestService } from '../../support/test-service';
+
+// The emulated practice and the service on one clock, anchored at a fixed date.
+const clock = new TestClock();
 
 let emulator: RunningEmulator<ClinikoControl>;
 let t: TestService;
 
 beforeAll(async () => {
-  emulator = await startClinikoEmulator({ patients: 20, latencyMs: { min: 0, max: 0 } });
+  emulator = await startClinikoEmulator({ patients: 20, latencyMs: { min: 0, max: 0 }, now: clock.now });
 });
 afterAll(() => emulator.close());
 afterEach(() => t?.dispose());
 
 describe('sources through the application service', () => {
   it('adds a source with its key kept encrypted, tests it and lists it without the key', async () => {
-    t = openTestService();
+    t = openTestService({ now: clock.now });
     const added = await t.service.sources.add({ kind: 'cliniko', name: 'Northside', apiKey: emulator.apiKey, baseUrl: emulator.url });
     expect(added).toMatchObject({ name: 'Northside', kind: 'cliniko', hasCredential: true, health: 'never_synced', patientsCached: 0 });
     expect(JSON.stringify(await t.service.sources.list())).not.toContain(emulator.apiKey);
@@ -27,7 +31,7 @@ describe('sources through the application service', () => {
   });
 
   it('tests a key before saving it and explains a wrong key', async () => {
-    t = openTestService();
+    t = openTestService({ now: clock.now });
     await expect(t.service.sources.test({ kind: 'cliniko', apiKey: emulator.apiKey, baseUrl: emulator.url })).resolves.toMatchObject({
       role: expect.any(String),
     });
@@ -38,7 +42,7 @@ describe('sources through the application service', () => {
   });
 
   it('refuses a second source with the same name and keeps the first untouched', async () => {
-    t = openTestService();
+    t = openTestService({ now: clock.now });
     await t.service.sources.add({ kind: 'cliniko', name: 'Northside', apiKey: emulator.apiKey, baseUrl: emulator.url });
     await expect(t.service.sources.add({ kind: 'intakeq', name: 'northside', apiKey: 'k', baseUrl: null })).rejects.toMatchObject({
       code: 'source_exists',
@@ -47,7 +51,7 @@ describe('sources through the application service', () => {
   });
 
   it('replaces a key and removes a source together with its key', async () => {
-    t = openTestService();
+    t = openTestService({ now: clock.now });
     const added = await t.service.sources.add({ kind: 'cliniko', name: 'Northside', apiKey: 'old-key-au1', baseUrl: emulator.url });
     await expect(t.service.sources.test({ id: added.id })).rejects.toMatchObject({ code: 'credentials_invalid' });
     await (

@@ -2,19 +2,23 @@ import { hostname } from 'node:os';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncProgressView, SyncRun } from '../../../electron/core/domain';
 import { startClinikoEmulator, type ClinikoControl, type RunningEmulator } from '../../../electron/emulators';
+import { TestClock } from '../../support/test-clock';
 import { openTestService, type TestService } from '../../support/test-service';
+
+// The emulated practice and the service on one clock, anchored at a fixed date.
+const clock = new TestClock();
 
 let emulator: RunningEmulator<ClinikoControl>;
 let t: TestService;
 
 beforeAll(async () => {
-  emulator = await startClinikoEmulator({ patients: 120, latencyMs: { min: 5, max: 5 } });
+  emulator = await startClinikoEmulator({ patients: 120, latencyMs: { min: 5, max: 5 }, now: clock.now });
 });
 afterAll(() => emulator.close());
 afterEach(() => t?.dispose());
 
 async function withSource() {
-  t = openTestService();
+  t = openTestService({ now: clock.now });
   return t.service.sources.add({ kind: 'cliniko', name: 'Northside', apiKey: emulator.apiKey, baseUrl: emulator.url });
 }
 
@@ -78,7 +82,7 @@ describe('syncing through the application service', () => {
     const source = await withSource();
     // A run left "running" by a process that no longer exists (pid 2^22 + 1 is above Linux's pid_max default).
     const cache = t.openCache();
-    const now = new Date().toISOString();
+    const now = clock.now().toISOString();
     const runId = cache.runs.create({
       source: source.id,
       trigger: 'manual',
@@ -96,7 +100,7 @@ describe('syncing through the application service', () => {
   });
 
   it('says what is wrong when there is nothing to sync', async () => {
-    t = openTestService();
+    t = openTestService({ now: clock.now });
     await expect(t.service.sync.start({ mode: 'incremental', trigger: 'manual' })).rejects.toMatchObject({ code: 'no_sources' });
   });
 });

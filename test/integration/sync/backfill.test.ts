@@ -13,7 +13,7 @@ describe.each(['cliniko', 'intakeq'] as const)('%s: client-ID backfill', (kind) 
     const env = createEnv(upstream);
     await runSync(env, { mode: 'full' });
     const { cache, source } = env;
-    const at = new Date().toISOString();
+    const at = upstream.now().toISOString();
     // Staff added her by hand, with a note and a school, before she was booked upstream.
     const local = cache.patients.addLocal(
       source.id,

@@ -16,7 +16,7 @@ describe.each(['cliniko', 'intakeq'] as const)('%s: patient discovery from appoi
     const env = createEnv(upstream);
     await runSync(env, { mode: 'full' });
     const newcomer = upstream.addPatient({ firstName: 'Ngaio', lastName: 'Tautahi' });
-    upstream.addAppointment(newcomer, new Date(Date.now() + 3 * DAY_MS).toISOString());
+    upstream.addAppointment(newcomer, new Date(upstream.now().getTime() + 3 * DAY_MS).toISOString());
 
     const run = await runSync(env, { mode: 'upcoming_only' });
     expect(run.status).toBe('completed');
@@ -31,7 +31,7 @@ describe.each(['cliniko', 'intakeq'] as const)('%s: patient discovery from appoi
     const env = createEnv(upstream);
     await runSync(env, { mode: 'full' });
     const newcomer = upstream.addPatient({ firstName: 'Ngaio', lastName: 'Tautahi' });
-    upstream.addAppointment(newcomer, new Date(Date.now() + 3 * DAY_MS).toISOString());
+    upstream.addAppointment(newcomer, new Date(upstream.now().getTime() + 3 * DAY_MS).toISOString());
 
     const manual = await runSync(env, { mode: 'upcoming_only', settings: { discovery: 'manual' } });
     expect(manual.counts.patientsDiscovered).toBe(0);
@@ -45,7 +45,7 @@ describe.each(['cliniko', 'intakeq'] as const)('%s: patient discovery from appoi
     env.cache.cursors.set(
       env.source.id,
       'appointments_forward',
-      JSON.stringify({ ...cursor, updatedSince: new Date(Date.now() + 1000).toISOString() }),
+      JSON.stringify({ ...cursor, updatedSince: new Date(upstream.now().getTime() + 1000).toISOString() }),
     );
     const automatic = await runSync(env, { mode: 'upcoming_only' });
     expect(automatic.counts.appointmentsNew).toBe(0);

@@ -18,7 +18,7 @@ describe('the source lock', () => {
     // While the first run reads patients, its heartbeat is made to look old, as if its process had hung.
     const fetch = watchingFetch((url) => {
       if (takeover.run || !url.pathname.endsWith('/patients')) return;
-      const old = new Date(Date.now() - LOCK_STALE_AFTER_MS - 1000).toISOString();
+      const old = new Date(upstream.now().getTime() - LOCK_STALE_AFTER_MS - 1000).toISOString();
       cache.db.prepare('UPDATE sync_locks SET heartbeat_at = ? WHERE source = ?').run(old, source.id);
       takeover.run = runSync(env, { mode: 'patients_only' });
     });

@@ -20,7 +20,7 @@ async function setUp(
   const full = await runSync(env, { mode: 'full' });
   const truth = await upstream.truth();
   const window = syncWindow(full.startedAt);
-  const now = Date.now();
+  const now = upstream.now().getTime();
   const open = (a: ExpectedAppointment) =>
     a.startsAt >= window.from && a.startsAt < window.to && !a.deleted && a.status !== 'cancelled' && a.status !== 'no_show';
   const [moved, deleted] = [...truth.appointments.values()].filter((a) => open(a) && Date.parse(a.startsAt) > now + DAY_MS);

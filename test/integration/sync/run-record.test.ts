@@ -46,8 +46,8 @@ describe.each(['cliniko', 'intakeq'] as const)('%s: the run record', (kind) => {
 
     // Two patients join an organization here; upstream, one patient is edited and another deleted.
     const cached = [...cachedPatients(env.cache, env.source.id).values()];
-    const school = env.cache.organizations.create('Hillcrest Primary', new Date().toISOString());
-    for (const p of cached.slice(0, 2)) env.cache.organizations.link(p.id, school.id, new Date().toISOString());
+    const school = env.cache.organizations.create('Hillcrest Primary', upstream.now().toISOString());
+    for (const p of cached.slice(0, 2)) env.cache.organizations.link(p.id, school.id, upstream.now().toISOString());
     upstream.editPatient(cached[2]!.externalId, { lastName: 'Whitcombe' });
     upstream.deletePatient(cached[3]!.externalId);
     const theirs = [...cachedAppointments(env.cache, env.source.id).values()].filter(

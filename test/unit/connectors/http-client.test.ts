@@ -102,7 +102,8 @@ describe('HTTP layer: retries', () => {
     });
     const { value } = await clientFor(server, { requestTimeoutMs: 150 }).getJson(url(server), anyJson, 'things');
     expect(value).toEqual([1, 2]);
-    expect(server.requests).toHaveLength(2);
+    // The first try went unanswered; on a loaded machine an answered one may time out too and be retried.
+    expect(server.requests.length).toBeGreaterThanOrEqual(2);
   });
 
   it('ends with connection_failed when every try times out', async () => {
@@ -217,17 +218,18 @@ describe('HTTP layer: cancellation', () => {
   it('stops waiting on a rate limit as soon as the caller aborts', async () => {
     const server = await serve((_req, res) => sendText(res, 429, '', { 'X-RateLimit-Reset': String(Math.ceil(Date.now() / 1000) + 30) }));
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 100);
     const started = Date.now();
-    const error = await failure(clientFor(server, { timeScale: 1 }).getJson(url(server), anyJson, 'things', controller.signal));
+    // The caller gives up once the client has begun its 30-second wait.
+    const client = clientFor(server, { timeScale: 1, onWait: () => controller.abort() });
+    const error = await failure(client.getJson(url(server), anyJson, 'things', controller.signal));
     expect(error.kind).toBe('cancelled');
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('aborts a request in flight', async () => {
-    const server = await serve(() => undefined);
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 100);
+    // Aborted once the server has the request, and never answered.
+    const server = await serve(() => controller.abort());
     const error = await failure(clientFor(server).getJson(url(server), anyJson, 'things', controller.signal));
     expect(error.kind).toBe('cancelled');
     expect(server.requests).toHaveLength(1);

@@ -63,7 +63,7 @@ export function createEnv(upstream: Upstream): SyncEnv {
       baseUrl: upstream.url,
       credentialRef: 'test-key',
     },
-    new Date().toISOString(),
+    upstream.now().toISOString(),
   );
   const env: SyncEnv = {
     cache,
@@ -107,6 +107,8 @@ export function connectorFor(env: SyncEnv, deps: Partial<ConnectorDeps> = {}): C
     budgetStore: env.cache.budgets,
     gates: env.gates,
     timeScale: env.upstream.timeScale,
+    // One clock for the engine, the connector and the emulator, as in production.
+    now: env.upstream.now,
     userAgentContact: 'tests@clinicsync.example',
     ...deps,
   });
@@ -132,7 +134,7 @@ export function runSync(env: SyncEnv, options: RunOptions = {}): Promise<SyncRun
   return syncSource(
     {
       store: env.cache,
-      now: () => new Date(),
+      now: env.upstream.now,
       events: engineEvents(env.events, options.onProgress),
       onInternalError: (err) => env.events.internalErrors.push(err),
     },

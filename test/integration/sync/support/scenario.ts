@@ -28,7 +28,7 @@ function pick(rows: ExpectedAppointment[], used: Set<string>, what: string): Exp
 
 /** Applies the day's changes upstream, choosing records from `truth` inside `window`. */
 export function applyDayOfChanges(upstream: Upstream, truth: Truth, window: Window): DayOfChanges {
-  const now = Date.now();
+  const now = upstream.now().getTime();
   const inWindow = [...truth.appointments.values()].filter((a) => a.startsAt >= window.from && a.startsAt < window.to && !a.deleted);
   const active = (a: ExpectedAppointment) => a.status !== 'cancelled' && a.status !== 'declined' && a.status !== 'no_show';
   const upcoming = inWindow.filter((a) => Date.parse(a.startsAt) > now + DAY_MS && Date.parse(a.startsAt) < now + 60 * DAY_MS && active(a));

@@ -13,6 +13,7 @@ import {
   type IntakeqControl,
   type RunningEmulator,
 } from '../../../../electron/emulators';
+import { anchoredNow } from '../../../support/test-clock';
 import { clinikoTruth, intakeqTruth, type ClinikoState, type IntakeqState, type Truth } from './truth';
 
 /** Real limits compressed in time: Cliniko's 200/min become 200 per second, IntakeQ's 10/min 10 per 100 ms. */
@@ -23,6 +24,8 @@ export interface Upstream {
   url: string;
   apiKey: string;
   timeScale: number;
+  /** The emulator's clock, anchored at a fixed date: the sync engine runs on it too. */
+  now: () => Date;
   truth(): Promise<Truth>;
   stats(): EmulatorStats;
   setFaults(faults: FaultOptions): void;
@@ -52,7 +55,14 @@ export async function closeUpstreams(): Promise<void> {
 }
 
 export async function startUpstream(kind: SourceKind, options: EmulatorOptions = {}): Promise<Upstream> {
-  const merged: EmulatorOptions = { patients: 120, seed: 21, latencyMs: { min: 0, max: 0 }, timeScale: TIME_SCALE[kind], ...options };
+  const merged: EmulatorOptions = {
+    patients: 120,
+    seed: 21,
+    latencyMs: { min: 0, max: 0 },
+    timeScale: TIME_SCALE[kind],
+    now: anchoredNow(),
+    ...options,
+  };
   const upstream =
     kind === 'cliniko' ? cliniko(await startClinikoEmulator(merged), merged) : intakeq(await startIntakeqEmulator(merged), merged);
   running.add(upstream);
@@ -87,6 +97,7 @@ function common(
     url: emu.url,
     apiKey: emu.apiKey,
     timeScale: options.timeScale ?? 1,
+    now: options.now ?? (() => new Date()),
     stats: () => emu.stats(),
     setFaults: (faults) => emu.setFaults(faults),
     archivePatient: (id) => void c.archivePatient(id),
