@@ -39,7 +39,9 @@ describe('emulator command', () => {
   it('runs straight from source with tsx and exits cleanly on SIGTERM', async () => {
     const child = spawn(
       process.execPath,
-      [fileURLToPath(import.meta.resolve('tsx/cli')), 'electron/emulators/cli.ts', 'cliniko', '--patients', '10', '--seed', '2'],
+      // tsx as a loader in this one process: tsx's CLI would put a signal relay in between, which under
+      // load can take the emulator for one without a SIGTERM handler and end it with 143.
+      ['--import', 'tsx', 'electron/emulators/cli.ts', 'cliniko', '--patients', '10', '--seed', '2'],
       { cwd: ROOT },
     );
     const output = createInterface({ input: child.stdout });

@@ -3,7 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_DONE_IDS, type ChannelInput, type ChannelResult, type Envelope } from '../../../electron/contract';
 import { serveContract, type Dispatch } from '../../../electron/handlers';
 import { startClinikoEmulator, type ClinikoControl, type RunningEmulator } from '../../../electron/emulators';
+import { TestClock } from '../../support/test-clock';
 import { openTestService, type TestService } from '../../support/test-service';
+
+// The emulated practice and the service on one clock, anchored at a fixed date.
+const clock = new TestClock();
 
 let emulator: RunningEmulator<ClinikoControl>;
 let t: TestService;
@@ -25,13 +29,13 @@ const listAll = () => call('changes:list', { since: '2000-01-01T00:00:00.000Z', 
 
 /** Two appointments still to come, one moved and one cancelled upstream, then synced. */
 beforeAll(async () => {
-  emulator = await startClinikoEmulator({ patients: 40, latencyMs: { min: 0, max: 0 } });
-  t = openTestService();
+  emulator = await startClinikoEmulator({ patients: 40, latencyMs: { min: 0, max: 0 }, now: clock.now });
+  t = openTestService({ now: clock.now });
   await t.service.sources.add({ kind: 'cliniko', name: 'Northside', apiKey: emulator.apiKey, baseUrl: emulator.url });
   await sync();
   const [moved, cancelled] = emulator.control
     .appointments()
-    .filter((a) => a.cancelled_at === null && a.deleted_at === null && Date.parse(a.starts_at) > Date.now() + 86_400_000);
+    .filter((a) => a.cancelled_at === null && a.deleted_at === null && Date.parse(a.starts_at) > clock.ms() + 86_400_000);
   if (!moved || !cancelled) throw new Error('the emulated practice has no upcoming appointments');
   emulator.control.reschedule(moved.id, new Date(Date.parse(moved.starts_at) + 3_600_000).toISOString());
   emulator.control.cancel(cancelled.id, 'Sick');

@@ -2,20 +2,24 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Cache } from '../../../electron/core/db';
 import type { ActivityLine } from '../../../electron/core/domain';
 import { startClinikoEmulator, type ClinikoControl, type RunningEmulator } from '../../../electron/emulators';
+import { TestClock } from '../../support/test-clock';
 import { openTestService, type TestService } from '../../support/test-service';
+
+// The emulated practice, the service and the ages below on one clock, anchored at a fixed date.
+const clock = new TestClock();
 
 let emulator: RunningEmulator<ClinikoControl>;
 let t: TestService;
 
 beforeAll(async () => {
-  emulator = await startClinikoEmulator({ patients: 60, latencyMs: { min: 0, max: 0 } });
+  emulator = await startClinikoEmulator({ patients: 60, latencyMs: { min: 0, max: 0 }, now: clock.now });
 });
 afterAll(() => emulator.close());
 afterEach(() => t?.dispose());
 
 const DAY_MS = 86_400_000;
 // Ages far from every limit, so the outcome does not depend on the day the test runs.
-const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString();
+const daysAgo = (days: number) => new Date(clock.ms() - days * DAY_MS).toISOString();
 
 async function syncAndSettle() {
   const start = await t.service.sync.start({ mode: 'incremental', trigger: 'manual' });
@@ -83,7 +87,7 @@ function localAndSynced(cache: Cache) {
 
 describe('history retention after a sync', () => {
   it('removes history older than the settings allow after each sync, keeps recent history, and leaves the cache alone', async () => {
-    t = openTestService();
+    t = openTestService({ now: clock.now });
     const source = await t.service.sources.add({ kind: 'cliniko', name: 'Northside', apiKey: emulator.apiKey, baseUrl: emulator.url });
     const first = await syncAndSettle();
     expect(first?.status).toBe('completed');
@@ -124,7 +128,7 @@ describe('history retention after a sync', () => {
   });
 
   it('follows a retention change made through Settings at the next sync', async () => {
-    t = openTestService();
+    t = openTestService({ now: clock.now });
     await t.service.sources.add({ kind: 'cliniko', name: 'Northside', apiKey: emulator.apiKey, baseUrl: emulator.url });
     await syncAndSettle();
     withCache((cache) =>
