@@ -209,7 +209,7 @@ test('a change made upstream appears on Changes after the next sync, and History
   await expect.poll(async () => (await client.call('changes:list', {})).rows.find((row) => row.kind === 'rescheduled')?.doneAt).toBeNull();
 
   // The patient's drawer opens from the work-list.
-  await rescheduled.getByRole('button', { name: patientName(moved) }).click();
+  await rescheduled.getByRole('button', { name: patientName(moved), exact: true }).click();
   await expect(page.getByTestId('patient-drawer')).toBeVisible();
   await page.keyboard.press('Escape');
 
