@@ -7,6 +7,7 @@ import { registerDemoCommand } from './commands/demo';
 import { registerEmulatorCommand } from './commands/emulator';
 import { registerExportCommand } from './commands/export';
 import { registerHistoryCommand } from './commands/history';
+import { registerHubCommands } from './commands/hub';
 import { registerServeCommand } from './commands/serve';
 import { registerSourceCommands } from './commands/source';
 import { registerStatusCommand } from './commands/status';
@@ -50,6 +51,7 @@ export function buildProgram(io: CliIo, exit: { code: number }): Command {
     registerServeCommand,
     registerSupportCommand,
     registerEmulatorCommand,
+    registerHubCommands,
   ]) {
     register(program, ctx);
   }

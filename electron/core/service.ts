@@ -13,6 +13,7 @@ import { writeSupportBundle } from './app/support-bundle';
 import { SyncCoordinator } from './app/sync-coordinator';
 import type { Cache } from './db';
 import type { SourceView, SupportBundleResult, SyncStatusView } from './domain';
+import { HubArea } from './hub/hub-area';
 import type { AppLog } from './log/app-log';
 import { NoticeBoard, type Notice } from './notices';
 import type { CronLike } from './schedule';
@@ -49,6 +50,8 @@ export class AppService {
   readonly history: HistoryArea;
   readonly settings: SettingsArea;
   readonly schedule: ScheduleArea;
+  /** The clinic hub: optional; without one, nothing in the other areas changes. */
+  readonly hub: HubArea;
 
   readonly #now: () => Date;
 
@@ -83,6 +86,7 @@ export class AppService {
       log: (level, message) => log.write(level, message),
       cron: options.cron,
     });
+    this.hub = new HubArea({ cache, secrets: options.secrets, now });
     this.settings = new SettingsArea(options.settings, () => this.schedule.reload());
     this.events.on('activity', (line) => log.write(line.level, `[run ${line.runId}] ${line.message}`));
     this.events.on('finished', (run) => log.write('info', `Run ${run.id} of ${run.source} ended ${run.status}.`));
@@ -143,6 +147,7 @@ export class AppService {
     this.sync.cancel();
     await this.sync.idle();
     await this.options.demo?.close();
+    await this.hub.close();
     this.options.cache.close();
   }
 }

@@ -4,6 +4,7 @@ import type { AppService } from '../../core/service';
 import { EXIT } from '../exit-codes';
 import { withService, type CliContext } from '../context';
 import { formatDuration, progressLine } from '../progress-line';
+import { hubSyncAndReport } from './hub-sync';
 
 /** 0 when every run completed; 3 when one only partly succeeded or waits for its budget; 1 when one failed. */
 export function exitCodeFor(runs: SyncRun[]): number {
@@ -67,7 +68,8 @@ export function registerSyncCommand(program: Command, ctx: CliContext): void {
     .action(async (options: { source?: string; full?: boolean; json?: boolean }) => {
       const code = await withService(ctx, async (service) => {
         const sources = options.source === undefined ? undefined : [service.sources.find(options.source).id];
-        return syncAndReport(ctx, service, { sources, full: options.full === true, json: options.json === true });
+        const request = { sources, full: options.full === true, json: options.json === true };
+        return service.hub.joined() ? hubSyncAndReport(ctx, service, request, syncAndReport) : syncAndReport(ctx, service, request);
       });
       ctx.setExitCode(code);
     });

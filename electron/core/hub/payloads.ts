@@ -1,0 +1,46 @@
+import type { Practitioner, RemoteAppointment, RemotePatient, SourceKind, SyncRun } from '../domain';
+import type { RecordName } from './clinic-key';
+
+/** The desk a record came from. */
+export interface Origin {
+  deskId: string;
+  deskName: string;
+}
+
+/** What a sealed hub record holds once opened: one record's whole latest state. */
+export type HubPayload = Origin & HubRecord;
+
+/** A payload without its origin. */
+export type HubRecord =
+  | { kind: 'source'; source: { id: string; kind: SourceKind; name: string; baseUrl: string | null } }
+  | { kind: 'practitioner'; record: Practitioner }
+  | { kind: 'patient'; record: RemotePatient; lastSyncedAt: string | null }
+  | { kind: 'appointment'; record: RemoteAppointment; lastSyncedAt: string; originRunId: number | null }
+  | { kind: 'run'; run: SyncRun }
+  | {
+      kind: 'note';
+      sharedId: string;
+      patient: { source: string; externalId: string };
+      body: string;
+      author: string | null;
+      createdAt: string;
+      /** A removal is a write too: at the moment of removal, with `removed` set. */
+      updatedAt: string;
+      removed: boolean;
+    };
+
+/** The keyed-hash input of each payload: the same record gets the same address on every desk. */
+export function recordName(payload: HubPayload): RecordName {
+  switch (payload.kind) {
+    case 'source':
+      return { kind: 'source', source: payload.source.id, ref: payload.source.id };
+    case 'practitioner':
+    case 'patient':
+    case 'appointment':
+      return { kind: payload.kind, source: payload.record.source, ref: payload.record.externalId };
+    case 'run':
+      return { kind: 'run', source: payload.deskId, ref: String(payload.run.id) };
+    case 'note':
+      return { kind: 'note', source: '', ref: payload.sharedId };
+  }
+}

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startClinikoEmulator, type ClinikoControl, type RunningEmulator } from '../../../electron/emulators';
+import { formatJoinCode } from '../../../electron/core/hub/join-code';
+import type { TestService } from '../../support/test-service';
+import { exported, openDesk, syncDesk } from './desks';
+import { startPgCluster, type PgCluster } from './pg-cluster';
+
+let cluster: PgCluster;
+let emulator: RunningEmulator<ClinikoControl>;
+let hubUrl: string;
+const desks: TestService[] = [];
+
+beforeAll(async () => {
+  cluster = await startPgCluster();
+  emulator = await startClinikoEmulator({ patients: 150, latencyMs: { min: 1, max: 2 } });
+  hubUrl = await cluster.createDatabase('clinic');
+}, 120_000);
+afterAll(async () => {
+  for (const desk of desks) await desk.dispose();
+  await emulator.close();
+  await cluster.destroy();
+}, 60_000);
+
+function desk(name: string): TestService {
+  const opened = openDesk(name);
+  desks.push(opened);
+  return opened;
+}
+
+describe('three desks sharing one clinic hub', () => {
+  it('A pulls from the API; B and C (no API key) converge to exactly the same exports; a wrong join code is refused', async () => {
+    const a = desk('A');
+    await a.service.sources.add({ kind: 'cliniko', name: 'Northside', apiKey: emulator.apiKey, baseUrl: emulator.url });
+    const { joinCode } = await a.service.hub.init({ url: hubUrl });
+    expect(joinCode).toMatch(/^CSHUB1-/);
+
+    const b = desk('B');
+    const c = desk('C');
+    await b.service.hub.join({ url: hubUrl, joinCode });
+    await c.service.hub.join({ url: hubUrl, joinCode });
+
+    const requestsBefore = emulator.stats().requests;
+    const pulled = await syncDesk(a.service);
+    expect(pulled.runs.map((r) => r.status)).toEqual(['completed']);
+    const onePull = emulator.stats().requests - requestsBefore;
+
+    const fromB = await syncDesk(b.service);
+    const fromC = await syncDesk(c.service);
+    expect(fromB.runs).toEqual([]);
+    expect(fromC.runs).toEqual([]);
+    expect(emulator.stats().requests - requestsBefore).toBe(onePull);
+
+    const patients = exported(a.service, 'patients');
+    expect(patients).toHaveLength(150);
+    expect(exported(b.service, 'patients')).toEqual(patients);
+    expect(exported(c.service, 'patients')).toEqual(patients);
+    const appointments = exported(a.service, 'appointments');
+    expect(appointments.length).toBeGreaterThan(0);
+    expect(exported(b.service, 'appointments')).toEqual(appointments);
+    expect(exported(c.service, 'appointments')).toEqual(appointments);
+    // History on B shows A's run, with the desk that ran it.
+    const history = b.service.history.runs({ limit: 10, offset: 0 });
+    expect(history.rows.map((r) => r.status)).toEqual(['completed']);
+
+    const d = desk('D');
+    const status = await a.service.hub.status();
+    await expect(d.service.hub.join({ url: hubUrl, joinCode: formatJoinCode(Buffer.alloc(32, 7)) })).rejects.toMatchObject({
+      code: 'wrong_join_code',
+    });
+    expect(d.service.hub.joined()).toBe(false);
+    expect(await d.service.sources.list()).toEqual([]);
+    expect((await a.service.hub.status()).desks).toEqual(status.desks);
+  }, 120_000);
+});
