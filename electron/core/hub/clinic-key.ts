@@ -62,6 +62,14 @@ export class ClinicKey {
     return Buffer.concat([decipher.update(sealed.subarray(NONCE_BYTES, sealed.length - TAG_BYTES)), decipher.final()]).toString('utf8');
   }
 
+  /**
+   * A keyed hash of a text, to order two versions written at the same instant the same way on every
+   * desk and on the hub, without the hub learning the text (a plain hash of a short note could be guessed).
+   */
+  tiebreak(text: string): string {
+    return createHmac('sha256', this.#addressKey).update('tiebreak\0').update(text, 'utf8').digest('hex').slice(0, 32);
+  }
+
   /** Stored on the hub at init; a desk compares it before writing anything. */
   checkValue(): Buffer {
     return createHmac('sha256', this.#checkKey).update('clinicsync hub key check').digest();

@@ -15,6 +15,7 @@ import { formatJoinCode, parseJoinCode } from './join-code';
 import { createLocalNotes } from './local-notes';
 import { createLocalHubState, type LocalHubState } from './local-state';
 import { createMirrorRuns } from './mirror-runs';
+import { noteVersion } from './payloads';
 import { lagAfter } from './record-log';
 import type { HubStatus } from './hub-status';
 
@@ -241,7 +242,7 @@ export class HubArea {
     return new HubSession({
       cache,
       state: this.state,
-      notes: createLocalNotes(cache.db),
+      notes: createLocalNotes(cache.db, (note) => noteVersion(key, note)),
       runs: createMirrorRuns(cache),
       connection,
       key,

@@ -39,6 +39,9 @@ CREATE TABLE hub_records (
   address      bytea PRIMARY KEY,
   seq          bigint NOT NULL UNIQUE,
   payload      bytea NOT NULL,
+  -- For records any desk may edit (notes): "time|keyed hash of the text"; an older version never
+  -- replaces a newer one. NULL for synced records, which only the lease holder publishes.
+  version      text,
   desk_id      uuid NOT NULL,
   published_at timestamptz NOT NULL DEFAULT now()
 );

@@ -7,7 +7,7 @@ import type { LocalNotes } from './local-notes';
 import type { LocalHubState } from './local-state';
 import type { MirrorRuns } from './mirror-runs';
 import { payloadsFor } from './outbox-payloads';
-import { recordName, type HubPayload } from './payloads';
+import { noteVersion, recordName, type HubPayload } from './payloads';
 import { publishRecords, recordsAfter, recordsAt, type SealedRecord } from './record-log';
 
 /** How many outbox entries go in one publishing transaction, and how many records one pull reads. */
@@ -92,7 +92,8 @@ export class HubSession {
     const { cache, notes, key, deskId, deskName } = this.deps;
     return payloadsFor(cache, notes, { deskId, deskName }, rows).map((payload) => {
       const address = key.address(recordName(payload));
-      return { address, payload: key.seal(JSON.stringify(payload), address) };
+      const version = payload.kind === 'note' ? noteVersion(key, payload) : null;
+      return { address, payload: key.seal(JSON.stringify(payload), address), version };
     });
   }
 

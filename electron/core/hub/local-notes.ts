@@ -15,7 +15,7 @@ export type LocalNotes = ReturnType<typeof createLocalNotes>;
  * Staff notes by their shared id (the notes repository knows them by local id only). A note of a
  * patient without a remote id stays on its desk: other desks could not tell which patient it is.
  */
-export function createLocalNotes(db: Db) {
+export function createLocalNotes(db: Db, version: (note: { updatedAt: string; body: string; removed: boolean }) => string) {
   const bySharedId = db.prepare(`SELECT n.id, n.shared_id, n.body, n.author, n.created_at, n.updated_at, p.source, p.external_id
     FROM patient_notes n JOIN patients p ON p.id = n.patient_id WHERE n.shared_id = ?`);
   const patientId = db.prepare('SELECT id FROM patients WHERE source = ? AND external_id = ?').pluck();
@@ -49,13 +49,12 @@ export function createLocalNotes(db: Db) {
     },
 
     /**
-     * Applies a note from another desk by the rule every desk follows: the latest write wins (by its
-     * time, then by the larger text, so two desks never settle differently); a removal is a write at
-     * the moment of removal. Returns 'deferred' when its patient is not in this cache yet.
+     * Applies a note from another desk by the rule every desk and the hub follow (`noteVersion`): the
+     * later write wins. Returns 'deferred' when its patient is not in this cache yet.
      */
     apply(note: SharedNote & { removed: boolean }): 'applied' | 'kept' | 'deferred' {
       const local = bySharedId.get(note.sharedId) as Row | undefined;
-      if (local && !wins(note, local)) return 'kept';
+      if (local && version(note) <= version({ updatedAt: local.updated_at, body: local.body, removed: false })) return 'kept';
       if (note.removed) {
         remove.run(note.sharedId);
         return 'applied';
@@ -70,9 +69,4 @@ export function createLocalNotes(db: Db) {
       return 'applied';
     },
   };
-}
-
-function wins(incoming: { updatedAt: string; body: string }, local: { updated_at: string; body: string }): boolean {
-  if (incoming.updatedAt !== local.updated_at) return incoming.updatedAt > local.updated_at;
-  return incoming.body > local.body;
 }

@@ -1,5 +1,5 @@
 import type { Practitioner, RemoteAppointment, RemotePatient, SourceKind, SyncRun } from '../domain';
-import type { RecordName } from './clinic-key';
+import type { ClinicKey, RecordName } from './clinic-key';
 
 /** The desk a record came from. */
 export interface Origin {
@@ -28,6 +28,15 @@ export type HubRecord =
       updatedAt: string;
       removed: boolean;
     };
+
+/**
+ * The order of a note's versions, the same on every desk and on the hub: the later write wins, and
+ * of two written at the same instant, the one whose text has the larger keyed hash. A removal is a
+ * write of an empty text at the moment of removal.
+ */
+export function noteVersion(key: ClinicKey, note: { updatedAt: string; body: string; removed: boolean }): string {
+  return `${note.updatedAt}|${key.tiebreak(note.removed ? '' : note.body)}`;
+}
 
 /** The keyed-hash input of each payload: the same record gets the same address on every desk. */
 export function recordName(payload: HubPayload): RecordName {

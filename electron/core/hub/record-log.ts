@@ -5,10 +5,13 @@ export const HUB_CHANNEL = 'clinicsync_hub';
 export interface SealedRecord {
   address: Buffer;
   payload: Buffer;
+  version: string | null;
 }
 
-export interface LoggedRecord extends SealedRecord {
+export interface LoggedRecord {
   seq: number;
+  address: Buffer;
+  payload: Buffer;
 }
 
 /**
@@ -40,10 +43,18 @@ export async function publishRecords(
     ]);
     const last = Number(seq.rows[0]?.last_seq);
     await client.query(
-      `INSERT INTO hub_records (address, seq, payload, desk_id)
-       SELECT address, seq, payload, $4 FROM unnest($1::bytea[], $2::bigint[], $3::bytea[]) AS r (address, seq, payload)
-       ON CONFLICT (address) DO UPDATE SET seq = excluded.seq, payload = excluded.payload, desk_id = excluded.desk_id, published_at = now()`,
-      [unique.map((r) => r.address), unique.map((_, index) => last - unique.length + 1 + index), unique.map((r) => r.payload), deskId],
+      `INSERT INTO hub_records (address, seq, payload, version, desk_id)
+       SELECT address, seq, payload, version, $5 FROM unnest($1::bytea[], $2::bigint[], $3::bytea[], $4::text[]) AS r (address, seq, payload, version)
+       ON CONFLICT (address) DO UPDATE SET seq = excluded.seq, payload = excluded.payload, version = excluded.version,
+         desk_id = excluded.desk_id, published_at = now()
+       WHERE hub_records.version IS NULL OR excluded.version > hub_records.version`,
+      [
+        unique.map((r) => r.address),
+        unique.map((_, index) => last - unique.length + 1 + index),
+        unique.map((r) => r.payload),
+        unique.map((r) => r.version),
+        deskId,
+      ],
     );
     await client.query(`NOTIFY ${HUB_CHANNEL}`);
   }
