@@ -26,7 +26,7 @@ export class HubConnection {
     try {
       return await fn(client);
     } catch (error) {
-      throw error instanceof UserFacingError ? error : hubError(error, this.address);
+      throw fromHub(error) ? hubError(error, this.address) : error;
     } finally {
       client.release();
     }
@@ -50,6 +50,13 @@ export class HubConnection {
   async close(): Promise<void> {
     await this.#pool.end();
   }
+}
+
+/** An error of the hub or of the way to it (a PostgreSQL error, a network error), not of this desk's own code. */
+function fromHub(error: unknown): boolean {
+  if (error instanceof pg.DatabaseError) return true;
+  const code = (error as { code?: unknown }).code;
+  return (typeof code === 'string' && /^E[A-Z]+$/.test(code)) || /Connection terminated|timeout/i.test(String((error as Error).message));
 }
 
 /** What went wrong reaching the hub, in words; the URL is shown without its password. */

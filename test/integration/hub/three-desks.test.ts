@@ -71,4 +71,28 @@ describe('three desks sharing one clinic hub', () => {
     expect(await d.service.sources.list()).toEqual([]);
     expect((await a.service.hub.status()).desks).toEqual(status.desks);
   }, 120_000);
+
+  it('the hub holds no patient name, email, phone, birth date, note, API key or remote id', async () => {
+    const [b] = desks.slice(1);
+    const patientId = b?.service.roster.query({ sort: { field: 'name', dir: 'asc' }, offset: 0, limit: 1 }).rows[0]?.id ?? -1;
+    b?.service.roster.addNote(patientId, 'Allergic to latex gloves');
+    await b?.service.hub.exchange();
+
+    const dump = await cluster.dump('clinic');
+    expect(dump).toMatch(/COPY public\.hub_records/);
+    // Sealed payloads and keyed hashes are hex (bytea) and uuids; what is left is the readable text.
+    const readable = dump.replace(/\\\\x[0-9a-f]+/g, ' ').replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ' ');
+    const secrets = [emulator.apiKey, 'Allergic to latex gloves'];
+    for (const p of emulator.control.patients()) {
+      secrets.push(`${p.first_name} ${p.last_name}`, p.last_name, p.id);
+      if (p.email) secrets.push(p.email);
+      if (p.date_of_birth) secrets.push(p.date_of_birth);
+      for (const phone of p.patient_phone_numbers) secrets.push(phone.number);
+    }
+    for (const appointment of emulator.control.appointments()) secrets.push(appointment.id);
+    const found = secrets.filter((secret) => new RegExp(`(^|[^0-9A-Za-z])${secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^0-9A-Za-z])`).test(readable));
+    expect(found).toEqual([]);
+    // The check itself can see: the desk's own cache export does carry them.
+    expect(JSON.stringify(exported(desks[0]!.service, 'patients'))).toContain(emulator.control.patients()[0]!.last_name);
+  }, 60_000);
 });

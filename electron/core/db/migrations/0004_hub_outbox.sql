@@ -69,15 +69,17 @@ BEGIN
   INSERT INTO hub_outbox (kind, source, ref) VALUES ('practitioner', new.source, new.external_id);
 END;
 
--- Patients and appointments: every write of a synced row, including the sync stamp of an unchanged
--- one, so every desk shows the same "last synced" time.
+-- Patients and appointments: every write of a synced column, including the sync stamp of an unchanged
+-- row, so every desk shows the same "last synced" time (derived columns, like the next appointment,
+-- each desk works out itself).
 CREATE TRIGGER hub_outbox_patient_insert AFTER INSERT ON patients
   WHEN new.external_id IS NOT NULL AND (SELECT joined AND NOT applying FROM hub_membership)
 BEGIN
   INSERT INTO hub_outbox (kind, source, ref, run_id)
   VALUES ('patient', new.source, new.external_id, (SELECT run_id FROM sync_locks WHERE source = new.source));
 END;
-CREATE TRIGGER hub_outbox_patient_update AFTER UPDATE ON patients
+CREATE TRIGGER hub_outbox_patient_update AFTER UPDATE OF external_id, first_name, last_name, email, phone, date_of_birth,
+  archived, deleted, remote_updated_at, last_synced_at ON patients
   WHEN new.external_id IS NOT NULL AND (SELECT joined AND NOT applying FROM hub_membership)
 BEGIN
   INSERT INTO hub_outbox (kind, source, ref, run_id)
@@ -89,7 +91,9 @@ BEGIN
   INSERT INTO hub_outbox (kind, source, ref, run_id)
   VALUES ('appointment', new.source, new.external_id, (SELECT run_id FROM sync_locks WHERE source = new.source));
 END;
-CREATE TRIGGER hub_outbox_appointment_update AFTER UPDATE ON appointments
+CREATE TRIGGER hub_outbox_appointment_update AFTER UPDATE OF patient_external_id, practitioner_external_id, practitioner_name,
+  service_name, location_name, starts_at, ends_at, status, cancelled_at, cancellation_reason, telehealth_url, deleted,
+  remote_updated_at, last_synced_at ON appointments
   WHEN (SELECT joined AND NOT applying FROM hub_membership)
 BEGIN
   INSERT INTO hub_outbox (kind, source, ref, run_id)
