@@ -1,6 +1,7 @@
 import type { Source } from '../domain';
 import { UserFacingError } from '../errors';
 import type { SecretStore } from '../secrets/secret-store';
+import { budgetsFromHub, budgetsToHub, mergedUsage } from './hub-budgets';
 import { listDesks } from './hub-desks';
 import { LEASE_TTL_MS, listLeases, releaseLease, renewLease, takeLease } from './hub-leases';
 import type { HubSession } from './hub-session';
@@ -36,13 +37,16 @@ export async function planClinicSync(
   let held: string[];
   const fromHub: ClinicSyncPlan['fromHub'] = [];
   try {
+    // Up to date with the clinic first, so a pull taken over goes on from where the clinic got to.
     await session.publish();
+    await session.catchUp();
     held = [];
     for (const source of sources) {
       if (!withKeys.has(source.id)) {
         fromHub.push({ source: source.id, reason: 'this desk has no API key for it' });
       } else if (await connection.withClient((client) => takeLease(client, address(source.id), deskId))) {
         held.push(source.id);
+        if (held.length === 1) await bringBudgetsHere(session);
       } else {
         fromHub.push({ source: source.id, reason: `${await leaseHolder(session, address(source.id))} is pulling it` });
       }
@@ -88,6 +92,7 @@ export async function planClinicSync(
       try {
         const published = await session.publish();
         await connection.withClient(async (client) => {
+          if (held.length > 0) await budgetsToHub(client, key, session.deps.state.budgets());
           for (const source of held) await releaseLease(client, address(source), deskId);
         });
         const { applied } = await session.catchUp();
@@ -98,6 +103,15 @@ export async function planClinicSync(
       }
     },
   };
+}
+
+/** Before pulling: the clinic's API budget counts into this desk's cache, where its rate limiter reads them. */
+async function bringBudgetsHere(session: HubSession): Promise<void> {
+  const { connection, key, cache } = session.deps;
+  const shared = await connection.withClient((client) => budgetsFromHub(client, key));
+  cache.transaction(() => {
+    for (const usage of shared) cache.budgets.put(mergedUsage(cache.budgets.get(usage.credentialKey, usage.budget), usage));
+  });
 }
 
 async function keyedSources(secrets: SecretStore, sources: Source[]): Promise<Set<string>> {

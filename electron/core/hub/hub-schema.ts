@@ -56,9 +56,11 @@ CREATE TABLE hub_leases (
   expires_at     timestamptz NOT NULL
 );
 
--- API requests spent per credential and budget window, counted across desks.
+-- API requests spent per credential and budget window, counted across desks (the credential's own
+-- non-secret key is sealed, so the desk that takes over can put the count back where its limiter reads it).
 CREATE TABLE hub_budgets (
   credential_address bytea NOT NULL,
+  credential_sealed  bytea NOT NULL,
   budget             text NOT NULL,
   window_start       timestamptz NOT NULL,
   used               integer NOT NULL,

@@ -81,6 +81,7 @@ export class HubSession {
     for (const { payload } of records) {
       if (payload.kind === 'patient' || payload.kind === 'appointment' || payload.kind === 'practitioner')
         needed.add(payload.record.source);
+      if (payload.kind === 'cursor') needed.add(payload.source);
     }
     const missing = [...needed].filter((id) => !inBatch.has(id) && cache.sources.get(id) === null);
     const addresses = missing.map((id) => key.address({ kind: 'source', source: id, ref: id }));

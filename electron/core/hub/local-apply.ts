@@ -99,6 +99,9 @@ export function applyRecords(deps: ApplyDeps, records: AppliedRecord[]): ApplySu
       case 'run':
         for (const payload of payloads) if (payload.kind === 'run') deps.runs.finish(payload, payload.run);
         break;
+      case 'cursor':
+        for (const payload of payloads) if (payload.kind === 'cursor') cache.cursors.set(payload.source, payload.resource, payload.value);
+        break;
       case 'note':
         break;
     }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/sqlite';
+import type { BudgetUsage } from '../domain';
 
 export interface Membership {
   joined: boolean;
@@ -39,6 +40,9 @@ export function createLocalHubState(db: Db) {
   );
   const deferred = db.prepare('SELECT address, payload FROM hub_deferred ORDER BY rowid');
   const undefer = db.prepare('DELETE FROM hub_deferred WHERE address = ?');
+  const budgets = db.prepare(
+    'SELECT credential_key AS credentialKey, budget, window_start AS windowStart, used FROM api_budget_usage ORDER BY credential_key, budget',
+  );
 
   return {
     membership(): Membership {
@@ -72,6 +76,7 @@ export function createLocalHubState(db: Db) {
           INSERT INTO hub_outbox (kind, source, ref) SELECT 'practitioner', source, external_id FROM practitioners;
           INSERT INTO hub_outbox (kind, source, ref) SELECT 'patient', source, external_id FROM patients WHERE external_id IS NOT NULL ORDER BY id;
           INSERT INTO hub_outbox (kind, source, ref) SELECT 'appointment', source, external_id FROM appointments ORDER BY id;
+          INSERT INTO hub_outbox (kind, source, ref) SELECT 'cursor', source, resource FROM sync_cursors;
           INSERT INTO hub_outbox (kind, source, ref)
             SELECT 'run', source, CAST(id AS TEXT) FROM sync_runs WHERE desk IS NULL AND status NOT IN ('queued', 'running') ORDER BY id;
           INSERT INTO hub_outbox (kind, source, ref)
@@ -125,6 +130,11 @@ export function createLocalHubState(db: Db) {
 
     undefer(address: string): void {
       undefer.run(address);
+    },
+
+    /** Every API budget count this desk keeps, to add to the clinic's on the hub. */
+    budgets(): BudgetUsage[] {
+      return budgets.all() as BudgetUsage[];
     },
   };
 }

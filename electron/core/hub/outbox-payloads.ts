@@ -43,6 +43,10 @@ export function payloadsFor(cache: Cache, notes: LocalNotes, origin: Origin, row
         const run = cache.runs.get(Number(row.ref));
         return run && { kind: 'run', run };
       }
+      case 'cursor': {
+        const value = cache.cursors.get(row.source, row.ref);
+        return value === null ? null : { kind: 'cursor', source: row.source, resource: row.ref, value };
+      }
       case 'note': {
         const note = notes.get(row.ref);
         return note && { kind: 'note', ...note, removed: false };

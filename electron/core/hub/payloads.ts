@@ -17,6 +17,7 @@ export type HubRecord =
   | { kind: 'patient'; record: RemotePatient; lastSyncedAt: string | null }
   | { kind: 'appointment'; record: RemoteAppointment; lastSyncedAt: string; originRunId: number | null }
   | { kind: 'run'; run: SyncRun }
+  | { kind: 'cursor'; source: string; resource: string; value: string }
   | {
       kind: 'note';
       sharedId: string;
@@ -49,6 +50,8 @@ export function recordName(payload: HubPayload): RecordName {
       return { kind: payload.kind, source: payload.record.source, ref: payload.record.externalId };
     case 'run':
       return { kind: 'run', source: payload.deskId, ref: String(payload.run.id) };
+    case 'cursor':
+      return { kind: 'cursor', source: payload.source, ref: payload.resource };
     case 'note':
       return { kind: 'note', source: '', ref: payload.sharedId };
   }

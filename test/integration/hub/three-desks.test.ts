@@ -90,7 +90,9 @@ describe('three desks sharing one clinic hub', () => {
       for (const phone of p.patient_phone_numbers) secrets.push(phone.number);
     }
     for (const appointment of emulator.control.appointments()) secrets.push(appointment.id);
-    const found = secrets.filter((secret) => new RegExp(`(^|[^0-9A-Za-z])${secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^0-9A-Za-z])`).test(readable));
+    const found = secrets.filter((secret) =>
+      new RegExp(`(^|[^0-9A-Za-z])${secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^0-9A-Za-z])`).test(readable),
+    );
     expect(found).toEqual([]);
     // The check itself can see: the desk's own cache export does carry them.
     expect(JSON.stringify(exported(desks[0]!.service, 'patients'))).toContain(emulator.control.patients()[0]!.last_name);

@@ -100,6 +100,19 @@ BEGIN
   VALUES ('appointment', new.source, new.external_id, (SELECT run_id FROM sync_locks WHERE source = new.source));
 END;
 
+-- Cursors travel with the pages they cover (written in the same transaction, so queued after them):
+-- the desk that takes a lease over goes on incrementally from where the clinic got to.
+CREATE TRIGGER hub_outbox_cursor_insert AFTER INSERT ON sync_cursors
+  WHEN (SELECT joined AND NOT applying FROM hub_membership)
+BEGIN
+  INSERT INTO hub_outbox (kind, source, ref) VALUES ('cursor', new.source, new.resource);
+END;
+CREATE TRIGGER hub_outbox_cursor_update AFTER UPDATE ON sync_cursors
+  WHEN (SELECT joined AND NOT applying FROM hub_membership)
+BEGIN
+  INSERT INTO hub_outbox (kind, source, ref) VALUES ('cursor', new.source, new.resource);
+END;
+
 -- A run is published when it ends (the history of every desk shows it, with the desk that ran it).
 CREATE TRIGGER hub_outbox_run_end AFTER UPDATE OF status ON sync_runs
   WHEN new.status NOT IN ('queued', 'running') AND new.desk IS NULL
