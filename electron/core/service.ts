@@ -13,6 +13,7 @@ import { writeSupportBundle } from './app/support-bundle';
 import { SyncCoordinator } from './app/sync-coordinator';
 import type { Cache } from './db';
 import type { SourceView, SupportBundleResult, SyncStatusView } from './domain';
+import { clinicSyncStarter, type SyncStarter } from './hub/clinic-start';
 import { HubArea } from './hub/hub-area';
 import type { AppLog } from './log/app-log';
 import { NoticeBoard, type Notice } from './notices';
@@ -52,6 +53,8 @@ export class AppService {
   readonly schedule: ScheduleArea;
   /** The clinic hub: optional; without one, nothing in the other areas changes. */
   readonly hub: HubArea;
+  /** Starts syncs for the console and the schedule: on a desk of a clinic hub, one pull per clinic. */
+  readonly clinicSync: SyncStarter;
 
   readonly #now: () => Date;
 
@@ -76,17 +79,18 @@ export class AppService {
     );
     this.roster = new RosterArea(cache, connections, this.events, now);
     this.history = new HistoryArea(cache, now);
+    this.hub = new HubArea({ cache, secrets: options.secrets, now });
+    this.clinicSync = clinicSyncStarter(this.sync, this.hub, (message) => log.write('warn', message));
     this.schedule = new ScheduleArea({
       cache,
       settings: options.settings,
       state: new ScheduleStateFile(options.dataDir),
-      coordinator: this.sync,
+      coordinator: this.clinicSync,
       events: this.events,
       now,
       log: (level, message) => log.write(level, message),
       cron: options.cron,
     });
-    this.hub = new HubArea({ cache, secrets: options.secrets, now });
     this.settings = new SettingsArea(options.settings, () => this.schedule.reload());
     this.events.on('activity', (line) => log.write(line.level, `[run ${line.runId}] ${line.message}`));
     this.events.on('finished', (run) => log.write('info', `Run ${run.id} of ${run.source} ended ${run.status}.`));
@@ -97,6 +101,22 @@ export class AppService {
         message: `${recovered === 1 ? 'A sync was' : `${recovered} syncs were`} interrupted last time (ClinicSync was closed or stopped) and marked abandoned. Nothing already stored was lost; sync again to bring the cache up to date.`,
       });
     }
+  }
+
+  /**
+   * On a desk of a clinic hub, keeps the cache in step with the other desks until close() (the
+   * long-running faces call this; one-shot CLI commands exchange as part of their own work).
+   */
+  async watchHub(): Promise<void> {
+    const { log } = this.options;
+    await this.hub.watch({
+      onApplied: (applied) => {
+        log.write('info', `Applied ${applied} records from the other desks of the clinic hub.`);
+        this.events.emit('sourcesChanged', {});
+      },
+      onError: (message) => log.write('warn', message),
+      onInternalError: (err) => log.error('Exchanging with the clinic hub failed unexpectedly', err),
+    });
   }
 
   info(): { name: string; version: string; dataDir: string; platform: string } {

@@ -23,7 +23,7 @@ export function createHandlers(service: AppService, runtime: Runtime): HandlerMa
     'demo:start': () => service.startDemo(),
 
     'sync:start': async (input) => {
-      const { started, refused } = await sync.start({ sources: input.sources, mode: input.mode, trigger: 'manual' });
+      const { started, refused } = await service.clinicSync.start({ sources: input.sources, mode: input.mode, trigger: 'manual' });
       return { started, refused };
     },
     'sync:cancel': (input) => ({ cancelled: sync.cancel(input.source) }),

@@ -32,6 +32,7 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
             ctx.log.warn(`Sync of ${run.source} ended ${run.status}${run.errors[0] ? `: ${run.errors[0].message}` : '.'}`);
         });
         if (options.schedule) service.schedule.start();
+        await service.watchHub();
         ctx.out(`ClinicSync console: ${host.url}`);
         ctx.out('Open that link in your browser. Press Ctrl+C to stop.');
         if (options.schedule) ctx.out(`Scheduled syncs: ${service.schedule.status().description}`);

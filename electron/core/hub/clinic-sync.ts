@@ -16,9 +16,23 @@ export interface ClinicSyncPlan {
   fromHub: Array<{ source: string; reason: string }>;
   /** Set when the hub cannot be reached: this desk syncs on its own and publishes on reconnect. */
   offline: string | null;
+  /** What a desk does when the hub cannot be reached: see `OfflineRule`. */
   /** Stops heartbeating, publishes what is left, releases the leases and applies what others published. */
   finish(): Promise<{ published: number; applied: number; error: string | null }>;
 }
+
+/**
+ * A manual sync pulls at once when the hub is down (someone asked for fresh data); a scheduled one
+ * only once the hub has been unreachable for `graceMs` since this desk last reached it, since until
+ * then the desk holding the lease is probably still pulling.
+ */
+export interface OfflineRule {
+  graceMs: number;
+  now: () => Date;
+}
+
+/** Scheduled syncs of a desk cut off from its hub pull from the API themselves after this long. */
+export const HUB_OUTAGE_GRACE_MS = 15 * 60_000;
 
 /**
  * One pull per clinic: for each source, the desk that takes its lease (and has its API key) pulls;
@@ -30,6 +44,7 @@ export async function planClinicSync(
   secrets: SecretStore,
   sources: Source[],
   onLeaseLost: (source: string) => void,
+  offlineRule: OfflineRule = { graceMs: 0, now: () => new Date() },
 ): Promise<ClinicSyncPlan> {
   const { connection, key, deskId } = session.deps;
   const withKeys = await keyedSources(secrets, sources);
@@ -53,7 +68,18 @@ export async function planClinicSync(
     }
   } catch (error) {
     if (!(error instanceof UserFacingError)) throw error;
-    // Hub unreachable: the desk keeps the cache fresh itself; its outbox is published on reconnect.
+    // Hub unreachable: past the grace, the desk keeps the cache fresh itself; its outbox is published on reconnect.
+    const lastContact = Date.parse(session.deps.state.membership().lastContactAt ?? '') || 0;
+    const outageMs = offlineRule.now().getTime() - lastContact;
+    if (outageMs < offlineRule.graceMs) {
+      const minutes = Math.ceil((offlineRule.graceMs - outageMs) / 60_000);
+      return {
+        pull: [],
+        fromHub: sources.map((s) => ({ source: s.id, reason: 'the clinic hub cannot be reached' })),
+        offline: `${error.message} This desk pulls from the API itself if the hub is still unreachable in ${minutes} min.`,
+        finish: () => Promise.resolve({ published: 0, applied: 0, error: error.message }),
+      };
+    }
     return {
       pull: [...withKeys],
       fromHub: sources.filter((s) => !withKeys.has(s.id)).map((s) => ({ source: s.id, reason: 'the clinic hub cannot be reached' })),

@@ -4,12 +4,14 @@ import type { Cache } from '../db';
 import { UserFacingError } from '../errors';
 import type { SecretStore } from '../secrets/secret-store';
 import { ClinicKey } from './clinic-key';
-import { planClinicSync, type ClinicSyncPlan } from './clinic-sync';
+import type { SyncTrigger } from '../domain';
+import { HUB_OUTAGE_GRACE_MS, planClinicSync, type ClinicSyncPlan } from './clinic-sync';
 import { HubConnection } from './hub-connection';
 import { listDesks, markDeskLeft, registerDesk } from './hub-desks';
 import { listLeases } from './hub-leases';
 import { checkHubSchema, migrateHub } from './hub-migrate';
 import { HubSession } from './hub-session';
+import { HubWatcher, type HubWatcherOptions } from './hub-watcher';
 import { formatHubUrl, parseHubUrl } from './hub-url';
 import { formatJoinCode, parseJoinCode } from './join-code';
 import { createLocalNotes } from './local-notes';
@@ -40,6 +42,7 @@ export interface HubConnectRequest {
 export class HubArea {
   readonly state: LocalHubState;
   #session: HubSession | null = null;
+  #watcher: HubWatcher | null = null;
 
   constructor(private readonly deps: HubAreaDeps) {
     this.state = createLocalHubState(deps.cache.db);
@@ -124,10 +127,15 @@ export class HubArea {
    * Decides, for a sync of these sources (all when omitted), which this desk pulls from the API and
    * which it brings up to date from the hub; `onLeaseLost` stops a pull whose lease another desk took.
    */
-  async planSync(sourceIds: string[] | undefined, onLeaseLost: (source: string) => void): Promise<ClinicSyncPlan> {
+  async planSync(
+    sourceIds: string[] | undefined,
+    onLeaseLost: (source: string) => void,
+    trigger: SyncTrigger = 'manual',
+  ): Promise<ClinicSyncPlan> {
     const all = this.deps.cache.sources.list();
     const sources = sourceIds === undefined ? all : all.filter((source) => sourceIds.includes(source.id));
-    return planClinicSync(await this.session(), this.deps.secrets, sources, onLeaseLost);
+    const graceMs = trigger === 'manual' ? 0 : HUB_OUTAGE_GRACE_MS;
+    return planClinicSync(await this.session(), this.deps.secrets, sources, onLeaseLost, { graceMs, now: this.deps.now });
   }
 
   /** Publishes this desk's outbox and applies what the other desks published. */
@@ -191,7 +199,20 @@ export class HubArea {
     return { reachedHub };
   }
 
+  /**
+   * Keeps this desk in step with the hub until close() (long-running faces only): NOTIFY wakes it,
+   * and it polls too. Does nothing on a desk that has not joined.
+   */
+  async watch(options: Omit<HubWatcherOptions, 'pollMs'>): Promise<void> {
+    if (!this.joined() || this.#watcher) return;
+    this.#watcher = new HubWatcher(await this.session(), options);
+    this.#watcher.start();
+  }
+
   async close(): Promise<void> {
+    const watcher = this.#watcher;
+    this.#watcher = null;
+    await watcher?.stop();
     const session = this.#session;
     this.#session = null;
     await session?.deps.connection.close();

@@ -5,11 +5,13 @@ import { clientConfig, formatHubUrl, type HubAddress } from './hub-url';
 /** A small pool to the hub: every unit of work is one transaction, so a transaction-mode pooler works. */
 export class HubConnection {
   readonly #pool: pg.Pool;
+  readonly #password: string | null;
 
   constructor(
     readonly address: HubAddress,
     password: string | null,
   ) {
+    this.#password = password;
     this.#pool = new pg.Pool({ ...clientConfig(address, password), max: 2, idleTimeoutMillis: 5_000 });
     // An idle client losing its server (the hub restarted) must not crash the process.
     this.#pool.on('error', () => undefined);
@@ -45,6 +47,30 @@ export class HubConnection {
         throw error;
       }
     });
+  }
+
+  /**
+   * A session of its own that LISTENs on `channel` and calls `onNotify` for each NOTIFY; `onEnd` when
+   * the session is lost. Only a wake-up call: behind a transaction-mode pooler it may never fire, and
+   * the desks poll as well. Returns the function that closes it.
+   */
+  async listen(channel: string, onNotify: () => void, onEnd: () => void): Promise<() => Promise<void>> {
+    const client = new pg.Client(clientConfig(this.address, this.#password));
+    client.on('error', () => undefined);
+    client.on('end', onEnd);
+    client.on('notification', onNotify);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${channel}`);
+    } catch (error) {
+      client.removeListener('end', onEnd);
+      await client.end().catch(() => undefined);
+      throw hubError(error, this.address);
+    }
+    return async () => {
+      client.removeListener('end', onEnd);
+      await client.end().catch(() => undefined);
+    };
   }
 
   async close(): Promise<void> {

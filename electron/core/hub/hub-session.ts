@@ -67,6 +67,7 @@ export class HubSession {
       summary.deferred = applied.deferred;
     }
     await connection.withClient((client) => touchDesk(client, deskId, state.membership().appliedSeq));
+    state.reachedHub(this.deps.now().toISOString());
     return summary;
   }
 

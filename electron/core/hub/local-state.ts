@@ -8,6 +8,7 @@ export interface Membership {
   deskName: string | null;
   appliedSeq: number;
   joinedAt: string | null;
+  lastContactAt: string | null;
 }
 
 export interface OutboxRow {
@@ -23,7 +24,8 @@ export type LocalHubState = ReturnType<typeof createLocalHubState>;
 
 /** This desk's side of the hub in its own cache: membership, the outbox, records waiting to be applied. */
 export function createLocalHubState(db: Db) {
-  const read = db.prepare('SELECT joined, url, desk_id, desk_name, applied_seq, joined_at FROM hub_membership');
+  const read = db.prepare('SELECT joined, url, desk_id, desk_name, applied_seq, joined_at, last_contact_at FROM hub_membership');
+  const contact = db.prepare('UPDATE hub_membership SET last_contact_at = ?');
   const join = db.prepare(
     'UPDATE hub_membership SET joined = 1, url = @url, desk_id = @deskId, desk_name = @deskName, applied_seq = 0, joined_at = @at',
   );
@@ -47,6 +49,7 @@ export function createLocalHubState(db: Db) {
   return {
     membership(): Membership {
       const row = read.get() as {
+        last_contact_at: string | null;
         joined: number;
         url: string | null;
         desk_id: string | null;
@@ -61,6 +64,7 @@ export function createLocalHubState(db: Db) {
         deskName: row.desk_name,
         appliedSeq: row.applied_seq,
         joinedAt: row.joined_at,
+        lastContactAt: row.last_contact_at,
       };
     },
 
@@ -101,6 +105,11 @@ export function createLocalHubState(db: Db) {
           applying.run(0);
         }
       })();
+    },
+
+    /** The hub answered: an outage is measured from here. */
+    reachedHub(at: string): void {
+      contact.run(at);
     },
 
     setAppliedSeq(seq: number): void {

@@ -11,7 +11,8 @@ CREATE TABLE hub_membership (
   desk_id    TEXT,
   desk_name  TEXT,
   applied_seq INTEGER NOT NULL DEFAULT 0,   -- the hub's record log is applied up to here
-  joined_at  TEXT
+  joined_at  TEXT,
+  last_contact_at TEXT                      -- the last time this desk reached the hub
 ) STRICT;
 INSERT INTO hub_membership (singleton) VALUES (1);
 
