@@ -3,6 +3,7 @@ import type { ChannelDef, EventDef } from './define';
 import { appChannels, appEvents } from './app';
 import { changeChannels } from './changes';
 import { historyChannels } from './history';
+import { hubChannels } from './hub';
 import { rosterChannels } from './roster';
 import { settingsChannels } from './settings';
 import { sourceChannels } from './sources';
@@ -17,6 +18,7 @@ export const channels = {
   ...changeChannels,
   ...historyChannels,
   ...settingsChannels,
+  ...hubChannels,
 };
 
 /** Every event pushed from the core to the renderer. */

@@ -9,5 +9,6 @@ export * from './roster';
 export * from './changes';
 export * from './history';
 export * from './settings';
+export * from './hub';
 /** The domain's records, statuses and views, for the renderer (pure values and types, no behaviour). */
 export * from '../core/domain';

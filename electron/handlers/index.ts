@@ -52,6 +52,20 @@ export function createHandlers(service: AppService, runtime: Runtime): HandlerMa
     'settings:get': () => settings.get(),
     'settings:update': (input) => settings.update(input.patch),
     'support:bundle': () => service.supportBundle(),
+
+    'hub:status': () => service.hub.status(),
+    // A console stays open: once sharing, it follows the other desks (NOTIFY and polling).
+    'hub:init': async (input) => {
+      const created = await service.hub.init(input);
+      await service.watchHub();
+      return created;
+    },
+    'hub:join': async (input) => {
+      await service.hub.join(input);
+      await service.watchHub();
+      return service.hub.status();
+    },
+    'hub:leave': () => service.hub.leave(),
   };
 }
 

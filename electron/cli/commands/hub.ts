@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { HubStatus } from '../../core/hub/hub-status';
+import type { HubStatus } from '../../core/domain';
 import { withService, type CliContext } from '../context';
 
 /**

@@ -9,3 +9,4 @@ export * from './budget';
 export * from './local-data';
 export * from './cache-queries';
 export * from './service-views';
+export * from './hub-status';

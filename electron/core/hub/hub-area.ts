@@ -19,7 +19,7 @@ import { createLocalHubState, type LocalHubState } from './local-state';
 import { createMirrorRuns } from './mirror-runs';
 import { noteVersion } from './payloads';
 import { lagAfter } from './record-log';
-import type { HubStatus } from './hub-status';
+import type { HubStatus } from '../domain';
 
 /** Where a desk keeps the hub's password and the clinic key (its secret store: keychain or encrypted cache). */
 export const HUB_SECRETS = { password: 'hub:password', clinicKey: 'hub:clinic-key' } as const;

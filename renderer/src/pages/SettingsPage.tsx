@@ -2,6 +2,7 @@ import { TriangleAlert } from 'lucide-react';
 import { AppearanceSection } from '../components/settings/AppearanceSection';
 import { ContactSection } from '../components/settings/ContactSection';
 import { ScheduleSection } from '../components/settings/ScheduleSection';
+import { ShareSection } from '../components/settings/ShareSection';
 import { SourcesSection } from '../components/settings/SourcesSection';
 import { SupportSection } from '../components/settings/SupportSection';
 import { SyncWindowSection } from '../components/settings/SyncWindowSection';
@@ -14,6 +15,7 @@ const SECTIONS = [
   { id: 'sync-window', label: 'Sync window' },
   { id: 'appearance', label: 'Appearance' },
   { id: 'contact', label: 'Contact email' },
+  { id: 'share', label: 'Share with other desks' },
   { id: 'support', label: 'Support' },
 ];
 
@@ -69,6 +71,7 @@ export function SettingsPage() {
               <ContactSection />
             </>
           )}
+          <ShareSection timeZone={timeZone} />
           <SupportSection />
         </div>
       )}

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatJoinCode } from '../../../electron/core/hub/join-code';
-import type { HubStatus } from '../../../electron/core/hub/hub-status';
+import type { HubStatus } from '../../../electron/core/domain';
 import { startClinikoEmulator, type ClinikoControl, type RunningEmulator } from '../../../electron/emulators';
 import { assertBuilt, runCli } from '../../support/run-cli';
 import { startPgCluster, type PgCluster } from './pg-cluster';
