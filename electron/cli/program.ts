@@ -36,6 +36,7 @@ export function buildProgram(io: CliIo, exit: { code: number }): Command {
         dataDir: dataDir(),
         env: io.env,
         demo: emulatedDemoPractice(dataDir()),
+        deskName: io.env.CLINICSYNC_DESK_NAME,
       }),
     setExitCode: (code) => {
       exit.code = code;

@@ -36,6 +36,8 @@ export interface AppServiceOptions {
   /** "host:pid" recorded on runs; defaults to this process. */
   processId?: string;
   cron?: CronLike;
+  /** This desk's name as the other desks of a clinic hub see it (default: the computer's name). */
+  deskName?: string;
 }
 
 /**
@@ -79,7 +81,7 @@ export class AppService {
     );
     this.roster = new RosterArea(cache, connections, this.events, now);
     this.history = new HistoryArea(cache, now);
-    this.hub = new HubArea({ cache, secrets: options.secrets, now });
+    this.hub = new HubArea({ cache, secrets: options.secrets, now, deskName: options.deskName });
     this.clinicSync = clinicSyncStarter(this.sync, this.hub, (message) => log.write('warn', message));
     this.schedule = new ScheduleArea({
       cache,

@@ -4,7 +4,7 @@ import { openTestService, type TestService } from '../../support/test-service';
 
 /** A desk: a real service on its own encrypted cache in its own data folder. */
 export function openDesk(name: string): TestService {
-  return openTestService({ name: `ClinicSync ${name}` });
+  return openTestService({ deskName: `Desk ${name}` });
 }
 
 /**

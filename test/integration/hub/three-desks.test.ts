@@ -60,7 +60,10 @@ describe('three desks sharing one clinic hub', () => {
     expect(exported(c.service, 'appointments')).toEqual(appointments);
     // History on B shows A's run, with the desk that ran it.
     const history = b.service.history.runs({ limit: 10, offset: 0 });
-    expect(history.rows.map((r) => r.status)).toEqual(['completed']);
+    expect(history.rows.map((r) => [r.status, r.desk])).toEqual([['completed', 'Desk A']]);
+    expect(history.rows[0]?.counts).toEqual(pulled.runs[0]?.counts);
+    expect(a.service.history.runs({ limit: 10, offset: 0 }).rows.map((r) => r.desk)).toEqual([null]);
+    expect((await c.service.hub.status()).desks.map((d) => d.name)).toEqual(['Desk A', 'Desk B', 'Desk C']);
 
     const d = desk('D');
     const status = await a.service.hub.status();

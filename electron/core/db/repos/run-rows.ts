@@ -27,6 +27,8 @@ export interface RunRow {
   count_check: string | null;
   resume_at: string | null;
   errors: string;
+  /** From migration 0004_hub_outbox (the clinic hub). */
+  desk?: string | null;
 }
 
 export function toSyncRun(row: RunRow): SyncRun {
@@ -49,5 +51,6 @@ export function toSyncRun(row: RunRow): SyncRun {
     countCheck: row.count_check,
     resumeAt: row.resume_at,
     errors: JSON.parse(row.errors) as SyncRunError[],
+    desk: row.desk ?? null,
   };
 }
