@@ -18,6 +18,8 @@ export interface PgCluster {
   createDatabase(name: string): Promise<string>;
   /** The same URL without the password. */
   urlWithoutPassword(database: string): string;
+  /** Runs one statement on a database of the cluster, as its admin. */
+  query<T extends pg.QueryResultRow>(database: string, sql: string): Promise<T[]>;
   /** `pg_dump` of one database, as plain SQL text. */
   dump(database: string): Promise<string>;
   /** Stops the server (fast shutdown: clients are disconnected), keeping its files. */
@@ -98,6 +100,15 @@ export async function startPgCluster(): Promise<PgCluster> {
       return url(name, true);
     },
     urlWithoutPassword: (database) => url(database, false),
+    async query<T extends pg.QueryResultRow>(database: string, sql: string) {
+      const client = new pg.Client({ connectionString: url(database, true) });
+      await client.connect();
+      try {
+        return (await client.query<T>(sql)).rows;
+      } finally {
+        await client.end();
+      }
+    },
     async dump(database) {
       const dumpFile = path.join(root, `${database}.sql`);
       await run(
