@@ -1,7 +1,9 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openHeadlessService } from '../../../electron/core/app/headless';
+import { HUB_OUTAGE_GRACE_MS, planClinicSync } from '../../../electron/core/hub/clinic-sync';
 import { HUB_MIGRATIONS } from '../../../electron/core/hub/hub-schema';
+import type { SecretStore } from '../../../electron/core/secrets/secret-store';
 import type { AppService } from '../../../electron/core/service';
 import { startClinikoEmulator, type ClinikoControl, type RunningEmulator } from '../../../electron/emulators';
 import { openTestService, type TestService } from '../../support/test-service';
@@ -40,15 +42,7 @@ function desk(): TestService {
   return d;
 }
 
-async function hubQuery<T extends pg.QueryResultRow>(sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const hubQuery = <T extends pg.QueryResultRow>(sql: string): Promise<T[]> => cluster.query<T>('clinic', sql);
 
 /** Something changed upstream: a patient renamed and an upcoming appointment cancelled. */
 function changeUpstream(): void {
@@ -109,6 +103,36 @@ describe('the clinic hub under faults', () => {
     expect(takeover.pull).toEqual([source?.id]);
     await takeover.finish();
     await holding.finish();
+  }, 60_000);
+
+  it('a scheduled sync cut off from the hub waits 15 minutes for the lease holder before pulling itself', async () => {
+    await syncDesk(b.service);
+    const session = await b.service.hub.session();
+    const withKey: SecretStore = {
+      description: 'test',
+      get: () => Promise.resolve('a key'),
+      set: () => Promise.resolve(),
+      delete: () => Promise.resolve(),
+    };
+    const sources = session.deps.cache.sources.list();
+    const lastContact = Date.parse(session.deps.state.membership().lastContactAt ?? '');
+    await cluster.stop();
+    try {
+      const soon = await planClinicSync(session, withKey, sources, () => undefined, {
+        graceMs: HUB_OUTAGE_GRACE_MS,
+        now: () => new Date(lastContact + 60_000),
+      });
+      expect(soon.pull).toEqual([]);
+      expect(soon.offline).toMatch(/cannot be reached.*pulls from the API itself if the hub is still unreachable in 14 min/);
+      const later = await planClinicSync(session, withKey, sources, () => undefined, {
+        graceMs: HUB_OUTAGE_GRACE_MS,
+        now: () => new Date(lastContact + HUB_OUTAGE_GRACE_MS + 1),
+      });
+      expect(later.pull).toEqual(sources.map((s) => s.id));
+      expect(later.offline).toMatch(/Syncing from the API on this desk/);
+    } finally {
+      await cluster.start();
+    }
   }, 60_000);
 
   it('refuses a hub set up by a newer ClinicSync, and one whose schema differs, without changing it', async () => {
