@@ -1,0 +1,23 @@
+/**
+ * One follower desk of hub.bench.ts in its own process, as on its own computer: joins the hub, keeps
+ * in step with it (NOTIFY + polling), prints "applied N" as patients arrive, and on "stop" on stdin
+ * prints when each patient was applied ("stamps {json}") and exits.
+ */
+import { createInterface } from 'node:readline';
+import { openTestService } from '../support/test-service';
+import { cacheOf, stampApplies, type Stamps } from './hub-bench-stamps';
+
+const [url, joinCode, name] = process.argv.slice(2);
+if (!url || !joinCode || !name) throw new Error('usage: hub-bench-desk URL JOINCODE NAME');
+const desk = openTestService({ deskName: name });
+await desk.service.hub.join({ url, joinCode });
+const stamps: Stamps = new Map();
+stampApplies(cacheOf(desk.service), desk.service.hub.state, stamps, (count) => process.stdout.write(`applied ${count}\n`));
+await desk.service.watchHub();
+process.stdout.write('ready\n');
+for await (const line of createInterface({ input: process.stdin })) {
+  if (line.trim() !== 'stop') continue;
+  process.stdout.write(`stamps ${JSON.stringify([...stamps])}\n`);
+  await desk.dispose();
+  process.exit(0);
+}
