@@ -1,8 +1,10 @@
 /**
  * One follower desk of hub.bench.ts in its own process, as on its own computer: joins the hub, keeps
  * in step with it (NOTIFY + polling), prints "applied N" as patients arrive, and on "stop" on stdin
- * prints when each patient was applied ("stamps {json}") and exits.
+ * writes when each patient was applied to a file, prints "stamps FILE" and exits.
  */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { openTestService } from '../support/test-service';
 import { cacheOf, stampApplies, type Stamps } from './hub-bench-stamps';
@@ -17,7 +19,8 @@ await desk.service.watchHub();
 process.stdout.write('ready\n');
 for await (const line of createInterface({ input: process.stdin })) {
   if (line.trim() !== 'stop') continue;
-  process.stdout.write(`stamps ${JSON.stringify([...stamps])}\n`);
-  await desk.dispose();
-  process.exit(0);
+  const file = path.join(desk.dataDir, '..', 'apply-stamps.json');
+  writeFileSync(file, JSON.stringify([...stamps]));
+  await desk.service.close();
+  process.stdout.write(`stamps ${file}\n`, () => process.exit(0));
 }

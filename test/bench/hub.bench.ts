@@ -7,7 +7,8 @@
  * `HUB_BENCH_PATIENTS` overrides the size.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { dirname, join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import path, { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { GateRegistry } from '../../electron/core/connectors/http/request-gate';
@@ -57,7 +58,11 @@ async function follower(url: string, joinCode: string, name: string): Promise<Fo
         if (self.applied >= waiter.count) waiter.resolve();
         else waiters.push(waiter);
       }
-    } else if (line.startsWith('stamps ')) stamps?.(new Map(JSON.parse(line.slice('stamps '.length)) as Array<[string, number]>));
+    } else if (line.startsWith('stamps ')) {
+      const file = line.slice('stamps '.length);
+      stamps?.(new Map(JSON.parse(readFileSync(file, 'utf8')) as Array<[string, number]>));
+      rmSync(path.dirname(file), { recursive: true, force: true });
+    }
   });
   await isReady;
   return self;
