@@ -7,7 +7,7 @@ import { LEASE_TTL_MS, listLeases, releaseLease, renewLease, takeLease } from '.
 import type { HubSession } from './hub-session';
 
 /** While a desk pulls, its outbox is published this often, so other desks follow page by page. */
-const PUBLISH_EVERY_MS = 250;
+const PUBLISH_EVERY_MS = 100;
 
 export interface ClinicSyncPlan {
   /** Sources this desk pulls from their API now: it holds their lease and has their API key. */

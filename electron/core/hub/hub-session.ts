@@ -37,6 +37,8 @@ export class HubSession {
   async publish(): Promise<number> {
     const { state, connection, deskId } = this.deps;
     let total = 0;
+    // Nothing queued: no round trip (a follower's wake-ups publish nothing).
+    if (state.outboxStats().count === 0) return 0;
     for (;;) {
       const result = await connection.transaction((client) =>
         publishRecords(client, deskId, (publishedUpTo) => {
