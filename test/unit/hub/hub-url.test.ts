@@ -13,7 +13,9 @@ describe('hub addresses', () => {
     const { address } = parseHubUrl('postgresql://desk@db.example.org/clinic');
     expect(clientConfig(address, null).ssl).toEqual({ rejectUnauthorized: true, servername: 'db.example.org' });
     for (const mode of ['disable', 'require', 'prefer', 'no-verify']) {
-      expect(() => parseHubUrl(`postgres://desk@db.example.org/clinic?sslmode=${mode}`)).toThrow(/only over TLS with its certificate verified/);
+      expect(() => parseHubUrl(`postgres://desk@db.example.org/clinic?sslmode=${mode}`)).toThrow(
+        /only over TLS with its certificate verified/,
+      );
     }
     expect(() => parseHubUrl('postgres://desk@db.example.org/clinic?sslmode=verify-full')).not.toThrow();
   });
