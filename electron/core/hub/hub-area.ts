@@ -14,6 +14,7 @@ import { HubSession } from './hub-session';
 import { HubWatcher, type HubWatcherOptions } from './hub-watcher';
 import { formatHubUrl, parseHubUrl } from './hub-url';
 import { formatJoinCode, parseJoinCode } from './join-code';
+import { createLocalLinks } from './local-links';
 import { createLocalNotes } from './local-notes';
 import { createLocalHubState, type LocalHubState } from './local-state';
 import { createMirrorRuns } from './mirror-runs';
@@ -264,6 +265,7 @@ export class HubArea {
       cache,
       state: this.state,
       notes: createLocalNotes(cache.db, (note) => noteVersion(key, note)),
+      links: createLocalLinks(cache.db),
       runs: createMirrorRuns(cache),
       connection,
       key,

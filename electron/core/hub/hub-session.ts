@@ -3,11 +3,12 @@ import type { ClinicKey } from './clinic-key';
 import type { HubConnection } from './hub-connection';
 import { touchDesk } from './hub-desks';
 import { applyRecords, type AppliedRecord, type ApplySummary } from './local-apply';
+import type { LocalLinks } from './local-links';
 import type { LocalNotes } from './local-notes';
 import type { LocalHubState } from './local-state';
 import type { MirrorRuns } from './mirror-runs';
 import { payloadsFor } from './outbox-payloads';
-import { noteVersion, recordName, type HubPayload } from './payloads';
+import { linkVersion, noteVersion, recordName, type HubPayload } from './payloads';
 import { publishRecords, recordsAfter, recordsAt, type SealedRecord } from './record-log';
 
 /** How many outbox entries go in one publishing transaction, and how many records one pull reads. */
@@ -18,6 +19,7 @@ export interface HubSessionDeps {
   cache: Cache;
   state: LocalHubState;
   notes: LocalNotes;
+  links: LocalLinks;
   runs: MirrorRuns;
   connection: HubConnection;
   key: ClinicKey;
@@ -93,10 +95,10 @@ export class HubSession {
   }
 
   private seal(rows: ReturnType<LocalHubState['outboxAfter']>): SealedRecord[] {
-    const { cache, notes, key, deskId, deskName } = this.deps;
-    return payloadsFor(cache, notes, { deskId, deskName }, rows).map((payload) => {
+    const { cache, notes, links, key, deskId, deskName } = this.deps;
+    return payloadsFor(cache, { notes, links }, { deskId, deskName }, rows).map((payload) => {
       const address = key.address(recordName(payload));
-      const version = payload.kind === 'note' ? noteVersion(key, payload) : null;
+      const version = payload.kind === 'note' ? noteVersion(key, payload) : payload.kind === 'org-link' ? linkVersion(key, payload) : null;
       return { address, payload: key.seal(JSON.stringify(payload), address), version };
     });
   }

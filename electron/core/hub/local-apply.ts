@@ -1,4 +1,5 @@
 import type { Cache } from '../db';
+import type { LocalLinks } from './local-links';
 import type { LocalNotes } from './local-notes';
 import type { LocalHubState } from './local-state';
 import type { MirrorRuns } from './mirror-runs';
@@ -19,6 +20,7 @@ export interface ApplyDeps {
   cache: Cache;
   state: LocalHubState;
   notes: LocalNotes;
+  links: LocalLinks;
   runs: MirrorRuns;
   now: () => Date;
 }
@@ -40,9 +42,9 @@ export function applyRecords(deps: ApplyDeps, records: AppliedRecord[]): ApplySu
     };
     for (const record of [...waiting(state), ...records]) {
       const payload = record.payload;
-      if (payload.kind === 'note') {
+      if (payload.kind === 'note' || payload.kind === 'org-link') {
         flush();
-        const outcome = deps.notes.apply(payload);
+        const outcome = payload.kind === 'note' ? deps.notes.apply(payload) : deps.links.apply(payload);
         if (outcome === 'deferred') {
           state.defer(record.address, JSON.stringify(payload));
           summary.deferred += 1;
@@ -103,6 +105,8 @@ export function applyRecords(deps: ApplyDeps, records: AppliedRecord[]): ApplySu
         for (const payload of payloads) if (payload.kind === 'cursor') cache.cursors.set(payload.source, payload.resource, payload.value);
         break;
       case 'note':
+      case 'org-link':
+        // Applied one by one above, by their own rule.
         break;
     }
     return payloads.length;

@@ -84,7 +84,11 @@ export function createLocalHubState(db: Db) {
           INSERT INTO hub_outbox (kind, source, ref)
             SELECT 'run', source, CAST(id AS TEXT) FROM sync_runs WHERE desk IS NULL AND status NOT IN ('queued', 'running') ORDER BY id;
           INSERT INTO hub_outbox (kind, source, ref)
-            SELECT 'note', p.source, n.shared_id FROM patient_notes n JOIN patients p ON p.id = n.patient_id ORDER BY n.id;`);
+            SELECT 'note', p.source, n.shared_id FROM patient_notes n JOIN patients p ON p.id = n.patient_id ORDER BY n.id;
+          INSERT INTO hub_outbox (kind, source, ref)
+            SELECT 'org-link', p.source, p.external_id || char(10) || o.name FROM patient_organizations l
+            JOIN patients p ON p.id = l.patient_id JOIN organizations o ON o.id = l.organization_id
+            WHERE p.external_id IS NOT NULL;`);
       })();
     },
 

@@ -1,4 +1,5 @@
 import type { Cache } from '../db';
+import type { LocalLinks } from './local-links';
 import type { LocalNotes } from './local-notes';
 import type { OutboxRow } from './local-state';
 import type { HubPayload, HubRecord, Origin } from './payloads';
@@ -7,7 +8,13 @@ import type { HubPayload, HubRecord, Origin } from './payloads';
  * The current state of each record an outbox entry names, as the payload to publish; null when there
  * is nothing to send (the row is gone, e.g. its source was removed, or a note's patient has no remote id).
  */
-export function payloadsFor(cache: Cache, notes: LocalNotes, origin: Origin, rows: OutboxRow[]): HubPayload[] {
+export function payloadsFor(
+  cache: Cache,
+  local: { notes: LocalNotes; links: LocalLinks },
+  origin: Origin,
+  rows: OutboxRow[],
+): HubPayload[] {
+  const { notes, links } = local;
   const practitioners = new Map<string, ReturnType<Cache['practitioners']['list']>>();
   const out: HubPayload[] = [];
   for (const row of rows) {
@@ -50,6 +57,12 @@ export function payloadsFor(cache: Cache, notes: LocalNotes, origin: Origin, row
       case 'note': {
         const note = notes.get(row.ref);
         return note && { kind: 'note', ...note, removed: false };
+      }
+      case 'org-link': {
+        const [externalId = '', organization = ''] = row.ref.split('\n');
+        const patient = { source: row.source, externalId };
+        const linkedAt = links.linkedAt(patient, organization);
+        return { kind: 'org-link', patient, organization, linked: linkedAt !== null, updatedAt: linkedAt ?? row.queuedAt };
       }
       case 'note-removed':
         return {

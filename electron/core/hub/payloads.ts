@@ -19,6 +19,14 @@ export type HubRecord =
   | { kind: 'run'; run: SyncRun }
   | { kind: 'cursor'; source: string; resource: string; value: string }
   | {
+      kind: 'org-link';
+      patient: { source: string; externalId: string };
+      organization: string;
+      linked: boolean;
+      /** When it was linked, or when the link was removed. */
+      updatedAt: string;
+    }
+  | {
       kind: 'note';
       sharedId: string;
       patient: { source: string; externalId: string };
@@ -39,6 +47,11 @@ export function noteVersion(key: ClinicKey, note: { updatedAt: string; body: str
   return `${note.updatedAt}|${key.tiebreak(note.removed ? '' : note.body)}`;
 }
 
+/** An organization link's versions follow the same rule as notes: the later change wins. */
+export function linkVersion(key: ClinicKey, link: { updatedAt: string; linked: boolean }): string {
+  return `${link.updatedAt}|${key.tiebreak(link.linked ? 'linked' : '')}`;
+}
+
 /** The keyed-hash input of each payload: the same record gets the same address on every desk. */
 export function recordName(payload: HubPayload): RecordName {
   switch (payload.kind) {
@@ -52,6 +65,8 @@ export function recordName(payload: HubPayload): RecordName {
       return { kind: 'run', source: payload.deskId, ref: String(payload.run.id) };
     case 'cursor':
       return { kind: 'cursor', source: payload.source, ref: payload.resource };
+    case 'org-link':
+      return { kind: 'org-link', source: payload.patient.source, ref: `${payload.patient.externalId}\n${payload.organization}` };
     case 'note':
       return { kind: 'note', source: '', ref: payload.sharedId };
   }

@@ -102,4 +102,20 @@ describe('notes shared through the hub', () => {
     const winner = key.tiebreak('Alpha') > key.tiebreak('Zulu') ? 'Alpha' : 'Zulu';
     for (const desk of [a, b, c]) expect(notesOn(desk)).toEqual([winner]);
   });
+
+  it('organization links follow the patient to every desk by the organization’s name; a later unlink removes them', async () => {
+    const patientOnB = firstPatient(b).patient.id;
+    const shelter = b.roster.createOrganization('Harbour Shelter');
+    b.roster.setOrganizations(patientOnB, [shelter.id]);
+    await b.hub.exchange();
+    await a.hub.exchange();
+    await c.hub.exchange();
+    for (const desk of [a, c]) expect(firstPatient(desk).organizations.map((o) => o.name)).toEqual(['Harbour Shelter']);
+
+    c.roster.setOrganizations(firstPatient(c).patient.id, []);
+    await c.hub.exchange();
+    await a.hub.exchange();
+    await b.hub.exchange();
+    for (const desk of [a, b, c]) expect(firstPatient(desk).organizations).toEqual([]);
+  });
 });

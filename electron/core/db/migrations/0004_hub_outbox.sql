@@ -122,6 +122,26 @@ BEGIN
   INSERT INTO hub_outbox (kind, source, ref) VALUES ('run', new.source, CAST(new.id AS TEXT));
 END;
 
+-- Organization links of patients with a remote id, by the organization's name (ids differ by desk).
+-- A link removed with its organization is not published: that organization's name is gone by then.
+CREATE TRIGGER hub_outbox_org_link AFTER INSERT ON patient_organizations
+  WHEN (SELECT joined AND NOT applying FROM hub_membership)
+    AND (SELECT external_id FROM patients WHERE id = new.patient_id) IS NOT NULL
+BEGIN
+  INSERT INTO hub_outbox (kind, source, ref)
+  SELECT 'org-link', p.source, p.external_id || char(10) || o.name
+  FROM patients p, organizations o WHERE p.id = new.patient_id AND o.id = new.organization_id;
+END;
+CREATE TRIGGER hub_outbox_org_unlink AFTER DELETE ON patient_organizations
+  WHEN (SELECT joined AND NOT applying FROM hub_membership)
+    AND (SELECT external_id FROM patients WHERE id = old.patient_id) IS NOT NULL
+    AND (SELECT name FROM organizations WHERE id = old.organization_id) IS NOT NULL
+BEGIN
+  INSERT INTO hub_outbox (kind, source, ref)
+  SELECT 'org-link', p.source, p.external_id || char(10) || o.name
+  FROM patients p, organizations o WHERE p.id = old.patient_id AND o.id = old.organization_id;
+END;
+
 -- Staff notes: a new note gets its shared id; every add, edit and removal is published.
 CREATE TRIGGER patient_notes_shared_id AFTER INSERT ON patient_notes WHEN new.shared_id IS NULL
 BEGIN
