@@ -8,6 +8,7 @@ import { registerDemoCommand } from './commands/demo';
 import { registerEmulatorCommand } from './commands/emulator';
 import { registerExportCommand } from './commands/export';
 import { registerHistoryCommand } from './commands/history';
+import { registerHubCommands } from './commands/hub';
 import { registerServeCommand } from './commands/serve';
 import { registerSourceCommands } from './commands/source';
 import { registerStatusCommand } from './commands/status';
@@ -36,6 +37,7 @@ export function buildProgram(io: CliIo, exit: { code: number }): Command {
         dataDir: dataDir(),
         env: io.env,
         demo: emulatedDemoPractice(dataDir()),
+        deskName: io.env.CLINICSYNC_DESK_NAME,
       });
       // Every command says so when the cache is unencrypted or was damaged, not only `status`.
       for (const notice of service.listNotices()) io.log.warn(notice.message);
@@ -56,6 +58,7 @@ export function buildProgram(io: CliIo, exit: { code: number }): Command {
     registerServeCommand,
     registerSupportCommand,
     registerEmulatorCommand,
+    registerHubCommands,
   ]) {
     register(program, ctx);
   }

@@ -4,6 +4,7 @@ import { appChannels, appEvents } from './app';
 import { appointmentChannels } from './appointments';
 import { changeChannels } from './changes';
 import { historyChannels } from './history';
+import { hubChannels } from './hub';
 import { rosterChannels } from './roster';
 import { settingsChannels } from './settings';
 import { sourceChannels } from './sources';
@@ -19,6 +20,7 @@ export const channels = {
   ...changeChannels,
   ...historyChannels,
   ...settingsChannels,
+  ...hubChannels,
 };
 
 /** Every event pushed from the core to the renderer. */

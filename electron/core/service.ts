@@ -14,6 +14,8 @@ import { writeSupportBundle } from './app/support-bundle';
 import { SyncCoordinator } from './app/sync-coordinator';
 import type { Cache } from './db';
 import type { SourceView, SupportBundleResult, SyncStatusView } from './domain';
+import { clinicSyncStarter, type SyncStarter } from './hub/clinic-start';
+import { HubArea } from './hub/hub-area';
 import type { AppLog } from './log/app-log';
 import { NoticeBoard, type Notice } from './notices';
 import type { CronLike } from './schedule';
@@ -38,6 +40,8 @@ export interface AppServiceOptions {
   /** "host:pid" recorded on runs; defaults to this process. */
   processId?: string;
   cron?: CronLike;
+  /** This desk's name as the other desks of a clinic hub see it (default: the computer's name). */
+  deskName?: string;
 }
 
 /**
@@ -54,6 +58,10 @@ export class AppService {
   readonly settings: SettingsArea;
   readonly schedule: ScheduleArea;
   readonly daySheet: DaySheetArea;
+  /** The clinic hub: optional; without one, nothing in the other areas changes. */
+  readonly hub: HubArea;
+  /** Starts syncs for the console and the schedule: on a desk of a clinic hub, one pull per clinic. */
+  readonly clinicSync: SyncStarter;
 
   readonly #now: () => Date;
 
@@ -86,11 +94,13 @@ export class AppService {
     );
     this.roster = new RosterArea(cache, connections, this.events, now);
     this.history = new HistoryArea(cache, now, hostName(processId));
+    this.hub = new HubArea({ cache, secrets: options.secrets, now, deskName: options.deskName });
+    this.clinicSync = clinicSyncStarter(this.sync, this.hub, (message) => log.write('warn', message));
     this.schedule = new ScheduleArea({
       cache,
       settings: options.settings,
       state: new ScheduleStateFile(options.dataDir),
-      coordinator: this.sync,
+      coordinator: this.clinicSync,
       events: this.events,
       now,
       log: (level, message) => log.write(level, message),
@@ -107,6 +117,22 @@ export class AppService {
         message: `${recovered === 1 ? 'A sync was' : `${recovered} syncs were`} interrupted last time (ClinicSync was closed or stopped) and marked abandoned. Nothing already stored was lost; sync again to bring the cache up to date.`,
       });
     }
+  }
+
+  /**
+   * On a desk of a clinic hub, keeps the cache in step with the other desks until close() (the
+   * long-running faces call this; one-shot CLI commands exchange as part of their own work).
+   */
+  async watchHub(): Promise<void> {
+    const { log } = this.options;
+    await this.hub.watch({
+      onApplied: (applied) => {
+        log.write('info', `Applied ${applied} records from the other desks of the clinic hub.`);
+        this.events.emit('sourcesChanged', {});
+      },
+      onError: (message) => log.write('warn', message),
+      onInternalError: (err) => log.error('Exchanging with the clinic hub failed unexpectedly', err),
+    });
   }
 
   info(): { name: string; version: string; dataDir: string; platform: string } {
@@ -157,6 +183,7 @@ export class AppService {
     this.sync.cancel();
     await this.sync.idle();
     await this.options.demo?.close();
+    await this.hub.close();
     this.options.cache.close();
   }
 }

@@ -23,7 +23,7 @@ export function createHandlers(service: AppService, runtime: Runtime): HandlerMa
     'demo:start': () => service.startDemo(),
 
     'sync:start': async (input) => {
-      const { started, refused } = await sync.start({ sources: input.sources, mode: input.mode, trigger: 'manual' });
+      const { started, refused } = await service.clinicSync.start({ sources: input.sources, mode: input.mode, trigger: 'manual' });
       return { started, refused };
     },
     'sync:cancel': (input) => ({ cancelled: sync.cancel(input.source) }),
@@ -61,6 +61,20 @@ export function createHandlers(service: AppService, runtime: Runtime): HandlerMa
     'settings:get': () => settings.get(),
     'settings:update': (input) => settings.update(input.patch),
     'support:bundle': () => service.supportBundle(),
+
+    'hub:status': () => service.hub.status(),
+    // A console stays open: once sharing, it follows the other desks (NOTIFY and polling).
+    'hub:init': async (input) => {
+      const created = await service.hub.init(input);
+      await service.watchHub();
+      return created;
+    },
+    'hub:join': async (input) => {
+      await service.hub.join(input);
+      await service.watchHub();
+      return service.hub.status();
+    },
+    'hub:leave': () => service.hub.leave(),
   };
 }
 

@@ -55,6 +55,7 @@ if (!app.requestSingleInstanceLock()) {
       desktop.attachWindow(window);
       app.on('browser-window-created', (_event, created) => desktop.attachWindow(created));
       service.schedule.start();
+      void service.watchHub();
       powerMonitor.on('resume', () => service.schedule.wake());
       app.once('before-quit', (event) => {
         // Let running syncs record how they ended before the process goes.

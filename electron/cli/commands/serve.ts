@@ -39,6 +39,7 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
           if (line) ctx.log.warn(line);
         });
         if (options.schedule) service.schedule.start();
+        await service.watchHub();
         ctx.out(`ClinicSync console: ${host.url}`);
         ctx.out('Open that link in your browser. Press Ctrl+C to stop.');
         if (options.schedule) ctx.out(`Scheduled syncs: ${service.schedule.status().description}`);

@@ -5,6 +5,7 @@ import { clinicClock, type ClinicClock } from '../clinic-time';
 import { EXIT } from '../exit-codes';
 import { findSource, withService, type CliContext } from '../context';
 import { formatDuration, progressLine } from '../progress-line';
+import { hubSyncAndReport } from './hub-sync';
 
 /** 0 when every run completed; 3 when one only partly succeeded or waits for its budget; 1 when one failed. */
 export function exitCodeFor(runs: SyncRun[]): number {
@@ -68,7 +69,8 @@ export function registerSyncCommand(program: Command, ctx: CliContext): void {
     .action(async (options: { source?: string; full?: boolean; json?: boolean }) => {
       const code = await withService(ctx, async (service) => {
         const sources = options.source === undefined ? undefined : [findSource(service, options.source).id];
-        return syncAndReport(ctx, service, { sources, full: options.full === true, json: options.json === true });
+        const request = { sources, full: options.full === true, json: options.json === true };
+        return service.hub.joined() ? hubSyncAndReport(ctx, service, request, syncAndReport) : syncAndReport(ctx, service, request);
       });
       ctx.setExitCode(code);
     });

@@ -7,7 +7,10 @@ import { CacheSecretStore } from '../secrets/cache-secret-store';
 import { AppService, type AppServiceOptions } from '../service';
 import { FileSettingsStore } from '../settings/file-settings-store';
 
-export interface HeadlessOptions extends Pick<AppServiceOptions, 'name' | 'version' | 'demo' | 'connectorOptions' | 'now' | 'cron'> {
+export interface HeadlessOptions extends Pick<
+  AppServiceOptions,
+  'name' | 'version' | 'demo' | 'connectorOptions' | 'now' | 'cron' | 'deskName'
+> {
   dataDir: string;
   env?: NodeJS.ProcessEnv;
   /** Where generated cache keys live (default: beside the data folder, never in it). */

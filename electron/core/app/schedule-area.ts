@@ -21,7 +21,8 @@ export interface ScheduleAreaDeps {
   cache: Cache;
   settings: SettingsStore;
   state: ScheduleStateFile;
-  coordinator: SyncCoordinator;
+  /** The coordinator, or on a desk of a clinic hub the clinic-wide starter (one pull per clinic). */
+  coordinator: Pick<SyncCoordinator, 'busy' | 'start'>;
   events: ServiceEvents;
   now: () => Date;
   log: (level: 'info' | 'warn', message: string) => void;

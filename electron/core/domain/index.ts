@@ -12,3 +12,4 @@ export * from './service-views';
 export * from './run-counts-wording';
 export * from './day-sheet';
 export * from './display-text';
+export * from './hub-status';

@@ -126,6 +126,8 @@ export interface SyncRun {
   countCheck: string | null;
   resumeAt: string | null;
   errors: SyncRunError[];
+  /** The desk of the clinic hub that ran it; null when this desk did (or there is no hub). */
+  desk: string | null;
 }
 
 export function emptySyncCounts(): SyncCounts {

@@ -3,6 +3,7 @@ import { AppearanceSection } from '../components/settings/AppearanceSection';
 import { ContactSection } from '../components/settings/ContactSection';
 import { HistorySection } from '../components/settings/HistorySection';
 import { ScheduleSection } from '../components/settings/ScheduleSection';
+import { ShareSection } from '../components/settings/ShareSection';
 import { SourcesSection } from '../components/settings/SourcesSection';
 import { SupportSection } from '../components/settings/SupportSection';
 import { SyncWindowSection } from '../components/settings/SyncWindowSection';
@@ -16,6 +17,7 @@ const SECTIONS = [
   { id: 'history', label: 'History kept' },
   { id: 'appearance', label: 'Appearance' },
   { id: 'contact', label: 'Contact email' },
+  { id: 'share', label: 'Share with other desks' },
   { id: 'support', label: 'Support' },
 ];
 
@@ -72,6 +74,7 @@ export function SettingsPage() {
               <ContactSection />
             </>
           )}
+          <ShareSection timeZone={timeZone} />
           <SupportSection />
         </div>
       )}

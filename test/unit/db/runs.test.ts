@@ -44,6 +44,7 @@ describe('sync runs', () => {
       countCheck: '651 of 651 patients, matches Cliniko',
       resumeAt: null,
       errors: [{ kind: 'invalid_data', message: 'One appointment had no start time.', at: at(2) }],
+      desk: null,
     });
   });
 

@@ -24,6 +24,7 @@ function run(trigger: SyncTrigger, status: SyncRunStatus, finishedAt = '2026-06-
     countCheck: null,
     resumeAt: null,
     errors: [],
+    desk: null,
   };
 }
 
@@ -48,7 +49,10 @@ describe('failedScheduledRun (from a source’s runs, newest first)', () => {
     expect(failedScheduledRun([run('manual', 'failed'), run('scheduled', 'failed')])).toBeNull();
     expect(failedScheduledRun([run('scheduled', 'abandoned')])).toBeNull();
     expect(failedScheduledRun([run('scheduled', 'partial_success')])).toBeNull();
-    const refusedKey = { ...run('scheduled', 'failed'), errors: [{ kind: 'credentials_invalid' as const, message: 'Key refused.', at: '' }] };
+    const refusedKey = {
+      ...run('scheduled', 'failed'),
+      errors: [{ kind: 'credentials_invalid' as const, message: 'Key refused.', at: '' }],
+    };
     expect(failedScheduledRun([refusedKey])).toBeNull();
     expect(failedScheduledRun([])).toBeNull();
   });

@@ -31,6 +31,8 @@ export interface RunRow {
   removed_source_name: string | null;
   /** Joined in by RUN_SELECT: the source's name now, null once it is removed. */
   current_source_name: string | null;
+  /** From migration 0008_hub_outbox (the clinic hub). */
+  desk?: string | null;
 }
 
 /** Every column of a run, and the name its source has now (read with each run, so history names it). */
@@ -57,5 +59,6 @@ export function toSyncRun(row: RunRow): SyncRun {
     countCheck: row.count_check,
     resumeAt: row.resume_at,
     errors: JSON.parse(row.errors) as SyncRunError[],
+    desk: row.desk ?? null,
   };
 }

@@ -67,6 +67,8 @@ export function RunDetailDialog({ open, detail, error, sourceName, timeZone, now
           <dl className="hist-facts">
             <dt>Trigger</dt>
             <dd>{TRIGGER_LABELS[run.trigger]}</dd>
+            <dt>Desk</dt>
+            <dd>{run.desk ?? 'This desk'}</dd>
             <dt>Duration</dt>
             <dd>{formatDuration(run.durationMs)}</dd>
             <dt>Finished</dt>

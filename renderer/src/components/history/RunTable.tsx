@@ -29,7 +29,10 @@ const RunRow = memo(function RunRow({ run, sourceName, averageMs, timeZone, now,
           {formatWhen(run.startedAt, now, timeZone)}
           <span className="sr-only">: details of this sync</span>
         </button>
-        <span className="hist-sub">{TRIGGER_LABELS[run.trigger]}</span>
+        <span className="hist-sub">
+          {TRIGGER_LABELS[run.trigger]}
+          {run.desk ? ` · on ${run.desk}` : ''}
+        </span>
       </th>
       <td className="hist-col-source">{sourceName}</td>
       <td>

@@ -1,4 +1,6 @@
-import { WifiOff } from 'lucide-react';
+import { Share2, WifiOff } from 'lucide-react';
+import { useEffect } from 'react';
+import { useHubStore } from '../../store/hub-store';
 import { useAppStore } from '../../store/app-store';
 import { Badge } from '../ui';
 import { FreshnessIndicator } from './Freshness';
@@ -7,10 +9,21 @@ import { SyncStatusPill } from './SyncStatusPill';
 /** The bar above every page: how fresh the data is, whether a sync runs, and whether the console is connected. */
 export function AppHeader() {
   const connected = useAppStore((s) => s.connected);
+  const hub = useHubStore((s) => s.status);
+  const load = useHubStore((s) => s.load);
+  useEffect(() => void load(), [load]);
+  const desks = hub?.joined ? hub.desks.length : 0;
   return (
     <header className="app-header">
       <FreshnessIndicator />
       <div className="spacer" />
+      {desks > 0 && (
+        <span title={hub?.connected ? 'This desk shares its data through the clinic hub.' : (hub?.error ?? '')} data-testid="hub-badge">
+          <Badge tone={hub?.connected ? 'ok' : 'warn'} icon={<Share2 size={12} aria-hidden="true" />}>
+            Shared · {desks} {desks === 1 ? 'desk' : 'desks'}
+          </Badge>
+        </span>
+      )}
       <SyncStatusPill />
       {!connected && (
         <span role="status">

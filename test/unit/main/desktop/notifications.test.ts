@@ -127,6 +127,7 @@ describe('finished runs in plain words', () => {
       countCheck: null,
       resumeAt: null,
       errors: [],
+      desk: null,
       ...overrides,
     };
   }

@@ -1,0 +1,109 @@
+import type { Cache } from '../db';
+import type { ClinicKey } from './clinic-key';
+import type { HubConnection } from './hub-connection';
+import { touchDesk } from './hub-desks';
+import { applyRecords, type AppliedRecord, type ApplySummary } from './local-apply';
+import type { LocalLinks } from './local-links';
+import type { LocalNotes } from './local-notes';
+import type { LocalHubState } from './local-state';
+import type { MirrorRuns } from './mirror-runs';
+import { payloadsFor } from './outbox-payloads';
+import { linkVersion, noteVersion, recordName, type HubPayload } from './payloads';
+import { publishRecords, recordsAfter, recordsAt, type SealedRecord } from './record-log';
+
+/** How many outbox entries go in one publishing transaction, and how many records one pull reads. */
+export const PUBLISH_BATCH = 2_000;
+export const PULL_BATCH = 2_000;
+
+export interface HubSessionDeps {
+  cache: Cache;
+  state: LocalHubState;
+  notes: LocalNotes;
+  links: LocalLinks;
+  runs: MirrorRuns;
+  connection: HubConnection;
+  key: ClinicKey;
+  deskId: string;
+  deskName: string;
+  now: () => Date;
+}
+
+/** A joined desk's live link to its hub: publishing the outbox and applying what others published. */
+export class HubSession {
+  constructor(readonly deps: HubSessionDeps) {}
+
+  /**
+   * Sends the outbox to the hub, a batch per transaction, and forgets each batch once the hub has it.
+   * Safe to repeat after any crash: the hub remembers how far this desk's outbox got.
+   */
+  async publish(): Promise<number> {
+    const { state, connection, deskId } = this.deps;
+    let total = 0;
+    // Nothing queued: no round trip (a follower's wake-ups publish nothing).
+    if (state.outboxStats().count === 0) return 0;
+    for (;;) {
+      const result = await connection.transaction((client) =>
+        publishRecords(client, deskId, (publishedUpTo) => {
+          state.dropOutboxUpTo(publishedUpTo);
+          const rows = state.outboxAfter(publishedUpTo, PUBLISH_BATCH);
+          return { records: this.seal(rows), upTo: rows.at(-1)?.id ?? publishedUpTo };
+        }),
+      );
+      state.dropOutboxUpTo(result.upTo);
+      total += result.published;
+      if (state.outboxStats().count === 0) return total;
+    }
+  }
+
+  /** Applies every record published since this desk last applied, in sequence order. */
+  async catchUp(): Promise<ApplySummary> {
+    const { state, connection, deskId } = this.deps;
+    const summary: ApplySummary = { applied: 0, deferred: 0 };
+    for (;;) {
+      const after = state.membership().appliedSeq;
+      const logged = await connection.withClient((client) => recordsAfter(client, after, PULL_BATCH));
+      const last = logged.at(-1);
+      if (!last) break;
+      const records = logged.map((record) => this.open(record.address, record.payload)).filter((r) => r.payload.deskId !== deskId);
+      const applied = applyRecords(this.deps, [...(await this.missingSources(records)), ...records]);
+      state.setAppliedSeq(last.seq);
+      summary.applied += applied.applied;
+      summary.deferred = applied.deferred;
+    }
+    await connection.withClient((client) => touchDesk(client, deskId, state.membership().appliedSeq));
+    state.reachedHub(this.deps.now().toISOString());
+    return summary;
+  }
+
+  /**
+   * The sources that records of this batch belong to but this cache lacks: a source renamed later
+   * was published after its records, so a new desk fetches it ahead of them.
+   */
+  private async missingSources(records: AppliedRecord[]): Promise<AppliedRecord[]> {
+    const { cache, key, connection } = this.deps;
+    const inBatch = new Set(records.flatMap((r) => (r.payload.kind === 'source' ? [r.payload.source.id] : [])));
+    const needed = new Set<string>();
+    for (const { payload } of records) {
+      if (payload.kind === 'patient' || payload.kind === 'appointment' || payload.kind === 'practitioner')
+        needed.add(payload.record.source);
+      if (payload.kind === 'cursor') needed.add(payload.source);
+    }
+    const missing = [...needed].filter((id) => !inBatch.has(id) && cache.sources.get(id) === null);
+    const addresses = missing.map((id) => key.address({ kind: 'source', source: id, ref: id }));
+    const found = await connection.withClient((client) => recordsAt(client, addresses));
+    return found.map((record) => this.open(record.address, record.payload));
+  }
+
+  private seal(rows: ReturnType<LocalHubState['outboxAfter']>): SealedRecord[] {
+    const { cache, notes, links, key, deskId, deskName } = this.deps;
+    return payloadsFor(cache, { notes, links }, { deskId, deskName }, rows).map((payload) => {
+      const address = key.address(recordName(payload));
+      const version = payload.kind === 'note' ? noteVersion(key, payload) : payload.kind === 'org-link' ? linkVersion(key, payload) : null;
+      return { address, payload: key.seal(JSON.stringify(payload), address), version };
+    });
+  }
+
+  private open(address: Buffer, sealed: Buffer): AppliedRecord {
+    return { address: address.toString('hex'), payload: JSON.parse(this.deps.key.open(sealed, address)) as HubPayload };
+  }
+}

@@ -1,0 +1,138 @@
+import type { Cache } from '../db';
+import type { LocalLinks } from './local-links';
+import type { LocalNotes } from './local-notes';
+import type { LocalHubState } from './local-state';
+import type { MirrorRuns } from './mirror-runs';
+import type { HubPayload } from './payloads';
+
+export interface AppliedRecord {
+  /** The record's hub address (hex): the key under which a record that must wait is kept. */
+  address: string;
+  payload: HubPayload;
+}
+
+export interface ApplySummary {
+  applied: number;
+  deferred: number;
+}
+
+export interface ApplyDeps {
+  cache: Cache;
+  state: LocalHubState;
+  notes: LocalNotes;
+  links: LocalLinks;
+  runs: MirrorRuns;
+  now: () => Date;
+}
+
+/**
+ * Applies records pulled from the hub, in their order, through the same repositories a sync writes
+ * with — so the roster, the change feed and the history follow as they do after a sync — in one
+ * transaction with the outbox triggers quiet. Consecutive records of one kind, source and sync time
+ * go in as one page. Notes whose patient has not arrived wait in the cache and are tried again.
+ */
+export function applyRecords(deps: ApplyDeps, records: AppliedRecord[]): ApplySummary {
+  const { cache, state } = deps;
+  return state.applyingFromHub(() => {
+    const summary: ApplySummary = { applied: 0, deferred: 0 };
+    let group: AppliedRecord[] = [];
+    const flush = () => {
+      if (group.length > 0) summary.applied += applyGroup(deps, group);
+      group = [];
+    };
+    for (const record of [...waiting(state), ...records]) {
+      const payload = record.payload;
+      if (payload.kind === 'note' || payload.kind === 'org-link') {
+        flush();
+        const outcome = payload.kind === 'note' ? deps.notes.apply(payload) : deps.links.apply(payload);
+        if (outcome === 'deferred') {
+          state.defer(record.address, JSON.stringify(payload));
+          summary.deferred += 1;
+        } else {
+          state.undefer(record.address);
+          summary.applied += 1;
+        }
+        continue;
+      }
+      const head = group[0]?.payload;
+      if (head && groupKey(head) !== groupKey(payload)) flush();
+      group.push(record);
+    }
+    flush();
+    return summary;
+  });
+
+  function waiting(state: LocalHubState): AppliedRecord[] {
+    return state.deferred().map((row) => ({ address: row.address, payload: JSON.parse(row.payload) as HubPayload }));
+  }
+
+  function applyGroup(deps: ApplyDeps, records: AppliedRecord[]): number {
+    const payloads = records.map((record) => record.payload);
+    const [first] = payloads;
+    if (!first) return 0;
+    const at = deps.now().toISOString();
+    switch (first.kind) {
+      case 'source':
+        for (const payload of payloads) if (payload.kind === 'source') applySource(cache, payload.source, at);
+        break;
+      case 'practitioner':
+        cache.practitioners.upsertPage(
+          first.record.source,
+          payloads.flatMap((p) => (p.kind === 'practitioner' ? [p.record] : [])),
+        );
+        break;
+      case 'patient':
+        cache.patients.upsertPage(
+          first.record.source,
+          payloads.flatMap((p) => (p.kind === 'patient' ? [p.record] : [])),
+          first.lastSyncedAt ?? at,
+        );
+        break;
+      case 'appointment': {
+        const runId = first.originRunId === null ? null : deps.runs.open(first, first.originRunId, first.record.source, first.lastSyncedAt);
+        cache.appointments.upsertPage(
+          first.record.source,
+          payloads.flatMap((p) => (p.kind === 'appointment' ? [p.record] : [])),
+          first.lastSyncedAt,
+          runId,
+        );
+        break;
+      }
+      case 'run':
+        for (const payload of payloads) if (payload.kind === 'run') deps.runs.finish(payload, payload.run);
+        break;
+      case 'cursor':
+        for (const payload of payloads) if (payload.kind === 'cursor') cache.cursors.set(payload.source, payload.resource, payload.value);
+        break;
+      case 'note':
+      case 'org-link':
+        // Applied one by one above, by their own rule.
+        break;
+    }
+    return payloads.length;
+  }
+}
+
+/** Records that can go in as one page: same kind, source, sync time and run. */
+function groupKey(payload: HubPayload): string {
+  switch (payload.kind) {
+    case 'patient':
+      return `patient ${payload.record.source} ${payload.lastSyncedAt}`;
+    case 'appointment':
+      return `appointment ${payload.record.source} ${payload.lastSyncedAt} ${payload.deskId} ${payload.originRunId}`;
+    case 'practitioner':
+      return `practitioner ${payload.record.source}`;
+    default:
+      return payload.kind;
+  }
+}
+
+/** A source another desk added: the same id, no API key here (this desk reads it from the hub). */
+function applySource(cache: Cache, source: Extract<HubPayload, { kind: 'source' }>['source'], at: string): void {
+  const existing = cache.sources.get(source.id);
+  if (!existing) {
+    cache.sources.add({ ...source, credentialRef: `hub:${source.id}` }, at);
+  } else if (existing.name !== source.name || existing.baseUrl !== source.baseUrl) {
+    cache.sources.update(source.id, { name: source.name, baseUrl: source.baseUrl }, at);
+  }
+}

@@ -1,0 +1,73 @@
+import type { Practitioner, RemoteAppointment, RemotePatient, SourceKind, SyncRun } from '../domain';
+import type { ClinicKey, RecordName } from './clinic-key';
+
+/** The desk a record came from. */
+export interface Origin {
+  deskId: string;
+  deskName: string;
+}
+
+/** What a sealed hub record holds once opened: one record's whole latest state. */
+export type HubPayload = Origin & HubRecord;
+
+/** A payload without its origin. */
+export type HubRecord =
+  | { kind: 'source'; source: { id: string; kind: SourceKind; name: string; baseUrl: string | null } }
+  | { kind: 'practitioner'; record: Practitioner }
+  | { kind: 'patient'; record: RemotePatient; lastSyncedAt: string | null }
+  | { kind: 'appointment'; record: RemoteAppointment; lastSyncedAt: string; originRunId: number | null }
+  | { kind: 'run'; run: SyncRun }
+  | { kind: 'cursor'; source: string; resource: string; value: string }
+  | {
+      kind: 'org-link';
+      patient: { source: string; externalId: string };
+      organization: string;
+      linked: boolean;
+      /** When it was linked, or when the link was removed. */
+      updatedAt: string;
+    }
+  | {
+      kind: 'note';
+      sharedId: string;
+      patient: { source: string; externalId: string };
+      body: string;
+      author: string | null;
+      createdAt: string;
+      /** A removal is a write too: at the moment of removal, with `removed` set. */
+      updatedAt: string;
+      removed: boolean;
+    };
+
+/**
+ * The order of a note's versions, the same on every desk and on the hub: the later write wins, and
+ * of two written at the same instant, the one whose text has the larger keyed hash. A removal is a
+ * write of an empty text at the moment of removal.
+ */
+export function noteVersion(key: ClinicKey, note: { updatedAt: string; body: string; removed: boolean }): string {
+  return `${note.updatedAt}|${key.tiebreak(note.removed ? '' : note.body)}`;
+}
+
+/** An organization link's versions follow the same rule as notes: the later change wins. */
+export function linkVersion(key: ClinicKey, link: { updatedAt: string; linked: boolean }): string {
+  return `${link.updatedAt}|${key.tiebreak(link.linked ? 'linked' : '')}`;
+}
+
+/** The keyed-hash input of each payload: the same record gets the same address on every desk. */
+export function recordName(payload: HubPayload): RecordName {
+  switch (payload.kind) {
+    case 'source':
+      return { kind: 'source', source: payload.source.id, ref: payload.source.id };
+    case 'practitioner':
+    case 'patient':
+    case 'appointment':
+      return { kind: payload.kind, source: payload.record.source, ref: payload.record.externalId };
+    case 'run':
+      return { kind: 'run', source: payload.deskId, ref: String(payload.run.id) };
+    case 'cursor':
+      return { kind: 'cursor', source: payload.source, ref: payload.resource };
+    case 'org-link':
+      return { kind: 'org-link', source: payload.patient.source, ref: `${payload.patient.externalId}\n${payload.organization}` };
+    case 'note':
+      return { kind: 'note', source: '', ref: payload.sharedId };
+  }
+}
