@@ -9,9 +9,12 @@ import { startClinikoEmulator, type ClinikoControl, type RunningEmulator } from 
 import { openTestService, type TestService } from '../../support/test-service';
 import { exported, syncDesk } from './desks';
 import { startPgCluster, type PgCluster } from './pg-cluster';
+import { TestClock } from '../../support/test-clock';
 
 let cluster: PgCluster;
 let emulator: RunningEmulator<ClinikoControl>;
+// The emulated practice and both desks on one clock, anchored at a fixed date.
+const clock = new TestClock();
 let url: string;
 const opened: TestService[] = [];
 let a: TestService;
@@ -20,7 +23,7 @@ let joinCode: string;
 
 beforeAll(async () => {
   cluster = await startPgCluster();
-  emulator = await startClinikoEmulator({ patients: 60, latencyMs: { min: 1, max: 2 } });
+  emulator = await startClinikoEmulator({ patients: 60, latencyMs: { min: 1, max: 2 }, now: clock.now });
   url = await cluster.createDatabase('clinic');
   a = desk();
   b = desk();
@@ -37,7 +40,7 @@ afterAll(async () => {
 }, 60_000);
 
 function desk(): TestService {
-  const d = openTestService();
+  const d = openTestService({ now: clock.now });
   opened.push(d);
   return d;
 }
@@ -47,7 +50,7 @@ const hubQuery = <T extends pg.QueryResultRow>(sql: string): Promise<T[]> => clu
 /** Something changed upstream: a patient renamed and an upcoming appointment cancelled. */
 function changeUpstream(): void {
   const patient = emulator.control.patients().find((p) => p.deleted_at === null && p.archived_at === null);
-  const appointment = emulator.control.appointments().find((x) => x.cancelled_at === null && Date.parse(x.starts_at) > Date.now());
+  const appointment = emulator.control.appointments().find((x) => x.cancelled_at === null && Date.parse(x.starts_at) > clock.ms());
   if (!patient || !appointment) throw new Error('the emulated practice has nothing to change');
   emulator.control.editPatient(String(patient.id), { first_name: `${patient.first_name}-renamed` });
   emulator.control.cancel(String(appointment.id));

@@ -4,6 +4,7 @@ import type { AppService } from '../../../electron/core/service';
 import { openTestService, type TestService } from '../../support/test-service';
 import { syncDesk } from './desks';
 import { startPgCluster, type PgCluster } from './pg-cluster';
+import { anchoredNow } from '../../support/test-clock';
 
 let cluster: PgCluster;
 let emulator: RunningEmulator<ClinikoControl>;
@@ -16,7 +17,7 @@ let c: AppService;
 
 beforeAll(async () => {
   cluster = await startPgCluster();
-  emulator = await startClinikoEmulator({ patients: 40, latencyMs: { min: 1, max: 2 } });
+  emulator = await startClinikoEmulator({ patients: 40, latencyMs: { min: 1, max: 2 }, now: anchoredNow() });
   const url = await cluster.createDatabase('clinic');
   const open = (name: 'A' | 'B' | 'C') => {
     const desk = openTestService(name === 'A' ? {} : { now: () => new Date(clocks[name]) });

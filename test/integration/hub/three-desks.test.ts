@@ -4,6 +4,7 @@ import { formatJoinCode } from '../../../electron/core/hub/join-code';
 import type { TestService } from '../../support/test-service';
 import { exported, openDesk, syncDesk } from './desks';
 import { startPgCluster, type PgCluster } from './pg-cluster';
+import { anchoredNow } from '../../support/test-clock';
 
 let cluster: PgCluster;
 let emulator: RunningEmulator<ClinikoControl>;
@@ -12,7 +13,7 @@ const desks: TestService[] = [];
 
 beforeAll(async () => {
   cluster = await startPgCluster();
-  emulator = await startClinikoEmulator({ patients: 150, latencyMs: { min: 1, max: 2 } });
+  emulator = await startClinikoEmulator({ patients: 150, latencyMs: { min: 1, max: 2 }, now: anchoredNow() });
   hubUrl = await cluster.createDatabase('clinic');
 }, 120_000);
 afterAll(async () => {
