@@ -10,6 +10,8 @@ export interface HeadlessOptions extends Pick<AppServiceOptions, 'name' | 'versi
   env?: NodeJS.ProcessEnv;
   /** Where generated cache keys live (default: beside the data folder, never in it). */
   keyDir?: string;
+  /** Check every page of the cache on open, whatever the schedule says (`clinicsync check-cache`). */
+  checkIntegrity?: boolean;
 }
 
 /**
@@ -20,7 +22,12 @@ export interface HeadlessOptions extends Pick<AppServiceOptions, 'name' | 'versi
 export function openHeadlessService(options: HeadlessOptions): AppService {
   const notices: Array<{ level: 'info' | 'warn' | 'error'; message: string }> = [];
   const resolved = resolveCacheKey({ dataDir: options.dataDir, env: options.env, keyDir: options.keyDir });
-  const cache = openCache({ file: defaultCacheFile(options.dataDir), key: resolved.key, onNotice: (notice) => notices.push(notice) });
+  const cache = openCache({
+    file: defaultCacheFile(options.dataDir),
+    key: resolved.key,
+    checkIntegrity: options.checkIntegrity,
+    onNotice: (notice) => notices.push(notice),
+  });
   const settings = new FileSettingsStore(options.dataDir, (message) => notices.push({ level: 'warn', message }));
   const log = new FileLog(path.join(options.dataDir, 'logs'), options.now);
   const service = new AppService({
