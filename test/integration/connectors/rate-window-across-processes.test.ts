@@ -6,7 +6,6 @@ import { openTestService, type TestService } from '../../support/test-service';
 
 // IntakeQ's real 10 requests a minute, on a clock six times faster: a minute lasts 10 s.
 const TIME_SCALE = 6;
-const TSX = path.resolve('node_modules/.bin/tsx');
 const WORKER = path.resolve('test/support/sync-process.ts');
 
 let emulator: RunningEmulator<IntakeqControl>;
@@ -29,9 +28,13 @@ interface RunSummary {
   waitedMs: number;
 }
 
+/** `process.execPath`: the pinned Node the tests run on (the system one cannot load the SQLite driver). */
 function syncInAnotherProcess(): Promise<RunSummary[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [WORKER, t.dataDir, t.keyDir, String(TIME_SCALE)], { env: { ...process.env, ...t.env }, stdio: 'pipe' });
+    const child = spawn(process.execPath, ['--import', 'tsx', WORKER, t.dataDir, t.keyDir, String(TIME_SCALE)], {
+      env: { ...process.env, ...t.env },
+      stdio: 'pipe',
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
