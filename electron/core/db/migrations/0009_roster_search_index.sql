@@ -26,6 +26,3 @@ CREATE TRIGGER patients_search_delete AFTER DELETE ON patients BEGIN
   INSERT INTO patients_search (patients_search, rowid, search_text) VALUES ('delete', old.id, old.search_text);
 END;
 
--- How many patients hold each trigram: a search whose rarest trigram is common is "broad", and the
--- plain scan answers it faster than the index.
-CREATE VIRTUAL TABLE patients_search_terms USING fts5vocab (patients_search, row);

@@ -1,8 +1,8 @@
 import type { Db } from '../sqlite';
 
-// A search whose rarest trigram is in more patients than this is broad: scanning every search text
-// in roster order (and stopping at the window) beats collecting and sorting that many matches.
-export const BROAD_SEARCH_PATIENTS = 2_000;
+// A search whose trigrams more patients than this share is broad: scanning every search text in
+// roster order beats looking up and sorting that many candidates one by one.
+export const BROAD_SEARCH_PATIENTS = 500;
 const TRIGRAM = 3;
 
 /**
@@ -23,14 +23,15 @@ const quoted = (term: string) => `"${term.replaceAll('"', '""')}"`;
 
 /**
  * The FTS5 query (trigrams ANDed) that narrows a selective search, or null when the plain scan is
- * the faster answer: no word of 3+ characters, or every such trigram is common.
+ * the faster answer: no word of 3+ characters, or more than BROAD_SEARCH_PATIENTS candidates
+ * (counted in the index alone, and only up to that cap).
  */
 export function createSearchNarrowing(db: Db): (words: string[]) => string | null {
-  const patientsWith = db.prepare('SELECT doc FROM patients_search_terms WHERE term = ?').pluck();
+  const candidates = db.prepare('SELECT count(*) FROM (SELECT 1 FROM patients_search WHERE patients_search MATCH ? LIMIT ?)').pluck();
   return (words) => {
     const terms = [...new Set(words.flatMap(trigramsOf))];
     if (terms.length === 0) return null;
-    const rarest = Math.min(...terms.map((term) => (patientsWith.get(term) as number | undefined) ?? 0));
-    return rarest > BROAD_SEARCH_PATIENTS ? null : terms.map(quoted).join(' AND ');
+    const match = terms.map(quoted).join(' AND ');
+    return (candidates.get(match, BROAD_SEARCH_PATIENTS + 1) as number) > BROAD_SEARCH_PATIENTS ? null : match;
   };
 }
