@@ -11,12 +11,16 @@ import type { BenchMetric } from './bench-types';
 
 const P95_TARGET_MS = 8;
 
-/** The roster query as it was before the trigram index, the filter index and remembered totals. */
+/**
+ * The roster query as it was before the trigram index, the filter index, remembered totals and the
+ * window's join order.
+ */
 function baselineQuery(cache: Cache, query: RosterQuery): RosterPage {
   const { from, where, orderBy, params } = rosterSql(query, null);
   const total = cache.db.prepare(`SELECT count(*) FROM ${from} ${where}`).pluck().get(params) as number;
+  // Today's window differed only in letting the planner order the join.
   const rows = cache.db
-    .prepare(windowSql({ from, where, orderBy }))
+    .prepare(windowSql({ from, where, orderBy }).replace('CROSS JOIN patients', 'JOIN patients'))
     .all({ ...params, limit: query.limit, offset: query.offset }) as RosterSqlRow[];
   return { total, rows: rows.map(toRosterRow) };
 }

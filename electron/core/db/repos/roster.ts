@@ -28,11 +28,15 @@ const ROW_COLUMNS = `${PATIENT_COLUMNS.split(',')
      FROM patient_organizations l JOIN organizations o ON o.id = l.organization_id
     WHERE l.patient_id = p.id) AS organizations`;
 
-/** One window of rows: the window's ids first (from an index alone), then their rows joined. */
+/**
+ * One window of rows: the window's ids first (from an index alone), then their rows joined.
+ * CROSS JOIN keeps that order: left to the planner, it scanned every patient in sort order and
+ * probed the window for each (measured at 50,000 patients: 12 ms against 2 ms).
+ */
 export function windowSql({ from, where, orderBy }: Pick<RosterSql, 'from' | 'where' | 'orderBy'>): string {
   return `SELECT ${ROW_COLUMNS}
     FROM (SELECT p.id FROM ${from} ${where} ORDER BY ${orderBy} LIMIT @limit OFFSET @offset) w
-    JOIN patients p ON p.id = w.id
+    CROSS JOIN patients p ON p.id = w.id
     LEFT JOIN appointments a ON a.id = p.next_appointment_id
     ORDER BY ${orderBy}`;
 }
