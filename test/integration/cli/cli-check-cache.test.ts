@@ -31,10 +31,13 @@ it('`clinicsync check-cache` finds damage an ordinary open skips, and moves the 
   scribble(file, pages.slice(10, 12));
 
   const status = await runCli(['status'], env);
+  const marksAfterStatus = readdirSync(dataDir).filter((name) => name.includes('.open-'));
   const check = await runCli(['check-cache'], env);
   const again = await runCli(['check-cache'], env);
 
   expect(status.code).toBe(0);
+  // Closed cleanly, so the next open does not take it for a crash.
+  expect(marksAfterStatus).toEqual([]);
   expect(check.code).toBe(1);
   expect(check.stderr).toContain('moved it aside');
   expect(readdirSync(dataDir).filter((name) => /^cache\.db\.damaged-[0-9TZ]+$/.test(name))).toHaveLength(1);
