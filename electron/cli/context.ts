@@ -12,8 +12,11 @@ export interface CliContext {
   out(line: string): void;
   log: { warn(message: string): void; error(message: string, err?: unknown): void };
   untilInterrupted(): Promise<void>;
-  /** Opens the application service on the data folder; the command closes it. */
-  openService(): AppService;
+  /**
+   * Opens the application service on the data folder; the command closes it. `checkIntegrity`:
+   * check every page of the cache on this open, whatever the schedule says.
+   */
+  openService(options?: { checkIntegrity?: boolean }): AppService;
   env: NodeJS.ProcessEnv;
   /** Writes a chunk of output, waiting while the reader is behind (exports of any size). */
   write(chunk: string): Promise<void>;

@@ -4,6 +4,7 @@ import { openHeadlessService } from '../core/app/headless';
 import { defaultDataDir } from '../core/paths';
 import { emulatedDemoPractice } from '../handlers/demo-practice';
 import { registerAppointmentsCommand } from './commands/appointments';
+import { registerCheckCacheCommand } from './commands/check-cache';
 import { registerDemoCommand } from './commands/demo';
 import { registerEmulatorCommand } from './commands/emulator';
 import { registerExportCommand } from './commands/export';
@@ -30,8 +31,9 @@ export function buildProgram(io: CliIo, exit: { code: number }): Command {
   const ctx: CliContext = {
     ...io,
     dataDir,
-    openService: () => {
+    openService: (options) => {
       const service = openHeadlessService({
+        ...options,
         name: 'ClinicSync',
         version: io.version,
         dataDir: dataDir(),
@@ -54,6 +56,7 @@ export function buildProgram(io: CliIo, exit: { code: number }): Command {
     registerHistoryCommand,
     registerAppointmentsCommand,
     registerStatusCommand,
+    registerCheckCacheCommand,
     registerDemoCommand,
     registerServeCommand,
     registerSupportCommand,

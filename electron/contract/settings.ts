@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AppSettings } from '../core/settings/app-settings';
-import type { SupportBundleResult } from '../core/domain';
+import type { CacheCheckResult, SupportBundleResult } from '../core/domain';
 import { defineChannel } from './define';
 import { empty } from './limits';
 
@@ -22,4 +22,6 @@ export const settingsChannels = {
   ),
   /** Writes a redacted diagnostics archive (no keys, no patient data) and says where. */
   'support:bundle': defineChannel<SupportBundleResult>()(empty),
+  /** Reads and verifies every page of the local cache now. */
+  'support:check-cache': defineChannel<CacheCheckResult>()(empty),
 };

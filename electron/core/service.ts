@@ -12,8 +12,8 @@ import { SettingsArea } from './app/settings-area';
 import { SourcesArea } from './app/sources-area';
 import { writeSupportBundle } from './app/support-bundle';
 import { SyncCoordinator } from './app/sync-coordinator';
-import type { Cache } from './db';
-import type { SourceView, SupportBundleResult, SyncStatusView } from './domain';
+import { checkOpenCache, type Cache } from './db';
+import type { CacheCheckResult, SourceView, SupportBundleResult, SyncStatusView } from './domain';
 import { clinicSyncStarter, type SyncStarter } from './hub/clinic-start';
 import { HubArea } from './hub/hub-area';
 import type { AppLog } from './log/app-log';
@@ -158,6 +158,22 @@ export class AppService {
   /** Cached records as JSON or CSV text, one chunk per record (exports of any size stream). */
   exportRecords(kind: ExportKind, format: ExportFormat, source?: string): Generator<string> {
     return exportChunks(this.options.cache, this.history, kind, format, source);
+  }
+
+  /**
+   * Checks every page of the cache now (opening checks only after an unclean shutdown or weekly).
+   * A damaged file cannot be swapped under a running app: the next start moves it aside and keeps
+   * the local-only data, as for damage found at start-up.
+   */
+  checkCache(): CacheCheckResult {
+    const { sound } = checkOpenCache(this.options.cache, this.#now());
+    return sound
+      ? { sound, message: 'The local cache is sound: every page was read and checked.' }
+      : {
+          sound,
+          message:
+            'The local cache file is damaged. Quit and restart ClinicSync: it will move the file aside, keep connections, organizations and staff notes, and the next sync will fill in patients and appointments again.',
+        };
   }
 
   /** A redacted diagnostics archive for support (no keys, no patient data). */

@@ -61,6 +61,7 @@ export function createHandlers(service: AppService, runtime: Runtime): HandlerMa
     'settings:get': () => settings.get(),
     'settings:update': (input) => settings.update(input.patch),
     'support:bundle': () => service.supportBundle(),
+    'support:check-cache': () => service.checkCache(),
 
     'hub:status': () => service.hub.status(),
     // A console stays open: once sharing, it follows the other desks (NOTIFY and polling).

@@ -8,7 +8,7 @@ import type { SettingsStore } from '../settings/app-settings';
 import { DEMO_SOURCE_ID, type DemoPractice } from './demo-practice';
 
 /** Connector options a face may set: tests and benchmarks point them at compressed emulators. */
-export type ConnectorOptions = Omit<ConnectorDeps, 'budgetStore' | 'onWait' | 'userAgentContact'>;
+export type ConnectorOptions = Omit<ConnectorDeps, 'budgetStore' | 'recentRequests' | 'onWait' | 'userAgentContact'>;
 
 /** Turns a configured source into a connector: its key from the secret store, its address resolved. */
 export class Connections {
@@ -47,6 +47,7 @@ export class Connections {
     return createConnector(source, apiKey, {
       ...this.options,
       budgetStore: this.cache.budgets,
+      recentRequests: this.cache.recentRequests,
       onWait,
       userAgentContact: contact ?? undefined,
     });

@@ -15,6 +15,8 @@ export interface HeadlessOptions extends Pick<
   env?: NodeJS.ProcessEnv;
   /** Where generated cache keys live (default: beside the data folder, never in it). */
   keyDir?: string;
+  /** Check every page of the cache on open, whatever the schedule says (`clinicsync check-cache`). */
+  checkIntegrity?: boolean;
 }
 
 /**
@@ -27,7 +29,12 @@ export function openHeadlessService(options: HeadlessOptions): AppService {
   const tightened = ensureOwnerOnlyDir(options.dataDir);
   if (tightened) notices.push({ level: 'warn', message: tightened });
   const resolved = resolveCacheKey({ dataDir: options.dataDir, env: options.env, keyDir: options.keyDir });
-  const cache = openCache({ file: defaultCacheFile(options.dataDir), key: resolved.key, onNotice: (notice) => notices.push(notice) });
+  const cache = openCache({
+    file: defaultCacheFile(options.dataDir),
+    key: resolved.key,
+    checkIntegrity: options.checkIntegrity,
+    onNotice: (notice) => notices.push(notice),
+  });
   const settings = new FileSettingsStore(options.dataDir, (message) => notices.push({ level: 'warn', message }));
   const log = new FileLog(path.join(options.dataDir, 'logs'), options.now);
   const service = new AppService({

@@ -1,4 +1,4 @@
-import type { BudgetStore } from '../domain';
+import type { BudgetStore, RecentRequestLog } from '../domain';
 import { createActivityRepo, type ActivityRepo } from './repos/activity';
 import { createAppointmentsRepo, type AppointmentsRepo } from './repos/appointments';
 import { createBudgetStore } from './repos/budgets';
@@ -12,6 +12,7 @@ import { createNextAppointments } from './repos/next-appointments';
 import { createNotesRepo, type NotesRepo } from './repos/notes';
 import { createOrganizationsRepo, type OrganizationsRepo } from './repos/organizations';
 import { createPatientsRepo, type PatientsRepo } from './repos/patients';
+import { createRecentRequestLog } from './repos/recent-requests';
 import { createPractitionersRepo, type PractitionersRepo } from './repos/practitioners';
 import { createRosterRepo, type RosterRepo } from './repos/roster';
 import { createRunsRepo, type RunsRepo } from './repos/runs';
@@ -38,6 +39,7 @@ export interface Cache {
   readonly activity: ActivityRepo;
   readonly cursors: CursorsRepo;
   readonly budgets: BudgetStore;
+  readonly recentRequests: RecentRequestLog;
   readonly organizations: OrganizationsRepo;
   readonly notes: NotesRepo;
   readonly roster: RosterRepo;
@@ -67,6 +69,7 @@ export function createCache(db: Db, file: string): Cache {
     activity: createActivityRepo(db),
     cursors: createCursorsRepo(db),
     budgets: createBudgetStore(db),
+    recentRequests: createRecentRequestLog(db),
     organizations: createOrganizationsRepo(db),
     notes: createNotesRepo(db),
     roster: createRosterRepo(db, nextAppointments),

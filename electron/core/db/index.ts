@@ -1,6 +1,8 @@
 /** The local cache: encrypted SQLite, migrations, and typed repositories. */
 export { openCache, type OpenCacheOptions } from './open-cache';
 export type { Cache } from './cache';
+export { checkOpenCache } from './integrity-check';
+export type { IntegrityCheckReason } from './integrity-policy';
 export type { CacheKey } from './cipher';
 export { CacheOpenError, type CacheOpenErrorCode } from './errors';
 export { resolveCacheKey, keyFilePath, UNENCRYPTED_WARNING, type ResolveCacheKeyOptions, type ResolvedCacheKey } from './cache-key';

@@ -17,3 +17,16 @@ export interface BudgetStore {
   get(credentialKey: string, budget: string): BudgetUsage | null;
   put(usage: BudgetUsage): void;
 }
+
+/**
+ * Requests sent with a credential, shared through the cache by every process on this computer, so
+ * the per-minute window does not start empty when a second process (or a restart) starts.
+ */
+export interface RecentRequestLog {
+  /** Records a request sent at `atMs` by `sender`; returns its id, to date it when it finishes. */
+  sent(credentialKey: string, sender: string, atMs: number): number;
+  /** The response came in: the request is dated by its finish, as the server has counted it by then. */
+  finished(id: number, atMs: number): void;
+  /** When other senders' requests with this credential were sent (or finished) since `sinceMs`. */
+  othersSince(credentialKey: string, sender: string, sinceMs: number): number[];
+}

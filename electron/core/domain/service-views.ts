@@ -120,3 +120,10 @@ export interface SupportBundleResult {
   path: string;
   bytes: number;
 }
+
+/** Settings' "Check the cache now": every page read and verified. */
+export interface CacheCheckResult {
+  sound: boolean;
+  /** What was found and what happens next, in plain words. */
+  message: string;
+}

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AppSettings, ScheduleStatusView, SupportBundleResult } from '@contract';
+import type { AppSettings, CacheCheckResult, ScheduleStatusView, SupportBundleResult } from '@contract';
 import { api } from '../api/client';
 import { fieldErrorsOf, messageOf, type FieldErrors } from '../lib/errors';
 
@@ -25,6 +25,7 @@ interface SettingsState {
   sections: Record<SettingsSection, SectionState>;
   pausing: boolean;
   bundle: { busy: boolean; result: SupportBundleResult | null; error: string | null };
+  cacheCheck: { busy: boolean; result: CacheCheckResult | null; error: string | null };
   load(): Promise<void>;
   /** Sends a partial change; true when saved, false with the section's errors set. */
   update(section: SettingsSection, patch: Record<string, unknown>): Promise<boolean>;
@@ -33,6 +34,7 @@ interface SettingsState {
   setAppearance(appearance: AppSettings['appearance']): Promise<void>;
   setPaused(paused: boolean): Promise<void>;
   createSupportBundle(): Promise<void>;
+  checkCache(): Promise<void>;
 }
 
 /** The app's settings (schedule, sync windows, discovery, history kept, appearance, contact) and the schedule's live status. */
@@ -44,6 +46,7 @@ export const useSettingsStore = create<SettingsState>((set, get) => ({
   sections: { schedule: idle(), sync: idle(), retention: idle(), appearance: idle(), contact: idle() },
   pausing: false,
   bundle: { busy: false, result: null, error: null },
+  cacheCheck: { busy: false, result: null, error: null },
   async load() {
     try {
       const [settings, status] = await Promise.all([api.call('settings:get', {}), api.call('sync:status', {})]);
@@ -98,6 +101,15 @@ export const useSettingsStore = create<SettingsState>((set, get) => ({
       set({ bundle: { busy: false, result, error: null } });
     } catch (err) {
       set({ bundle: { busy: false, result: null, error: messageOf(err, 'The support bundle could not be written.') } });
+    }
+  },
+  async checkCache() {
+    set({ cacheCheck: { busy: true, result: null, error: null } });
+    try {
+      const result = await api.call('support:check-cache', {});
+      set({ cacheCheck: { busy: false, result, error: null } });
+    } catch (err) {
+      set({ cacheCheck: { busy: false, result: null, error: messageOf(err, 'The cache could not be checked.') } });
     }
   },
 }));

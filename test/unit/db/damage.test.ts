@@ -1,10 +1,11 @@
-import { closeSync, existsSync, openSync, readdirSync, writeSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openCache } from '../../../electron/core/db';
+import { checkOpenCache, openCache, type IntegrityCheckReason } from '../../../electron/core/db';
+import { scribble } from '../../support/scribble';
 import { KEY, openTestCache, remoteAppointment, remotePatient, SOURCE, T0 } from './fixtures';
-
-const PAGE_SIZE = 4096;
 
 /** A cache holding synced data and every kind of local-only data, closed. */
 function populatedCache() {
@@ -27,19 +28,33 @@ function populatedCache() {
   return { file, dir, appointmentPages };
 }
 
-function scribble(file: string, pages: number[]): void {
-  const fd = openSync(file, 'r+');
-  try {
-    for (const page of pages) writeSync(fd, Buffer.alloc(64, 0x5a), 0, 64, (page - 1) * PAGE_SIZE + 1024);
-  } finally {
-    closeSync(fd);
-  }
+/** What a process killed while the cache was open leaves behind: its open mark. */
+function leaveMarkOfCrashedProcess(file: string): void {
+  const gone = spawnSync(process.execPath, ['-e', '']).pid;
+  writeFileSync(`${file}.open-${encodeURIComponent(`${hostname()}:${gone}:1`)}`, '');
 }
 
+function openNoting(file: string, options: { checkIntegrity?: boolean; now?: Date } = {}) {
+  const reasons: Array<IntegrityCheckReason | null> = [];
+  const notices: Array<{ level: string; message: string }> = [];
+  const cache = openCache({
+    file,
+    key: KEY,
+    checkIntegrity: options.checkIntegrity,
+    now: options.now ? () => options.now! : undefined,
+    onNotice: (n) => notices.push(n),
+    onIntegrityCheck: (reason) => reasons.push(reason),
+  });
+  return { cache, reasons, notices };
+}
+
+const damagedFiles = (dir: string) => readdirSync(dir).filter((name) => name.includes('damaged') && !name.includes('.open-'));
+
 describe('a damaged cache', () => {
-  it('is moved aside, never deleted, and the user is told in plain words', () => {
+  it('is moved aside after an unclean shutdown, never deleted, and the user is told in plain words', () => {
     const { file, dir, appointmentPages } = populatedCache();
     scribble(file, appointmentPages.slice(3, 5));
+    leaveMarkOfCrashedProcess(file);
     const notices: Array<{ level: string; message: string }> = [];
 
     const cache = openCache({ file, key: KEY, onNotice: (n) => notices.push(n), now: () => new Date('2025-06-02T03:04:05Z') });
@@ -59,7 +74,7 @@ describe('a damaged cache', () => {
     const { file, appointmentPages } = populatedCache();
     scribble(file, appointmentPages.slice(3, 5));
 
-    const cache = openCache({ file, key: KEY });
+    const cache = openCache({ file, key: KEY, checkIntegrity: true });
     try {
       expect(cache.sources.list().map((s) => s.id)).toEqual([SOURCE]);
       expect(cache.appointments.get(SOURCE, '7000000000000000000')).toBeNull();
@@ -90,5 +105,88 @@ describe('a damaged cache', () => {
 
     expect(notices).toEqual([]);
     expect(readdirSync(dir).filter((name) => name.includes('damaged'))).toEqual([]);
+  });
+});
+
+describe('when the cache is checked', () => {
+  it('skips the check of every page when the cache was closed cleanly and checked this week', () => {
+    const { file, dir } = populatedCache();
+
+    const { cache, reasons, notices } = openNoting(file);
+    cache.close();
+
+    expect(reasons).toEqual([null]);
+    expect(notices).toEqual([]);
+    expect(damagedFiles(dir)).toEqual([]);
+  });
+
+  it('checks after an unclean shutdown, and not again once the next open finds it sound', () => {
+    const { file, dir } = populatedCache();
+    leaveMarkOfCrashedProcess(file);
+
+    const first = openNoting(file);
+    first.cache.close();
+    const second = openNoting(file);
+    second.cache.close();
+
+    expect(first.reasons).toEqual(['unclean_shutdown']);
+    expect(second.reasons).toEqual([null]);
+    expect(readdirSync(dir).filter((name) => name.includes('.open-'))).toEqual([]);
+  });
+
+  it('does not mistake a cache held open by a live process for a crash', () => {
+    const { file } = populatedCache();
+    const other = openNoting(file);
+
+    const { cache, reasons } = openNoting(file);
+    cache.close();
+    other.cache.close();
+
+    expect(other.reasons).toEqual([null]);
+    expect(reasons).toEqual([null]);
+  });
+
+  it('checks weekly, and finds damage a disk did quietly', () => {
+    const { file, dir, appointmentPages } = populatedCache();
+    scribble(file, appointmentPages.slice(3, 5));
+    const eightDaysLater = new Date(Date.now() + 8 * 86_400_000);
+
+    const sameWeek = openNoting(file);
+    sameWeek.cache.close();
+    const nextWeek = openNoting(file, { now: eightDaysLater });
+    nextWeek.cache.close();
+
+    expect(sameWeek.reasons).toEqual([null]);
+    expect(nextWeek.reasons).toEqual(['weekly']);
+    expect(nextWeek.notices[0]?.message).toContain('moved it aside');
+    expect(damagedFiles(dir)).toHaveLength(1);
+  });
+
+  it('checks on demand: a damaged file found while open is moved aside by the next open', () => {
+    const { file, dir, appointmentPages } = populatedCache();
+    scribble(file, appointmentPages.slice(3, 5));
+
+    const open = openNoting(file);
+    const verdict = checkOpenCache(open.cache, new Date());
+    open.cache.close();
+    const next = openNoting(file);
+    next.cache.close();
+
+    expect(open.reasons).toEqual([null]);
+    expect(verdict).toEqual({ sound: false });
+    expect(next.reasons).toEqual(['never_checked']);
+    expect(next.notices[0]?.message).toContain('moved it aside');
+    expect(damagedFiles(dir)).toHaveLength(1);
+  });
+
+  it('says a sound cache is sound when asked, and the check on open can be requested', () => {
+    const { file } = populatedCache();
+
+    const { cache, reasons } = openNoting(file, { checkIntegrity: true });
+    const verdict = checkOpenCache(cache, new Date());
+    cache.close();
+
+    expect(reasons).toEqual(['requested']);
+    expect(verdict).toEqual({ sound: true });
   });
 });

@@ -1,4 +1,4 @@
-import type { BudgetStore } from '../../domain';
+import type { BudgetStore, RecentRequestLog } from '../../domain';
 import type { ServiceName } from '../errors';
 import { HttpClient, type WaitListener } from './http-client';
 import { credentialKeyFor, sharedGates, type GateRegistry, type RateLimits } from './request-gate';
@@ -11,6 +11,8 @@ const DEFAULT_TIMEOUT_MS = 45_000;
 /** What the HTTP layer takes from the outside; ConnectorDeps extends it. */
 export interface HttpSetup {
   budgetStore: BudgetStore;
+  /** The cache's log of recent requests, so processes sharing a credential share its minute window. */
+  recentRequests?: RecentRequestLog;
   fetch?: typeof fetch;
   now?: () => Date;
   sleep?: Sleep;
@@ -66,6 +68,7 @@ export function createHttpClient(
     limits: effectiveLimits(profile, setup),
     timeScale,
     budgetStore: setup.budgetStore,
+    recentRequests: setup.recentRequests ?? null,
     timing,
   });
   return new HttpClient({

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
-import type { BudgetStore } from '../../domain';
+import { createHash, randomUUID } from 'node:crypto';
+import type { BudgetStore, RecentRequestLog } from '../../domain';
 import type { ServiceName } from '../errors';
 import { DailyBudget, DAY_MS } from './daily-budget';
-import { SlidingWindowLimiter, type Slot } from './sliding-window-limiter';
+import { defaultMarginMs, SlidingWindowLimiter, type SharedWindow, type Slot } from './sliding-window-limiter';
 import type { Timing } from './timing';
 
 const MINUTE_MS = 60_000;
@@ -55,6 +55,8 @@ export interface GateRequest {
   /** Windows last (real length / timeScale), to match a time-compressed emulator. */
   timeScale: number;
   budgetStore: BudgetStore;
+  /** Shares the per-minute window with other processes using the same cache; null: this process only. */
+  recentRequests: RecentRequestLog | null;
   timing: Timing;
 }
 
@@ -68,7 +70,8 @@ export class GateRegistry {
 
   gateFor(request: GateRequest): RequestGate {
     const { limits, timeScale } = request;
-    const id = [request.credentialKey, request.origin, limits.perMinute, limits.perDay ?? '-', timeScale].join('|');
+    const stores = [identityOf(request.budgetStore), request.recentRequests ? identityOf(request.recentRequests) : '-'];
+    const id = [request.credentialKey, request.origin, limits.perMinute, limits.perDay ?? '-', timeScale, ...stores].join('|');
     let gate = this.gates.get(id);
     if (!gate) {
       gate = createGate(request);
@@ -78,12 +81,41 @@ export class GateRegistry {
   }
 }
 
-function createGate({ service, credentialKey, limits, timeScale, budgetStore, timing }: GateRequest): RequestGate {
+function createGate(request: GateRequest): RequestGate {
+  const { service, credentialKey, limits, timeScale, budgetStore, timing } = request;
   if (!(timeScale > 0)) throw new RangeError('timeScale must be greater than 0');
-  const limiter = new SlidingWindowLimiter(limits.perMinute, MINUTE_MS / timeScale, timing);
+  const windowMs = MINUTE_MS / timeScale;
+  const shared = request.recentRequests ? sharedWindow(request.recentRequests, `${credentialKey}@${request.origin}`) : null;
+  const limiter = new SlidingWindowLimiter(limits.perMinute, windowMs, timing, defaultMarginMs(windowMs), shared);
   const budget =
     limits.perDay === null ? null : new DailyBudget(service, budgetStore, credentialKey, limits.perDay, DAY_MS / timeScale, timing);
   return new RequestGate(limiter, budget);
+}
+
+// A gate keeps the stores it was built with, so a cache closed and another opened in the same
+// process (tests, a reopened data folder) gets its own gate rather than a closed connection.
+const storeIds = new WeakMap<object, number>();
+let storesSeen = 0;
+function identityOf(store: object): number {
+  let id = storeIds.get(store);
+  if (id === undefined) {
+    storesSeen += 1;
+    id = storesSeen;
+    storeIds.set(store, id);
+  }
+  return id;
+}
+
+/** One limiter's view of the shared log: its own requests are counted in memory, the others' read back. */
+function sharedWindow(log: RecentRequestLog, key: string): SharedWindow {
+  const sender = randomUUID();
+  return {
+    othersSince: (sinceMs) => log.othersSince(key, sender, sinceMs),
+    sent: (atMs) => {
+      const id = log.sent(key, sender, atMs);
+      return { finished: (at) => log.finished(id, at) };
+    },
+  };
 }
 
 /** The process-wide registry connectors use unless given their own. */

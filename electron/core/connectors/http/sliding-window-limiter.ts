@@ -16,12 +16,22 @@ interface Use {
   finished: boolean;
 }
 
+/** The same credential's requests from other processes (the cache's RecentRequestLog, bound to one key). */
+export interface SharedWindow {
+  /** When other senders' requests were sent or finished, since `sinceMs`. */
+  othersSince(sinceMs: number): number[];
+  /** Tells the others about a request of ours; `finished` dates it by its response. */
+  sent(atMs: number): { finished(atMs: number): void };
+}
+
 /**
  * Paces requests so that no span of `windowMs + marginMs` holds more than `limit` of them, whatever
  * window the server counts in (fixed or sliding). Each request is dated by when it finished — by
  * then the server has surely counted it, however late it arrived — and one still in flight counts as
  * happening now. Callers are served first come, first served, so a long pull runs at the limit
  * without a 429. `pauseUntil` holds every caller back after the server has said when to return.
+ * With a SharedWindow, requests other processes sent with the credential count too, so a sync
+ * started just after another one (the CLI after the desktop app) does not begin with an empty window.
  */
 export class SlidingWindowLimiter {
   private uses: Use[] = [];
@@ -33,6 +43,7 @@ export class SlidingWindowLimiter {
     readonly windowMs: number,
     private readonly timing: Timing,
     readonly marginMs = defaultMarginMs(windowMs),
+    private readonly shared: SharedWindow | null = null,
   ) {
     if (!(limit >= 1)) throw new RangeError('A rate limit needs at least one request per window');
   }
@@ -66,12 +77,14 @@ export class SlidingWindowLimiter {
   private use(now: number, waitedMs: number): Slot {
     const use: Use = { at: now, finished: false };
     this.uses.push(use);
+    const told = this.shared?.sent(now);
     return {
       waitedMs,
       done: () => {
         if (use.finished) return;
         use.finished = true;
         use.at = Math.max(use.at, this.timing.now());
+        told?.finished(use.at);
       },
     };
   }
@@ -79,8 +92,9 @@ export class SlidingWindowLimiter {
   private readyAt(now: number): number {
     const span = this.windowMs + this.marginMs;
     this.uses = this.uses.filter((use) => !use.finished || use.at > now - span);
-    if (this.uses.length < this.limit) return Math.max(now, this.pausedUntil);
-    const times = this.uses.map((use) => (use.finished ? use.at : now)).sort((a, b) => a - b);
+    const others = this.shared?.othersSince(now - span) ?? [];
+    if (this.uses.length + others.length < this.limit) return Math.max(now, this.pausedUntil);
+    const times = [...this.uses.map((use) => (use.finished ? use.at : now)), ...others].sort((a, b) => a - b);
     const blocking = times[times.length - this.limit] ?? now;
     return Math.max(blocking + span, this.pausedUntil);
   }

@@ -3,8 +3,13 @@ import { toFlag } from '../sql-values';
 import { searchWords } from './patient-text';
 
 export interface RosterSql {
-  /** The covering index (0001) the window is read from, in `query.sort` order. */
-  index: string;
+  /**
+   * How patients are read: `INDEXED BY` the covering sort index (0001), in `query.sort` order; or,
+   * when a selective search narrows them through the trigram index, `NOT INDEXED` (by id, then sorted).
+   */
+  from: string;
+  /** The same for the total: the narrow filter index (0009) when no search text is needed. */
+  countFrom: string;
   where: string;
   orderBy: string;
   params: Record<string, string | number>;
@@ -22,15 +27,19 @@ const SORTS: Record<RosterSortField, { index: string; keys: string[] }> = {
  * The WHERE, ORDER BY and index of a roster query over patients as `p`. The index is named rather
  * than left to the planner: without statistics SQLite prefers any index starting with `source`
  * and then sorts every matching row, where the covering sort index answers in one pass.
+ * `narrowing` (an FTS5 query over patients_search) is given for selective searches; instr() still
+ * decides every match.
  */
-export function rosterSql(query: RosterQuery): RosterSql {
+export function rosterSql(query: RosterQuery, narrowing: string | null = null): RosterSql {
   const conditions: string[] = [];
   const params: Record<string, string | number> = {};
   const add = (condition: string, values: Record<string, string | number> = {}) => {
     conditions.push(condition);
     Object.assign(params, values);
   };
-  searchWords(query.search ?? '').forEach((word, index) => add(`instr(p.search_text, @word${index}) > 0`, { [`word${index}`]: word }));
+  const words = searchWords(query.search ?? '');
+  if (narrowing !== null) add('p.id IN (SELECT rowid FROM patients_search WHERE patients_search MATCH @narrowing)', { narrowing });
+  words.forEach((word, index) => add(`instr(p.search_text, @word${index}) > 0`, { [`word${index}`]: word }));
   if (query.source !== undefined) add('p.source = @source', { source: query.source });
   if (query.organizationId !== undefined) {
     // `+patient_id`: collect the members once, rather than probe the links for every patient.
@@ -47,8 +56,12 @@ export function rosterSql(query: RosterQuery): RosterSql {
 
   const sort = SORTS[query.sort.field];
   const dir = query.sort.dir === 'desc' ? 'DESC' : 'ASC';
+  const sortIndex = narrowing === null ? `INDEXED BY ${sort.index}` : 'NOT INDEXED';
+  // The filter index holds every filter column but the remote id's presence and the search text.
+  const filterIndex = words.length === 0 && query.hasRemoteId === undefined ? 'INDEXED BY patients_roster_filters' : sortIndex;
   return {
-    index: sort.index,
+    from: `patients p ${sortIndex}`,
+    countFrom: `patients p ${filterIndex}`,
     where: conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`,
     orderBy: [...sort.keys, 'p.id'].map((key) => `${key} ${dir}`).join(', '),
     params,

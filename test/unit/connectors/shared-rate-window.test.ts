@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { GateRegistry } from '../../../electron/core/connectors';
+import type { Timing } from '../../../electron/core/connectors/http/timing';
+import { MemoryBudgetStore } from './support/memory-budget-store';
+import { openTestCache } from '../db/fixtures';
+
+/** A clock that moves only when someone sleeps, shared by both "processes". */
+function virtualTiming(): Timing & { elapsed(): number } {
+  const start = 1_700_000_000_000;
+  let now = start;
+  return {
+    now: () => now,
+    sleep: async (ms) => {
+      now += ms;
+    },
+    random: () => 0.5,
+    elapsed: () => now - start,
+  };
+}
+
+const limits = { perMinute: 10, perDay: null };
+
+describe('the per-minute window shared through the cache', () => {
+  it('makes a second process wait for what the first one sent, and only for that', async () => {
+    const { cache } = openTestCache();
+    const timing = virtualTiming();
+    // Two registries stand for two processes: each has its own gates, the cache is what they share.
+    const gateIn = (registry: GateRegistry) =>
+      registry.gateFor({
+        service: 'IntakeQ',
+        credentialKey: 'intakeq:abc',
+        origin: 'https://intakeq.test',
+        limits,
+        timeScale: 1,
+        budgetStore: new MemoryBudgetStore(),
+        recentRequests: cache.recentRequests,
+        timing,
+      });
+    const desktop = gateIn(new GateRegistry());
+    const cli = gateIn(new GateRegistry());
+
+    for (let i = 0; i < 8; i++) (await desktop.admit()).done();
+    const waits: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const slot = await cli.admit();
+      slot.done();
+      waits.push(slot.waitedMs);
+    }
+
+    // Two places were left in the desktop's minute; the third request waits for the window to pass.
+    expect(waits.slice(0, 2)).toEqual([0, 0]);
+    expect(waits[2]).toBeGreaterThanOrEqual(60_000);
+    expect(timing.elapsed()).toBeLessThan(62_000);
+  });
+
+  it('leaves another credential alone', async () => {
+    const { cache } = openTestCache();
+    const timing = virtualTiming();
+    const gate = (credentialKey: string) =>
+      new GateRegistry().gateFor({
+        service: 'IntakeQ',
+        credentialKey,
+        origin: 'https://intakeq.test',
+        limits,
+        timeScale: 1,
+        budgetStore: new MemoryBudgetStore(),
+        recentRequests: cache.recentRequests,
+        timing,
+      });
+    const one = gate('intakeq:one');
+    for (let i = 0; i < 10; i++) (await one.admit()).done();
+    const other = gate('intakeq:two');
+    expect((await other.admit()).waitedMs).toBe(0);
+  });
+});
