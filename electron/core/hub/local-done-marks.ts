@@ -36,7 +36,9 @@ export function createLocalDoneMarks(db: Db, version: (mark: { updatedAt: string
     FROM appointment_changes WHERE id = ?`);
   const sameChange = db.prepare(`SELECT id, done_at, done_by, done_changed_at FROM appointment_changes
     WHERE source = ? AND appointment_external_id = ? AND kind = ? AND after IS ?`);
-  const write = db.prepare('UPDATE appointment_changes SET done_at = @doneAt, done_by = @doneBy, done_changed_at = @updatedAt WHERE id = @id');
+  const write = db.prepare(
+    'UPDATE appointment_changes SET done_at = @doneAt, done_by = @doneBy, done_changed_at = @updatedAt WHERE id = @id',
+  );
 
   type Row = {
     id: number;
@@ -48,8 +50,7 @@ export function createLocalDoneMarks(db: Db, version: (mark: { updatedAt: string
     done_by: string | null;
     done_changed_at: string | null;
   };
-  const localVersion = (row: Row) =>
-    row.done_changed_at === null ? '' : version({ updatedAt: row.done_changed_at, done: markOf(row) });
+  const localVersion = (row: Row) => (row.done_changed_at === null ? '' : version({ updatedAt: row.done_changed_at, done: markOf(row) }));
 
   return {
     /** The mark of the change with this local id as it is now; null when it was never marked (or is gone). */
