@@ -97,13 +97,17 @@ describe('done-marks of the Changes work-list shared through the hub', () => {
   });
 
   it('marks made at once on two desks settle the same on every desk: the later wins, a tie goes by keyed hash', async () => {
-    // C marks later than B but publishes first: C's mark still wins everywhere.
+    // C marks later than B. B publishes first, and C hears of B's mark before publishing its own: C
+    // keeps its own (the later), and every desk ends with it.
     clocks.B += 120_000;
     clocks.C = clocks.B + 30_000;
     b.history.setChangesDone([changeOn(b, moved, 'rescheduled').id], true);
     c.history.setChangesDone([changeOn(c, moved, 'rescheduled').id], true);
-    await exchange(c, b, a, c);
+    await exchange(b);
+    await (await c.hub.session()).catchUp();
     const later = { doneAt: new Date(clocks.C).toISOString(), doneBy: 'desk-c' };
+    expect(markOn(c)).toEqual(later);
+    await exchange(c, a, b);
     for (const desk of [a, b, c]) expect(markOn(desk)).toEqual(later);
 
     // B clears it, later than C's mark: the clear wins everywhere.
