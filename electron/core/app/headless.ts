@@ -9,7 +9,7 @@ import { FileSettingsStore } from '../settings/file-settings-store';
 
 export interface HeadlessOptions extends Pick<
   AppServiceOptions,
-  'name' | 'version' | 'demo' | 'connectorOptions' | 'now' | 'cron' | 'deskName'
+  'name' | 'version' | 'demo' | 'connectorOptions' | 'now' | 'cron' | 'deskName' | 'processId'
 > {
   dataDir: string;
   env?: NodeJS.ProcessEnv;

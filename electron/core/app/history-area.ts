@@ -64,8 +64,9 @@ export class HistoryArea {
 
   /** Marks changes done on the work-list (or to do again); the cache keeps the marks for every face. */
   setChangesDone(ids: number[], done: boolean): { found: number; mark: DoneMark | null } {
-    const mark = done ? { at: this.now().toISOString(), by: this.desk } : null;
-    return { found: this.cache.changes.setDone(ids, mark), mark };
+    const at = this.now().toISOString();
+    const mark = done ? { at, by: this.desk } : null;
+    return { found: this.cache.changes.setDone(ids, mark, at), mark };
   }
 
   changes(query: { since?: string; source?: string; kinds?: ChangeKind[]; includeInitialLoad?: boolean; limit: number; offset: number }): {

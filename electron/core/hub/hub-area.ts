@@ -14,11 +14,12 @@ import { HubSession } from './hub-session';
 import { HubWatcher, type HubWatcherOptions } from './hub-watcher';
 import { formatHubUrl, parseHubUrl } from './hub-url';
 import { formatJoinCode, parseJoinCode } from './join-code';
+import { createLocalDoneMarks } from './local-done-marks';
 import { createLocalLinks } from './local-links';
 import { createLocalNotes } from './local-notes';
 import { createLocalHubState, type LocalHubState } from './local-state';
 import { createMirrorRuns } from './mirror-runs';
-import { noteVersion } from './payloads';
+import { doneMarkVersion, noteVersion } from './payloads';
 import { lagAfter } from './record-log';
 import type { HubStatus } from '../domain';
 
@@ -266,6 +267,7 @@ export class HubArea {
       state: this.state,
       notes: createLocalNotes(cache.db, (note) => noteVersion(key, note)),
       links: createLocalLinks(cache.db),
+      doneMarks: createLocalDoneMarks(cache.db, (mark) => doneMarkVersion(key, mark)),
       runs: createMirrorRuns(cache),
       connection,
       key,

@@ -3,12 +3,13 @@ import type { ClinicKey } from './clinic-key';
 import type { HubConnection } from './hub-connection';
 import { touchDesk } from './hub-desks';
 import { applyRecords, type AppliedRecord, type ApplySummary } from './local-apply';
+import type { LocalDoneMarks } from './local-done-marks';
 import type { LocalLinks } from './local-links';
 import type { LocalNotes } from './local-notes';
 import type { LocalHubState } from './local-state';
 import type { MirrorRuns } from './mirror-runs';
 import { payloadsFor } from './outbox-payloads';
-import { linkVersion, noteVersion, recordName, type HubPayload } from './payloads';
+import { recordName, recordVersion, type HubPayload } from './payloads';
 import { publishRecords, recordsAfter, recordsAt, type SealedRecord } from './record-log';
 
 /** How many outbox entries go in one publishing transaction, and how many records one pull reads. */
@@ -20,6 +21,7 @@ export interface HubSessionDeps {
   state: LocalHubState;
   notes: LocalNotes;
   links: LocalLinks;
+  doneMarks: LocalDoneMarks;
   runs: MirrorRuns;
   connection: HubConnection;
   key: ClinicKey;
@@ -95,11 +97,10 @@ export class HubSession {
   }
 
   private seal(rows: ReturnType<LocalHubState['outboxAfter']>): SealedRecord[] {
-    const { cache, notes, links, key, deskId, deskName } = this.deps;
-    return payloadsFor(cache, { notes, links }, { deskId, deskName }, rows).map((payload) => {
+    const { cache, notes, links, doneMarks, key, deskId, deskName } = this.deps;
+    return payloadsFor(cache, { notes, links, doneMarks }, { deskId, deskName }, rows).map((payload) => {
       const address = key.address(recordName(payload));
-      const version = payload.kind === 'note' ? noteVersion(key, payload) : payload.kind === 'org-link' ? linkVersion(key, payload) : null;
-      return { address, payload: key.seal(JSON.stringify(payload), address), version };
+      return { address, payload: key.seal(JSON.stringify(payload), address), version: recordVersion(key, payload) };
     });
   }
 

@@ -1,4 +1,5 @@
 import type { Cache } from '../db';
+import type { LocalDoneMarks } from './local-done-marks';
 import type { LocalLinks } from './local-links';
 import type { LocalNotes } from './local-notes';
 import type { LocalHubState } from './local-state';
@@ -21,6 +22,7 @@ export interface ApplyDeps {
   state: LocalHubState;
   notes: LocalNotes;
   links: LocalLinks;
+  doneMarks: LocalDoneMarks;
   runs: MirrorRuns;
   now: () => Date;
 }
@@ -29,7 +31,9 @@ export interface ApplyDeps {
  * Applies records pulled from the hub, in their order, through the same repositories a sync writes
  * with — so the roster, the change feed and the history follow as they do after a sync — in one
  * transaction with the outbox triggers quiet. Consecutive records of one kind, source and sync time
- * go in as one page. Notes whose patient has not arrived wait in the cache and are tried again.
+ * go in as one page. Notes, links and done-marks go in one by one by their own rule; those whose
+ * patient or change has not arrived wait in the cache, are tried again once the rest of the batch is
+ * in (their appointment may come later in it), and again with every later batch.
  */
 export function applyRecords(deps: ApplyDeps, records: AppliedRecord[]): ApplySummary {
   const { cache, state } = deps;
@@ -40,18 +44,16 @@ export function applyRecords(deps: ApplyDeps, records: AppliedRecord[]): ApplySu
       if (group.length > 0) summary.applied += applyGroup(deps, group);
       group = [];
     };
+    const waitingNow: AppliedRecord[] = [];
+    // The last one-by-one record of each address: only that one is tried again (an older one could undo it).
+    const latest = new Map<string, AppliedRecord>();
     for (const record of [...waiting(state), ...records]) {
       const payload = record.payload;
-      if (payload.kind === 'note' || payload.kind === 'org-link') {
+      if (isOneByOne(payload)) {
         flush();
-        const outcome = payload.kind === 'note' ? deps.notes.apply(payload) : deps.links.apply(payload);
-        if (outcome === 'deferred') {
-          state.defer(record.address, JSON.stringify(payload));
-          summary.deferred += 1;
-        } else {
-          state.undefer(record.address);
-          summary.applied += 1;
-        }
+        latest.set(record.address, record);
+        if (applyOne(record)) summary.applied += 1;
+        else waitingNow.push(record);
         continue;
       }
       const head = group[0]?.payload;
@@ -59,8 +61,32 @@ export function applyRecords(deps: ApplyDeps, records: AppliedRecord[]): ApplySu
       group.push(record);
     }
     flush();
+    for (const record of waitingNow) {
+      if (latest.get(record.address) !== record) continue;
+      if (applyOne(record)) summary.applied += 1;
+      else summary.deferred += 1;
+    }
     return summary;
   });
+
+  /** Applies a note, link or done-mark; false when it must wait (kept in the cache until it can go in). */
+  function applyOne(record: AppliedRecord): boolean {
+    const payload = record.payload;
+    const outcome =
+      payload.kind === 'note'
+        ? deps.notes.apply(payload)
+        : payload.kind === 'org-link'
+          ? deps.links.apply(payload)
+          : payload.kind === 'done-mark'
+            ? deps.doneMarks.apply(payload)
+            : 'kept';
+    if (outcome === 'deferred') {
+      state.defer(record.address, JSON.stringify(payload));
+      return false;
+    }
+    state.undefer(record.address);
+    return true;
+  }
 
   function waiting(state: LocalHubState): AppliedRecord[] {
     return state.deferred().map((row) => ({ address: row.address, payload: JSON.parse(row.payload) as HubPayload }));
@@ -106,11 +132,16 @@ export function applyRecords(deps: ApplyDeps, records: AppliedRecord[]): ApplySu
         break;
       case 'note':
       case 'org-link':
+      case 'done-mark':
         // Applied one by one above, by their own rule.
         break;
     }
     return payloads.length;
   }
+}
+
+function isOneByOne(payload: HubPayload): boolean {
+  return payload.kind === 'note' || payload.kind === 'org-link' || payload.kind === 'done-mark';
 }
 
 /** Records that can go in as one page: same kind, source, sync time and run. */

@@ -88,7 +88,9 @@ export function createLocalHubState(db: Db) {
           INSERT INTO hub_outbox (kind, source, ref)
             SELECT 'org-link', p.source, p.external_id || char(10) || o.name FROM patient_organizations l
             JOIN patients p ON p.id = l.patient_id JOIN organizations o ON o.id = l.organization_id
-            WHERE p.external_id IS NOT NULL;`);
+            WHERE p.external_id IS NOT NULL;
+          INSERT INTO hub_outbox (kind, source, ref)
+            SELECT 'done-mark', source, CAST(id AS TEXT) FROM appointment_changes WHERE done_changed_at IS NOT NULL ORDER BY id;`);
       })();
     },
 

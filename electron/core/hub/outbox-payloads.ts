@@ -1,4 +1,5 @@
 import type { Cache } from '../db';
+import type { LocalDoneMarks } from './local-done-marks';
 import type { LocalLinks } from './local-links';
 import type { LocalNotes } from './local-notes';
 import type { OutboxRow } from './local-state';
@@ -10,11 +11,11 @@ import type { HubPayload, HubRecord, Origin } from './payloads';
  */
 export function payloadsFor(
   cache: Cache,
-  local: { notes: LocalNotes; links: LocalLinks },
+  local: { notes: LocalNotes; links: LocalLinks; doneMarks: LocalDoneMarks },
   origin: Origin,
   rows: OutboxRow[],
 ): HubPayload[] {
-  const { notes, links } = local;
+  const { notes, links, doneMarks } = local;
   const practitioners = new Map<string, ReturnType<Cache['practitioners']['list']>>();
   const out: HubPayload[] = [];
   for (const row of rows) {
@@ -63,6 +64,10 @@ export function payloadsFor(
         const patient = { source: row.source, externalId };
         const linkedAt = links.linkedAt(patient, organization);
         return { kind: 'org-link', patient, organization, linked: linkedAt !== null, updatedAt: linkedAt ?? row.queuedAt };
+      }
+      case 'done-mark': {
+        const mark = doneMarks.get(Number(row.ref));
+        return mark && { kind: 'done-mark', ...mark };
       }
       case 'note-removed':
         return {

@@ -1,5 +1,6 @@
 import type { Practitioner, RemoteAppointment, RemotePatient, SourceKind, SyncRun } from '../domain';
 import type { ClinicKey, RecordName } from './clinic-key';
+import { sharedChangeRef, type SharedDoneMark } from './local-done-marks';
 
 /** The desk a record came from. */
 export interface Origin {
@@ -36,7 +37,8 @@ export type HubRecord =
       /** A removal is a write too: at the moment of removal, with `removed` set. */
       updatedAt: string;
       removed: boolean;
-    };
+    }
+  | ({ kind: 'done-mark' } & SharedDoneMark);
 
 /**
  * The order of a note's versions, the same on every desk and on the hub: the later write wins, and
@@ -50,6 +52,28 @@ export function noteVersion(key: ClinicKey, note: { updatedAt: string; body: str
 /** An organization link's versions follow the same rule as notes: the later change wins. */
 export function linkVersion(key: ClinicKey, link: { updatedAt: string; linked: boolean }): string {
   return `${link.updatedAt}|${key.tiebreak(link.linked ? 'linked' : '')}`;
+}
+
+/**
+ * Done-marks follow the same rule: the later set or clear wins; of two at the same instant, the one
+ * whose mark (time and computer; a clear is empty) has the larger keyed hash.
+ */
+export function doneMarkVersion(key: ClinicKey, mark: { updatedAt: string; done: { at: string; by: string } | null }): string {
+  return `${mark.updatedAt}|${key.tiebreak(mark.done ? `done\n${mark.done.at}\n${mark.done.by}` : '')}`;
+}
+
+/** The version the hub orders a record's writes by; null for synced records (the lease holder's latest wins). */
+export function recordVersion(key: ClinicKey, payload: HubPayload): string | null {
+  switch (payload.kind) {
+    case 'note':
+      return noteVersion(key, payload);
+    case 'org-link':
+      return linkVersion(key, payload);
+    case 'done-mark':
+      return doneMarkVersion(key, payload);
+    default:
+      return null;
+  }
 }
 
 /** The keyed-hash input of each payload: the same record gets the same address on every desk. */
@@ -69,5 +93,7 @@ export function recordName(payload: HubPayload): RecordName {
       return { kind: 'org-link', source: payload.patient.source, ref: `${payload.patient.externalId}\n${payload.organization}` };
     case 'note':
       return { kind: 'note', source: '', ref: payload.sharedId };
+    case 'done-mark':
+      return { kind: 'done-mark', source: payload.change.source, ref: sharedChangeRef(payload.change) };
   }
 }

@@ -1,4 +1,4 @@
-import type { SyncRun } from '../../../electron/core/domain';
+import type { SyncMode, SyncRun } from '../../../electron/core/domain';
 import type { AppService } from '../../../electron/core/service';
 import { openTestService, type TestService } from '../../support/test-service';
 
@@ -13,11 +13,12 @@ export function openDesk(name: string): TestService {
  */
 export async function syncDesk(
   service: AppService,
+  mode: SyncMode = 'incremental',
 ): Promise<{ runs: SyncRun[]; fromHub: string[]; applied: number; error: string | null }> {
   const plan = await service.hub.planSync(undefined, (source) => service.sync.cancel(source));
   let runs: SyncRun[] = [];
   try {
-    if (plan.pull.length > 0) runs = await (await service.sync.start({ sources: plan.pull, mode: 'incremental', trigger: 'manual' })).done;
+    if (plan.pull.length > 0) runs = await (await service.sync.start({ sources: plan.pull, mode, trigger: 'manual' })).done;
   } catch (error) {
     await plan.finish();
     throw error;

@@ -38,10 +38,12 @@ export function createChangesRepo(db: Db) {
       (source, appointment_external_id, patient_external_id, kind, before, after, detected_at, run_id)
     VALUES (@source, @appointmentExternalId, @patientExternalId, @kind, @beforeJson, @afterJson, @detectedAt, @runId)`);
   const statement = createStatementCache(db);
-  // Marking again keeps the first mark's time and computer; clearing forgets both.
-  const markDone = db.prepare(`UPDATE appointment_changes SET done_at = @at, done_by = @by
+  // Marking again keeps the first mark's time and computer; clearing forgets both but keeps when it
+  // happened (done_changed_at), so the clinic hub can tell a later clear from an earlier mark.
+  const markDone = db.prepare(`UPDATE appointment_changes SET done_at = @at, done_by = @by, done_changed_at = @at
     WHERE id IN (SELECT value FROM json_each(@ids)) AND done_at IS NULL`);
-  const clearDone = db.prepare(`UPDATE appointment_changes SET done_at = NULL, done_by = NULL
+  const clearDone = db.prepare(`UPDATE appointment_changes SET done_at = NULL, done_by = NULL,
+      done_changed_at = coalesce(@at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
     WHERE id IN (SELECT value FROM json_each(@ids)) AND done_at IS NOT NULL`);
   const existing = db.prepare('SELECT count(*) FROM appointment_changes WHERE id IN (SELECT value FROM json_each(?))').pluck();
 
@@ -75,11 +77,12 @@ export function createChangesRepo(db: Db) {
     /**
      * Marks the changes with these ids done (`mark` given) or to do again (`mark` null), in one
      * transaction. Ids of changes that no longer exist are passed over; returns how many exist.
+     * `clearedAt` is when a clear happened (the caller's clock; the database's when not given).
      */
-    setDone(ids: readonly number[], mark: DoneMark | null): number {
+    setDone(ids: readonly number[], mark: DoneMark | null, clearedAt?: string): number {
       const json = JSON.stringify([...new Set(ids)]);
       return db.transaction(() => {
-        if (mark === null) clearDone.run({ ids: json });
+        if (mark === null) clearDone.run({ ids: json, at: clearedAt === undefined ? null : toStoredTime(clearedAt, 'clearedAt') });
         else markDone.run({ ids: json, at: toStoredTime(mark.at, 'at'), by: mark.by });
         return existing.get(json) as number;
       })();
