@@ -137,3 +137,8 @@ export function fromZonedInput(wall: string, zone: string): string | null {
   instant = asUtc - offsetAt(instant);
   return new Date(instant).toISOString();
 }
+
+/** The instant the clinic's day containing `at` began (ISO, UTC): "done today" starts there. */
+export function startOfClinicDay(at: Date, zone: string): string {
+  return fromZonedInput(`${dayKey(at, zone)}T00:00`, zone) ?? new Date(at.getTime() - 86_400_000).toISOString();
+}
