@@ -158,9 +158,12 @@ test('a change made upstream appears on Changes after the next sync, and History
   const summary = await waitForSummary(page, 'Northside Physio', firstRunId);
   expect(summary.status).toBe('completed');
 
-  // Changes: both, with the patient, before → after and the practitioner.
+  // Changes: the work-list holds both, with the patient, before → after, the practitioner and the
+  // cancellation's reason; the nav item counts what is still to do.
   await openPage(page, server.url, 'changes');
-  await expect(page.getByTestId('changes-summary')).toContainText(/^2 changes since /);
+  await expect(page.getByTestId('changes-summary')).toHaveText('2 changes still to do');
+  const openCount = page.getByRole('navigation', { name: 'Main' }).getByTestId('nav-open-changes');
+  await expect(openCount).toContainText('2');
   const rescheduled = page
     .getByTestId('change-row')
     .filter({ hasText: patientName(moved) })
@@ -174,6 +177,7 @@ test('a change made upstream appears on Changes after the next sync, and History
     .filter({ hasText: patientName(cancelled) })
     .and(page.locator('[data-kind="cancelled"]'));
   await expect(cancelledRow).toContainText('Cancelled');
+  await expect(cancelledRow).toContainText('Reason: Sick');
 
   // Filter by kind; tick one off as done.
   await page
@@ -183,6 +187,7 @@ test('a change made upstream appears on Changes after the next sync, and History
   await expect(page.getByTestId('change-row')).toHaveCount(1);
   await cancelledRow.getByRole('checkbox').check();
   await expect(page.getByTestId('changes-summary')).toContainText('1 done');
+  await expect(openCount).toHaveText(/^1\b/);
   await page.getByRole('group', { name: 'Kinds of change' }).getByRole('button', { name: /^All/ }).click();
   await expect(page.getByTestId('change-row')).toHaveCount(2);
   await saveScreenshot(page, 'changes-worklist-light', testInfo);
@@ -247,6 +252,18 @@ test('a change made upstream appears on Changes after the next sync, and History
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^clinicsync-sync-history-\d{4}-\d{2}-\d{2}\.csv$/);
   await saveScreenshot(page, 'history-after-changes-light', testInfo);
+
+  // A sync that finds nothing new does not empty the work-list: the change still to do stays, the one
+  // done today stays (ticked), and "since the last sync" is one choice away.
+  await openPage(page, server.url, 'sync');
+  await clickSyncNow(page);
+  expect((await waitForSummary(page, 'Northside Physio', summary.runId)).status).toBe('completed');
+  await openPage(page, server.url, 'changes');
+  await expect(page.getByTestId('changes-summary')).toHaveText('1 change still to do · 1 done today');
+  await expect(page.getByTestId('change-row')).toHaveCount(2);
+  await expect(openCount).toHaveText(/^1\b/);
+  await page.getByLabel('Show').selectOption('last_sync');
+  await expect(page.getByTestId('changes-summary')).toContainText(/^0 changes since /);
 });
 
 test('two sources: a refused start is explained, each source has its own row, Cancel stops both', async ({ page }, testInfo) => {
@@ -350,7 +367,7 @@ for (const scheme of ['light', 'dark'] as const) {
       if (route === 'sync') await expect(page.getByRole('log', { name: 'Sync activity' })).toBeVisible();
       if (route === 'changes') {
         // Look back a week so the work-list has rows to check (and to show).
-        await page.getByLabel('Since').selectOption('week');
+        await page.getByLabel('Show').selectOption('week');
         await expect(page.getByTestId('changes-summary')).toContainText(/^[\d,]+ changes since /);
         await expect(page.getByTestId('change-row').first()).toBeVisible();
       }
