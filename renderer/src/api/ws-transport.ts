@@ -33,6 +33,9 @@ export function createWsTransport(url: string, onStatus: (connected: boolean) =>
     };
     socket.onclose = () => {
       onStatus(false);
+      // Everything pending is answered "disconnected" below, so nothing waiting may be sent later:
+      // a change the UI reported as failed must not then happen.
+      queue.length = 0;
       for (const [id, resolve] of pending) {
         resolve({ ok: false, error: { code: 'disconnected', message: 'Lost the connection to ClinicSync. Reconnecting…' } });
         pending.delete(id);

@@ -23,7 +23,8 @@ const RENDER_STEP = 150;
  */
 function summaryText(total: number, done: number, filtered: boolean, since: 'worklist' | string | null): string {
   const ofKinds = filtered ? ' of the chosen kinds' : '';
-  if (since === 'worklist') return `${plural(total - done, 'change')}${ofKinds} still to do${done > 0 ? ` · ${formatCount(done)} done today` : ''}`;
+  if (since === 'worklist')
+    return `${plural(total - done, 'change')}${ofKinds} still to do${done > 0 ? ` · ${formatCount(done)} done today` : ''}`;
   return `${plural(total, 'change')}${ofKinds} ${since === null ? 'so far' : `since ${since}`}${done > 0 ? ` · ${formatCount(done)} done` : ''}`;
 }
 
@@ -142,8 +143,8 @@ export function ChangesPage() {
 
         {s.status === 'ready' && s.rows.length === 0 && s.kinds.length === 0 && worklist && (
           <EmptyState icon={<ListChecks size={22} />} title="Nothing to do" headingLevel={2}>
-            Every change is marked done. New ones appear here when a sync finds appointments that were booked, moved,
-            cancelled or removed upstream.
+            Every change is marked done. New ones appear here when a sync finds appointments that were booked, moved, cancelled or removed
+            upstream.
           </EmptyState>
         )}
 
