@@ -160,7 +160,11 @@ test('settings show each invalid field beside it, with the service’s message',
 
   const schedule = page.getByRole('region', { name: 'Schedule' });
   await schedule.getByRole('switch', { name: 'Sync at intervals during opening hours' }).click();
-  await schedule.getByTestId('window-start').fill('18:00');
+  // Times are 24-hour whatever the computer's locale ("03:00", never "03:00 AM"), typed loosely.
+  await expect(schedule.getByTestId('nightly-time')).toHaveValue('03:00');
+  await schedule.getByTestId('window-start').fill('1800');
+  await schedule.getByTestId('window-start').press('Tab');
+  await expect(schedule.getByTestId('window-start')).toHaveValue('18:00');
   await schedule.getByTestId('window-end').fill('08:00');
   await schedule.getByTestId('time-zone-input').fill('Mars/Olympus_Mons');
   await schedule.getByRole('button', { name: 'Save schedule' }).click();

@@ -6,7 +6,7 @@ import { bindOpenChanges, createOpenChangesStore } from '../../../renderer/src/s
 type Call = Api['call'];
 
 /** Lets the store's awaited call settle. */
-const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 describe('the count of changes still to do on the Changes nav item', () => {
   it('asks for the work-list with nothing done counted, and shows its total', async () => {
