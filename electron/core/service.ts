@@ -114,7 +114,10 @@ export class AppService {
 
   /** "Explore with the demo practice": adds the emulated practice and starts its first sync. */
   async startDemo(): Promise<SourceView> {
+    const first = this.options.cache.sources.list().length === 0;
     const source = await this.sources.addDemo();
+    // A clinic exploring the demo sees its appointments at the practice's hours, not the computer's.
+    if (first && this.options.demo) this.settings.update({ schedule: { timeZone: this.options.demo.timeZone } });
     if (!this.sync.isSyncing(source.id)) await this.sync.start({ sources: [source.id], mode: 'full', trigger: 'manual' });
     return this.sources.view(source);
   }
