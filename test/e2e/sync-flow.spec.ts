@@ -320,7 +320,7 @@ test('a single operation from Advanced runs, and its summary names the mode', as
 
 test('a source whose key stopped working: a clear failure, its error in the drill-down, and a banner after three failures', async ({
   page,
-}) => {
+}, testInfo) => {
   const badKey = `${cliniko.apiKey.slice(0, 5)}${cliniko.apiKey[5] === 'x' ? 'y' : 'x'}${cliniko.apiKey.slice(6)}`;
   const broken = await client.call('sources:add', { kind: 'cliniko', name: 'Eastside (old key)', apiKey: badKey, baseUrl: cliniko.url });
   await openPage(page, server.url, 'sync');
@@ -354,6 +354,39 @@ test('a source whose key stopped working: a clear failure, its error in the dril
   await page.getByLabel('Status').selectOption('failed');
   await expect(page.getByTestId('history-row')).toHaveCount(3);
   await page.getByLabel('Status').selectOption('');
+
+  // The failure is an error wherever the source shows — the header, Sync, Settings — with its reason
+  // in plain words and a Fix that opens the source.
+  for (const size of [
+    { width: 1440, height: 900 },
+    { width: 1024, height: 700 },
+  ]) {
+    await page.setViewportSize(size);
+    await openPage(page, server.url, 'sync');
+    const chip = page.getByTestId('freshness-chip').filter({ hasText: 'Eastside (old key)' });
+    await expect(chip).toContainText('The API key was refused');
+    await expect(chip).toContainText('Sync failed');
+    await expect(chip).toHaveClass(/problem-danger/);
+    const item = page.getByTestId('sync-source').filter({ hasText: 'Eastside (old key)' });
+    await expect(item.getByRole('alert')).toHaveText(/Sync failed: the API key was refused\./);
+    await saveScreenshot(page, `sync-source-failing-${size.width}`, testInfo);
+  }
+  await page
+    .getByTestId('sync-source')
+    .filter({ hasText: 'Eastside (old key)' })
+    .getByRole('button', { name: 'Fix Eastside (old key)' })
+    .click();
+  await expect(page.getByRole('dialog', { name: 'Edit Eastside (old key)' })).toBeVisible();
+  await saveScreenshot(page, 'settings-fix-source-1024', testInfo);
+  await page.keyboard.press('Escape');
+  const card = page.getByTestId('source-card').filter({ hasText: 'Eastside (old key)' });
+  await expect(card.getByRole('alert')).toHaveText(/Sync failed: the API key was refused\./);
+  // From the header's details too.
+  await page.getByTestId('freshness').click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Fix Eastside (old key)' }).click();
+  await expect(page.getByRole('dialog', { name: 'Edit Eastside (old key)' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.setViewportSize({ width: 1280, height: 800 });
   await client.call('sources:remove', { id: broken.id });
 });
 

@@ -6,7 +6,8 @@ import { formatClock, formatCount, formatDateTime, formatRelative } from '../../
 import { overallPercent, progressSummary } from '../../lib/progress';
 import { RUN_STATUS, sourceKindLabel } from '../../lib/status';
 import { useSourcesStore } from '../../store/sources-store';
-import { Badge, Button, ProgressBar, SourceHealthBadge } from '../ui';
+import { sourceProblem } from '../../lib/source-problem';
+import { Badge, Button, ProgressBar, SourceHealthBadge, SourceProblemNote } from '../ui';
 import { connectionAdvice, connectionFacts } from './ConnectionResult';
 
 type Verdict = 'ok' | 'bad' | 'unknown';
@@ -44,6 +45,7 @@ export function SourceCard({
   const now = useNow();
   const syncing = source.syncing || Boolean(progress);
   const lastRun = source.lastRun;
+  const problem = sourceProblem({ ...source, syncing });
 
   const connected: { verdict: Verdict; text: string } = check
     ? check.ok
@@ -109,6 +111,8 @@ export function SourceCard({
           />
         </div>
       </header>
+
+      {problem && <SourceProblemNote name={source.name} problem={problem} onFix={onEdit} />}
 
       <dl className="source-facts">
         <Fact label="Connected" verdict={connected.verdict}>

@@ -15,6 +15,7 @@ export { PageHeader } from './PageHeader';
 export { ProgressBar } from './ProgressBar';
 export { RelativeTime } from './RelativeTime';
 export { Skeleton } from './Skeleton';
+export { SourceProblemNote } from './SourceProblemNote';
 export { Spinner } from './Spinner';
 export { AppointmentStatusBadge, RunStatusBadge, SourceHealthBadge } from './StatusBadge';
 export { Switch } from './Switch';
