@@ -23,21 +23,26 @@ const REASONS: Record<ErrorKind, string> = {
   internal: 'ClinicSync hit an internal error',
 };
 
-type SourceFacts = Pick<SourceView, 'syncing' | 'health' | 'hasCredential' | 'lastRun'>;
+type SourceFacts = Pick<SourceView, 'syncing' | 'hasCredential' | 'lastRun'>;
 
-/** The source's problem, or null while it is fine, syncing, or has not synced yet for no fault of its own. */
+/**
+ * The source's problem, from its latest run, or null while it is fine, syncing, stopped by someone
+ * (cancelled), or has not synced yet.
+ */
 export function sourceProblem(source: SourceFacts): SourceProblem | null {
   if (source.syncing) return null;
   if (!source.hasCredential) return { tone: 'danger', title: 'Cannot sync', reason: 'no API key is stored' };
   const run = source.lastRun;
   const reason = run?.errorKind ? REASONS[run.errorKind] : null;
-  if (run && (run.status === 'failed' || run.status === 'abandoned')) {
-    return { tone: 'danger', title: 'Sync failed', reason: reason ?? 'the last sync did not finish' };
+  switch (run?.status) {
+    case 'failed':
+    case 'abandoned':
+      return { tone: 'danger', title: 'Sync failed', reason: reason ?? 'the last sync did not finish' };
+    case 'deferred':
+      return { tone: 'warn', title: 'Sync waiting', reason: reason ?? 'it continues later' };
+    case 'partial_success':
+      return { tone: 'warn', title: 'Partly synced', reason: reason ?? 'some records could not be synced' };
+    default:
+      return null;
   }
-  if (run?.status === 'deferred') return { tone: 'warn', title: 'Sync waiting', reason: reason ?? 'it continues later' };
-  if (run?.status === 'partial_success' || source.health === 'warning') {
-    return { tone: 'warn', title: 'Needs attention', reason: reason ?? 'some records could not be synced' };
-  }
-  if (source.health === 'failing') return { tone: 'danger', title: 'Sync failed', reason: reason ?? 'recent syncs failed' };
-  return null;
 }
