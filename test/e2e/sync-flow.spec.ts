@@ -231,7 +231,7 @@ test('a change made upstream appears on Changes after the next sync, and History
   await expect(row).toContainText('Completed');
   await expect(row).toContainText('Manual');
   await expect(row.getByTestId('history-patients')).toContainText(`${latest.counts.patientsFound}`);
-  await expect(row.getByTestId('history-appointments')).toContainText(`${latest.counts.appointmentsUpdated} upd.`);
+  await expect(row.getByTestId('history-appointments')).toContainText(`${latest.counts.appointmentsUpdated} updated`);
   const full = page.locator(`[data-testid="history-row"][data-run-id="${firstRunId}"]`);
   await expect(full.getByTestId('history-patients')).toContainText(`${PATIENTS}`);
   await expect(page.getByTestId('history-health')).toContainText('100%');

@@ -77,11 +77,11 @@ export function RosterTable({ timeZone, onOpen, caption }: { timeZone: string; o
       <button
         type="button"
         className={`sort-button${active ? ' is-active' : ''}`}
+        aria-label={`${label}${active ? (sort.dir === 'asc' ? ', sorted ascending' : ', sorted descending') : ', sort'}`}
         onClick={() => setFilters({ sort: active ? { field, dir: sort.dir === 'asc' ? 'desc' : 'asc' } : { field, dir: 'asc' } })}
       >
         {label}
         <Icon size={12} aria-hidden="true" />
-        <span className="sr-only">{active ? (sort.dir === 'asc' ? ', sorted ascending' : ', sorted descending') : ', sort'}</span>
       </button>
     );
   };
