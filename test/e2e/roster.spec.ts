@@ -168,15 +168,20 @@ test('the keyboard moves between patients and opens one', async () => {
   await expect(page.locator('.patient-link[data-index="0"]')).toBeFocused();
 });
 
-test('a telehealth link copies to the clipboard', async () => {
+test('a telehealth link opens the call, or copies to the clipboard', async () => {
   await choose('filter-upcoming', 'yes');
   await expect(summary()).toContainText(/match/);
-  const copy = page.getByRole('button', { name: /^Copy telehealth link for / }).first();
+  const join = page.getByRole('link', { name: /^Open the video call for / }).first();
+  await expect(join).toBeVisible();
+  await expect(join).toHaveAttribute('target', '_blank');
+  const href = await join.getAttribute('href');
+  expect(href).toMatch(/^https?:\/\//);
+  const copy = page.getByRole('button', { name: /^Copy the video link for / }).first();
   await expect(copy).toBeVisible();
   await copy.click();
-  await expect(copy).toContainText('Copied');
+  await expect(page.getByRole('status').filter({ hasText: 'Copied to the clipboard' }).first()).toBeAttached();
   const text = await page.evaluate(() => navigator.clipboard.readText());
-  expect(text).toMatch(/^https?:\/\//);
+  expect(text).toBe(href);
   await choose('filter-upcoming', 'all');
 });
 

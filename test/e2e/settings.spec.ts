@@ -72,6 +72,14 @@ test('add a source: test the connection, save it, and see its status card', asyn
   const result = dialog().getByTestId('connection-result');
   await expect(result).toContainText(/Connected as .+ \(.+\) · region \w+ · \d+ ms/, { timeout: 15_000 });
   await checkBothThemes(page, 'settings-add-source');
+  // A name too long is refused with a message, never cut short without a word.
+  const nameField = dialog().getByRole('textbox', { name: /^Name/ });
+  await nameField.fill('N'.repeat(500));
+  await dialog().getByRole('button', { name: 'Add source' }).click();
+  await expect(dialog().getByText('Name can be at most 80 characters.')).toBeVisible();
+  await expect(nameField).toHaveValue('N'.repeat(500));
+  await expect(page.getByTestId('source-card')).toHaveCount(0);
+  await nameField.fill('Northside Clinic');
   await dialog().getByRole('button', { name: 'Add source' }).click();
   await expect(dialog()).toBeHidden();
 

@@ -2,7 +2,7 @@ import type { RosterRow as Row } from '@contract';
 import { Link2Off } from 'lucide-react';
 import { memo } from 'react';
 import { ageOn, formatAppointmentTime, formatBirthDate, formatDateTime, formatRelative, fullName } from '../../lib/format';
-import { AppointmentStatusBadge, Badge, CopyButton, Skeleton } from '../ui';
+import { AppointmentStatusBadge, Badge, Skeleton, VideoLink } from '../ui';
 
 interface RowProps {
   row: Row | undefined;
@@ -111,18 +111,7 @@ export const RosterRow = memo(function RosterRow({ row, index, top, timeZone, no
           <span className="muted">None booked</span>
         )}
       </td>
-      <td>
-        {next?.telehealthUrl ? (
-          <CopyButton
-            key={`${row.id}:${next.telehealthUrl}`}
-            value={next.telehealthUrl}
-            label={`Copy telehealth link for ${name}`}
-            showText
-          />
-        ) : (
-          <span className="muted">—</span>
-        )}
-      </td>
+      <td>{next?.telehealthUrl ? <VideoLink url={next.telehealthUrl} what={name} /> : <span className="muted">—</span>}</td>
       <td>
         {row.lastSyncedAt ? (
           <span title={formatDateTime(row.lastSyncedAt, timeZone)}>{formatRelative(row.lastSyncedAt, now, timeZone)}</span>

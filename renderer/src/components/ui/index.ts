@@ -19,5 +19,6 @@ export { SourceProblemNote } from './SourceProblemNote';
 export { Spinner } from './Spinner';
 export { AppointmentStatusBadge, RunStatusBadge, SourceHealthBadge } from './StatusBadge';
 export { Switch } from './Switch';
+export { VideoLink } from './VideoLink';
 export { Tabs } from './Tabs';
 export { Tooltip, TooltipProvider } from './Tooltip';
