@@ -1,4 +1,4 @@
-import { ExternalLink, Video } from 'lucide-react';
+import { Video } from 'lucide-react';
 import { CopyButton } from './CopyButton';
 
 /**
@@ -11,7 +11,6 @@ export function VideoLink({ url, what }: { url: string; what: string }) {
       <a href={url} target="_blank" rel="noreferrer noopener" aria-label={`Open the video call for ${what}`} title={url}>
         <Video size={14} aria-hidden="true" />
         Join
-        <ExternalLink size={12} aria-hidden="true" />
       </a>
       <CopyButton key={url} value={url} label={`Copy the video link for ${what}`} />
     </span>
