@@ -18,6 +18,7 @@ test('a new installation offers Cliniko, IntakeQ and the demo practice', async (
   const errors = collectErrors(page);
   await page.goto(server.url);
   await expect(page.getByRole('heading', { level: 1, name: 'Welcome to ClinicSync' })).toBeVisible();
+  await expect(page).toHaveTitle('Welcome · ClinicSync');
   await expect(page.getByRole('button', { name: 'Connect Cliniko' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Connect IntakeQ' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Explore with the demo practice' })).toBeVisible();
@@ -59,6 +60,7 @@ test('exploring the demo practice shows the sync progress, then fills the roster
 
   await page.getByRole('button', { name: 'Explore with the demo practice' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Roster' })).toBeVisible({ timeout: 20_000 });
+  await expect(page).toHaveTitle('Roster · ClinicSync');
   await expect(page.getByTestId('roster-summary')).toContainText('650 patients', { timeout: 45_000 });
   const seen = await page.evaluate(() => [...(window as unknown as { __seen: Set<string> }).__seen]);
   expect(seen).toContain('pill');
