@@ -234,7 +234,7 @@ test('the patient drawer: appointments, notes, organizations and a refresh from 
   await page.keyboard.press('Escape');
   await expect(drawer).toBeHidden();
 
-  await expect(summary()).toContainText('649 unaffiliated');
+  await expect(summary()).toContainText('649 with no organization');
   await choose('filter-upcoming', 'all');
   await choose('filter-organization', { label: 'Northside High School (1)' });
   await expect(summary()).toContainText('1 of 650 patients match');
@@ -247,6 +247,6 @@ test('the patient drawer: appointments, notes, organizations and a refresh from 
   await expect(page.getByRole('dialog', { name }).getByRole('checkbox', { name: 'Northside High School' })).not.toBeChecked();
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: /Clear filters/ }).click();
-  await expect(summary()).toContainText('650 unaffiliated');
+  await expect(summary()).toContainText('650 with no organization');
   expect(errors).toEqual([]);
 });

@@ -3,6 +3,7 @@ import { MapPin, Stethoscope } from 'lucide-react';
 import { useNow } from '../../hooks/use-now';
 import { formatAppointmentTime, formatDateTime } from '../../lib/format';
 import { AppointmentStatusBadge, Badge, VideoLink } from '../ui';
+import { DELETED_AT_SOURCE, DELETED_AT_SOURCE_HINT } from '../../lib/plain-words';
 
 /** A patient's appointments, one per line: when (clinic time), with whom, what, where, and its status. */
 export function AppointmentList({
@@ -53,7 +54,11 @@ export function AppointmentList({
             </div>
             <div className="appointment-status">
               <AppointmentStatusBadge status={a.status} />
-              {a.deleted && <Badge tone="danger">Removed upstream</Badge>}
+              {a.deleted && (
+                <Badge tone="danger" title={DELETED_AT_SOURCE_HINT}>
+                  {DELETED_AT_SOURCE}
+                </Badge>
+              )}
             </div>
           </li>
         );

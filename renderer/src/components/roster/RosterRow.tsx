@@ -3,6 +3,7 @@ import { Link2Off } from 'lucide-react';
 import { memo } from 'react';
 import { ageOn, formatAppointmentTime, formatBirthDate, formatDateTime, formatRelative, fullName } from '../../lib/format';
 import { AppointmentStatusBadge, Badge, Skeleton, VideoLink } from '../ui';
+import { DELETED_AT_SOURCE, DELETED_AT_SOURCE_HINT } from '../../lib/plain-words';
 
 interface RowProps {
   row: Row | undefined;
@@ -67,7 +68,11 @@ export const RosterRow = memo(function RosterRow({ row, index, top, timeZone, no
           {sourceName && <span className="truncate">{sourceName}</span>}
           {row.organizations.length > 0 && <span className="truncate org-names">{row.organizations.map((o) => o.name).join(', ')}</span>}
           {row.archived && <Badge>Archived</Badge>}
-          {row.deleted && <Badge tone="danger">Removed upstream</Badge>}
+          {row.deleted && (
+            <Badge tone="danger" title={DELETED_AT_SOURCE_HINT}>
+              {DELETED_AT_SOURCE}
+            </Badge>
+          )}
         </span>
       </td>
       <td>

@@ -9,6 +9,7 @@ import { useSourcesStore } from '../../store/sources-store';
 import { sourceProblem } from '../../lib/source-problem';
 import { Badge, Button, ProgressBar, SourceHealthBadge, SourceProblemNote } from '../ui';
 import { connectionAdvice, connectionFacts } from './ConnectionResult';
+import { NO_ORGANIZATION_HINT } from '../../lib/plain-words';
 
 type Verdict = 'ok' | 'bad' | 'unknown';
 
@@ -123,7 +124,12 @@ export function SourceCard({
         </Fact>
         <Fact label="Patients cached" testId="patients-cached">
           {formatCount(source.patientsCached)}
-          {source.patientsUnaffiliated > 0 && <span className="muted"> · {formatCount(source.patientsUnaffiliated)} unaffiliated</span>}
+          {source.patientsUnaffiliated > 0 && (
+            <span className="muted" title={NO_ORGANIZATION_HINT}>
+              {' '}
+              · {formatCount(source.patientsUnaffiliated)} with no organization
+            </span>
+          )}
         </Fact>
         <Fact label="Last sync">
           {lastRun ? (
