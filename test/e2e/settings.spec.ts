@@ -38,6 +38,8 @@ test('a bad key gets a clear message before anything is saved', async () => {
   await page.getByRole('button', { name: 'Add source' }).click();
   await expect(dialog()).toBeVisible();
   await expect(dialog().getByRole('heading', { name: 'Connect Cliniko' })).toBeVisible();
+  // The dialog starts in its first field.
+  await expect(dialog().getByRole('textbox', { name: /^Name/ })).toBeFocused();
 
   // Test with nothing entered: the key field says what is missing.
   await dialog().getByRole('button', { name: 'Test connection' }).click();
