@@ -19,6 +19,7 @@ import { NoticeBoard, type Notice } from './notices';
 import type { CronLike } from './schedule';
 import type { SecretStore } from './secrets/secret-store';
 import type { SettingsStore } from './settings/app-settings';
+import { logDirOf } from './log/app-log';
 
 export interface AppServiceOptions {
   name: string;
@@ -99,9 +100,9 @@ export class AppService {
     }
   }
 
-  info(): { name: string; version: string; dataDir: string; platform: string } {
+  info(): { name: string; version: string; dataDir: string; logDir: string; platform: string } {
     const { name, version, dataDir } = this.options;
-    return { name, version, dataDir, platform: process.platform };
+    return { name, version, dataDir, logDir: logDirOf(dataDir), platform: process.platform };
   }
 
   listNotices(): Notice[] {

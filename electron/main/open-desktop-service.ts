@@ -1,6 +1,5 @@
-import path from 'node:path';
 import { defaultCacheFile, openCache } from '../core/db';
-import { FileLog } from '../core/log/app-log';
+import { FileLog, logDirOf } from '../core/log/app-log';
 import type { Notice } from '../core/notices';
 import { defaultKeyDir } from '../core/paths';
 import { AppService } from '../core/service';
@@ -13,7 +12,7 @@ import { createElectronSettingsStore, createSafeStorageSecretStore, desktopState
  */
 export async function openDesktopService(options: { userData: string; version: string }) {
   const { userData } = options;
-  const log = new FileLog(path.join(userData, 'logs'));
+  const log = new FileLog(logDirOf(userData));
   const notices: Notice[] = [];
   const onNotice = (message: string) => notices.push({ level: 'warn', message });
   const { state, consent } = desktopState(userData);

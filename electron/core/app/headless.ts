@@ -1,6 +1,5 @@
-import path from 'node:path';
 import { defaultCacheFile, openCache, resolveCacheKey } from '../db';
-import { FileLog } from '../log/app-log';
+import { FileLog, logDirOf } from '../log/app-log';
 import { CacheSecretStore } from '../secrets/cache-secret-store';
 import { AppService, type AppServiceOptions } from '../service';
 import { FileSettingsStore } from '../settings/file-settings-store';
@@ -22,7 +21,7 @@ export function openHeadlessService(options: HeadlessOptions): AppService {
   const resolved = resolveCacheKey({ dataDir: options.dataDir, env: options.env, keyDir: options.keyDir });
   const cache = openCache({ file: defaultCacheFile(options.dataDir), key: resolved.key, onNotice: (notice) => notices.push(notice) });
   const settings = new FileSettingsStore(options.dataDir, (message) => notices.push({ level: 'warn', message }));
-  const log = new FileLog(path.join(options.dataDir, 'logs'), options.now);
+  const log = new FileLog(logDirOf(options.dataDir), options.now);
   const service = new AppService({
     ...options,
     cache,
