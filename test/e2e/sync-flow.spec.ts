@@ -262,6 +262,18 @@ test('a change made upstream appears on Changes after the next sync, and History
   await expect(page.getByTestId('changes-summary')).toHaveText('1 change still to do · 1 done today');
   await expect(page.getByTestId('change-row')).toHaveCount(2);
   await expect(openCount).toHaveText(/^1\b/);
+  for (const size of [
+    { width: 1440, height: 900 },
+    { width: 1024, height: 700 },
+  ]) {
+    await page.setViewportSize(size);
+    for (const scheme of ['light', 'dark'] as const) {
+      await useColorScheme(page, scheme);
+      expect(await seriousViolations(page)).toEqual([]);
+      await saveScreenshot(page, `changes-worklist-${size.width}-${scheme}`, testInfo);
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByLabel('Show').selectOption('last_sync');
   await expect(page.getByTestId('changes-summary')).toContainText(/^0 changes since /);
 });
@@ -369,7 +381,11 @@ test('a source whose key stopped working: a clear failure, its error in the dril
     await expect(chip).toHaveClass(/problem-danger/);
     const item = page.getByTestId('sync-source').filter({ hasText: 'Eastside (old key)' });
     await expect(item.getByRole('alert')).toHaveText(/Sync failed: the API key was refused\./);
-    await saveScreenshot(page, `sync-source-failing-${size.width}`, testInfo);
+    for (const scheme of ['light', 'dark'] as const) {
+      await useColorScheme(page, scheme);
+      expect(await seriousViolations(page)).toEqual([]);
+      await saveScreenshot(page, `sync-source-failing-${size.width}-${scheme}`, testInfo);
+    }
   }
   await page
     .getByTestId('sync-source')
