@@ -81,7 +81,12 @@ export function ChangesPage() {
     <div className="cs-page chg-page">
       <PageHeader
         title="Changes"
-        description={<>Appointments that moved upstream, grouped by day. Times are clinic time ({zoneAbbreviation(timeZone, now)}).</>}
+        description={
+          <>
+            Appointments booked, moved, cancelled or deleted in the practice system, grouped by day. Times are clinic time (
+            {zoneAbbreviation(timeZone, now)}).
+          </>
+        }
       />
 
       <Card className="chg-card" aria-label="Appointment changes">
@@ -143,16 +148,16 @@ export function ChangesPage() {
 
         {s.status === 'ready' && s.rows.length === 0 && s.kinds.length === 0 && worklist && (
           <EmptyState icon={<ListChecks size={22} />} title="Nothing to do" headingLevel={2}>
-            Every change is marked done. New ones appear here when a sync finds appointments that were booked, moved, cancelled or removed
-            upstream.
+            Every change is marked done. New ones appear here when a sync finds appointments that were booked, moved, cancelled or deleted
+            in the practice system.
           </EmptyState>
         )}
 
         {s.status === 'ready' && s.rows.length === 0 && s.kinds.length === 0 && !worklist && (
           <EmptyState icon={<ListChecks size={22} />} title="Nothing changed" headingLevel={2}>
             {s.since
-              ? `No appointment was booked, moved, cancelled or removed upstream since ${sinceText}. Pick an earlier time above to look further back.`
-              : 'Changes appear here after a sync finds appointments that were booked, moved, cancelled or removed upstream.'}
+              ? `No appointment was booked, moved, cancelled or deleted in the practice system since ${sinceText}. Pick an earlier time above to look further back.`
+              : 'Changes appear here after a sync finds appointments that were booked, moved, cancelled or deleted in the practice system.'}
           </EmptyState>
         )}
 

@@ -28,7 +28,7 @@ export const CHANGE_KIND_CHIPS: Record<ChangeKind, string> = {
   cancelled: 'Cancelled',
   no_show: 'No-show',
   telehealth_changed: 'Telehealth link',
-  removed: 'Removed',
+  removed: 'Deleted',
 };
 
 export interface SnapshotLike {
