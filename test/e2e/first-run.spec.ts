@@ -53,6 +53,8 @@ test('exploring the demo practice shows the sync progress, then fills the roster
     w.__seen = new Set();
     new MutationObserver(() => {
       if (document.querySelector('[data-testid=sync-pill]')) w.__seen.add('pill');
+      const name = document.querySelector('.sync-pill-name');
+      if (name && name.scrollWidth > name.clientWidth) w.__seen.add('pill-cut');
       const bar = document.querySelector('[role=progressbar][aria-valuetext]');
       if (bar) w.__seen.add(`bar:${bar.getAttribute('aria-valuetext')}`);
     }).observe(document.body, { subtree: true, childList: true, attributes: true });
@@ -64,6 +66,8 @@ test('exploring the demo practice shows the sync progress, then fills the roster
   await expect(page.getByTestId('roster-summary')).toContainText('650 patients', { timeout: 45_000 });
   const seen = await page.evaluate(() => [...(window as unknown as { __seen: Set<string> }).__seen]);
   expect(seen).toContain('pill');
+  // "Syncing Demo practice (emulated)" is read whole, never "Syncing Demo practice (em…".
+  expect(seen).not.toContain('pill-cut');
   expect(seen.some((s) => s.startsWith('bar:') && s.includes('step'))).toBe(true);
 
   // The header now says how fresh the appointments are, in words as well as colour.
