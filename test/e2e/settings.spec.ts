@@ -100,11 +100,16 @@ test('add a source: test the connection, save it, and see its status card', asyn
   await goTo(page, 'Roster');
   await expect(page.getByRole('heading', { name: 'No patients in the cache yet' })).toBeVisible();
   await page.evaluate(() => {
-    const w = window as unknown as { __counts: string[] };
+    const w = window as unknown as { __counts: string[]; __rowWords: Set<string> };
     w.__counts = [];
+    w.__rowWords = new Set();
     new MutationObserver(() => {
       const text = document.querySelector('[data-testid=roster-summary] strong')?.textContent;
       if (text && w.__counts.at(-1) !== text) w.__counts.push(text);
+      // What rows say about appointments while the first sync is still running.
+      if (document.querySelector('[data-testid=sync-pill]')) {
+        for (const cell of document.querySelectorAll('.roster-row .muted')) w.__rowWords.add(cell.textContent ?? '');
+      }
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
   await page.getByRole('button', { name: 'Sync now' }).click();
@@ -112,6 +117,10 @@ test('add a source: test the connection, save it, and see its status card', asyn
   const counts = await page.evaluate(() => (window as unknown as { __counts: string[] }).__counts);
   expect(counts.at(-1)).toBe('600');
   expect(counts.length, `counters seen: ${counts.join(', ')}`).toBeGreaterThan(1);
+  // Rows streamed in before the appointments were fetched never claimed "None booked".
+  const rowWords = await page.evaluate(() => [...(window as unknown as { __rowWords: Set<string> }).__rowWords]);
+  expect(rowWords).not.toContain('None booked');
+  expect(rowWords).toContain('Not fetched yet');
 
   await goTo(page, 'Settings');
   await expect(card.getByTestId('patients-cached')).toContainText('600', { timeout: 20_000 });

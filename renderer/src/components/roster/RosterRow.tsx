@@ -12,11 +12,13 @@ interface RowProps {
   timeZone: string;
   now: Date;
   sourceName: string | null;
+  /** False until the row's source has finished its first sync (its appointments are still coming). */
+  appointmentsFetched: boolean;
   onOpen: (id: number) => void;
 }
 
 /** One patient. Fixed height (56px) so rows never jump; a placeholder with the same shape while its window loads. */
-export const RosterRow = memo(function RosterRow({ row, index, top, timeZone, now, sourceName, onOpen }: RowProps) {
+export const RosterRow = memo(function RosterRow({ row, index, top, timeZone, now, sourceName, appointmentsFetched, onOpen }: RowProps) {
   const style = { transform: `translateY(${top}px)` };
   if (!row) {
     return (
@@ -113,7 +115,7 @@ export const RosterRow = memo(function RosterRow({ row, index, top, timeZone, no
             </span>
           </span>
         ) : (
-          <span className="muted">None booked</span>
+          <span className="muted">{appointmentsFetched ? 'None booked' : 'Not fetched yet'}</span>
         )}
       </td>
       <td>{next?.telehealthUrl ? <VideoLink url={next.telehealthUrl} what={name} /> : <span className="muted">—</span>}</td>
