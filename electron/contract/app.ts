@@ -7,6 +7,8 @@ export interface AppInfo {
   name: string;
   version: string;
   dataDir: string;
+  /** The log folder, for support. */
+  logDir: string;
   runtime: Runtime;
   platform: string;
 }

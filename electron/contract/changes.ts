@@ -7,7 +7,11 @@ import { isoInstant, localId, pageWindow, sourceId } from './limits';
 export const MAX_DONE_IDS = 2000;
 
 export const changeChannels = {
-  /** Changes detected since `since`; without it, since the start of the last sync that finished. */
+  /**
+   * Changes detected since `since`; without it, since the start of the last sync that finished —
+   * unless `openSince` asks for the work-list: every change still to do, plus those marked done at or
+   * after `openSince`, however many syncs ago they were found.
+   */
   'changes:list': defineChannel<{ since: string | null; total: number; rows: ChangeView[] }>()(
     z
       .object({
@@ -16,6 +20,7 @@ export const changeChannels = {
         kinds: z.array(z.enum(CHANGE_KINDS)).max(CHANGE_KINDS.length).optional(),
         /** The first sync of a source finds every appointment "new"; it is left out unless asked for. */
         includeInitialLoad: z.boolean().default(false),
+        openSince: isoInstant.optional(),
         ...pageWindow(1000),
       })
       .strict(),

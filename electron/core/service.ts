@@ -22,6 +22,7 @@ import type { CronLike } from './schedule';
 import type { SecretStore } from './secrets/secret-store';
 import { BaseUrlPolicy } from './security/base-url-policy';
 import type { SettingsStore } from './settings/app-settings';
+import { logDirOf } from './log/app-log';
 
 export interface AppServiceOptions {
   name: string;
@@ -135,9 +136,9 @@ export class AppService {
     });
   }
 
-  info(): { name: string; version: string; dataDir: string; platform: string } {
+  info(): { name: string; version: string; dataDir: string; logDir: string; platform: string } {
     const { name, version, dataDir } = this.options;
-    return { name, version, dataDir, platform: process.platform };
+    return { name, version, dataDir, logDir: logDirOf(dataDir), platform: process.platform };
   }
 
   listNotices(): Notice[] {
@@ -150,7 +151,10 @@ export class AppService {
 
   /** "Explore with the demo practice": adds the emulated practice and starts its first sync. */
   async startDemo(): Promise<SourceView> {
+    const first = this.options.cache.sources.list().length === 0;
     const source = await this.sources.addDemo();
+    // A clinic exploring the demo sees its appointments at the practice's hours, not the computer's.
+    if (first && this.options.demo) this.settings.update({ schedule: { timeZone: this.options.demo.timeZone } });
     if (!this.sync.isSyncing(source.id)) await this.sync.start({ sources: [source.id], mode: 'full', trigger: 'manual' });
     return this.sources.view(source);
   }

@@ -6,6 +6,8 @@ import { startClinikoEmulator, type ClinikoControl, type RunningEmulator } from 
 /** About 650 patients: enough to show the whole product, small enough to sync in under a minute. */
 const DEMO_PATIENTS = 650;
 const ANCHOR_FILE = 'demo-practice.json';
+/** Where the emulated practice is (its businesses are in Melbourne). */
+const DEMO_TIME_ZONE = 'Australia/Melbourne';
 
 /**
  * When the demo practice was first opened in this data folder. The emulator builds its practice from
@@ -37,7 +39,7 @@ export function emulatedDemoPractice(dataDir: string): DemoPractice {
     const launchedAt = Date.now();
     // Whole seconds since launch, so the practice is built at exactly the anchor.
     const now = () => new Date(anchor + Math.floor((Date.now() - launchedAt) / 1000) * 1000);
-    return startClinikoEmulator({ patients: DEMO_PATIENTS, seed: 1, now }).catch((err: unknown) => {
+    return startClinikoEmulator({ patients: DEMO_PATIENTS, seed: 1, now, timeZone: DEMO_TIME_ZONE }).catch((err: unknown) => {
       running = null;
       throw err;
     });
@@ -45,6 +47,7 @@ export function emulatedDemoPractice(dataDir: string): DemoPractice {
   return {
     kind: 'cliniko',
     name: 'Demo practice (emulated)',
+    timeZone: DEMO_TIME_ZONE,
     async ensureRunning() {
       running ??= start();
       const emulator = await running;

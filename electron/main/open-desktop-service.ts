@@ -1,6 +1,5 @@
-import path from 'node:path';
 import { defaultCacheFile, openCache } from '../core/db';
-import { FileLog } from '../core/log/app-log';
+import { FileLog, logDirOf } from '../core/log/app-log';
 import type { Notice } from '../core/notices';
 import { keyFilePath } from '../core/db/cache-key';
 import { defaultKeyDir } from '../core/paths';
@@ -24,7 +23,7 @@ import {
 export async function openDesktopService(options: { userData: string; version: string }) {
   const { userData } = options;
   const tightened = ensureOwnerOnlyDir(userData);
-  const log = new FileLog(path.join(userData, 'logs'));
+  const log = new FileLog(logDirOf(userData));
   const notices: Notice[] = tightened ? [{ level: 'warn', message: tightened }] : [];
   const onNotice = (message: string) => notices.push({ level: 'warn', message });
   const { state, consent } = desktopState(userData);

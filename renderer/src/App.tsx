@@ -47,6 +47,9 @@ function CurrentPage() {
 export function App() {
   const page = useAppStore((s) => s.page);
   const accessRefused = useAppStore((s) => s.accessRefused);
+  // With no source yet, the roster's place is the welcome page: the tab and landmark say so.
+  const welcome = useSourcesStore((s) => page === 'roster' && s.status === 'ready' && s.sources.length === 0);
+  const title = welcome ? 'Welcome' : PAGE_TITLES[page];
   const appearance = useSettingsStore((s) => s.settings?.appearance ?? 'system');
   const main = useRef<HTMLElement>(null);
   const firstPage = useRef(true);
@@ -62,7 +65,10 @@ export function App() {
 
   // A new page: say so in the title and move focus to the page, as a full navigation would.
   useEffect(() => {
-    document.title = `${PAGE_TITLES[page]} · ClinicSync`;
+    document.title = `${title} · ClinicSync`;
+  }, [title]);
+
+  useEffect(() => {
     usePatientStore.getState().close();
     if (firstPage.current) {
       firstPage.current = false;
@@ -82,7 +88,7 @@ export function App() {
         <Sidebar />
         <div className="app-column">
           <AppHeader />
-          <main id="main" ref={main} tabIndex={-1} className={`app-main page-${page}`} aria-label={PAGE_TITLES[page]}>
+          <main id="main" ref={main} tabIndex={-1} className={`app-main page-${page}`} aria-label={title}>
             <NoticeList />
             <CurrentPage />
           </main>

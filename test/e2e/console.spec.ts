@@ -28,6 +28,10 @@ test('the browser console loads and shows what is running', async ({ page }, tes
   await expect(page.getByRole('heading', { name: 'About this console' })).toBeVisible();
   await expect(page.getByTestId('app-runtime')).toHaveText('Browser console');
   await expect(page.getByTestId('app-data-dir')).toHaveText(server.dataDir);
+  // What support asks for: the log folder, and a bundle made right here.
+  await expect(page.getByTestId('app-log-dir')).toHaveText(`${server.dataDir}/logs`);
+  await page.getByRole('button', { name: 'Create support bundle' }).click();
+  await expect(page.getByTestId('bundle-path')).toContainText(server.dataDir);
   await expect(page.getByTestId('app-version')).toHaveText(/^\d+\.\d+\.\d+$/);
   // The token travelled in the fragment (never sent to the server) and is gone from the address bar.
   expect(new URL(server.url).hash).toMatch(/^#token=/);

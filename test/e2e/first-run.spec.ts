@@ -18,6 +18,7 @@ test('a new installation offers Cliniko, IntakeQ and the demo practice', async (
   const errors = collectErrors(page);
   await page.goto(server.url);
   await expect(page.getByRole('heading', { level: 1, name: 'Welcome to ClinicSync' })).toBeVisible();
+  await expect(page).toHaveTitle('Welcome · ClinicSync');
   await expect(page.getByRole('button', { name: 'Connect Cliniko' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Connect IntakeQ' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Explore with the demo practice' })).toBeVisible();
@@ -52,6 +53,8 @@ test('exploring the demo practice shows the sync progress, then fills the roster
     w.__seen = new Set();
     new MutationObserver(() => {
       if (document.querySelector('[data-testid=sync-pill]')) w.__seen.add('pill');
+      const name = document.querySelector('.sync-pill-name');
+      if (name && name.scrollWidth > name.clientWidth) w.__seen.add('pill-cut');
       const bar = document.querySelector('[role=progressbar][aria-valuetext]');
       if (bar) w.__seen.add(`bar:${bar.getAttribute('aria-valuetext')}`);
     }).observe(document.body, { subtree: true, childList: true, attributes: true });
@@ -59,9 +62,12 @@ test('exploring the demo practice shows the sync progress, then fills the roster
 
   await page.getByRole('button', { name: 'Explore with the demo practice' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Roster' })).toBeVisible({ timeout: 20_000 });
+  await expect(page).toHaveTitle('Roster · ClinicSync');
   await expect(page.getByTestId('roster-summary')).toContainText('650 patients', { timeout: 45_000 });
   const seen = await page.evaluate(() => [...(window as unknown as { __seen: Set<string> }).__seen]);
   expect(seen).toContain('pill');
+  // "Syncing Demo practice (emulated)" is read whole, never "Syncing Demo practice (em…".
+  expect(seen).not.toContain('pill-cut');
   expect(seen.some((s) => s.startsWith('bar:') && s.includes('step'))).toBe(true);
 
   // The header now says how fresh the appointments are, in words as well as colour.

@@ -168,15 +168,20 @@ test('the keyboard moves between patients and opens one', async () => {
   await expect(page.locator('.patient-link[data-index="0"]')).toBeFocused();
 });
 
-test('a telehealth link copies to the clipboard', async () => {
+test('a telehealth link opens the call, or copies to the clipboard', async () => {
   await choose('filter-upcoming', 'yes');
   await expect(summary()).toContainText(/match/);
-  const copy = page.getByRole('button', { name: /^Copy telehealth link for / }).first();
+  const join = page.getByRole('link', { name: /^Open the video call for / }).first();
+  await expect(join).toBeVisible();
+  await expect(join).toHaveAttribute('target', '_blank');
+  const href = await join.getAttribute('href');
+  expect(href).toMatch(/^https?:\/\//);
+  const copy = page.getByRole('button', { name: /^Copy the video link for / }).first();
   await expect(copy).toBeVisible();
   await copy.click();
-  await expect(copy).toContainText('Copied');
+  await expect(page.getByRole('status').filter({ hasText: 'Copied to the clipboard' }).first()).toBeAttached();
   const text = await page.evaluate(() => navigator.clipboard.readText());
-  expect(text).toMatch(/^https?:\/\//);
+  expect(text).toBe(href);
   await choose('filter-upcoming', 'all');
 });
 
@@ -229,7 +234,7 @@ test('the patient drawer: appointments, notes, organizations and a refresh from 
   await page.keyboard.press('Escape');
   await expect(drawer).toBeHidden();
 
-  await expect(summary()).toContainText('649 unaffiliated');
+  await expect(summary()).toContainText('649 with no organization');
   await choose('filter-upcoming', 'all');
   await choose('filter-organization', { label: 'Northside High School (1)' });
   await expect(summary()).toContainText('1 of 650 patients match');
@@ -242,6 +247,6 @@ test('the patient drawer: appointments, notes, organizations and a refresh from 
   await expect(page.getByRole('dialog', { name }).getByRole('checkbox', { name: 'Northside High School' })).not.toBeChecked();
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: /Clear filters/ }).click();
-  await expect(summary()).toContainText('650 unaffiliated');
+  await expect(summary()).toContainText('650 with no organization');
   expect(errors).toEqual([]);
 });

@@ -38,6 +38,8 @@ test('a bad key gets a clear message before anything is saved', async () => {
   await page.getByRole('button', { name: 'Add source' }).click();
   await expect(dialog()).toBeVisible();
   await expect(dialog().getByRole('heading', { name: 'Connect Cliniko' })).toBeVisible();
+  // The dialog starts in its first field.
+  await expect(dialog().getByRole('textbox', { name: /^Name/ })).toBeFocused();
 
   // Test with nothing entered: the key field says what is missing.
   await dialog().getByRole('button', { name: 'Test connection' }).click();
@@ -72,6 +74,14 @@ test('add a source: test the connection, save it, and see its status card', asyn
   const result = dialog().getByTestId('connection-result');
   await expect(result).toContainText(/Connected as .+ \(.+\) · region \w+ · \d+ ms/, { timeout: 15_000 });
   await checkBothThemes(page, 'settings-add-source');
+  // A name too long is refused with a message, never cut short without a word.
+  const nameField = dialog().getByRole('textbox', { name: /^Name/ });
+  await nameField.fill('N'.repeat(500));
+  await dialog().getByRole('button', { name: 'Add source' }).click();
+  await expect(dialog().getByText('Name can be at most 80 characters.')).toBeVisible();
+  await expect(nameField).toHaveValue('N'.repeat(500));
+  await expect(page.getByTestId('source-card')).toHaveCount(0);
+  await nameField.fill('Northside Clinic');
   await dialog().getByRole('button', { name: 'Add source' }).click();
   await expect(dialog()).toBeHidden();
 
@@ -90,11 +100,16 @@ test('add a source: test the connection, save it, and see its status card', asyn
   await goTo(page, 'Roster');
   await expect(page.getByRole('heading', { name: 'No patients in the cache yet' })).toBeVisible();
   await page.evaluate(() => {
-    const w = window as unknown as { __counts: string[] };
+    const w = window as unknown as { __counts: string[]; __rowWords: Set<string> };
     w.__counts = [];
+    w.__rowWords = new Set();
     new MutationObserver(() => {
       const text = document.querySelector('[data-testid=roster-summary] strong')?.textContent;
       if (text && w.__counts.at(-1) !== text) w.__counts.push(text);
+      // What rows say about appointments while the first sync is still running.
+      if (document.querySelector('[data-testid=sync-pill]')) {
+        for (const cell of document.querySelectorAll('.roster-row .muted')) w.__rowWords.add(cell.textContent ?? '');
+      }
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
   await page.getByRole('button', { name: 'Sync now' }).click();
@@ -102,6 +117,10 @@ test('add a source: test the connection, save it, and see its status card', asyn
   const counts = await page.evaluate(() => (window as unknown as { __counts: string[] }).__counts);
   expect(counts.at(-1)).toBe('600');
   expect(counts.length, `counters seen: ${counts.join(', ')}`).toBeGreaterThan(1);
+  // Rows streamed in before the appointments were fetched never claimed "None booked".
+  const rowWords = await page.evaluate(() => [...(window as unknown as { __rowWords: Set<string> }).__rowWords]);
+  expect(rowWords).not.toContain('None booked');
+  expect(rowWords).toContain('Not fetched yet');
 
   await goTo(page, 'Settings');
   await expect(card.getByTestId('patients-cached')).toContainText('600', { timeout: 20_000 });
@@ -160,7 +179,11 @@ test('settings show each invalid field beside it, with the service’s message',
 
   const schedule = page.getByRole('region', { name: 'Schedule' });
   await schedule.getByRole('switch', { name: 'Sync at intervals during opening hours' }).click();
-  await schedule.getByTestId('window-start').fill('18:00');
+  // Times are 24-hour whatever the computer's locale ("03:00", never "03:00 AM"), typed loosely.
+  await expect(schedule.getByTestId('nightly-time')).toHaveValue('03:00');
+  await schedule.getByTestId('window-start').fill('1800');
+  await schedule.getByTestId('window-start').press('Tab');
+  await expect(schedule.getByTestId('window-start')).toHaveValue('18:00');
   await schedule.getByTestId('window-end').fill('08:00');
   await schedule.getByTestId('time-zone-input').fill('Mars/Olympus_Mons');
   await schedule.getByRole('button', { name: 'Save schedule' }).click();

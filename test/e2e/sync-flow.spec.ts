@@ -158,9 +158,12 @@ test('a change made upstream appears on Changes after the next sync, and History
   const summary = await waitForSummary(page, 'Northside Physio', firstRunId);
   expect(summary.status).toBe('completed');
 
-  // Changes: both, with the patient, before → after and the practitioner.
+  // Changes: the work-list holds both, with the patient, before → after, the practitioner and the
+  // cancellation's reason; the nav item counts what is still to do.
   await openPage(page, server.url, 'changes');
-  await expect(page.getByTestId('changes-summary')).toContainText(/^2 changes since /);
+  await expect(page.getByTestId('changes-summary')).toHaveText('2 changes still to do');
+  const openCount = page.getByRole('navigation', { name: 'Main' }).getByTestId('nav-open-changes');
+  await expect(openCount).toContainText('2');
   const rescheduled = page
     .getByTestId('change-row')
     .filter({ hasText: patientName(moved) })
@@ -174,6 +177,7 @@ test('a change made upstream appears on Changes after the next sync, and History
     .filter({ hasText: patientName(cancelled) })
     .and(page.locator('[data-kind="cancelled"]'));
   await expect(cancelledRow).toContainText('Cancelled');
+  await expect(cancelledRow).toContainText('Reason: Sick');
 
   // Filter by kind; tick one off as done.
   await page
@@ -183,6 +187,7 @@ test('a change made upstream appears on Changes after the next sync, and History
   await expect(page.getByTestId('change-row')).toHaveCount(1);
   await cancelledRow.getByRole('checkbox').check();
   await expect(page.getByTestId('changes-summary')).toContainText('1 done');
+  await expect(openCount).toHaveText(/^1\b/);
   await page.getByRole('group', { name: 'Kinds of change' }).getByRole('button', { name: /^All/ }).click();
   await expect(page.getByTestId('change-row')).toHaveCount(2);
   await saveScreenshot(page, 'changes-worklist-light', testInfo);
@@ -226,7 +231,7 @@ test('a change made upstream appears on Changes after the next sync, and History
   await expect(row).toContainText('Completed');
   await expect(row).toContainText('Manual');
   await expect(row.getByTestId('history-patients')).toContainText(`${latest.counts.patientsFound}`);
-  await expect(row.getByTestId('history-appointments')).toContainText(`${latest.counts.appointmentsUpdated} upd.`);
+  await expect(row.getByTestId('history-appointments')).toContainText(`${latest.counts.appointmentsUpdated} updated`);
   const full = page.locator(`[data-testid="history-row"][data-run-id="${firstRunId}"]`);
   await expect(full.getByTestId('history-patients')).toContainText(`${PATIENTS}`);
   await expect(page.getByTestId('history-health')).toContainText('100%');
@@ -247,6 +252,30 @@ test('a change made upstream appears on Changes after the next sync, and History
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^clinicsync-sync-history-\d{4}-\d{2}-\d{2}\.csv$/);
   await saveScreenshot(page, 'history-after-changes-light', testInfo);
+
+  // A sync that finds nothing new does not empty the work-list: the change still to do stays, the one
+  // done today stays (ticked), and "since the last sync" is one choice away.
+  await openPage(page, server.url, 'sync');
+  await clickSyncNow(page);
+  expect((await waitForSummary(page, 'Northside Physio', summary.runId)).status).toBe('completed');
+  await openPage(page, server.url, 'changes');
+  await expect(page.getByTestId('changes-summary')).toHaveText('1 change still to do · 1 done today');
+  await expect(page.getByTestId('change-row')).toHaveCount(2);
+  await expect(openCount).toHaveText(/^1\b/);
+  for (const size of [
+    { width: 1440, height: 900 },
+    { width: 1024, height: 700 },
+  ]) {
+    await page.setViewportSize(size);
+    for (const scheme of ['light', 'dark'] as const) {
+      await useColorScheme(page, scheme);
+      expect(await seriousViolations(page)).toEqual([]);
+      await saveScreenshot(page, `changes-worklist-${size.width}-${scheme}`, testInfo);
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.getByLabel('Show').selectOption('last_sync');
+  await expect(page.getByTestId('changes-summary')).toContainText(/^0 changes since /);
 });
 
 test('two sources: a refused start is explained, each source has its own row, Cancel stops both', async ({ page }, testInfo) => {
@@ -303,7 +332,7 @@ test('a single operation from Advanced runs, and its summary names the mode', as
 
 test('a source whose key stopped working: a clear failure, its error in the drill-down, and a banner after three failures', async ({
   page,
-}) => {
+}, testInfo) => {
   const badKey = `${cliniko.apiKey.slice(0, 5)}${cliniko.apiKey[5] === 'x' ? 'y' : 'x'}${cliniko.apiKey.slice(6)}`;
   const broken = await client.call('sources:add', { kind: 'cliniko', name: 'Eastside (old key)', apiKey: badKey, baseUrl: cliniko.url });
   await openPage(page, server.url, 'sync');
@@ -337,6 +366,43 @@ test('a source whose key stopped working: a clear failure, its error in the dril
   await page.getByLabel('Status').selectOption('failed');
   await expect(page.getByTestId('history-row')).toHaveCount(3);
   await page.getByLabel('Status').selectOption('');
+
+  // The failure is an error wherever the source shows — the header, Sync, Settings — with its reason
+  // in plain words and a Fix that opens the source.
+  for (const size of [
+    { width: 1440, height: 900 },
+    { width: 1024, height: 700 },
+  ]) {
+    await page.setViewportSize(size);
+    await openPage(page, server.url, 'sync');
+    const chip = page.getByTestId('freshness-chip').filter({ hasText: 'Eastside (old key)' });
+    await expect(chip).toContainText('The API key was refused');
+    await expect(chip).toContainText('Sync failed');
+    await expect(chip).toHaveClass(/problem-danger/);
+    const item = page.getByTestId('sync-source').filter({ hasText: 'Eastside (old key)' });
+    await expect(item.getByRole('alert')).toHaveText(/Sync failed: the API key was refused\./);
+    for (const scheme of ['light', 'dark'] as const) {
+      await useColorScheme(page, scheme);
+      expect(await seriousViolations(page)).toEqual([]);
+      await saveScreenshot(page, `sync-source-failing-${size.width}-${scheme}`, testInfo);
+    }
+  }
+  await page
+    .getByTestId('sync-source')
+    .filter({ hasText: 'Eastside (old key)' })
+    .getByRole('button', { name: 'Fix Eastside (old key)' })
+    .click();
+  await expect(page.getByRole('dialog', { name: 'Edit Eastside (old key)' })).toBeVisible();
+  await saveScreenshot(page, 'settings-fix-source-1024', testInfo);
+  await page.keyboard.press('Escape');
+  const card = page.getByTestId('source-card').filter({ hasText: 'Eastside (old key)' });
+  await expect(card.getByRole('alert')).toHaveText(/Sync failed: the API key was refused\./);
+  // From the header's details too.
+  await page.getByTestId('freshness').click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Fix Eastside (old key)' }).click();
+  await expect(page.getByRole('dialog', { name: 'Edit Eastside (old key)' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.setViewportSize({ width: 1280, height: 800 });
   await client.call('sources:remove', { id: broken.id });
 });
 
@@ -350,7 +416,7 @@ for (const scheme of ['light', 'dark'] as const) {
       if (route === 'sync') await expect(page.getByRole('log', { name: 'Sync activity' })).toBeVisible();
       if (route === 'changes') {
         // Look back a week so the work-list has rows to check (and to show).
-        await page.getByLabel('Since').selectOption('week');
+        await page.getByLabel('Show').selectOption('week');
         await expect(page.getByTestId('changes-summary')).toContainText(/^[\d,]+ changes since /);
         await expect(page.getByTestId('change-row').first()).toBeVisible();
       }

@@ -1,6 +1,5 @@
-import path from 'node:path';
 import { defaultCacheFile, openCache, resolveCacheKey } from '../db';
-import { FileLog } from '../log/app-log';
+import { FileLog, logDirOf } from '../log/app-log';
 import { ALLOW_PRIVATE_API_HOSTS_ENV } from '../security/base-url-policy';
 import { ensureOwnerOnlyDir } from '../security/owner-only';
 import { CacheSecretStore } from '../secrets/cache-secret-store';
@@ -36,7 +35,7 @@ export function openHeadlessService(options: HeadlessOptions): AppService {
     onNotice: (notice) => notices.push(notice),
   });
   const settings = new FileSettingsStore(options.dataDir, (message) => notices.push({ level: 'warn', message }));
-  const log = new FileLog(path.join(options.dataDir, 'logs'), options.now);
+  const log = new FileLog(logDirOf(options.dataDir), options.now);
   const service = new AppService({
     ...options,
     allowPrivateApiHosts: (options.env ?? process.env)[ALLOW_PRIVATE_API_HOSTS_ENV] === '1',

@@ -69,12 +69,21 @@ export class HistoryArea {
     return { found: this.cache.changes.setDone(ids, mark, at), mark };
   }
 
-  changes(query: { since?: string; source?: string; kinds?: ChangeKind[]; includeInitialLoad?: boolean; limit: number; offset: number }): {
+  changes(query: {
+    since?: string;
+    source?: string;
+    kinds?: ChangeKind[];
+    includeInitialLoad?: boolean;
+    openSince?: string;
+    limit: number;
+    offset: number;
+  }): {
     since: string | null;
     total: number;
     rows: ChangeView[];
   } {
-    const since = query.since ?? this.lastSyncStart(query.source) ?? undefined;
+    // The work-list spans every sync; only the plain feed starts at the last one by default.
+    const since = query.since ?? (query.openSince === undefined ? this.lastSyncStart(query.source) : undefined) ?? undefined;
     const { includeInitialLoad, ...filters } = query;
     const { total, rows } = this.cache.changes.list({ ...filters, since, hideInitialLoad: includeInitialLoad !== true });
     const names = new Map(this.cache.sources.list().map((source) => [source.id, source.name]));

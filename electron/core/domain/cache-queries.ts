@@ -68,6 +68,8 @@ export interface ChangeQuery {
   kinds?: ChangeKind[];
   /** Leave out the "new" rows of each source's first sync: its initial load, not news. */
   hideInitialLoad?: boolean;
+  /** The work-list: only changes still to do, plus those marked done at or after this instant. */
+  openSince?: string;
   limit: number;
   offset: number;
 }

@@ -16,7 +16,10 @@ export type ChangeKind = (typeof CHANGE_KINDS)[number];
 export type AppointmentSnapshot = Pick<
   Appointment,
   'startsAt' | 'endsAt' | 'status' | 'practitionerExternalId' | 'practitionerName' | 'telehealthUrl' | 'deleted'
->;
+> & {
+  /** Why it was cancelled, as the source gave it; absent from changes recorded before it was kept. */
+  cancellationReason?: string | null;
+};
 
 /** A change ticked off on the Changes work-list: when, and on which computer. */
 export interface DoneMark {

@@ -15,6 +15,11 @@ const MAX_BYTES = 5 * 1024 * 1024;
 
 export const LOG_FILE = 'clinicsync.log';
 
+/** Where every face writes its log: a folder inside the data folder. */
+export function logDirOf(dataDir: string): string {
+  return path.join(dataDir, 'logs');
+}
+
 /**
  * The log file in `<data folder>/logs`. It receives only sentences written to be PHI-free (activity
  * lines, run outcomes, error kinds) — never records, names, contact details or birth dates.

@@ -59,6 +59,9 @@ export function createWsTransport(url: string, token: string | null, listeners: 
         return;
       }
       listeners.onStatus(false);
+      // Everything pending is answered "disconnected" below, so nothing waiting may be sent later:
+      // a change the UI reported as failed must not then happen.
+      queue.length = 0;
       failPending({ ok: false, error: { code: 'disconnected', message: 'Lost the connection to ClinicSync. Reconnecting…' } });
       const delay = RECONNECT_DELAYS_MS[Math.min(attempt++, RECONNECT_DELAYS_MS.length - 1)];
       setTimeout(() => connect(accessToken), delay);

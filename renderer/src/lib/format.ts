@@ -32,6 +32,14 @@ export function safeZone(timeZone: string): string {
   }
 }
 
+/** Month names as the console writes them everywhere: "Sep", never ICU's "Sept". */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Sep" for 9 (1-based, as Intl's numeric month part is). */
+export function monthName(month: number | string): string {
+  return MONTHS[Number(month) - 1] ?? String(month);
+}
+
 function part(parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTypes): string {
   return parts.find((p) => p.type === type)?.value ?? '';
 }
@@ -84,15 +92,16 @@ export const formatClock = memo((iso: string, timeZone: string): string => {
 export function formatDay(iso: string, timeZone: string, now: Date): string {
   const date = new Date(iso);
   const sameYear = zonedYear(date, timeZone) === zonedYear(now, timeZone);
-  const parts = formatter(timeZone, { day: 'numeric', month: 'short', year: 'numeric' }).formatToParts(date);
-  const dayMonth = `${part(parts, 'day')} ${part(parts, 'month')}`;
+  const parts = formatter(timeZone, { day: 'numeric', month: 'numeric', year: 'numeric' }).formatToParts(date);
+  // Numeric months make Intl pad the day ("07/09/2026"); the day is written unpadded.
+  const dayMonth = `${Number(part(parts, 'day'))} ${monthName(part(parts, 'month'))}`;
   return sameYear ? dayMonth : `${dayMonth} ${part(parts, 'year')}`;
 }
 
 /** "30 Nov 2026, 06:02" in the zone: the unambiguous form, for tooltips and details. */
 export const formatDateTime = memo((iso: string, timeZone: string): string => {
-  const parts = formatter(timeZone, { day: 'numeric', month: 'short', year: 'numeric' }).formatToParts(new Date(iso));
-  return `${part(parts, 'day')} ${part(parts, 'month')} ${part(parts, 'year')}, ${formatClock(iso, timeZone)}`;
+  const parts = formatter(timeZone, { day: 'numeric', month: 'numeric', year: 'numeric' }).formatToParts(new Date(iso));
+  return `${Number(part(parts, 'day'))} ${monthName(part(parts, 'month'))} ${part(parts, 'year')}, ${formatClock(iso, timeZone)}`;
 });
 
 /** "06:02" today, "yesterday 06:02", "28 Nov 06:02" earlier: how fresh data is said in the header. */
@@ -132,8 +141,6 @@ export function formatRelative(iso: string, now: Date, timeZone = 'UTC'): string
   } else return formatDay(iso, timeZone, now);
   return future ? `in ${amount}` : `${amount} ago`;
 }
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** A birth date (YYYY-MM-DD, no zone) as "4 Mar 1985"; null when missing or malformed. */
 export function formatBirthDate(ymd: string | null): string | null {

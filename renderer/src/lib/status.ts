@@ -20,8 +20,8 @@ export const RUN_STATUS: Record<SyncRunStatus, { label: string; tone: Tone }> = 
   partial_success: { label: 'Partly synced', tone: 'warn' },
   failed: { label: 'Failed', tone: 'danger' },
   cancelled: { label: 'Cancelled', tone: 'neutral' },
-  deferred: { label: 'Deferred', tone: 'warn' },
-  abandoned: { label: 'Abandoned', tone: 'danger' },
+  deferred: { label: 'Waiting to continue', tone: 'warn' },
+  abandoned: { label: 'Interrupted', tone: 'danger' },
 };
 
 export const SOURCE_HEALTH: Record<SourceHealth, { label: string; tone: Tone }> = {

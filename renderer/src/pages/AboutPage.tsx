@@ -1,5 +1,6 @@
 import { TriangleAlert } from 'lucide-react';
-import { Card, CardHeader, EmptyState, PageHeader, Skeleton } from '../components/ui';
+import { SupportSection } from '../components/settings/SupportSection';
+import { Card, CardHeader, CopyButton, EmptyState, PageHeader, Skeleton } from '../components/ui';
 import { useAppStore } from '../store/app-store';
 
 /** What is running and where its data lives: the first thing support asks. */
@@ -28,12 +29,18 @@ export function AboutPage() {
               <dd data-testid="app-data-dir">
                 <code>{info.dataDir}</code>
               </dd>
+              <dt>Log folder</dt>
+              <dd data-testid="app-log-dir" className="row">
+                <code>{info.logDir}</code>
+                <CopyButton value={info.logDir} label="Copy the log folder’s path" />
+              </dd>
               <dt>Platform</dt>
               <dd>{info.platform}</dd>
             </dl>
           )}
         </Card>
       )}
+      <SupportSection />
     </div>
   );
 }

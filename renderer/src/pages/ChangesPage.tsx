@@ -17,7 +17,18 @@ import '../components/changes/changes.css';
 /** Rows drawn at first and added per "Show more": the DOM stays small however long the list. */
 const RENDER_STEP = 150;
 
-/** What changed upstream since the last sync (or a chosen time): the case manager's morning work-list. */
+/**
+ * "3 changes still to do · 1 done today" on the work-list; "12 changes since Today · 09:00 · 2 done"
+ * for a time span (`since`: when it starts in words; null before any sync has finished).
+ */
+function summaryText(total: number, done: number, filtered: boolean, since: 'worklist' | string | null): string {
+  const ofKinds = filtered ? ' of the chosen kinds' : '';
+  if (since === 'worklist')
+    return `${plural(total - done, 'change')}${ofKinds} still to do${done > 0 ? ` · ${formatCount(done)} done today` : ''}`;
+  return `${plural(total, 'change')}${ofKinds} ${since === null ? 'so far' : `since ${since}`}${done > 0 ? ` · ${formatCount(done)} done` : ''}`;
+}
+
+/** What changed upstream: by default the work-list of everything still to do, across syncs. */
 export function ChangesPage() {
   const s = useChangesStore(
     useShallow((st) => ({
@@ -62,6 +73,7 @@ export function ChangesPage() {
   const openPatient = useCallback((id: number) => usePatientStore.getState().open(id), []);
   const doneCount = useMemo(() => s.rows.filter((r) => r.doneAt !== null).length, [s.rows]);
 
+  const worklist = s.sinceChoice === 'open';
   const sinceText = s.since ? formatWhen(s.since, now, timeZone) : null;
   const lastSyncLabel = s.sinceChoice === 'last_sync' ? sinceText : null;
 
@@ -69,7 +81,12 @@ export function ChangesPage() {
     <div className="cs-page chg-page">
       <PageHeader
         title="Changes"
-        description={<>Appointments that moved upstream, grouped by day. Times are clinic time ({zoneAbbreviation(timeZone, now)}).</>}
+        description={
+          <>
+            Appointments booked, moved, cancelled or deleted in the practice system, grouped by day. Times are clinic time (
+            {zoneAbbreviation(timeZone, now)}).
+          </>
+        }
       />
 
       <Card className="chg-card" aria-label="Appointment changes">
@@ -96,9 +113,7 @@ export function ChangesPage() {
         />
 
         <p className="chg-summary" role="status" data-testid="changes-summary">
-          {s.status === 'ready' &&
-            `${plural(s.total, 'change')}${s.kinds.length > 0 ? ' of the chosen kinds' : ''} ${s.since ? `since ${sinceText}` : 'so far'}`}
-          {s.status === 'ready' && doneCount > 0 && ` · ${formatCount(doneCount)} done`}
+          {s.status === 'ready' && summaryText(s.total, doneCount, s.kinds.length > 0, worklist ? 'worklist' : sinceText)}
         </p>
 
         {s.status === 'error' && (
@@ -131,11 +146,18 @@ export function ChangesPage() {
           </EmptyState>
         )}
 
-        {s.status === 'ready' && s.rows.length === 0 && s.kinds.length === 0 && (
+        {s.status === 'ready' && s.rows.length === 0 && s.kinds.length === 0 && worklist && (
+          <EmptyState icon={<ListChecks size={22} />} title="Nothing to do" headingLevel={2}>
+            Every change is marked done. New ones appear here when a sync finds appointments that were booked, moved, cancelled or deleted
+            in the practice system.
+          </EmptyState>
+        )}
+
+        {s.status === 'ready' && s.rows.length === 0 && s.kinds.length === 0 && !worklist && (
           <EmptyState icon={<ListChecks size={22} />} title="Nothing changed" headingLevel={2}>
             {s.since
-              ? `No appointment was booked, moved, cancelled or removed upstream since ${sinceText}. Pick an earlier time above to look further back.`
-              : 'Changes appear here after a sync finds appointments that were booked, moved, cancelled or removed upstream.'}
+              ? `No appointment was booked, moved, cancelled or deleted in the practice system since ${sinceText}. Pick an earlier time above to look further back.`
+              : 'Changes appear here after a sync finds appointments that were booked, moved, cancelled or deleted in the practice system.'}
           </EmptyState>
         )}
 

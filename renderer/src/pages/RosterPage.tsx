@@ -11,6 +11,7 @@ import { usePatientStore } from '../store/patient-store';
 import { useRosterStore } from '../store/roster-store';
 import { useSettingsStore } from '../store/settings-store';
 import { useSourcesStore } from '../store/sources-store';
+import { NO_ORGANIZATION_HINT } from '../lib/plain-words';
 
 /** The counters above the table; they follow a running sync live. */
 function RosterSummary() {
@@ -37,7 +38,7 @@ function RosterSummary() {
       <span className="summary-sep" aria-hidden="true">
         ·
       </span>
-      {formatCount(counts.unaffiliated)} unaffiliated
+      <span title={NO_ORGANIZATION_HINT}>{formatCount(counts.unaffiliated)} with no organization</span>
     </p>
   );
 }

@@ -12,19 +12,25 @@ interface AppState {
   loadError: string | null;
   /** The page on screen, kept in step with the URL hash. */
   page: Page;
+  /** A source the user asked to fix ("Fix" beside its error): Settings opens it for editing, then clears this. */
+  sourceToFix: string | null;
   load(): Promise<void>;
   dismissNotice(index: number): void;
   navigate(page: Page): void;
+  /** Opens Settings with this source's edit dialog. */
+  fixSource(id: string): void;
+  clearSourceToFix(): void;
 }
 
 /** App-wide facts: what is running, where its data lives, which page is open, and anything the user must be told. */
-export const useAppStore = create<AppState>((set) => ({
+export const useAppStore = create<AppState>((set, get) => ({
   info: null,
   notices: [],
   connected: true,
   accessRefused: null,
   loadError: null,
   page: pageFromHash(window.location.hash),
+  sourceToFix: null,
   async load() {
     try {
       const [info, notices] = await Promise.all([api.call('app:info', {}), api.call('app:notices', {})]);
@@ -39,6 +45,13 @@ export const useAppStore = create<AppState>((set) => ({
   navigate(page) {
     if (window.location.hash !== hashOf(page)) window.location.hash = hashOf(page);
     set({ page });
+  },
+  fixSource(id) {
+    set({ sourceToFix: id });
+    get().navigate('settings');
+  },
+  clearSourceToFix() {
+    set({ sourceToFix: null });
   },
 }));
 

@@ -3,11 +3,17 @@ import type { ChannelResult } from '@contract';
 import { api, ApiError } from '../api/client';
 import { countByKind, type ChangeKind, type GroupBy } from '../components/changes/group';
 import { moveLegacyDoneMarks, withDoneMark } from './changes-done';
+import { startOfClinicDay } from '../components/sync/clinic-time';
+import { useSyncStore } from './sync-store';
+import { openChanges } from './open-changes';
 
 export type ChangeView = ChannelResult<'changes:list'>['rows'][number];
 
-/** "Since the last sync" (the service's default), a fixed look-back, or a time the user picked. */
-export type SinceChoice = 'last_sync' | 'day' | 'week' | 'custom';
+/**
+ * The work-list (every change still to do, plus those done today: the default, across any number of
+ * syncs), "since the last sync", a fixed look-back, or a time the user picked.
+ */
+export type SinceChoice = 'open' | 'last_sync' | 'day' | 'week' | 'custom';
 
 /** Rows per request (the channel's maximum). */
 const PAGE = 1000;
@@ -48,6 +54,13 @@ interface ChangesState {
   toggleDone(id: number): Promise<void>;
 }
 
+/** The query's time bounds for a choice: `openSince` for the work-list, `since` for the others. */
+function boundsFor(choice: SinceChoice, custom: string | null, zone: string): { since?: string; openSince?: string } {
+  if (choice === 'open') return { openSince: startOfClinicDay(new Date(), zone) };
+  const since = sinceFor(choice, custom);
+  return since ? { since } : {};
+}
+
 function sinceFor(choice: SinceChoice, custom: string | null, now = Date.now()): string | undefined {
   switch (choice) {
     case 'day':
@@ -69,7 +82,7 @@ let legacyMoved = false;
 export const useChangesStore = create<ChangesState>((set, get) => ({
   status: 'idle',
   error: null,
-  sinceChoice: 'last_sync',
+  sinceChoice: 'open',
   customSince: null,
   since: null,
   source: '',
@@ -91,12 +104,14 @@ export const useChangesStore = create<ChangesState>((set, get) => ({
       legacyMoved ||= await moveLegacyDoneMarks(localStorage, (ids) => api.call('changes:setDone', { ids, done: true }));
       if (mine !== generation) return;
       // The service pages newest-detected first; the list sorts by appointment day, so it needs them all (up to a cap).
-      let since = sinceFor(sinceChoice, customSince);
+      const bounds = boundsFor(sinceChoice, customSince, useSyncStore.getState().timeZone);
+      let since = bounds.since;
       let rows: ChangeView[] = [];
       let total = 0;
       do {
         const result = await api.call('changes:list', {
           ...(since ? { since } : {}),
+          ...(bounds.openSince ? { openSince: bounds.openSince } : {}),
           ...(source ? { source } : {}),
           ...(kinds.length > 0 ? { kinds } : {}),
           ...(includeInitialLoad ? { includeInitialLoad } : {}),
@@ -104,7 +119,7 @@ export const useChangesStore = create<ChangesState>((set, get) => ({
           offset: rows.length,
         });
         if (mine !== generation) return;
-        since ??= result.since ?? undefined;
+        if (!bounds.openSince) since ??= result.since ?? undefined;
         const seen = new Set(rows.map((r) => r.id));
         rows = rows.concat(result.rows.filter((r) => !seen.has(r.id)));
         total = result.total;
@@ -172,6 +187,7 @@ export const useChangesStore = create<ChangesState>((set, get) => ({
     try {
       const { mark } = await api.call('changes:setDone', { ids: [id], done });
       set((s) => ({ rows: withDoneMark(withDoneMark(s.rows, ids, null), ids, mark) }));
+      void openChanges.getState().load();
     } catch (err) {
       set((s) => ({
         rows: s.rows.map((r) => (r.id === id ? { ...r, doneAt: row.doneAt, doneBy: row.doneBy } : r)),

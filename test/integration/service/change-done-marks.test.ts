@@ -113,4 +113,26 @@ describe('done marks on the Changes work-list', () => {
     expect(await marks()).toEqual(kept);
     expect(internal).toEqual([]);
   });
+
+  it('make a work-list that outlives any number of syncs: still to do, plus done since the day began, with the reason for a cancellation', async () => {
+    const ids = (await listAll()).rows.map((row) => row.id);
+    await call('changes:setDone', { ids, done: false });
+    const [first] = ids as [number];
+    const { mark } = await call('changes:setDone', { ids: [first], done: true });
+    // A sync that finds nothing new moves "since the last sync" past both changes; the work-list keeps them.
+    expect((await sync())?.status).toBe('completed');
+    expect((await call('changes:list', { limit: 100 })).rows).toEqual([]);
+
+    const dayStart = new Date(Date.parse(mark?.at ?? '') - 60_000).toISOString();
+    const worklist = await call('changes:list', { openSince: dayStart, limit: 100 });
+    expect(worklist.rows.map((row) => row.id).sort()).toEqual([...ids].sort());
+    const cancelled = worklist.rows.find((row) => row.kind === 'cancelled');
+    expect(cancelled?.after?.cancellationReason).toBe('Sick');
+
+    // A mark made before the day began leaves the work-list; the change still to do stays.
+    const later = new Date(Date.parse(mark?.at ?? '') + 60_000).toISOString();
+    const open = await call('changes:list', { openSince: later, limit: 100 });
+    expect(open.rows.map((row) => row.id)).toEqual(ids.filter((id) => id !== first));
+    expect(open.total).toBe(1);
+  });
 });

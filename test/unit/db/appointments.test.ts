@@ -27,6 +27,7 @@ const original: AppointmentSnapshot = {
   practitionerName: 'Dr Mei Chen',
   telehealthUrl: null,
   deleted: false,
+  cancellationReason: null,
 };
 
 describe('appointments', () => {
@@ -79,7 +80,7 @@ describe('appointments', () => {
       'a cancellation',
       { status: 'cancelled', cancelledAt: '2025-06-01T23:00:00Z', cancellationReason: 'Unwell' },
       ['cancelled'],
-      { status: 'cancelled' },
+      { status: 'cancelled', cancellationReason: 'Unwell' },
     ],
     ['a no-show', { status: 'no_show' }, ['no_show'], { status: 'no_show' }],
     [

@@ -122,7 +122,7 @@ describe('describing a change', () => {
     expect(describeChange(change('removed', snap('2026-12-02T22:00:00Z'), null), zone, now)).toEqual({
       label: 'Removed upstream',
       before: 'Thu 3 Dec, 09:00',
-      after: 'Removed upstream',
+      after: 'Deleted at source',
     });
   });
 });

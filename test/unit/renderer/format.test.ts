@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { formatDay as clinicDay } from '../../../renderer/src/components/sync/clinic-time';
+import { shortDayParts } from '../../../renderer/src/components/day-sheet/day-keys';
 import {
   ageOn,
   formatAppointmentTime,
@@ -7,6 +9,7 @@ import {
   formatClock,
   formatCount,
   formatDateTime,
+  formatDay,
   formatDuration,
   formatRelative,
   fullName,
@@ -108,5 +111,16 @@ describe('numbers and names', () => {
   it('never shows an empty name', () => {
     expect(fullName({ firstName: 'Ada', lastName: 'Lovelace' })).toBe('Ada Lovelace');
     expect(fullName({ firstName: '', lastName: '' })).toBe('Unnamed patient');
+  });
+});
+
+describe('one date format everywhere', () => {
+  it('writes September as "Sep" and the day unpadded in every day format, whatever the ICU version says', () => {
+    const iso = '2026-09-07T01:00:00.000Z';
+    const now = new Date('2026-09-01T00:00:00.000Z');
+    expect(formatDay(iso, 'UTC', now)).toBe('7 Sep');
+    expect(formatDateTime(iso, 'UTC')).toBe('7 Sep 2026, 01:00');
+    expect(clinicDay(iso, 'UTC')).toBe('Mon 7 Sep');
+    expect(shortDayParts('2026-09-07')).toEqual({ weekday: 'Mon', date: '7 Sep' });
   });
 });

@@ -75,6 +75,7 @@ export function snapshotOf(values: AppointmentValues): AppointmentSnapshot {
     practitionerName: values.practitioner_name,
     telehealthUrl: values.telehealth_url,
     deleted: fromFlag(values.deleted),
+    cancellationReason: values.cancellation_reason,
   };
 }
 

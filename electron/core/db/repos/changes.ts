@@ -60,11 +60,13 @@ export function createChangesRepo(db: Db) {
         query.source !== undefined && 'source = @source',
         query.kinds !== undefined && 'kind IN (SELECT value FROM json_each(@kinds))',
         query.hideInitialLoad === true && `NOT ${isInitialLoadChange()}`,
+        query.openSince !== undefined && '(done_at IS NULL OR done_at >= @openSince)',
       ]);
       const params = {
         since: query.since === undefined ? undefined : toStoredTime(query.since, 'since'),
         source: query.source,
         kinds: query.kinds === undefined ? undefined : JSON.stringify(query.kinds),
+        openSince: query.openSince === undefined ? undefined : toStoredTime(query.openSince, 'openSince'),
       };
       const bound = Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined));
       const total = statement(`SELECT count(*) FROM appointment_changes ${where}`).pluck().get(bound) as number;

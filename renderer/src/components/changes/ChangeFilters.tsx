@@ -38,7 +38,7 @@ export function ChangeFilters(props: Props) {
   return (
     <div className="chg-filters">
       <div className="cs-toolbar">
-        <Field label="Since">
+        <Field label="Show">
           {(p) => (
             <Select
               {...p}
@@ -49,10 +49,13 @@ export function ChangeFilters(props: Props) {
                 else props.onSince(choice);
               }}
             >
-              <option value="last_sync">{props.lastSyncLabel ? `The last sync (${props.lastSyncLabel})` : 'The last sync'}</option>
-              <option value="day">The last 24 hours</option>
-              <option value="week">The last 7 days</option>
-              <option value="custom">A time I choose…</option>
+              <option value="open">Still to do, and done today</option>
+              <option value="last_sync">
+                {props.lastSyncLabel ? `Changes since the last sync (${props.lastSyncLabel})` : 'Changes since the last sync'}
+              </option>
+              <option value="day">Changes in the last 24 hours</option>
+              <option value="week">Changes in the last 7 days</option>
+              <option value="custom">Changes since a time I choose…</option>
             </Select>
           )}
         </Field>

@@ -29,6 +29,7 @@ const ChangeRow = memo(function ChangeRow({ change, timeZone, now, onToggleDone,
   const snapshot = change.after ?? change.before;
   const practitioner = snapshot?.practitionerName ?? null;
   const done = change.doneAt !== null;
+  const reason = change.kind === 'cancelled' ? (change.after?.cancellationReason ?? null) : null;
   const link = change.after?.telehealthUrl ?? (change.kind === 'telehealth_changed' ? null : change.before?.telehealthUrl) ?? null;
   return (
     <tr className={done ? 'is-done' : undefined} data-testid="change-row" data-kind={change.kind}>
@@ -68,6 +69,7 @@ const ChangeRow = memo(function ChangeRow({ change, timeZone, now, onToggleDone,
           )}
           {d.after !== null && <span className="chg-after">{d.after}</span>}
         </span>
+        {reason && <span className="chg-reason cs-small">Reason: {reason}</span>}
       </td>
       <td className="chg-col-practitioner">{practitioner ?? <span className="muted">—</span>}</td>
       <td className="chg-col-link">

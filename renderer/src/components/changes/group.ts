@@ -4,6 +4,7 @@
  */
 import { CHANGE_KIND_LABELS } from '@contract';
 import { dayKey, dayLabel, daysBetween, formatDayTime } from '../sync/clinic-time';
+import { DELETED_AT_SOURCE } from '../../lib/plain-words';
 
 export type ChangeKind = 'new' | 'rescheduled' | 'practitioner_changed' | 'cancelled' | 'no_show' | 'telehealth_changed' | 'removed';
 
@@ -27,7 +28,7 @@ export const CHANGE_KIND_CHIPS: Record<ChangeKind, string> = {
   cancelled: 'Cancelled',
   no_show: 'No-show',
   telehealth_changed: 'Telehealth link',
-  removed: 'Removed',
+  removed: 'Deleted',
 };
 
 export interface SnapshotLike {
@@ -147,7 +148,7 @@ export function describeChange(change: ChangeLike, zone: string, now: Date): Cha
         after: after?.telehealthUrl ? shortUrl(after.telehealthUrl) : 'No link',
       };
     case 'removed':
-      return { label, before: time(before ?? after), after: 'Removed upstream' };
+      return { label, before: time(before ?? after), after: DELETED_AT_SOURCE };
     default:
       return { label, before: null, after: null };
   }

@@ -3,6 +3,8 @@
  * calendar (never 24-hour steps), so a daylight-saving day is still one step.
  */
 
+import { monthName } from '../../lib/format';
+
 const asUtcNoon = (key: string): Date => new Date(`${key}T12:00:00Z`);
 
 export function isDayKey(value: string): boolean {
@@ -33,6 +35,6 @@ export function shortDayParts(key: string): { weekday: string; date: string } {
   const date = asUtcNoon(key);
   return {
     weekday: new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'UTC' }).format(date),
-    date: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(date),
+    date: `${date.getUTCDate()} ${monthName(date.getUTCMonth() + 1)}`,
   };
 }

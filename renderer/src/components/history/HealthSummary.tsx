@@ -1,6 +1,7 @@
 import type { SyncRunStats } from '../../store/history-store';
 import { Card } from '../ui';
 import { formatAgo, formatWhen } from '../sync/clinic-time';
+import { formatCount } from '../../lib/format';
 import { formatDuration } from '../sync/format';
 import { formatRate } from './health';
 
@@ -48,8 +49,8 @@ export function HealthSummary({ stats, timeZone, now }: Props) {
         <Tile label="Average duration" value={formatDuration(stats.averageDurationMs)} detail="Of successful syncs" />
         <Tile
           label="Failures, last 24 hours"
-          value={String(stats.failuresLast24h)}
-          detail={stats.failuresLast24h === 0 ? 'None' : stats.failuresLast24h > 2 ? 'Needs attention' : 'Within normal'}
+          value={formatCount(stats.failuresLast24h)}
+          detail={stats.failuresLast24h === 0 ? 'None' : 'See the failed runs below'}
           tone={stats.failuresLast24h === 0 ? 'ok' : stats.failuresLast24h > 2 ? 'danger' : 'warn'}
         />
       </dl>

@@ -54,13 +54,13 @@ const RunRow = memo(function RunRow({ run, sourceName, averageMs, timeZone, now,
       <td className="hist-num" data-testid="history-patients">
         {formatCount(c.patientsFound)}
         <span className="hist-sub">
-          {formatCount(c.patientsNew)} new · {formatCount(c.patientsUpdated)} upd.
+          {formatCount(c.patientsNew)} new · {formatCount(c.patientsUpdated)} updated
         </span>
       </td>
       <td className="hist-num" data-testid="history-appointments">
         {formatCount(appointments)}
         <span className="hist-sub">
-          {formatCount(c.appointmentsNew)} new · {formatCount(c.appointmentsUpdated)} upd.
+          {formatCount(c.appointmentsNew)} new · {formatCount(c.appointmentsUpdated)} updated
         </span>
       </td>
       <td className="hist-num">{formatCount(run.apiRequests)}</td>

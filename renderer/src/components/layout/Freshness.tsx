@@ -1,9 +1,10 @@
 import * as Popover from '@radix-ui/react-popover';
 import type { SourceView } from '@contract';
-import { AlertTriangle, CheckCircle2, CircleDashed, Clock, Loader2 } from 'lucide-react';
+import { AlertTriangle, CheckCircle2, CircleDashed, Clock, Loader2, XCircle } from 'lucide-react';
 import { useNow } from '../../hooks/use-now';
 import { freshnessOf, freshnessThresholds, worstFreshness, type Freshness, type FreshnessLevel } from '../../lib/freshness';
 import { formatAsOf, formatDateTime, formatDuration, formatRelative } from '../../lib/format';
+import { sourceProblem } from '../../lib/source-problem';
 import { RUN_STATUS } from '../../lib/status';
 import { useAppStore } from '../../store/app-store';
 import { useSettingsStore } from '../../store/settings-store';
@@ -36,6 +37,7 @@ export function FreshnessIndicator() {
   const syncNow = useSourcesStore((s) => s.syncNow);
   const settings = useSettingsStore((s) => s.settings);
   const navigate = useAppStore((s) => s.navigate);
+  const fixSource = useAppStore((s) => s.fixSource);
   const now = useNow();
   if (sources.length === 0 || !settings) return null;
 
@@ -43,12 +45,14 @@ export function FreshnessIndicator() {
   const rows = sources.map((source) => {
     const syncing = source.syncing || Boolean(progress[source.id]);
     const freshness = freshnessOf({ lastSuccessAt: source.lastSuccessAt, syncing, now, schedule: settings.schedule });
-    return { source, syncing, freshness, sentence: freshnessSentence(source, freshness, timeZone, now) };
+    const problem = sourceProblem({ ...source, syncing });
+    return { source, syncing, freshness, problem, sentence: freshnessSentence(source, freshness, timeZone, now) };
   });
-  // Up to three sources fit in the header; with more, the least fresh ones are shown first.
+  // Up to three sources fit in the header; with more, failing ones first, then the least fresh.
   const order: FreshnessLevel[] = ['never', 'stale', 'aging', 'syncing', 'fresh'];
-  const shown =
-    rows.length <= 3 ? rows : [...rows].sort((a, b) => order.indexOf(a.freshness.level) - order.indexOf(b.freshness.level)).slice(0, 2);
+  const rank = (row: (typeof rows)[number]) =>
+    row.problem ? (row.problem.tone === 'danger' ? -2 : -1) : order.indexOf(row.freshness.level);
+  const shown = rows.length <= 3 ? rows : [...rows].sort((a, b) => rank(a) - rank(b)).slice(0, 2);
   const worst = worstFreshness(rows.map((r) => r.freshness.level));
   const { amberMs, redMs } = freshnessThresholds(settings.schedule, now);
 
@@ -56,7 +60,20 @@ export function FreshnessIndicator() {
     <Popover.Root>
       <Popover.Trigger asChild>
         <button type="button" className={`freshness level-${worst}`} data-testid="freshness" aria-haspopup="dialog">
-          {shown.map(({ source, freshness, sentence }) => {
+          {shown.map(({ source, freshness, problem, sentence }) => {
+            if (problem) {
+              const ProblemIcon = problem.tone === 'danger' ? XCircle : AlertTriangle;
+              return (
+                <span key={source.id} className={`freshness-chip problem-${problem.tone}`} data-testid="freshness-chip">
+                  <ProblemIcon size={14} aria-hidden="true" className="freshness-icon" />
+                  <span className="freshness-text">
+                    {rows.length > 1 && <span className="freshness-source">{source.name}: </span>}
+                    {capitalized(problem.reason)}
+                  </span>
+                  <span className="freshness-label">{problem.title}</span>
+                </span>
+              );
+            }
             const Icon = ICONS[freshness.level];
             return (
               <span key={source.id} className={`freshness-chip level-${freshness.level}`} data-testid="freshness-chip">
@@ -78,7 +95,7 @@ export function FreshnessIndicator() {
         <Popover.Content className="popover freshness-popover" align="start" sideOffset={8} collisionPadding={12}>
           <h2 className="popover-title">How fresh the cache is</h2>
           <ul className="freshness-list">
-            {rows.map(({ source, syncing, freshness, sentence }) => {
+            {rows.map(({ source, syncing, freshness, problem, sentence }) => {
               const RowIcon = ICONS[freshness.level];
               return (
                 <li key={source.id} className={`freshness-row level-${freshness.level}`}>
@@ -97,8 +114,22 @@ export function FreshnessIndicator() {
                         {formatRelative(source.lastSuccessAt, now, timeZone)})
                       </p>
                     )}
-                    {source.lastRun && source.lastRun.status !== 'completed' && (
-                      <p className="muted">Latest run: {RUN_STATUS[source.lastRun.status].label.toLowerCase()}</p>
+                    {problem ? (
+                      <div className={`freshness-problem problem-${problem.tone}`}>
+                        <p>
+                          {problem.title}: {problem.reason}.
+                        </p>
+                        <Popover.Close asChild>
+                          <Button size="sm" variant="secondary" aria-label={`Fix ${source.name}`} onClick={() => fixSource(source.id)}>
+                            Fix
+                          </Button>
+                        </Popover.Close>
+                      </div>
+                    ) : (
+                      source.lastRun &&
+                      source.lastRun.status !== 'completed' && (
+                        <p className="muted">Latest run: {RUN_STATUS[source.lastRun.status].label.toLowerCase()}</p>
+                      )
                     )}
                   </div>
                 </li>
@@ -131,5 +162,7 @@ export function FreshnessIndicator() {
     </Popover.Root>
   );
 }
+
+const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 const TONES = { fresh: 'ok', aging: 'warn', stale: 'danger', never: 'neutral', syncing: 'info' } as const;

@@ -2,6 +2,8 @@ import { Activity, CalendarClock, CalendarDays, History, Info, RefreshCw, Settin
 import type { ComponentType } from 'react';
 import { hashOf, PAGE_TITLES, type Page } from '../../lib/routes';
 import { useAppStore } from '../../store/app-store';
+import { formatCount } from '../../lib/format';
+import { useOpenChangesCount } from '../../store/open-changes';
 import { useSourcesStore } from '../../store/sources-store';
 
 const MAIN: Array<{ page: Page; icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }> }> = [
@@ -18,6 +20,7 @@ export function Sidebar() {
   const page = useAppStore((s) => s.page);
   const navigate = useAppStore((s) => s.navigate);
   const syncing = useSourcesStore((s) => Object.keys(s.progress).length > 0);
+  const openChanges = useOpenChangesCount();
 
   const link = (target: Page, Icon: (typeof MAIN)[number]['icon']) => (
     <a
@@ -34,6 +37,12 @@ export function Sidebar() {
     >
       <Icon size={16} aria-hidden />
       <span className="nav-label">{PAGE_TITLES[target]}</span>
+      {target === 'changes' && openChanges !== null && openChanges > 0 && (
+        <span className="nav-count" data-testid="nav-open-changes">
+          <span aria-hidden="true">{openChanges > 999 ? '999+' : formatCount(openChanges)}</span>
+          <span className="sr-only">, {formatCount(openChanges)} still to do</span>
+        </span>
+      )}
       {target === 'sync' && syncing && (
         <span className="nav-live">
           <Activity size={12} aria-hidden />

@@ -36,7 +36,7 @@ export function SyncStatusPill() {
     >
       <Spinner size={12} />
       <span className="sync-pill-text">
-        Syncing {name}
+        <span className="sync-pill-name">Syncing {name}</span>
         <span className="sync-pill-percent">{percent === null ? '' : ` ${Math.round(percent)}%`}</span>
       </span>
       <span className="sync-pill-bar">

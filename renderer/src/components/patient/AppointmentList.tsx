@@ -1,8 +1,9 @@
 import type { Appointment } from '@contract';
-import { MapPin, Stethoscope, Video } from 'lucide-react';
+import { MapPin, Stethoscope } from 'lucide-react';
 import { useNow } from '../../hooks/use-now';
 import { formatAppointmentTime, formatDateTime } from '../../lib/format';
-import { AppointmentStatusBadge, Badge, CopyButton } from '../ui';
+import { AppointmentStatusBadge, Badge, VideoLink } from '../ui';
+import { DELETED_AT_SOURCE, DELETED_AT_SOURCE_HINT } from '../../lib/plain-words';
 
 /** A patient's appointments, one per line: when (clinic time), with whom, what, where, and its status. */
 export function AppointmentList({
@@ -44,9 +45,7 @@ export function AppointmentList({
                   )}
                   {a.telehealthUrl && (
                     <span className="row">
-                      <Video size={12} aria-hidden="true" className="inline-icon" />
-                      Telehealth
-                      <CopyButton value={a.telehealthUrl} label={`Copy telehealth link for ${when.day} ${when.time}`} showText />
+                      <VideoLink url={a.telehealthUrl} what={`${when.day} ${when.time}`} />
                     </span>
                   )}
                 </p>
@@ -55,7 +54,11 @@ export function AppointmentList({
             </div>
             <div className="appointment-status">
               <AppointmentStatusBadge status={a.status} />
-              {a.deleted && <Badge tone="danger">Removed upstream</Badge>}
+              {a.deleted && (
+                <Badge tone="danger" title={DELETED_AT_SOURCE_HINT}>
+                  {DELETED_AT_SOURCE}
+                </Badge>
+              )}
             </div>
           </li>
         );

@@ -8,6 +8,7 @@ import { Alert, Badge, Button, CopyButton, EmptyState, Sheet, Skeleton } from '.
 import { AppointmentList } from './AppointmentList';
 import { NotesSection } from './NotesSection';
 import { OrganizationsSection } from './OrganizationsSection';
+import { DELETED_AT_SOURCE, DELETED_AT_SOURCE_HINT } from '../../lib/plain-words';
 
 function Section({ title, count, children }: { title: string; count?: number; children: ReactNode }) {
   const id = `section-${title.toLowerCase().replace(/\W+/g, '-')}`;
@@ -118,8 +119,9 @@ export function PatientDrawer() {
                 <dd className="row">
                   {patient.archived && <Badge>Archived</Badge>}
                   {patient.deleted && (
-                    <Badge tone="danger">
-                      Removed upstream{patient.removedAt ? ` ${formatDateTime(patient.removedAt, timeZone)}` : ''}
+                    <Badge tone="danger" title={DELETED_AT_SOURCE_HINT}>
+                      {DELETED_AT_SOURCE}
+                      {patient.removedAt ? ` ${formatDateTime(patient.removedAt, timeZone)}` : ''}
                     </Badge>
                   )}
                 </dd>

@@ -2,7 +2,8 @@ import type { RosterRow as Row } from '@contract';
 import { Link2Off } from 'lucide-react';
 import { memo } from 'react';
 import { ageOn, formatAppointmentTime, formatBirthDate, formatDateTime, formatRelative, fullName } from '../../lib/format';
-import { AppointmentStatusBadge, Badge, CopyButton, Skeleton } from '../ui';
+import { AppointmentStatusBadge, Badge, Skeleton, VideoLink } from '../ui';
+import { DELETED_AT_SOURCE, DELETED_AT_SOURCE_HINT } from '../../lib/plain-words';
 
 interface RowProps {
   row: Row | undefined;
@@ -11,11 +12,13 @@ interface RowProps {
   timeZone: string;
   now: Date;
   sourceName: string | null;
+  /** False until the row's source has finished its first sync (its appointments are still coming). */
+  appointmentsFetched: boolean;
   onOpen: (id: number) => void;
 }
 
 /** One patient. Fixed height (56px) so rows never jump; a placeholder with the same shape while its window loads. */
-export const RosterRow = memo(function RosterRow({ row, index, top, timeZone, now, sourceName, onOpen }: RowProps) {
+export const RosterRow = memo(function RosterRow({ row, index, top, timeZone, now, sourceName, appointmentsFetched, onOpen }: RowProps) {
   const style = { transform: `translateY(${top}px)` };
   if (!row) {
     return (
@@ -67,7 +70,11 @@ export const RosterRow = memo(function RosterRow({ row, index, top, timeZone, no
           {sourceName && <span className="truncate">{sourceName}</span>}
           {row.organizations.length > 0 && <span className="truncate org-names">{row.organizations.map((o) => o.name).join(', ')}</span>}
           {row.archived && <Badge>Archived</Badge>}
-          {row.deleted && <Badge tone="danger">Removed upstream</Badge>}
+          {row.deleted && (
+            <Badge tone="danger" title={DELETED_AT_SOURCE_HINT}>
+              {DELETED_AT_SOURCE}
+            </Badge>
+          )}
         </span>
       </td>
       <td>
@@ -108,21 +115,10 @@ export const RosterRow = memo(function RosterRow({ row, index, top, timeZone, no
             </span>
           </span>
         ) : (
-          <span className="muted">None booked</span>
+          <span className="muted">{appointmentsFetched ? 'None booked' : 'Not fetched yet'}</span>
         )}
       </td>
-      <td>
-        {next?.telehealthUrl ? (
-          <CopyButton
-            key={`${row.id}:${next.telehealthUrl}`}
-            value={next.telehealthUrl}
-            label={`Copy telehealth link for ${name}`}
-            showText
-          />
-        ) : (
-          <span className="muted">—</span>
-        )}
-      </td>
+      <td>{next?.telehealthUrl ? <VideoLink url={next.telehealthUrl} what={name} /> : <span className="muted">—</span>}</td>
       <td>
         {row.lastSyncedAt ? (
           <span title={formatDateTime(row.lastSyncedAt, timeZone)}>{formatRelative(row.lastSyncedAt, now, timeZone)}</span>

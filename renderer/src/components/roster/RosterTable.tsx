@@ -28,6 +28,8 @@ export function RosterTable({ timeZone, onOpen, caption }: { timeZone: string; o
     if (sources.length < 2) return null;
     return new Map(sources.map((s) => [s.id, s.name]));
   }, [sources]);
+  // Until a source's first sync has finished, its appointments are not all fetched: "None booked" would be a guess.
+  const notFetched = useMemo(() => new Set(sources.filter((s) => s.lastSuccessAt === null).map((s) => s.id)), [sources]);
 
   const virtualizer = useVirtualizer({
     count: total,
@@ -77,11 +79,11 @@ export function RosterTable({ timeZone, onOpen, caption }: { timeZone: string; o
       <button
         type="button"
         className={`sort-button${active ? ' is-active' : ''}`}
+        aria-label={`${label}${active ? (sort.dir === 'asc' ? ', sorted ascending' : ', sorted descending') : ', sort'}`}
         onClick={() => setFilters({ sort: active ? { field, dir: sort.dir === 'asc' ? 'desc' : 'asc' } : { field, dir: 'asc' } })}
       >
         {label}
         <Icon size={12} aria-hidden="true" />
-        <span className="sr-only">{active ? (sort.dir === 'asc' ? ', sorted ascending' : ', sorted descending') : ', sort'}</span>
       </button>
     );
   };
@@ -117,6 +119,7 @@ export function RosterTable({ timeZone, onOpen, caption }: { timeZone: string; o
                 timeZone={timeZone}
                 now={now}
                 sourceName={row && sourceNames ? (sourceNames.get(row.source) ?? row.source) : null}
+                appointmentsFetched={row ? !notFetched.has(row.source) : true}
                 onOpen={onOpen}
               />
             );

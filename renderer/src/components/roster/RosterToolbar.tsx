@@ -7,6 +7,7 @@ import { APPOINTMENT_STATUS } from '../../lib/status';
 import { useRosterStore } from '../../store/roster-store';
 import { useSourcesStore } from '../../store/sources-store';
 import { Button, Select } from '../ui';
+import { DELETED_AT_SOURCE, NO_ORGANIZATION } from '../../lib/plain-words';
 
 /** A labelled filter select; the label sits above it, small, so the toolbar stays one calm row. */
 function FilterSelect({
@@ -55,12 +56,12 @@ const CHOICE_FILTERS: Record<ChoiceKey, { label: string; testId: string; options
     ],
   },
   removed: {
-    label: 'Removed upstream',
+    label: DELETED_AT_SOURCE,
     testId: 'filter-removed',
     options: [
       ['hide', 'Hidden'],
       ['all', 'Included'],
-      ['only', 'Only removed'],
+      ['only', 'Only deleted'],
     ],
   },
 };
@@ -167,7 +168,7 @@ export function RosterToolbar() {
         }
       >
         <option value="all">Any</option>
-        <option value="unaffiliated">Unaffiliated</option>
+        <option value="unaffiliated">{NO_ORGANIZATION}</option>
         <option value="affiliated">In an organization</option>
         {organizations.length > 0 && (
           <optgroup label="Organizations">

@@ -9,18 +9,11 @@ export function connectionFacts(result: ConnectionTestResult): string {
 
 /** Advice for the error codes a connection test can end with. */
 export function connectionAdvice(code: string | null): string {
+  // The service's own message already says what to do for a lost connection, a refused permission, a
+  // server fault or a rate limit; saying it again reads as two instructions.
   switch (code) {
     case 'credentials_invalid':
       return 'Check that the whole key was copied, and that it has not been revoked. Create a new key if in doubt.';
-    case 'permission_denied':
-      return 'The key works but its user may not read patients and appointments. Use a key of an administrator.';
-    case 'connection_failed':
-      return 'Check this computer’s internet connection and the API address, then try again.';
-    case 'rate_limited':
-    case 'budget_exhausted':
-      return 'The service asked ClinicSync to slow down. Try again later.';
-    case 'server_error':
-      return 'The service had a problem on its side. Try again in a few minutes.';
     case 'invalid_input':
       return 'Check the values entered.';
     default:

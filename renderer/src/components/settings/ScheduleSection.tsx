@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { RUN_STATUS } from '../../lib/status';
 import { useSettingsStore } from '../../store/settings-store';
 import { Badge, Button, Card, CardHeader, Checkbox, Field, Select, Switch, TextInput } from '../ui';
+import { ClockInput } from './ClockInput';
 import { SectionFooter } from './SectionFooter';
 
 type Schedule = AppSettings['schedule'];
@@ -120,13 +121,12 @@ export function ScheduleSection() {
             disabled={!draft.enabled}
           />
           <div className="form-grid">
-            <Field label="At" error={error('nightly.time')}>
+            <Field label="At" hint="24-hour clinic time, like 03:00." error={error('nightly.time')}>
               {(p) => (
-                <TextInput
+                <ClockInput
                   {...p}
-                  type="time"
                   value={draft.nightly.time}
-                  onChange={(e) => set({ nightly: { ...draft.nightly, time: e.target.value } })}
+                  onChange={(time) => set({ nightly: { ...draft.nightly, time } })}
                   disabled={!draft.enabled || !draft.nightly.enabled}
                   data-testid="nightly-time"
                 />
@@ -163,11 +163,10 @@ export function ScheduleSection() {
             </Field>
             <Field label="From" error={error('interval.windowStart')}>
               {(p) => (
-                <TextInput
+                <ClockInput
                   {...p}
-                  type="time"
                   value={draft.interval.windowStart}
-                  onChange={(e) => setInterval({ windowStart: e.target.value })}
+                  onChange={(windowStart) => setInterval({ windowStart })}
                   disabled={!draft.enabled || !draft.interval.enabled}
                   data-testid="window-start"
                 />
@@ -175,11 +174,10 @@ export function ScheduleSection() {
             </Field>
             <Field label="Until" error={error('interval.windowEnd')}>
               {(p) => (
-                <TextInput
+                <ClockInput
                   {...p}
-                  type="time"
                   value={draft.interval.windowEnd}
-                  onChange={(e) => setInterval({ windowEnd: e.target.value })}
+                  onChange={(windowEnd) => setInterval({ windowEnd })}
                   disabled={!draft.enabled || !draft.interval.enabled}
                   data-testid="window-end"
                 />

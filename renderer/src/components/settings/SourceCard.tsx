@@ -6,8 +6,10 @@ import { formatClock, formatCount, formatDateTime, formatRelative } from '../../
 import { overallPercent, progressSummary } from '../../lib/progress';
 import { RUN_STATUS, sourceKindLabel } from '../../lib/status';
 import { useSourcesStore } from '../../store/sources-store';
-import { Badge, Button, ProgressBar, SourceHealthBadge } from '../ui';
+import { sourceProblem } from '../../lib/source-problem';
+import { Badge, Button, ProgressBar, SourceHealthBadge, SourceProblemNote } from '../ui';
 import { connectionAdvice, connectionFacts } from './ConnectionResult';
+import { NO_ORGANIZATION_HINT } from '../../lib/plain-words';
 
 type Verdict = 'ok' | 'bad' | 'unknown';
 
@@ -44,6 +46,7 @@ export function SourceCard({
   const now = useNow();
   const syncing = source.syncing || Boolean(progress);
   const lastRun = source.lastRun;
+  const problem = sourceProblem({ ...source, syncing });
 
   const connected: { verdict: Verdict; text: string } = check
     ? check.ok
@@ -110,6 +113,8 @@ export function SourceCard({
         </div>
       </header>
 
+      {problem && <SourceProblemNote name={source.name} problem={problem} onFix={onEdit} />}
+
       <dl className="source-facts">
         <Fact label="Connected" verdict={connected.verdict}>
           {connected.text}
@@ -119,7 +124,12 @@ export function SourceCard({
         </Fact>
         <Fact label="Patients cached" testId="patients-cached">
           {formatCount(source.patientsCached)}
-          {source.patientsUnaffiliated > 0 && <span className="muted"> · {formatCount(source.patientsUnaffiliated)} unaffiliated</span>}
+          {source.patientsUnaffiliated > 0 && (
+            <span className="muted" title={NO_ORGANIZATION_HINT}>
+              {' '}
+              · {formatCount(source.patientsUnaffiliated)} with no organization
+            </span>
+          )}
         </Fact>
         <Fact label="Last sync">
           {lastRun ? (

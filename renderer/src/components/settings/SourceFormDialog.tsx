@@ -166,7 +166,7 @@ export function SourceFormDialog({
           />
         )}
         <Field label="Name" hint="How this source is called across ClinicSync." error={errors.name} required>
-          {(p) => <TextInput {...p} value={name} onChange={(e) => setName(e.target.value)} maxLength={80} autoComplete="off" />}
+          {(p) => <TextInput {...p} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />}
         </Field>
         {!source?.demo && (
           <>

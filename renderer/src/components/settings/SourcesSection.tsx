@@ -1,6 +1,7 @@
 import type { SourceView } from '@contract';
 import { Plus, PlugZap, TriangleAlert } from 'lucide-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useAppStore } from '../../store/app-store';
 import { useSourcesStore } from '../../store/sources-store';
 import { Button, Card, CardHeader, EmptyState, Skeleton } from '../ui';
 import { RemoveSourceDialog } from './RemoveSourceDialog';
@@ -16,6 +17,15 @@ export function SourcesSection({ timeZone }: { timeZone: string }) {
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<SourceView | null>(null);
   const [removing, setRemoving] = useState<SourceView | null>(null);
+  const sourceToFix = useAppStore((s) => s.sourceToFix);
+
+  // "Fix" beside a source's error elsewhere: open that source as soon as it is listed.
+  useEffect(() => {
+    const source = sources.find((s) => s.id === sourceToFix);
+    if (!source) return;
+    setEditing(source);
+    useAppStore.getState().clearSourceToFix();
+  }, [sources, sourceToFix]);
 
   return (
     <Card aria-labelledby="settings-sources" id="sources">

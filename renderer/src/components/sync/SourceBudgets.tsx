@@ -6,6 +6,9 @@ import { formatClock, formatWhen } from './clinic-time';
 import { formatCount } from '../../lib/format';
 import { budgetLine, budgetTone } from './format';
 import { RUN_STATUS } from '../../lib/status';
+import { sourceProblem } from '../../lib/source-problem';
+import { useAppStore } from '../../store/app-store';
+import { SourceProblemNote } from '../ui';
 
 interface Props {
   sources: SourceView[];
@@ -30,6 +33,7 @@ const SourceItem = memo(function SourceItem({ source, syncing, used, timeZone, n
   const status = syncing ? { label: 'Syncing', tone: 'info' as const } : last ? RUN_STATUS[last.status] : null;
   const budget = source.budget ? { ...source.budget, used } : null;
   const share = budget && budget.limit > 0 ? Math.min(1, budget.used / budget.limit) : 0;
+  const problem = sourceProblem({ ...source, syncing });
   return (
     <li className="sync-source" data-testid="sync-source">
       <div className="sync-source-head">
@@ -43,6 +47,7 @@ const SourceItem = memo(function SourceItem({ source, syncing, used, timeZone, n
         {source.lastSuccessAt ? ` · last synced ${formatWhen(source.lastSuccessAt, now, timeZone)}` : ''}
         {last?.resumeAt ? ` · continues at ${formatClock(last.resumeAt, timeZone)}` : ''}
       </p>
+      {problem && <SourceProblemNote name={source.name} problem={problem} onFix={() => useAppStore.getState().fixSource(source.id)} />}
       {budget ? (
         <div className="sync-budget">
           <p className="cs-small sync-budget-line" data-testid="sync-budget">

@@ -3,6 +3,8 @@
  * Pure functions over Intl; formatters are cached per zone because building one is slow.
  */
 
+import { monthName } from '../../lib/format';
+
 const cache = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(zone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -59,10 +61,11 @@ export function dayKey(iso: string | Date, zone: string): string {
 export function formatDay(iso: string | Date, zone: string, thisYear?: string): string {
   const date = typeof iso === 'string' ? new Date(iso) : iso;
   const out: Record<string, string> = {};
-  for (const part of formatter(zone, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' }).formatToParts(date)) {
+  for (const part of formatter(zone, { weekday: 'short', day: 'numeric', month: 'numeric', year: 'numeric' }).formatToParts(date)) {
     out[part.type] = part.value;
   }
-  const text = `${out.weekday} ${out.day} ${out.month}`;
+  // Numeric months make Intl pad the day ("08/12"); the day is written unpadded.
+  const text = `${out.weekday} ${Number(out.day)} ${monthName(out.month ?? '')}`;
   return thisYear !== undefined && out.year !== thisYear ? `${text} ${out.year}` : text;
 }
 
@@ -136,4 +139,9 @@ export function fromZonedInput(wall: string, zone: string): string | null {
   let instant = asUtc - offsetAt(asUtc);
   instant = asUtc - offsetAt(instant);
   return new Date(instant).toISOString();
+}
+
+/** The instant the clinic's day containing `at` began (ISO, UTC): "done today" starts there. */
+export function startOfClinicDay(at: Date, zone: string): string {
+  return fromZonedInput(`${dayKey(at, zone)}T00:00`, zone) ?? new Date(at.getTime() - 86_400_000).toISOString();
 }

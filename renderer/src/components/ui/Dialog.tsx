@@ -47,8 +47,13 @@ function DialogShell({
         <div className="dialog-backdrop" aria-hidden="true" />
         <RadixDialog.Content
           className={[variant === 'sheet' ? 'sheet' : 'dialog', className].filter(Boolean).join(' ')}
-          onOpenAutoFocus={() => {
+          onOpenAutoFocus={(event) => {
             opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+            // A dialog is opened to fill it in: start in its first field, not on its Close button.
+            const field = variant === 'dialog' ? firstField(event.currentTarget) : null;
+            if (!field) return;
+            event.preventDefault();
+            field.focus();
           }}
           onCloseAutoFocus={(event) => {
             onCloseAutoFocus?.(event);
@@ -75,6 +80,17 @@ function DialogShell({
       </RadixDialog.Portal>
     </RadixDialog.Root>
   );
+}
+
+/** Fields to type or choose in; a tick box (often the risky option of a confirmation) is not started in. */
+const FIELDS = [
+  'input:not([type="hidden"]):not([type="checkbox"]):not([type="radio"]):not([type="button"]):not([type="submit"]):not(:disabled)',
+  'select:not(:disabled)',
+  'textarea:not(:disabled)',
+].join(', ');
+
+function firstField(root: EventTarget | null): HTMLElement | null {
+  return root instanceof HTMLElement ? root.querySelector<HTMLElement>(FIELDS) : null;
 }
 
 /** A centred modal for a short task (add a source, confirm a removal). */
