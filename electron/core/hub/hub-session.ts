@@ -1,13 +1,8 @@
-import type { Cache } from '../db';
 import type { ClinicKey } from './clinic-key';
 import type { HubConnection } from './hub-connection';
 import { touchDesk } from './hub-desks';
-import { applyRecords, type AppliedRecord, type ApplySummary } from './local-apply';
-import type { LocalDoneMarks } from './local-done-marks';
-import type { LocalLinks } from './local-links';
-import type { LocalNotes } from './local-notes';
+import { applyRecords, type AppliedRecord, type ApplyDeps, type ApplySummary } from './local-apply';
 import type { LocalHubState } from './local-state';
-import type { MirrorRuns } from './mirror-runs';
 import { payloadsFor } from './outbox-payloads';
 import { recordName, recordVersion, type HubPayload } from './payloads';
 import { publishRecords, recordsAfter, recordsAt, type SealedRecord } from './record-log';
@@ -16,18 +11,12 @@ import { publishRecords, recordsAfter, recordsAt, type SealedRecord } from './re
 export const PUBLISH_BATCH = 2_000;
 export const PULL_BATCH = 2_000;
 
-export interface HubSessionDeps {
-  cache: Cache;
-  state: LocalHubState;
-  notes: LocalNotes;
-  links: LocalLinks;
-  doneMarks: LocalDoneMarks;
-  runs: MirrorRuns;
+/** What applying needs, plus the link to the hub and who this desk is. */
+export interface HubSessionDeps extends ApplyDeps {
   connection: HubConnection;
   key: ClinicKey;
   deskId: string;
   deskName: string;
-  now: () => Date;
 }
 
 /** A joined desk's live link to its hub: publishing the outbox and applying what others published. */

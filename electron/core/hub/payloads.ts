@@ -1,6 +1,7 @@
 import type { Practitioner, RemoteAppointment, RemotePatient, SourceKind, SyncRun } from '../domain';
 import type { ClinicKey, RecordName } from './clinic-key';
 import { sharedChangeRef, type SharedDoneMark } from './local-done-marks';
+import type { SharedNote } from './local-notes';
 
 /** The desk a record came from. */
 export interface Origin {
@@ -27,17 +28,8 @@ export type HubRecord =
       /** When it was linked, or when the link was removed. */
       updatedAt: string;
     }
-  | {
-      kind: 'note';
-      sharedId: string;
-      patient: { source: string; externalId: string };
-      body: string;
-      author: string | null;
-      createdAt: string;
-      /** A removal is a write too: at the moment of removal, with `removed` set. */
-      updatedAt: string;
-      removed: boolean;
-    }
+  /** A removal is a write too: `updatedAt` is the moment of removal, with `removed` set. */
+  | ({ kind: 'note'; removed: boolean } & SharedNote)
   | ({ kind: 'done-mark' } & SharedDoneMark);
 
 /**

@@ -1,24 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Appointment, Patient, SyncRun } from '../../../electron/core/domain';
-import { startClinikoEmulator, type ClinikoControl, type RunningEmulator } from '../../../electron/emulators';
-import { assertBuilt, runCli } from '../../support/run-cli';
+import { useCliClinic } from '../../support/cli-clinic';
+import { runCli } from '../../support/run-cli';
 
-let emulator: RunningEmulator<ClinikoControl>;
-let root: string;
-
-beforeAll(async () => {
-  assertBuilt();
-  emulator = await startClinikoEmulator({ patients: 300, latencyMs: { min: 0, max: 0 } });
-  root = mkdtempSync(path.join(tmpdir(), 'clinicsync-cli-deletions-'));
-});
-afterAll(async () => {
-  await emulator.close();
-  rmSync(root, { recursive: true, force: true });
-});
+const clinic = useCliClinic('cli-deletions', { patients: 300, latencyMs: { min: 0, max: 0 } });
 
 const idOf = (link: { links: { self: string } }): string => link.links.self.split('/').pop() ?? '';
 
@@ -30,16 +15,8 @@ async function exported<T>(what: 'patients' | 'appointments', env: NodeJS.Proces
 
 describe('clinicsync sync after records were hard-deleted in Cliniko', () => {
   it('exits 0 with the run completed and the records marked removed, and so does the next sync', async () => {
-    const env = {
-      CLINICSYNC_DATA_DIR: path.join(root, 'data'),
-      CLINICSYNC_KEY_DIR: path.join(root, 'keys'),
-      CLINICSYNC_DB_KEY: randomBytes(32).toString('hex'),
-    };
-    const added = await runCli(['source', 'add', '--kind', 'cliniko', '--name', 'Northside', '--base-url', emulator.url], {
-      ...env,
-      CLINICSYNC_API_KEY: emulator.apiKey,
-    });
-    expect(added.code).toBe(0);
+    const env = clinic.freshEnv();
+    await clinic.addSource(env);
     expect((await runCli(['sync'], env)).code).toBe(0);
 
     const cached = await exported<Appointment>('appointments', env);
@@ -48,9 +25,9 @@ describe('clinicsync sync after records were hard-deleted in Cliniko', () => {
     const appointment = upcoming[0]!;
     const patientId = upcoming.find((a) => a.patientExternalId !== appointment.patientExternalId)!.patientExternalId!;
     const theirs = cached.filter((a) => a.patientExternalId === patientId && !a.deleted).map((a) => a.externalId);
-    emulator.control.deleteAppointment(appointment.externalId);
-    emulator.control.deletePatient(patientId);
-    expect(emulator.control.appointments().filter((a) => idOf(a.patient) === patientId && a.deleted_at === null)).toEqual([]);
+    clinic.emulator.control.deleteAppointment(appointment.externalId);
+    clinic.emulator.control.deletePatient(patientId);
+    expect(clinic.emulator.control.appointments().filter((a) => idOf(a.patient) === patientId && a.deleted_at === null)).toEqual([]);
 
     for (const round of [1, 2]) {
       const sync = await runCli(['sync', '--json'], env);

@@ -1,43 +1,31 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { defaultCacheFile, openCache, type Cache } from '../../../electron/core/db';
-import { startClinikoEmulator, type ClinikoControl, type RunningEmulator } from '../../../electron/emulators';
-import { assertBuilt, runCli } from '../../support/run-cli';
+import { useCliClinic, type CliEnv } from '../../support/cli-clinic';
+import { runCli } from '../../support/run-cli';
 
-let emulator: RunningEmulator<ClinikoControl>;
-let root: string;
-
-beforeAll(async () => {
-  assertBuilt();
-  emulator = await startClinikoEmulator({ patients: 40, latencyMs: { min: 0, max: 2 } });
-  root = mkdtempSync(path.join(tmpdir(), 'clinicsync-cli-retention-'));
-});
-afterAll(async () => {
-  await emulator.close();
-  rmSync(root, { recursive: true, force: true });
-});
+const clinic = useCliClinic('cli-retention', { patients: 40, latencyMs: { min: 0, max: 2 } });
 
 const DAY_MS = 86_400_000;
 
-it('`clinicsync sync` prunes history as settings.json says before it exits', async () => {
-  const dataDir = path.join(root, 'data');
-  const env = {
-    CLINICSYNC_DATA_DIR: dataDir,
-    CLINICSYNC_KEY_DIR: path.join(root, 'keys'),
-    CLINICSYNC_DB_KEY: randomBytes(32).toString('hex'),
-  };
-  const added = await runCli(['source', 'add', '--kind', 'cliniko', '--name', 'Northside', '--base-url', emulator.url], {
-    ...env,
-    CLINICSYNC_API_KEY: emulator.apiKey,
-  });
-  expect(added.code).toBe(0);
+/** A fresh data folder with the emulator added as a source and synced once. */
+async function syncedDesk(): Promise<CliEnv> {
+  const env = clinic.freshEnv();
+  await clinic.addSource(env);
   expect((await runCli(['sync'], env)).code).toBe(0);
+  return env;
+}
+
+const openDeskCache = (env: CliEnv): Cache =>
+  openCache({ file: defaultCacheFile(env.CLINICSYNC_DATA_DIR), key: { kind: 'encrypted', hexKey: env.CLINICSYNC_DB_KEY } });
+
+it('`clinicsync sync` prunes history as settings.json says before it exits', async () => {
+  const env = await syncedDesk();
+  const dataDir = env.CLINICSYNC_DATA_DIR;
 
   const withCache = <T>(fn: (cache: Cache) => T): T => {
-    const cache = openCache({ file: defaultCacheFile(dataDir), key: { kind: 'encrypted', hexKey: env.CLINICSYNC_DB_KEY } });
+    const cache = openDeskCache(env);
     try {
       return fn(cache);
     } finally {
@@ -61,19 +49,8 @@ it('`clinicsync sync` prunes history as settings.json says before it exits', asy
 });
 
 it('`clinicsync export changes` carries the done marks of the Changes page', async () => {
-  const dataDir = path.join(root, 'marks');
-  const env = {
-    CLINICSYNC_DATA_DIR: dataDir,
-    CLINICSYNC_KEY_DIR: path.join(root, 'marks-keys'),
-    CLINICSYNC_DB_KEY: randomBytes(32).toString('hex'),
-  };
-  const added = await runCli(['source', 'add', '--kind', 'cliniko', '--name', 'Northside', '--base-url', emulator.url], {
-    ...env,
-    CLINICSYNC_API_KEY: emulator.apiKey,
-  });
-  expect(added.code).toBe(0);
-  expect((await runCli(['sync'], env)).code).toBe(0);
-  const cache = openCache({ file: defaultCacheFile(dataDir), key: { kind: 'encrypted', hexKey: env.CLINICSYNC_DB_KEY } });
+  const env = await syncedDesk();
+  const cache = openDeskCache(env);
   const [ticked, untouched] = cache.changes.list({ limit: 2, offset: 0 }).rows.map((row) => row.id);
   cache.changes.setDone([ticked as number], { at: '2026-12-06T08:21:00.000Z', by: 'front-desk' });
   cache.close();

@@ -1,47 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Patient, SyncRun } from '../../../electron/core/domain';
-import { startClinikoEmulator, type ClinikoControl, type RunningEmulator } from '../../../electron/emulators';
-import { assertBuilt, runCli, startCli } from '../../support/run-cli';
+import { useCliClinic } from '../../support/cli-clinic';
+import { runCli, startCli } from '../../support/run-cli';
 
-let emulator: RunningEmulator<ClinikoControl>;
-let root: string;
-
-beforeAll(async () => {
-  assertBuilt();
-  emulator = await startClinikoEmulator({ patients: 300, latencyMs: { min: 2, max: 4 } });
-  root = mkdtempSync(path.join(tmpdir(), 'clinicsync-cli-'));
-});
-afterAll(async () => {
-  await emulator.close();
-  rmSync(root, { recursive: true, force: true });
-});
-
-let folders = 0;
-function freshEnv(): NodeJS.ProcessEnv {
-  folders += 1;
-  return {
-    CLINICSYNC_DATA_DIR: path.join(root, `data-${folders}`),
-    CLINICSYNC_KEY_DIR: path.join(root, `keys-${folders}`),
-    CLINICSYNC_DB_KEY: randomBytes(32).toString('hex'),
-  };
-}
-
-async function addSource(env: NodeJS.ProcessEnv) {
-  const added = await runCli(['source', 'add', '--kind', 'cliniko', '--name', 'Northside', '--base-url', emulator.url], {
-    ...env,
-    CLINICSYNC_API_KEY: emulator.apiKey,
-  });
-  expect(added.stderr).toBe('');
-  expect(added.code).toBe(0);
-}
+const clinic = useCliClinic('cli', { patients: 300, latencyMs: { min: 2, max: 4 } });
+const { freshEnv, addSource } = clinic;
 
 /** Patients as the emulator holds them, in the domain's fields that an export must carry exactly. */
 function upstreamPatients() {
-  return emulator.control
+  return clinic.emulator.control
     .patients()
     .filter((p) => p.deleted_at === null)
     .map((p) => ({ externalId: String(p.id), firstName: p.first_name, lastName: p.last_name, archived: p.archived_at !== null }))
@@ -71,9 +38,9 @@ describe('clinicsync CLI syncing', () => {
   it('takes the key from stdin when the environment has none', async () => {
     const env = freshEnv();
     const added = await runCli(
-      ['source', 'add', '--kind', 'cliniko', '--name', 'Piped', '--base-url', emulator.url],
+      ['source', 'add', '--kind', 'cliniko', '--name', 'Piped', '--base-url', clinic.emulator.url],
       env,
-      `${emulator.apiKey}\n`,
+      `${clinic.emulator.apiKey}\n`,
     );
     expect(added.code).toBe(0);
     const test = await runCli(['source', 'test', 'Piped'], env);
@@ -83,7 +50,7 @@ describe('clinicsync CLI syncing', () => {
 
   it('exits 1 with one clear line when the key is wrong', async () => {
     const env = freshEnv();
-    const added = await runCli(['source', 'add', '--kind', 'cliniko', '--name', 'Wrong', '--base-url', emulator.url], {
+    const added = await runCli(['source', 'add', '--kind', 'cliniko', '--name', 'Wrong', '--base-url', clinic.emulator.url], {
       ...env,
       CLINICSYNC_API_KEY: 'not-the-key-au1',
     });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HubStatus } from '../../../electron/core/domain';
 import { serveContract, type Dispatch } from '../../../electron/handlers';
 import { openTestService, type TestService } from '../../support/test-service';
+import { closeHubTest } from './desks';
 import { startPgCluster, type PgCluster } from './pg-cluster';
 
 let cluster: PgCluster;
@@ -12,10 +13,7 @@ const opened: TestService[] = [];
 beforeAll(async () => {
   cluster = await startPgCluster();
 }, 120_000);
-afterAll(async () => {
-  for (const desk of opened) await desk.dispose();
-  await cluster.destroy();
-}, 60_000);
+afterAll(() => closeHubTest(opened, undefined, cluster), 60_000);
 
 function consoleOf(): { desk: TestService; call: (channel: string, input: unknown) => Promise<unknown> } {
   const desk = openTestService();

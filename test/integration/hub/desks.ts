@@ -31,3 +31,14 @@ export async function syncDesk(
 export function exported(service: AppService, kind: 'patients' | 'appointments'): unknown[] {
   return JSON.parse([...service.exportRecords(kind, 'json')].join('')) as unknown[];
 }
+
+/** Ends a hub test file: its desks first (they hold connections to the cluster), then the emulator, then the cluster. */
+export async function closeHubTest(
+  desks: TestService[],
+  emulator: { close(): Promise<void> } | undefined,
+  cluster: { destroy(): Promise<void> },
+): Promise<void> {
+  for (const desk of desks) await desk.dispose();
+  await emulator?.close();
+  await cluster.destroy();
+}

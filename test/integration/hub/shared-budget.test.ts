@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIntakeqEmulator, type IntakeqControl, type RunningEmulator } from '../../../electron/emulators';
 import { GateRegistry } from '../../../electron/core/connectors/http/request-gate';
 import { openTestService, type TestService } from '../../support/test-service';
-import { syncDesk } from './desks';
+import { closeHubTest, syncDesk } from './desks';
 import { startPgCluster, type PgCluster } from './pg-cluster';
 
 let cluster: PgCluster;
@@ -15,11 +15,7 @@ beforeAll(async () => {
   cluster = await startPgCluster();
   emulator = await startIntakeqEmulator({ patients: 15, latencyMs: { min: 1, max: 2 }, timeScale: TIME_SCALE });
 }, 120_000);
-afterAll(async () => {
-  for (const desk of opened) await desk.dispose();
-  await emulator.close();
-  await cluster.destroy();
-}, 60_000);
+afterAll(() => closeHubTest(opened, emulator, cluster), 60_000);
 
 const usedToday = (desk: TestService) => desk.service.hub.state.budgets().reduce((sum, usage) => sum + usage.used, 0);
 

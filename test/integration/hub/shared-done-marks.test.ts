@@ -6,7 +6,7 @@ import { sharedChangeRef } from '../../../electron/core/hub/local-done-marks';
 import { doneMarkVersion } from '../../../electron/core/hub/payloads';
 import { TestClock } from '../../support/test-clock';
 import { openTestService, type TestService } from '../../support/test-service';
-import { syncDesk } from './desks';
+import { closeHubTest, syncDesk } from './desks';
 import { startPgCluster, type PgCluster } from './pg-cluster';
 
 // The emulated practice and desk A (which pulls from it) on one clock, anchored at a fixed date.
@@ -53,11 +53,7 @@ beforeAll(async () => {
   await b.hub.exchange();
   await c.hub.exchange();
 }, 180_000);
-afterAll(async () => {
-  for (const desk of opened) await desk.dispose();
-  await emulator.close();
-  await cluster.destroy();
-}, 60_000);
+afterAll(() => closeHubTest(opened, emulator, cluster), 60_000);
 
 /** The desk's own row of a change of this appointment, as its Changes work-list shows it. */
 function changeOn(service: AppService, appointment: string, kind: ChangeKind) {

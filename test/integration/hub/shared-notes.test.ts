@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startClinikoEmulator, type ClinikoControl, type RunningEmulator } from '../../../electron/emulators';
 import type { AppService } from '../../../electron/core/service';
 import { openTestService, type TestService } from '../../support/test-service';
-import { syncDesk } from './desks';
+import { closeHubTest, syncDesk } from './desks';
 import { startPgCluster, type PgCluster } from './pg-cluster';
 import { anchoredNow } from '../../support/test-clock';
 
@@ -33,11 +33,7 @@ beforeAll(async () => {
   await b.hub.join({ url, joinCode });
   await c.hub.join({ url, joinCode });
 }, 120_000);
-afterAll(async () => {
-  for (const desk of opened) await desk.dispose();
-  await emulator.close();
-  await cluster.destroy();
-}, 60_000);
+afterAll(() => closeHubTest(opened, emulator, cluster), 60_000);
 
 const firstPatient = (service: AppService) => {
   const page = service.roster.query({ sort: { field: 'name', dir: 'asc' }, offset: 0, limit: 1 });

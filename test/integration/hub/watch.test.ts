@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppService } from '../../../electron/core/service';
 import { startClinikoEmulator, type ClinikoControl, type RunningEmulator } from '../../../electron/emulators';
 import { openTestService, type TestService } from '../../support/test-service';
-import { exported } from './desks';
+import { closeHubTest, exported } from './desks';
 import { startPgCluster, type PgCluster } from './pg-cluster';
 
 let cluster: PgCluster;
@@ -13,11 +13,7 @@ beforeAll(async () => {
   cluster = await startPgCluster();
   emulator = await startClinikoEmulator({ patients: 50, latencyMs: { min: 1, max: 2 } });
 }, 120_000);
-afterAll(async () => {
-  for (const desk of opened) await desk.dispose();
-  await emulator.close();
-  await cluster.destroy();
-}, 60_000);
+afterAll(() => closeHubTest(opened, emulator, cluster), 60_000);
 
 /** Settles once `done()` holds, checked after each time the desk says what it shows changed. */
 function whenShown(service: AppService, done: () => boolean): Promise<void> {

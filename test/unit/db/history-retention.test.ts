@@ -136,6 +136,15 @@ function keptChanges(cache: Cache): string[][] {
   return rows.map((r) => [r.detected_at, r.appointment_external_id, r.kind, r.done_at === null ? 'to do' : 'done']);
 }
 
+/** The runs pruning keeps: each source's first, latest and latest successful, the unfinished and
+ * recent ones, and those whose changes are still kept. */
+function runsKept(runs: ReturnType<typeof historyOfEveryAge>): number[] {
+  const { first, withUndoneChange, withUpcomingChange, unfinished, recent, latest, otherFirst, otherLastSuccess, otherLatest } = runs;
+  return [first, withUndoneChange, withUpcomingChange, unfinished, recent, latest, otherFirst, otherLastSuccess, otherLatest].sort(
+    (a, b) => a - b,
+  );
+}
+
 describe('history retention', () => {
   it('removes old history, keeps recent and unfinished history and everything it points at, and touches nothing else', async () => {
     const { cache } = openTestCache();
@@ -145,19 +154,7 @@ describe('history retention', () => {
 
     expect(await pruner(cache, defaultAppSettings(), lines).prune()).toEqual({ activity: 2, changes: 2, runs: 3 });
 
-    expect(ids(cache, 'SELECT id FROM sync_runs ORDER BY id')).toEqual(
-      [
-        runs.first,
-        runs.withUndoneChange,
-        runs.withUpcomingChange,
-        runs.unfinished,
-        runs.recent,
-        runs.latest,
-        runs.otherFirst,
-        runs.otherLastSuccess,
-        runs.otherLatest,
-      ].sort((a, b) => a - b),
-    );
+    expect(ids(cache, 'SELECT id FROM sync_runs ORDER BY id')).toEqual(runsKept(runs));
     expect(keptChanges(cache)).toEqual([
       ['2024-04-15T00:00:00.000Z', 'past', 'cancelled', 'to do'],
       ['2024-05-01T00:00:00.000Z', 'upcoming', 'new', 'to do'],
@@ -224,19 +221,7 @@ describe('history retention', () => {
     // Left: every change still to do, however old; the first, latest and latest successful run of
     // each source, the unfinished run and its line, the runs whose changes are kept, and the latest run's line.
     expect(keptChanges(cache).map(([, , , done]) => done)).toEqual(['to do', 'to do', 'done', 'to do', 'to do', 'to do']);
-    expect(ids(cache, 'SELECT id FROM sync_runs ORDER BY id')).toEqual(
-      [
-        runs.first,
-        runs.withUndoneChange,
-        runs.withUpcomingChange,
-        runs.unfinished,
-        runs.recent,
-        runs.latest,
-        runs.otherFirst,
-        runs.otherLastSuccess,
-        runs.otherLatest,
-      ].sort((a, b) => a - b),
-    );
+    expect(ids(cache, 'SELECT id FROM sync_runs ORDER BY id')).toEqual(runsKept(runs));
     expect(cache.runs.stats(NOW, SOURCE).lastSuccessAt).toBe('2026-12-01T00:00:00.000Z');
     expect(cache.runs.stats(NOW, OTHER).lastSuccessAt).toBe('2023-02-01T00:00:00.000Z');
     expect(ids(cache, 'SELECT run_id FROM activity_events WHERE run_id IS NOT NULL ORDER BY run_id')).toEqual([

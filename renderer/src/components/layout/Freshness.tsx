@@ -9,7 +9,7 @@ import { RUN_STATUS } from '../../lib/status';
 import { useAppStore } from '../../store/app-store';
 import { useSettingsStore } from '../../store/settings-store';
 import { useSourcesStore } from '../../store/sources-store';
-import { Badge, Button } from '../ui';
+import { Badge, Button, PopoverActions, TitledPopover } from '../ui';
 
 const ICONS: Record<FreshnessLevel, typeof Clock> = {
   fresh: CheckCircle2,
@@ -57,8 +57,8 @@ export function FreshnessIndicator() {
   const { amberMs, redMs } = freshnessThresholds(settings.schedule, now);
 
   return (
-    <Popover.Root>
-      <Popover.Trigger asChild>
+    <TitledPopover
+      trigger={
         <button type="button" className={`freshness level-${worst}`} data-testid="freshness" aria-haspopup="dialog">
           {shown.map(({ source, freshness, problem, sentence }) => {
             if (problem) {
@@ -90,76 +90,64 @@ export function FreshnessIndicator() {
           })}
           {rows.length > shown.length && <span className="freshness-more">+{rows.length - shown.length} more</span>}
         </button>
-      </Popover.Trigger>
-      <Popover.Portal>
-        <Popover.Content className="popover freshness-popover" align="start" sideOffset={8} collisionPadding={12}>
-          <h2 className="popover-title">How fresh the cache is</h2>
-          <ul className="freshness-list">
-            {rows.map(({ source, syncing, freshness, problem, sentence }) => {
-              const RowIcon = ICONS[freshness.level];
-              return (
-                <li key={source.id} className={`freshness-row level-${freshness.level}`}>
-                  <RowIcon size={16} aria-hidden="true" className="freshness-icon" />
-                  <div className="freshness-row-text">
-                    <p className="freshness-row-name">
-                      {source.name}{' '}
-                      <Badge tone={TONES[freshness.level]}>
-                        {syncing && freshness.level !== 'syncing' ? 'Syncing now' : freshness.label}
-                      </Badge>
+      }
+      title="How fresh the cache is"
+      className="freshness-popover"
+      align="start"
+    >
+      <ul className="freshness-list">
+        {rows.map(({ source, syncing, freshness, problem, sentence }) => {
+          const RowIcon = ICONS[freshness.level];
+          return (
+            <li key={source.id} className={`freshness-row level-${freshness.level}`}>
+              <RowIcon size={16} aria-hidden="true" className="freshness-icon" />
+              <div className="freshness-row-text">
+                <p className="freshness-row-name">
+                  {source.name}{' '}
+                  <Badge tone={TONES[freshness.level]}>{syncing && freshness.level !== 'syncing' ? 'Syncing now' : freshness.label}</Badge>
+                </p>
+                <p>{sentence}</p>
+                {source.lastSuccessAt && (
+                  <p className="muted">
+                    Last successful sync {formatDateTime(source.lastSuccessAt, timeZone)} (
+                    {formatRelative(source.lastSuccessAt, now, timeZone)})
+                  </p>
+                )}
+                {problem ? (
+                  <div className={`freshness-problem problem-${problem.tone}`}>
+                    <p>
+                      {problem.title}: {problem.reason}.
                     </p>
-                    <p>{sentence}</p>
-                    {source.lastSuccessAt && (
-                      <p className="muted">
-                        Last successful sync {formatDateTime(source.lastSuccessAt, timeZone)} (
-                        {formatRelative(source.lastSuccessAt, now, timeZone)})
-                      </p>
-                    )}
-                    {problem ? (
-                      <div className={`freshness-problem problem-${problem.tone}`}>
-                        <p>
-                          {problem.title}: {problem.reason}.
-                        </p>
-                        <Popover.Close asChild>
-                          <Button size="sm" variant="secondary" aria-label={`Fix ${source.name}`} onClick={() => fixSource(source.id)}>
-                            Fix
-                          </Button>
-                        </Popover.Close>
-                      </div>
-                    ) : (
-                      source.lastRun &&
-                      source.lastRun.status !== 'completed' && (
-                        <p className="muted">Latest run: {RUN_STATUS[source.lastRun.status].label.toLowerCase()}</p>
-                      )
-                    )}
+                    <Popover.Close asChild>
+                      <Button size="sm" variant="secondary" aria-label={`Fix ${source.name}`} onClick={() => fixSource(source.id)}>
+                        Fix
+                      </Button>
+                    </Popover.Close>
                   </div>
-                </li>
-              );
-            })}
-          </ul>
-          <p className="popover-note">
-            Times are in {timeZone}. Data turns amber after {formatDuration(amberMs)} without a successful sync and red after{' '}
-            {formatDuration(redMs)}.
-          </p>
-          <div className="popover-actions">
-            <Popover.Close asChild>
-              <Button size="sm" variant="secondary" onClick={() => navigate('sync')}>
-                Open Sync
-              </Button>
-            </Popover.Close>
-            <Popover.Close asChild>
-              <Button
-                size="sm"
-                variant="primary"
-                disabled={rows.every((r) => r.syncing)}
-                onClick={() => void syncNow().catch(() => undefined)}
-              >
-                Sync now
-              </Button>
-            </Popover.Close>
-          </div>
-        </Popover.Content>
-      </Popover.Portal>
-    </Popover.Root>
+                ) : (
+                  source.lastRun &&
+                  source.lastRun.status !== 'completed' && (
+                    <p className="muted">Latest run: {RUN_STATUS[source.lastRun.status].label.toLowerCase()}</p>
+                  )
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      <p className="popover-note">
+        Times are in {timeZone}. Data turns amber after {formatDuration(amberMs)} without a successful sync and red after{' '}
+        {formatDuration(redMs)}.
+      </p>
+      <PopoverActions>
+        <Button size="sm" variant="secondary" onClick={() => navigate('sync')}>
+          Open Sync
+        </Button>
+        <Button size="sm" variant="primary" disabled={rows.every((r) => r.syncing)} onClick={() => void syncNow().catch(() => undefined)}>
+          Sync now
+        </Button>
+      </PopoverActions>
+    </TitledPopover>
   );
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useSettingsStore } from '../../store/settings-store';
 import { Card, CardHeader, Field, TextInput } from '../ui';
 import { SectionFooter } from './SectionFooter';
+import { SettingsForm } from './SettingsForm';
 
 /** The email Cliniko asks integrators to send, so they can reach the clinic about its API use. */
 export function ContactSection() {
@@ -20,14 +21,7 @@ export function ContactSection() {
         titleId="settings-contact"
         description="Sent to Cliniko with each request, as they ask of every integration, so they can reach you about API use."
       />
-      <form
-        className="settings-form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void update('contact', { contactEmail: draft.trim() || null });
-        }}
-      >
+      <SettingsForm onSave={() => update('contact', { contactEmail: draft.trim() || null })}>
         <div className="form-grid">
           <Field label="Email" error={errors.contactEmail} hint="Leave empty to send ClinicSync’s default.">
             {(p) => (
@@ -44,7 +38,7 @@ export function ContactSection() {
           </Field>
         </div>
         <SectionFooter section="contact" dirty={dirty} onReset={() => setDraft(saved ?? '')} label="Save email" />
-      </form>
+      </SettingsForm>
     </Card>
   );
 }

@@ -4,6 +4,7 @@ import { numberFromText } from '../../lib/number-text';
 import { useSettingsStore } from '../../store/settings-store';
 import { Card, CardHeader, Field, TextInput } from '../ui';
 import { SectionFooter } from './SectionFooter';
+import { SettingsForm } from './SettingsForm';
 
 type RetentionKey = keyof AppSettings['retention'];
 type Draft = Record<RetentionKey, string>;
@@ -44,15 +45,12 @@ export function HistorySection() {
         titleId="settings-history"
         description="After each sync, older history is removed. Patients, appointments, notes and organizations are never removed by this; neither are a sync still running, the first and latest sync of each source, changes not yet marked done on the Changes page, or changes to appointments still to come."
       />
-      <form
-        className="settings-form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void update('retention', {
+      <SettingsForm
+        onSave={() =>
+          update('retention', {
             retention: Object.fromEntries(HISTORY_FIELDS.map(({ key }) => [key, numberFromText(draft[key])])),
-          });
-        }}
+          })
+        }
       >
         <div className="form-grid">
           {HISTORY_FIELDS.map(({ key, label, hint, testId }) => (
@@ -73,7 +71,7 @@ export function HistorySection() {
           ))}
         </div>
         <SectionFooter section="retention" dirty={dirty} onReset={() => setDraft(toDraft(saved))} label="Save history settings" />
-      </form>
+      </SettingsForm>
     </Card>
   );
 }

@@ -6,6 +6,7 @@ import { useSettingsStore } from '../../store/settings-store';
 import { Badge, Button, Card, CardHeader, Checkbox, Field, Select, Switch, TextInput } from '../ui';
 import { ClockInput } from './ClockInput';
 import { SectionFooter } from './SectionFooter';
+import { SettingsForm } from './SettingsForm';
 
 type Schedule = AppSettings['schedule'];
 
@@ -75,14 +76,7 @@ export function ScheduleSection() {
           {status.lastRun && <span className="muted">Last run: {RUN_STATUS[status.lastRun.status].label.toLowerCase()}.</span>}
         </div>
       )}
-      <form
-        className="settings-form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void update('schedule', { schedule: draft });
-        }}
-      >
+      <SettingsForm onSave={() => update('schedule', { schedule: draft })}>
         <Switch
           label="Scheduled syncs"
           hint="Off: ClinicSync syncs only when someone presses Sync now."
@@ -209,7 +203,7 @@ export function ScheduleSection() {
           </fieldset>
         </fieldset>
         <SectionFooter section="schedule" dirty={dirty} onReset={() => setDraft(saved)} label="Save schedule" />
-      </form>
+      </SettingsForm>
     </Card>
   );
 }

@@ -2,6 +2,7 @@ import { Share2 } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useHubStore } from '../../store/hub-store';
 import { Alert, Badge, Button, Card, CardHeader, CopyButton, Field, RelativeTime, Select, TextInput } from '../ui';
+import { SettingsForm } from './SettingsForm';
 
 /** Settings → "Share with other desks": create or join a clinic hub, and how the sharing goes. */
 export function ShareSection({ timeZone }: { timeZone: string }) {
@@ -77,14 +78,7 @@ export function ShareSection({ timeZone }: { timeZone: string }) {
           </Button>
         </div>
       ) : (
-        <form
-          className="settings-form"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            void submit();
-          }}
-        >
+        <SettingsForm onSave={() => submit()}>
           <div className="form-grid">
             <Field label="What to do">
               {(p) => (
@@ -134,7 +128,7 @@ export function ShareSection({ timeZone }: { timeZone: string }) {
           <Button type="submit" icon={<Share2 size={16} aria-hidden="true" />} busy={busy}>
             {mode === 'create' ? 'Create hub' : 'Join hub'}
           </Button>
-        </form>
+        </SettingsForm>
       )}
     </Card>
   );

@@ -3,6 +3,7 @@ import { numberFromText } from '../../lib/number-text';
 import { useSettingsStore } from '../../store/settings-store';
 import { Card, CardHeader, Field, SegmentedControl, TextInput } from '../ui';
 import { SectionFooter } from './SectionFooter';
+import { SettingsForm } from './SettingsForm';
 
 interface Draft {
   daysBack: string;
@@ -37,15 +38,12 @@ export function SyncWindowSection() {
         titleId="settings-sync"
         description="Appointments inside this window are kept up to date; older ones stay in the cache as they were."
       />
-      <form
-        className="settings-form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void update('sync', {
+      <SettingsForm
+        onSave={() =>
+          update('sync', {
             sync: { daysBack: numberFromText(draft.daysBack), daysForward: numberFromText(draft.daysForward), discovery: draft.discovery },
-          });
-        }}
+          })
+        }
       >
         <div className="form-grid">
           {WINDOW_FIELDS.map(({ key, label, hint, testId }) => (
@@ -84,7 +82,7 @@ export function SyncWindowSection() {
           {errors['sync.discovery'] && <p className="field-error">{errors['sync.discovery']}</p>}
         </div>
         <SectionFooter section="sync" dirty={dirty} onReset={() => setDraft(fromSaved())} label="Save sync window" />
-      </form>
+      </SettingsForm>
     </Card>
   );
 }

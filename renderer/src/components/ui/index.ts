@@ -22,3 +22,4 @@ export { Switch } from './Switch';
 export { VideoLink } from './VideoLink';
 export { Tabs } from './Tabs';
 export { Tooltip, TooltipProvider } from './Tooltip';
+export { PopoverActions, TitledPopover } from './TitledPopover';
