@@ -71,7 +71,7 @@ async function runScenario(kind: SourceKind, scenario: Scenario): Promise<Row> {
   const connector = {
     ...scenario.connector,
     ...(outage ? { fetch: outage.fetch } : {}),
-    ...(scenario.perDay ? { rateLimits: { perDay: scenario.perDay }, now: () => new Date(Date.now() + offsetMs) } : {}),
+    ...(scenario.perDay ? { rateLimits: { perDay: scenario.perDay }, now: () => new Date(upstream.now().getTime() + offsetMs) } : {}),
   };
   const statuses: string[] = [];
   const notes: string[] = [];
@@ -82,7 +82,8 @@ async function runScenario(kind: SourceKind, scenario: Scenario): Promise<Row> {
     upstream.setFaults(scenario.faults ?? {});
     let last: SyncRun | null = null;
     for (let run = 0; run < MAX_FAULTY_RUNS && last?.status !== 'completed'; run += 1) {
-      if (last?.status === 'deferred' && last.resumeAt) offsetMs += Date.parse(last.resumeAt) - (Date.now() + offsetMs) + 1000;
+      if (last?.status === 'deferred' && last.resumeAt)
+        offsetMs += Date.parse(last.resumeAt) - (upstream.now().getTime() + offsetMs) + 1000;
       last = await runSync(env, { connector, trigger: last?.status === 'deferred' ? 'retry' : 'manual' });
       statuses.push(last.status);
       requests += last.apiRequests;

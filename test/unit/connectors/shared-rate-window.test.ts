@@ -72,4 +72,24 @@ describe('the per-minute window shared through the cache', () => {
     const other = gate('intakeq:two');
     expect((await other.admit()).waitedMs).toBe(0);
   });
+
+  it('is not held back for ever by requests dated in the future (the system clock was set back)', async () => {
+    const { cache } = openTestCache();
+    const timing = virtualTiming();
+    // Another process sent a minute's worth while the clock read a year ahead.
+    for (let i = 0; i < 10; i++) cache.recentRequests.sent('intakeq:abc@https://intakeq.test', 'other', timing.now() + 365 * 86_400_000);
+    const gate = new GateRegistry().gateFor({
+      service: 'IntakeQ',
+      credentialKey: 'intakeq:abc',
+      origin: 'https://intakeq.test',
+      limits,
+      timeScale: 1,
+      budgetStore: new MemoryBudgetStore(),
+      recentRequests: cache.recentRequests,
+      timing,
+    });
+    const slot = await gate.admit();
+    slot.done();
+    expect(slot.waitedMs).toBe(0);
+  });
 });

@@ -92,7 +92,9 @@ export class SlidingWindowLimiter {
   private readyAt(now: number): number {
     const span = this.windowMs + this.marginMs;
     this.uses = this.uses.filter((use) => !use.finished || use.at > now - span);
-    const others = this.shared?.othersSince(now - span) ?? [];
+    // Another process's request dated beyond this window's reach can only come from a clock that went
+    // back (a corrected system clock): it cannot be waited out, so it is ignored; a nearer one counts as now.
+    const others = (this.shared?.othersSince(now - span) ?? []).filter((at) => at <= now + span).map((at) => Math.min(at, now));
     if (this.uses.length + others.length < this.limit) return Math.max(now, this.pausedUntil);
     const times = [...this.uses.map((use) => (use.finished ? use.at : now)), ...others].sort((a, b) => a - b);
     const blocking = times[times.length - this.limit] ?? now;
