@@ -20,24 +20,32 @@ function virtualTiming(): Timing & { elapsed(): number } {
 
 const limits = { perMinute: 10, perDay: null };
 
+/** A gate of IntakeQ's for one credential, as one process (one registry) holds it, over the shared cache. */
+function gateOf(
+  cache: ReturnType<typeof openTestCache>['cache'],
+  timing: Timing,
+  credentialKey = 'intakeq:abc',
+  registry = new GateRegistry(),
+) {
+  return registry.gateFor({
+    service: 'IntakeQ',
+    credentialKey,
+    origin: 'https://intakeq.test',
+    limits,
+    timeScale: 1,
+    budgetStore: new MemoryBudgetStore(),
+    recentRequests: cache.recentRequests,
+    timing,
+  });
+}
+
 describe('the per-minute window shared through the cache', () => {
   it('makes a second process wait for what the first one sent, and only for that', async () => {
     const { cache } = openTestCache();
     const timing = virtualTiming();
     // Two registries stand for two processes: each has its own gates, the cache is what they share.
-    const gateIn = (registry: GateRegistry) =>
-      registry.gateFor({
-        service: 'IntakeQ',
-        credentialKey: 'intakeq:abc',
-        origin: 'https://intakeq.test',
-        limits,
-        timeScale: 1,
-        budgetStore: new MemoryBudgetStore(),
-        recentRequests: cache.recentRequests,
-        timing,
-      });
-    const desktop = gateIn(new GateRegistry());
-    const cli = gateIn(new GateRegistry());
+    const desktop = gateOf(cache, timing, 'intakeq:abc', new GateRegistry());
+    const cli = gateOf(cache, timing, 'intakeq:abc', new GateRegistry());
 
     for (let i = 0; i < 8; i++) (await desktop.admit()).done();
     const waits: number[] = [];
@@ -56,17 +64,7 @@ describe('the per-minute window shared through the cache', () => {
   it('leaves another credential alone', async () => {
     const { cache } = openTestCache();
     const timing = virtualTiming();
-    const gate = (credentialKey: string) =>
-      new GateRegistry().gateFor({
-        service: 'IntakeQ',
-        credentialKey,
-        origin: 'https://intakeq.test',
-        limits,
-        timeScale: 1,
-        budgetStore: new MemoryBudgetStore(),
-        recentRequests: cache.recentRequests,
-        timing,
-      });
+    const gate = (credentialKey: string) => gateOf(cache, timing, credentialKey);
     const one = gate('intakeq:one');
     for (let i = 0; i < 10; i++) (await one.admit()).done();
     const other = gate('intakeq:two');
@@ -78,16 +76,7 @@ describe('the per-minute window shared through the cache', () => {
     const timing = virtualTiming();
     // Another process sent a minute's worth while the clock read a year ahead.
     for (let i = 0; i < 10; i++) cache.recentRequests.sent('intakeq:abc@https://intakeq.test', 'other', timing.now() + 365 * 86_400_000);
-    const gate = new GateRegistry().gateFor({
-      service: 'IntakeQ',
-      credentialKey: 'intakeq:abc',
-      origin: 'https://intakeq.test',
-      limits,
-      timeScale: 1,
-      budgetStore: new MemoryBudgetStore(),
-      recentRequests: cache.recentRequests,
-      timing,
-    });
+    const gate = gateOf(cache, timing);
     const slot = await gate.admit();
     slot.done();
     expect(slot.waitedMs).toBe(0);
