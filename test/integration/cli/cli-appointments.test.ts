@@ -1,15 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultCacheFile, openCache } from '../../../electron/core/db';
 import type { DaySheet, RemoteAppointment } from '../../../electron/core/domain';
-import { assertBuilt, runCli } from '../../support/run-cli';
+import { openDirectCliCache, type DirectCliCache } from '../../support/direct-cli-cache';
+import { runCli } from '../../support/run-cli';
 
 const DAY = '2026-04-05'; // Melbourne's daylight saving ends that day: 25 hours, 13:00Z to 14:00Z next day
-let root: string;
+let clinic: DirectCliCache;
 let env: NodeJS.ProcessEnv;
 
 function appointment(externalId: string, startsAt: string, overrides: Partial<RemoteAppointment> = {}): RemoteAppointment {
@@ -35,23 +31,10 @@ function appointment(externalId: string, startsAt: string, overrides: Partial<Re
 
 /** A cache filled directly (not by a sync): the day sheet's command is under test here. */
 beforeAll(() => {
-  assertBuilt();
-  root = mkdtempSync(path.join(tmpdir(), 'clinicsync-appointments-'));
-  env = {
-    CLINICSYNC_DATA_DIR: path.join(root, 'data'),
-    CLINICSYNC_KEY_DIR: path.join(root, 'keys'),
-    CLINICSYNC_DB_KEY: randomBytes(32).toString('hex'),
-    // The clinic's zone: the schedule's default is this computer's.
-    TZ: 'Australia/Melbourne',
-  };
-  const cache = openCache({
-    file: defaultCacheFile(env.CLINICSYNC_DATA_DIR as string),
-    key: { kind: 'encrypted', hexKey: env.CLINICSYNC_DB_KEY as string },
-  });
-  cache.sources.add(
-    { id: 'north', kind: 'cliniko', name: 'Northside', baseUrl: null, credentialRef: 'source:north' },
-    '2026-01-01T00:00:00Z',
-  );
+  // The clinic's zone: the schedule's default is this computer's.
+  clinic = openDirectCliCache('appointments', { TZ: 'Australia/Melbourne' });
+  env = clinic.env;
+  const { cache } = clinic;
   cache.patients.upsertPage(
     'north',
     [
@@ -90,7 +73,7 @@ beforeAll(() => {
   cache.close();
 }, 60_000);
 
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterAll(() => clinic.remove());
 
 describe('clinicsync appointments', () => {
   it('prints the clinic day as JSON: a 25-hour day on the day the clocks go back, cancelled hidden', async () => {

@@ -1,33 +1,17 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultCacheFile, openCache } from '../../../electron/core/db';
 import type { Patient, RemotePatient } from '../../../electron/core/domain';
-import { assertBuilt, runCli, startCli } from '../../support/run-cli';
+import { openDirectCliCache, type DirectCliCache } from '../../support/direct-cli-cache';
+import { runCli, startCli } from '../../support/run-cli';
 
 const PATIENTS = 80_000;
-let root: string;
+let clinic: DirectCliCache;
 let env: NodeJS.ProcessEnv;
 
 /** A cache filled directly (not by a sync): only the export is under test here. */
 beforeAll(() => {
-  assertBuilt();
-  root = mkdtempSync(path.join(tmpdir(), 'clinicsync-export-'));
-  env = {
-    CLINICSYNC_DATA_DIR: path.join(root, 'data'),
-    CLINICSYNC_KEY_DIR: path.join(root, 'keys'),
-    CLINICSYNC_DB_KEY: randomBytes(32).toString('hex'),
-  };
-  const cache = openCache({
-    file: defaultCacheFile(env.CLINICSYNC_DATA_DIR as string),
-    key: { kind: 'encrypted', hexKey: env.CLINICSYNC_DB_KEY as string },
-  });
-  cache.sources.add(
-    { id: 'north', kind: 'cliniko', name: 'Northside', baseUrl: null, credentialRef: 'source:north' },
-    '2026-01-01T00:00:00Z',
-  );
+  clinic = openDirectCliCache('export');
+  env = clinic.env;
+  const { cache } = clinic;
   for (let start = 0; start < PATIENTS; start += 1000) {
     const page: RemotePatient[] = Array.from({ length: 1000 }, (_, i) => ({
       source: 'north',
@@ -46,7 +30,7 @@ beforeAll(() => {
   cache.close();
 }, 120_000);
 
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+afterAll(() => clinic.remove());
 
 describe('clinicsync export', () => {
   it('streams tens of megabytes of JSON to a slow reader, whole, with the domain field names', async () => {
