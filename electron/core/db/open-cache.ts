@@ -5,6 +5,7 @@ import { UNENCRYPTED_WARNING } from './cache-key';
 import type { CacheKey } from './cipher';
 import { openConnection } from './connection';
 import { isDamaged, moveAside } from './damage';
+import { createFirstLoadDeferral } from './first-load-deferral';
 import { integrityCheckReason, type IntegrityCheckReason } from './integrity-policy';
 import { migrate } from './migrate';
 import { defaultMigrationsDir, readMigrationFiles } from './migration-files';
@@ -57,6 +58,8 @@ export function openCache(options: OpenCacheOptions): Cache {
   }
   try {
     migrate(db, migrations, now().toISOString());
+    // Indexes a first load left out, whose run has ended some other way than through this cache.
+    createFirstLoadDeferral(db).finishEnded();
     if (damaged) notify({ level: 'error', message: damagedMessage(damaged.movedTo, restoreLocalData(db, damaged.salvage)) });
   } catch (error) {
     db.close();
