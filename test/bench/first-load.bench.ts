@@ -146,8 +146,6 @@ function spaceByPart(cache: Cache): BenchMetric[] {
   return metrics;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
-
 const bench: Benchmark = {
   name: 'first-load',
   async run() {
@@ -172,7 +170,8 @@ const bench: Benchmark = {
           else loaded.cache.close();
         }
       }
-      const rate = (v: Variant) => Math.round(median(rates.get(v) ?? []));
+      // The best round of each: on a shared machine, load only ever slows a round down.
+      const rate = (v: Variant) => Math.round(Math.max(...(rates.get(v) ?? [])));
       const plain = rate('plain');
       const firstLoad = rate('firstLoad');
       const size = sizes.get('firstLoad') ?? Number.NaN;
@@ -208,7 +207,7 @@ const bench: Benchmark = {
         metrics,
         notes: [
           `${PATIENTS.toLocaleString('en-US')} patients and ${rows.length.toLocaleString('en-US')} appointments of source "${SOURCE}" (an id of the shape the app makes), in random patient and start order as real pages come; encrypted (SQLCipher 4 settings), WAL, synchronous=NORMAL, on this machine's temp disk.`,
-          `Each way runs on a fresh cache holding the same patients, ${ROUNDS} rounds in alternating order; rates are medians. Repository times include the run's end (the indexes built, next appointments worked out).`,
+          `Each way runs on a fresh cache holding the same patients, ${ROUNDS} rounds in alternating order; each rate is its best round. Repository times include the run's end (the indexes built, next appointments worked out).`,
           `Machine load average (1 min): ${loadBefore.toFixed(2)} before, ${(os.loadavg()[0] as number).toFixed(2)} after, on ${os.cpus().length} cores.`,
         ],
       };
