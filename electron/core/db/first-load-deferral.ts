@@ -21,10 +21,11 @@ export interface FirstLoadDeferral {
    */
   begin(table: string, runId: number): boolean;
   /**
-   * For every listed run that has ended: builds its indexes again and marks its source's patients to
-   * have their next appointment worked out again (next-appointments.ts). Returns how many indexes.
+   * For every listed run that has ended (or every listed run: `evenRunning`): builds its indexes
+   * again and marks its source's patients to have their next appointment worked out again
+   * (next-appointments.ts). Returns how many indexes.
    */
-  finishEnded(): number;
+  finishEnded(evenRunning?: boolean): number;
   /** Whether some index is left out now: work that would scan without it waits for finishEnded. */
   pending(): boolean;
 }
@@ -40,7 +41,7 @@ export function createFirstLoadDeferral(db: Db): FirstLoadDeferral {
   const list = db.prepare('INSERT INTO deferred_indexes (name, sql, run_id) VALUES (?, ?, ?)');
   const heldBy = db.prepare('SELECT EXISTS (SELECT 1 FROM deferred_indexes WHERE run_id = ?)').pluck();
   const ended = db.prepare(`SELECT d.name, d.sql, d.run_id AS runId FROM deferred_indexes d
-    WHERE NOT EXISTS (SELECT 1 FROM sync_runs r WHERE r.id = d.run_id AND r.status IN ('queued', 'running'))
+    WHERE @evenRunning OR NOT EXISTS (SELECT 1 FROM sync_runs r WHERE r.id = d.run_id AND r.status IN ('queued', 'running'))
     ORDER BY d.name`);
   const unlist = db.prepare('DELETE FROM deferred_indexes WHERE name = ?');
   const recomputeNext = db.prepare(
@@ -66,8 +67,8 @@ export function createFirstLoadDeferral(db: Db): FirstLoadDeferral {
       }
       return heldBy.get(runId) === 1;
     },
-    finishEnded() {
-      const listed = ended.all() as Array<{ name: string; sql: string; runId: number }>;
+    finishEnded(evenRunning = false) {
+      const listed = ended.all({ evenRunning: evenRunning ? 1 : 0 }) as Array<{ name: string; sql: string; runId: number }>;
       if (listed.length === 0) return 0;
       db.transaction(() => {
         for (const index of listed) {
@@ -82,6 +83,16 @@ export function createFirstLoadDeferral(db: Db): FirstLoadDeferral {
       return any.get() === 1;
     },
   };
+}
+
+/**
+ * Before the schema is updated: builds every listed index whatever its run, so that no migration
+ * meets an index that is only listed (a killed load's, opened by a newer app). Nothing to do in a
+ * cache from before migration 0012.
+ */
+export function finishBeforeMigrating(db: Db): void {
+  const table = db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'deferred_indexes'`).get();
+  if (table !== undefined) createFirstLoadDeferral(db).finishEnded(true);
 }
 
 /** Names come from sqlite_schema, never from outside; quoted all the same. */

@@ -1,8 +1,10 @@
+import { cpSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Cache } from '../../../electron/core/db';
-import { openCache } from '../../../electron/core/db';
+import { defaultMigrationsDir, openCache } from '../../../electron/core/db';
 import type { RemoteAppointment } from '../../../electron/core/domain';
-import { KEY, openTestCache, remoteAppointment, remotePatient, SOURCE, T0 } from './fixtures';
+import { KEY, openTestCache, remoteAppointment, remotePatient, SOURCE, T0, tempDir } from './fixtures';
 
 const T1 = '2025-06-02T00:00:00.000Z';
 const T2 = '2025-06-03T00:00:00.000Z';
@@ -237,6 +239,33 @@ describe("a source's first load", () => {
       expect(indexNames(reopened)).toEqual([...DEFERRED, 'sqlite_autoindex_appointments_1']);
     } finally {
       reopened.close();
+    }
+  });
+
+  it("builds a killed load's indexes before a newer app migrates the cache, so a migration may change them", () => {
+    const { cache, file } = openTestCache();
+    seedPatients(cache);
+    const runId = startRun(cache, T1);
+    load(cache, appointments(60), T1, runId);
+    cache.close(); // as a killed process leaves it: the run still marked running, its indexes listed
+
+    const migrations = tempDir();
+    cpSync(defaultMigrationsDir(), migrations, { recursive: true });
+    const next = String(readdirSync(migrations).length + 1).padStart(4, '0');
+    writeFileSync(
+      path.join(migrations, `${next}_patient_index_by_latest.sql`),
+      'DROP INDEX appointments_by_patient;\nCREATE INDEX appointments_by_patient ON appointments (source, patient_external_id, starts_at DESC);',
+    );
+    const upgraded = openCache({ file, key: KEY, migrationsDir: migrations });
+    try {
+      expect(deferredNames(upgraded)).toEqual([]);
+      expect(indexSql(upgraded)).toContainEqual({
+        name: 'appointments_by_patient',
+        sql: 'CREATE INDEX appointments_by_patient ON appointments (source, patient_external_id, starts_at DESC)',
+      });
+      expect(indexNames(upgraded)).toEqual([...DEFERRED, 'sqlite_autoindex_appointments_1']);
+    } finally {
+      upgraded.close();
     }
   });
 });
