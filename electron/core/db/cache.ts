@@ -1,4 +1,5 @@
 import type { BudgetStore, RecentRequestLog } from '../domain';
+import { createFirstLoadDeferral } from './first-load-deferral';
 import { createActivityRepo, type ActivityRepo } from './repos/activity';
 import { createAppointmentsRepo, type AppointmentsRepo } from './repos/appointments';
 import { createBudgetStore } from './repos/budgets';
@@ -6,6 +7,7 @@ import { createChangesRepo, type ChangesRepo } from './repos/changes';
 import { createCredentialsRepo, type CredentialsRepo } from './repos/credentials';
 import { createCursorsRepo, type CursorsRepo } from './repos/cursors';
 import { createDaySheetRepo, type DaySheetRepo } from './repos/day-sheet';
+import { createInitialLoads } from './repos/initial-load';
 import { createHistoryRetentionRepo, type HistoryRetentionRepo } from './repos/history-retention';
 import { createLocksRepo, type LocksRepo } from './repos/locks';
 import { createNextAppointments } from './repos/next-appointments';
@@ -50,7 +52,8 @@ export interface Cache {
 
 /** Wires the repositories over an open, migrated connection. */
 export function createCache(db: Db, file: string): Cache {
-  const nextAppointments = createNextAppointments(db);
+  const firstLoad = createFirstLoadDeferral(db);
+  const nextAppointments = createNextAppointments(db, firstLoad);
   const changes = createChangesRepo(db);
   return {
     db,
@@ -62,9 +65,9 @@ export function createCache(db: Db, file: string): Cache {
     sources: createSourcesRepo(db),
     practitioners: createPractitionersRepo(db),
     patients: createPatientsRepo(db, nextAppointments),
-    appointments: createAppointmentsRepo(db, changes, nextAppointments),
+    appointments: createAppointmentsRepo(db, changes, nextAppointments, createInitialLoads(db), firstLoad),
     changes,
-    runs: createRunsRepo(db, nextAppointments),
+    runs: createRunsRepo(db, nextAppointments, firstLoad),
     locks: createLocksRepo(db),
     activity: createActivityRepo(db),
     cursors: createCursorsRepo(db),

@@ -43,6 +43,13 @@ export function migrate(db: Db, files: MigrationFile[], nowIso: string): Migrati
   return pending;
 }
 
+/** Whether `migrate` has something to apply (a new cache file, or an app newer than the cache). */
+export function hasPendingMigrations(db: Db, files: MigrationFile[]): boolean {
+  const table = db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'`).get();
+  if (table === undefined) return files.length > 0;
+  return (db.prepare('SELECT count(*) FROM schema_migrations').pluck().get() as number) < files.length;
+}
+
 function checkApplied(applied: AppliedRow[], files: MigrationFile[]): void {
   const latestKnown = files.length;
   const newest = applied.at(-1);

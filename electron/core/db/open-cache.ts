@@ -5,8 +5,9 @@ import { UNENCRYPTED_WARNING } from './cache-key';
 import type { CacheKey } from './cipher';
 import { openConnection } from './connection';
 import { isDamaged, moveAside } from './damage';
+import { createFirstLoadDeferral, finishBeforeMigrating } from './first-load-deferral';
 import { integrityCheckReason, type IntegrityCheckReason } from './integrity-policy';
-import { migrate } from './migrate';
+import { hasPendingMigrations, migrate } from './migrate';
 import { defaultMigrationsDir, readMigrationFiles } from './migration-files';
 import { abandonedMarks, clearMarks, lastIntegrityCheck, markOpen, recordIntegrityCheck } from './open-markers';
 import { restoreLocalData, salvageLocalData, type RestoreSummary, type Salvage } from './salvage';
@@ -56,7 +57,10 @@ export function openCache(options: OpenCacheOptions): Cache {
     db = openConnection(options.file, options.key);
   }
   try {
+    if (hasPendingMigrations(db, migrations)) finishBeforeMigrating(db);
     migrate(db, migrations, now().toISOString());
+    // Indexes a first load left out, whose run has ended some other way than through this cache.
+    createFirstLoadDeferral(db).finishEnded();
     if (damaged) notify({ level: 'error', message: damagedMessage(damaged.movedTo, restoreLocalData(db, damaged.salvage)) });
   } catch (error) {
     db.close();

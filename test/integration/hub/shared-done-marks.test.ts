@@ -44,6 +44,12 @@ beforeAll(async () => {
   await syncDesk(a);
   await b.hub.join({ url, joinCode });
   await c.hub.join({ url, joinCode });
+  // Booked after the initial load (which is counted on its run, not listed): a "new" change on every desk.
+  emulator.control.addAppointment();
+  emulator.control.addAppointment();
+  await syncDesk(a);
+  await b.hub.exchange();
+  await c.hub.exchange();
 
   const first = a.history.changes({ since: '2000-01-01T00:00:00Z', includeInitialLoad: true, kinds: ['new'], limit: 1, offset: 0 }).rows[0];
   if (!first?.after) throw new Error('no appointment was synced');

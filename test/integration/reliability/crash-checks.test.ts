@@ -25,10 +25,13 @@ describe('crash harness checks', () => {
     const db = env.cache.db;
     // A field upstream never had, a change recorded twice, a run too many and left running.
     db.prepare(`UPDATE patients SET email = 'stale@example.test' WHERE id = (SELECT min(id) FROM patients WHERE deleted = 0)`).run();
-    db.prepare(
+    // (The full sync was the source's first: it listed no change, so the twice-recorded one is made here.)
+    const cancelled = db.prepare(
       `INSERT INTO appointment_changes (source, appointment_external_id, patient_external_id, kind, before, after, detected_at, run_id)
-      SELECT source, appointment_external_id, patient_external_id, kind, before, after, detected_at, run_id FROM appointment_changes LIMIT 1`,
-    ).run();
+      SELECT source, external_id, patient_external_id, 'cancelled', NULL, NULL, last_synced_at, NULL FROM appointments LIMIT 1`,
+    );
+    cancelled.run();
+    cancelled.run();
     db.prepare(
       `INSERT INTO sync_runs (source, trigger_kind, status, scope, started_at, counts) VALUES ('cliniko-1', 'manual', 'running', '{}', ?, '{}')`,
     ).run(new Date().toISOString());

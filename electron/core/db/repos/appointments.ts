@@ -1,4 +1,5 @@
 import type { Appointment, ChangeKind, RemoteAppointment } from '../../domain';
+import type { FirstLoadDeferral } from '../first-load-deferral';
 import type { Db } from '../sqlite';
 import { createStatementCache } from '../statement-cache';
 import { toStoredTime } from '../timestamps';
@@ -14,6 +15,7 @@ import {
 } from './appointment-rows';
 import { changedColumns, updateByIdSql } from './changed-columns';
 import type { ChangesRepo } from './changes';
+import type { InitialLoads } from './initial-load';
 import type { NextAppointments } from './next-appointments';
 import { assertSameSource, type RecordOutcome } from './upsert-outcome';
 
@@ -28,7 +30,13 @@ type StoredAppointment = AppointmentValues & { id: number };
 
 export type AppointmentsRepo = ReturnType<typeof createAppointmentsRepo>;
 
-export function createAppointmentsRepo(db: Db, changes: ChangesRepo, nextAppointments: NextAppointments) {
+export function createAppointmentsRepo(
+  db: Db,
+  changes: ChangesRepo,
+  nextAppointments: NextAppointments,
+  initialLoads: InitialLoads,
+  firstLoad: FirstLoadDeferral,
+) {
   const byRemoteIds = db.prepare(
     `SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE source = ? AND external_id IN (SELECT value FROM json_each(?))`,
   );
@@ -76,9 +84,11 @@ export function createAppointmentsRepo(db: Db, changes: ChangesRepo, nextAppoint
     after: AppointmentValues,
     detectedAt: string,
     runId: number | null,
+    initialLoad = false,
   ): ChangeKind[] => {
     const kinds = detectChanges(before && snapshotOf(before), snapshotOf(after));
-    if (kinds.length === 0) return kinds;
+    // An initial load's new rows are counted on its run, not listed one by one (see initial-load.ts).
+    if (kinds.length === 0 || (initialLoad && before === null)) return kinds;
     const beforeJson = before && JSON.stringify(snapshotOf(before));
     const afterJson = JSON.stringify(snapshotOf(after));
     const patientExternalId = after.patient_external_id;
@@ -111,13 +121,18 @@ export function createAppointmentsRepo(db: Db, changes: ChangesRepo, nextAppoint
   return {
     /**
      * Writes one page of remote appointments in one transaction (a savepoint inside the caller's),
-     * with a change row for every meaningful change. Their patients' next appointment is queued to
-     * be worked out again (see next-appointments.ts).
+     * with a change row for every meaningful change — except the new appointments of a source's
+     * initial load, which its run counts. Their patients' next appointment is queued to be worked out
+     * again (see next-appointments.ts). A source's first load on this desk leaves the secondary
+     * indexes out until its run ends (see first-load-deferral.ts).
      */
     upsertPage(source: string, rows: RemoteAppointment[], syncedAt: string, runId: number | null): AppointmentOutcome[] {
       assertSameSource(source, rows);
       const at = toStoredTime(syncedAt, 'syncedAt');
+      const initialLoad = initialLoads.isInitialLoad(source, runId);
       return db.transaction(() => {
+        // Its patients are worked out once when the load ends (first-load-deferral.ts), not queued per page.
+        const deferring = runId !== null && initialLoads.isLocalInitialLoad(source, runId) && firstLoad.begin('appointments', runId);
         // Updated as the page is written, so a record repeated within the page compares with itself.
         const stored = storedByRemoteId(
           source,
@@ -148,12 +163,12 @@ export function createAppointmentsRepo(db: Db, changes: ChangesRepo, nextAppoint
           }
           if (values.patient_external_id !== null) patientsChanged.add(values.patient_external_id);
           stored.set(externalId, { ...values, id });
-          const kinds = writeChanges(source, externalId, before ?? null, values, at, runId);
+          const kinds = writeChanges(source, externalId, before ?? null, values, at, runId, initialLoad);
           const outcome = before ? 'updated' : 'new';
           return { externalId, outcome, changes: kinds, becameCancelled: kinds.includes('cancelled') };
         });
         if (unchanged.length > 0) touch.run(at, JSON.stringify(unchanged));
-        nextAppointments.markChanged(source, patientsChanged);
+        if (!deferring) nextAppointments.markChanged(source, patientsChanged);
         return outcomes;
       })();
     },

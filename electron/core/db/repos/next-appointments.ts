@@ -1,3 +1,4 @@
+import type { FirstLoadDeferral } from '../first-load-deferral';
 import type { Db } from '../sqlite';
 
 /**
@@ -10,7 +11,9 @@ import type { Db } from '../sqlite';
  * appointments changed (queued by the upserts), it is new or newly linked (next_valid_from NULL),
  * its next appointment has started, or it was computed for a later instant than asked about.
  * `refreshStale` finds all four through indexes and recomputes them: before each roster query,
- * and when a sync run finishes (so the queue never outgrows one run's changes).
+ * and when a sync run finishes (so the queue never outgrows one run's changes). While a first load
+ * has the appointments' indexes left out, the queue waits for the end of that load: each patient's
+ * lookup would scan every appointment.
  */
 export interface NextAppointments {
   /** Queue patients whose appointments changed; cheap enough for every page commit. */
@@ -20,7 +23,7 @@ export interface NextAppointments {
   refreshStale(nowIso: string): void;
 }
 
-export function createNextAppointments(db: Db): NextAppointments {
+export function createNextAppointments(db: Db, firstLoad: FirstLoadDeferral): NextAppointments {
   const queue = db.prepare('INSERT INTO next_appointment_pending (source, patient_external_id) SELECT @source, value FROM json_each(@ids)');
   const invalidate = db.prepare('UPDATE patients SET next_valid_from = NULL WHERE id = ?');
   const recompute = db.prepare(`UPDATE patients
@@ -53,7 +56,7 @@ export function createNextAppointments(db: Db): NextAppointments {
       invalidate.run(patientId);
     },
     refreshStale(nowIso) {
-      refresh(nowIso);
+      if (!firstLoad.pending()) refresh(nowIso);
     },
   };
 }

@@ -10,6 +10,7 @@ import {
   type SyncTrigger,
 } from '../../domain';
 import { toJson } from '../sql-values';
+import type { FirstLoadDeferral } from '../first-load-deferral';
 import type { Db } from '../sqlite';
 import { createStatementCache, whereClause } from '../statement-cache';
 import { shiftTime, toStoredTime } from '../timestamps';
@@ -49,7 +50,7 @@ const DAY_MS = 86_400_000;
 
 export type RunsRepo = ReturnType<typeof createRunsRepo>;
 
-export function createRunsRepo(db: Db, nextAppointments: NextAppointments) {
+export function createRunsRepo(db: Db, nextAppointments: NextAppointments, firstLoad: FirstLoadDeferral) {
   const insert = db.prepare(`INSERT INTO sync_runs
       (source, trigger_kind, status, scope, started_at, heartbeat_at, counts, cursor_before)
     VALUES (@source, @trigger, @status, @scope, @startedAt, @heartbeatAt, @counts, @cursorBefore)`);
@@ -140,12 +141,13 @@ export function createRunsRepo(db: Db, nextAppointments: NextAppointments) {
     },
 
     /**
-     * Records how the run ended (the duration is measured from its start), and brings the next
-     * appointment of every patient the run touched up to date.
+     * Records how the run ended (the duration is measured from its start), builds the indexes a first
+     * load left out, and brings the next appointment of every patient the run touched up to date.
      */
     finish(id: number, result: RunResult): SyncRun {
       return db.transaction(() => {
         write(id, result);
+        firstLoad.finishEnded();
         nextAppointments.refreshStale(toStoredTime(result.finishedAt, 'finishedAt'));
         return get(id) as SyncRun;
       })();
@@ -170,8 +172,8 @@ export function createRunsRepo(db: Db, nextAppointments: NextAppointments) {
 
     /**
      * Closes queued or running runs with no heartbeat since `olderThanIso` — and the runs `alsoIds`,
-     * whose process is known to be dead — as abandoned (at start-up, after a crash) and frees their
-     * locks. Returns how many were closed.
+     * whose process is known to be dead — as abandoned (at start-up, after a crash), frees their
+     * locks and builds the indexes a first load among them left out. Returns how many were closed.
      */
     closeStale(olderThanIso: string, alsoIds: readonly number[] = []): number {
       return db.transaction(() => {
@@ -181,6 +183,7 @@ export function createRunsRepo(db: Db, nextAppointments: NextAppointments) {
           message: ABANDONED_MESSAGE,
         }) as Array<{ id: number }>;
         freeLocks.run(JSON.stringify(closed.map((run) => run.id)));
+        firstLoad.finishEnded();
         return closed.length;
       })();
     },
