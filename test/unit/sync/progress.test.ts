@@ -20,7 +20,7 @@ describe('sync progress', () => {
     t.startPhase('patients', 10_000);
     const start = events.length;
     for (let i = 1; i <= 10_000; i++) {
-      t.advance(i, 10_000, i);
+      t.advance('patients', i, 10_000, i);
       if (i % 100 === 0) vi.advanceTimersByTime(10); // 1 s of engine work in total
     }
     vi.advanceTimersByTime(200);
@@ -34,7 +34,7 @@ describe('sync progress', () => {
     const { t, events } = tracker();
     t.startPhase('patients', 200);
     vi.advanceTimersByTime(1000);
-    t.advance(100, 200, 3);
+    t.advance('patients', 100, 200, 3);
     vi.advanceTimersByTime(200);
     const last = events.at(-1);
     expect(last).toMatchObject({ phase: 'patients', step: 2, steps: 4, done: 100, total: 200, requests: 3 });
