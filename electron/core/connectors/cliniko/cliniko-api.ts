@@ -1,6 +1,6 @@
 import { connectorErrors } from '../errors';
 import { MalformedResponseError, type HttpClient, type JsonResult } from '../http/http-client';
-import { pumpPages, type FetchedPage } from '../http/page-pump';
+import { nextTurn, pumpPages, type FetchedPage } from '../http/page-pump';
 import { clinikoEnvelopeSchema } from './schemas';
 
 export const PAGE_SIZE = 100;
@@ -19,6 +19,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 type ListPageWithNext = Omit<ClinikoListPage, 'last'> & { next: string | null };
+
+function anyOf(signal: AbortSignal | undefined, other: AbortSignal): AbortSignal {
+  return signal ? AbortSignal.any([signal, other]) : other;
+}
 
 /**
  * The pages after the first, from its `next` link and total (page-number paging keeps every other
@@ -110,12 +114,22 @@ export class ClinikoApi {
       return { value: { ...page, last: false }, next };
     };
 
-    let page = await fetchPage(this.url(path, [['per_page', String(PAGE_SIZE)], ...filters.map((filter) => ['q[]', filter] as const)]), signal);
+    let page = await fetchPage(
+      this.url(path, [['per_page', String(PAGE_SIZE)], ...filters.map((filter) => ['q[]', filter] as const)]),
+      signal,
+    );
     const rest = ahead > 1 ? remainingPages(page, follow) : [];
     if (rest.length > 0) {
-      yield page.value;
-      for await (const { value, last } of pumpPages({ urls: rest, fetch: fetchPage, window: ahead, follow, ...(signal ? { signal } : {}) }))
-        yield { ...value, last };
+      // The other pages are on their way while the first is stored; left unread, they are called off.
+      const leave = new AbortController();
+      const others = pumpPages({ urls: rest, fetch: fetchPage, window: ahead, follow, signal: anyOf(signal, leave.signal) });
+      await nextTurn();
+      try {
+        yield page.value;
+        for await (const { value, last } of others) yield { ...value, last };
+      } finally {
+        leave.abort();
+      }
       return;
     }
     for (;;) {

@@ -1,3 +1,8 @@
+/** Resolves after pending I/O had its turn: requests just started are sent before a long synchronous task. */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /** A fetched page and, when the API links one, the link to the page after it. */
 export interface FetchedPage<P> {
   value: P;
@@ -26,12 +31,14 @@ export interface PumpOptions<P> {
 
 /**
  * Fetches a listing's remaining pages side by side, up to `window` ahead, and hands them over as they
- * arrive — out of order. A page is `last` only when every other page has been handed over and nothing
- * is left to fetch, so the sync can write the listing's cursor with it. When a page fails, no new
- * request starts; the pages already on their way are still handed over (none marked last), then the
- * error is thrown. Stopping early aborts the requests in flight.
+ * arrive — out of order. The first requests start at once, before anyone reads: the caller can store
+ * the page it has meanwhile. A page is `last` only when every other page has been handed over and
+ * nothing is left to fetch, so the sync can write the listing's cursor with it. When a page fails, no
+ * new request starts; the pages already on their way are still handed over (none marked last), then
+ * the error is thrown. Stopping early aborts the requests in flight; so does never reading, once
+ * `signal` aborts.
  */
-export async function* pumpPages<P>(options: PumpOptions<P>): AsyncGenerator<PumpedPage<P>> {
+export function pumpPages<P>(options: PumpOptions<P>): AsyncGenerator<PumpedPage<P>> {
   if (!(options.window >= 1)) throw new RangeError('At least one page must be allowed ahead');
   const stop = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
@@ -70,28 +77,36 @@ export async function* pumpPages<P>(options: PumpOptions<P>): AsyncGenerator<Pum
       },
     );
   };
-  const fill = (): void => {
+  /** Starts what the window allows; says whether it started anything. */
+  const fill = (): boolean => {
+    const before = inFlight;
     while (!failure && queue.length > 0 && inFlight + ready.length < options.window) start(queue.shift()!);
+    return inFlight > before;
   };
 
-  try {
-    fill();
-    for (;;) {
-      if (ready.length > 0) {
-        const value = ready.shift() as P;
-        fill();
-        yield { value, last: !failure && ready.length === 0 && inFlight === 0 && queue.length === 0 };
-        continue;
+  fill();
+  return handOver();
+
+  async function* handOver(): AsyncGenerator<PumpedPage<P>> {
+    try {
+      for (;;) {
+        if (ready.length > 0) {
+          const value = ready.shift() as P;
+          // Storing a page holds the thread: let the requests just started go out first.
+          if (fill()) await nextTurn();
+          yield { value, last: !failure && ready.length === 0 && inFlight === 0 && queue.length === 0 };
+          continue;
+        }
+        if (inFlight === 0) {
+          if (failure) throw failure.error;
+          if (queue.length === 0) return;
+          fill();
+          continue;
+        }
+        await new Promise<void>((resolve) => (wake = resolve));
       }
-      if (inFlight === 0) {
-        if (failure) throw failure.error;
-        if (queue.length === 0) return;
-        fill();
-        continue;
-      }
-      await new Promise<void>((resolve) => (wake = resolve));
+    } finally {
+      stop.abort();
     }
-  } finally {
-    stop.abort();
   }
 }
