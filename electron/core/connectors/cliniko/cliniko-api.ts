@@ -20,6 +20,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 type ListPageWithNext = Omit<ClinikoListPage, 'last'> & { next: string | null };
 
+/** Pages that arrived together, as one: stored in one transaction. */
+function joined(pages: ClinikoListPage[]): Omit<ClinikoListPage, 'last'> {
+  const totals = pages.flatMap((page) => (page.totalEntries === undefined ? [] : [page.totalEntries]));
+  const items = pages.length === 1 ? pages[0]!.items : pages.flatMap((page) => page.items);
+  return totals.length === 0 ? { items } : { items, totalEntries: Math.max(...totals) };
+}
+
 function anyOf(signal: AbortSignal | undefined, other: AbortSignal): AbortSignal {
   return signal ? AbortSignal.any([signal, other]) : other;
 }
@@ -126,7 +133,7 @@ export class ClinikoApi {
       await nextTurn();
       try {
         yield page.value;
-        for await (const { value, last } of others) yield { ...value, last };
+        for await (const { values, last } of others) yield { ...joined(values), last };
       } finally {
         leave.abort();
       }

@@ -9,9 +9,12 @@ export interface FetchedPage<P> {
   next: string | null;
 }
 
-/** A page as the sync receives it: `last` once every other page of the listing was handed over. */
-export interface PumpedPage<P> {
-  value: P;
+/**
+ * The pages that arrived since the reader last took some (one or more), and whether every other page
+ * of the listing has been handed over: then these complete it.
+ */
+export interface PumpedPages<P> {
+  values: P[];
   last: boolean;
 }
 
@@ -31,14 +34,15 @@ export interface PumpOptions<P> {
 
 /**
  * Fetches a listing's remaining pages side by side, up to `window` ahead, and hands them over as they
- * arrive — out of order. The first requests start at once, before anyone reads: the caller can store
+ * arrive — out of order, and those that arrived together at once, so a busy reader stores them in one
+ * transaction instead of one each. The first requests start at once, before anyone reads: the caller can store
  * the page it has meanwhile. A page is `last` only when every other page has been handed over and
  * nothing is left to fetch, so the sync can write the listing's cursor with it. When a page fails, no
  * new request starts; the pages already on their way are still handed over (none marked last), then
  * the error is thrown. Stopping early aborts the requests in flight; so does never reading, once
  * `signal` aborts.
  */
-export function pumpPages<P>(options: PumpOptions<P>): AsyncGenerator<PumpedPage<P>> {
+export function pumpPages<P>(options: PumpOptions<P>): AsyncGenerator<PumpedPages<P>> {
   if (!(options.window >= 1)) throw new RangeError('At least one page must be allowed ahead');
   const stop = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
@@ -87,14 +91,14 @@ export function pumpPages<P>(options: PumpOptions<P>): AsyncGenerator<PumpedPage
   fill();
   return handOver();
 
-  async function* handOver(): AsyncGenerator<PumpedPage<P>> {
+  async function* handOver(): AsyncGenerator<PumpedPages<P>> {
     try {
       for (;;) {
         if (ready.length > 0) {
-          const value = ready.shift() as P;
-          // Storing a page holds the thread: let the requests just started go out first.
+          const values = ready.splice(0);
+          // Storing pages holds the thread: let the requests just started go out first.
           if (fill()) await nextTurn();
-          yield { value, last: !failure && ready.length === 0 && inFlight === 0 && queue.length === 0 };
+          yield { values, last: !failure && ready.length === 0 && inFlight === 0 && queue.length === 0 };
           continue;
         }
         if (inFlight === 0) {
