@@ -1,13 +1,5 @@
 import { UserFacingError } from '../errors';
-import {
-  runCountsLine,
-  type ActivityLevel,
-  type Source,
-  type SyncPhase,
-  type SyncRun,
-  type SyncScope,
-  type SyncTrigger,
-} from '../domain';
+import { runCountsLine, type ActivityLevel, type Source, type SyncPhase, type SyncRun, type SyncScope, type SyncTrigger } from '../domain';
 import type { Connector } from '../connectors/types';
 import { endingFor, endingForSuccess, type RunEnding } from './outcome';
 import { appointmentsPhase } from './phases/appointments';

@@ -116,7 +116,14 @@ export class ClinikoConnector implements Connector {
   async *appointments(query: AppointmentQuery): AsyncGenerator<Page<RemoteAppointment>> {
     const loading = this.reference.load(query.signal);
     const raw = startedEarly(
-      this.api.list('/individual_appointments', 'individual_appointments', appointmentFilters(query), 'appointments', query.signal, this.ahead),
+      this.api.list(
+        '/individual_appointments',
+        'individual_appointments',
+        appointmentFilters(query),
+        'appointments',
+        query.signal,
+        this.ahead,
+      ),
     );
     const { reference, errors } = await loading;
     let referenceErrors = errors;

@@ -8,7 +8,12 @@ import { appointmentTypeReader, businessReader, practitionerReader, type Cliniko
 const ANY_ARCHIVED = 'archived_at:*';
 
 /** Active practitioners, then inactive ones: Cliniko lists them separately. */
-function practitionerPages(api: ClinikoApi, source: string, signal: AbortSignal | undefined, ahead: number): AsyncIterable<Page<Practitioner>>[] {
+function practitionerPages(
+  api: ClinikoApi,
+  source: string,
+  signal: AbortSignal | undefined,
+  ahead: number,
+): AsyncIterable<Page<Practitioner>>[] {
   return [
     mapPages(api.list('/practitioners', 'practitioners', [], 'practitioners', signal, ahead), practitionerReader(source, true)),
     mapPages(api.list('/practitioners/inactive', 'practitioners', [], 'practitioners', signal, ahead), practitionerReader(source, false)),

@@ -90,7 +90,9 @@ export class GateRegistry {
   gateFor(request: GateRequest): RequestGate {
     const { limits, timeScale } = request;
     const stores = [identityOf(request.budgetStore), request.recentRequests ? identityOf(request.recentRequests) : '-'];
-    const id = [request.credentialKey, request.origin, limits.perMinute, limits.perDay ?? '-', limits.inFlight, timeScale, ...stores].join('|');
+    const id = [request.credentialKey, request.origin, limits.perMinute, limits.perDay ?? '-', limits.inFlight, timeScale, ...stores].join(
+      '|',
+    );
     let gate = this.gates.get(id);
     if (!gate) {
       gate = createGate(request);

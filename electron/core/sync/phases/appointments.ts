@@ -128,13 +128,7 @@ interface WindowTally {
 }
 
 /** The whole window, which the reconcile phase may then compare with the cache. */
-async function sweep(
-  ctx: RunContext,
-  window: Window,
-  label: string,
-  progress: WindowTally,
-  counted: ReadonlySet<string>,
-): Promise<void> {
+async function sweep(ctx: RunContext, window: Window, label: string, progress: WindowTally, counted: ReadonlySet<string>): Promise<void> {
   ctx.log('info', `Fetching every ${label} appointment from ${formatInstant(window.from)} to ${formatInstant(window.to)}.`);
   const previous = readCursor(ctx, window.phase);
   const base = { updatedSince: previous?.updatedSince ?? '', windowEnd: window.to, sweptAt: ctx.startedAt.toISOString() };
