@@ -13,6 +13,8 @@ export interface EmulatorCommandOptions {
   seed?: number;
   /** Compress rate-limit windows by this factor. */
   timeScale?: number;
+  /** A fixed delay for every API request, in place of the realistic 40–150 ms. */
+  latencyMs?: number;
 }
 
 export interface EmulatorCommandIo {
@@ -37,7 +39,8 @@ export async function runEmulatorCommand(
   io: EmulatorCommandIo = { out: (line) => process.stdout.write(`${line}\n`), untilInterrupted: untilSignal },
 ): Promise<void> {
   const start = kind === 'cliniko' ? startClinikoEmulator : startIntakeqEmulator;
-  const emulator = await start(options);
+  const { latencyMs, ...rest } = options;
+  const emulator = await start({ ...rest, ...(latencyMs === undefined ? {} : { latencyMs: { min: latencyMs, max: latencyMs } }) });
   io.out(`${LABEL[kind]} emulator: ${emulator.url}`);
   io.out(`API key: ${emulator.apiKey}`);
   io.out(`Control API: ${emulator.origin}/__emulator/ (GET state, GET stats, POST mutate, POST faults; same credentials as the API)`);
@@ -58,7 +61,7 @@ function positiveNumber(value: string): number {
   return n;
 }
 
-/** `tsx electron/emulators/cli.ts cliniko|intakeq [--patients N] [--port N] [--seed S] [--time-scale X]` */
+/** `tsx electron/emulators/cli.ts cliniko|intakeq [--patients N] [--port N] [--seed S] [--time-scale X] [--latency-ms N]` */
 export function emulatorProgram(io?: EmulatorCommandIo): Command {
   return new Command('emulator')
     .description('run a local Cliniko or IntakeQ API emulator with a seeded practice')
@@ -70,6 +73,7 @@ export function emulatorProgram(io?: EmulatorCommandIo): Command {
     .option('--port <n>', 'port on 127.0.0.1 (default: a free one)', wholeNumber)
     .option('--seed <n>', 'dataset seed (default 1)', wholeNumber)
     .option('--time-scale <x>', 'compress rate-limit windows by this factor (default 1)', positiveNumber)
+    .option('--latency-ms <n>', 'answer every API request after exactly this delay (default: 40 to 150 ms)', wholeNumber)
     .action((kind: EmulatorKind, options: EmulatorCommandOptions) => runEmulatorCommand(kind, options, io));
 }
 

@@ -21,6 +21,8 @@ export interface WorkerInput {
   apiKey: string;
   timeScale: number;
   perMinute: number;
+  /** Requests in flight at once; 1 runs the sync one request after another, as before listings ran side by side. */
+  inFlight?: number;
 }
 
 export interface SyncMeasurement {
@@ -93,7 +95,7 @@ async function measure(cache: Cache, source: Source, input: WorkerInput, mode: S
     gates,
     timeScale: input.timeScale,
     // The daily cap is reported as days of budget: only the per-minute limit paces the run.
-    rateLimits: { perMinute: input.perMinute, perDay: null },
+    rateLimits: { perMinute: input.perMinute, perDay: null, ...(input.inFlight ? { inFlight: input.inFlight } : {}) },
     userAgentContact: 'bench@clinicsync.example',
   });
   const before = await emulatorStats(input);

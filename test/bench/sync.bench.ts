@@ -54,7 +54,8 @@ async function startUpstream(kind: SourceKind, patients: number): Promise<Upstre
   };
 }
 
-function runWorker(input: WorkerInput): Promise<WorkerOutput> {
+/** Runs one case in its own process (see sync-bench-worker.ts). */
+export function runWorker(input: WorkerInput): Promise<WorkerOutput> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(here, 'sync-bench-worker.ts'), JSON.stringify(input)], {
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -84,15 +85,16 @@ function metricsFor(kind: SourceKind, size: number, upstream: Upstream, out: Wor
     met: converged,
   });
 
-  const pacing = (m: SyncMeasurement, what: string) => {
+  // Issue 14 §4: Cliniko's full sync, its listings side by side, within 1.1 of the floor.
+  const pacing = (m: SyncMeasurement, what: string, limit = 1.15) => {
     const ratio = pacingRatio(m.elapsedMs, m.requests, perMinute, windowMs);
     if (ratio !== null) {
       metrics.push({
         name: `${label}: ${what} elapsed ÷ burst-aware floor`,
         value: ratio,
         unit: '',
-        target: '<= 1.15',
-        met: ratio <= 1.15,
+        target: `<= ${limit}`,
+        met: ratio <= limit,
       });
     }
   };
@@ -101,7 +103,7 @@ function metricsFor(kind: SourceKind, size: number, upstream: Upstream, out: Wor
   const naive = full.requests - full.appointmentListRequests + upstream.patients;
   metrics.push({ name: `${label}: naive per-patient requests ÷ ours`, value: naive / full.requests, unit: '×' });
   metrics.push({ name: `${label}: full sync elapsed`, value: Math.round(full.elapsedMs), unit: 'ms' });
-  pacing(full, 'full sync');
+  pacing(full, 'full sync', kind === 'cliniko' ? 1.1 : 1.15);
   metrics.push({
     name: `${label}: 429s received`,
     value: full.rateLimited + incremental.rateLimited,

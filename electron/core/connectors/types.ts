@@ -22,6 +22,13 @@ export interface Page<T> {
   totalEntries?: number;
   /** The newest remote modification time among this page's records (ISO-8601 UTC), for cursors. */
   maxRemoteUpdatedAt: string | null;
+  /**
+   * Where the API's paging tells (Cliniko): true on the page handed over after every other page of
+   * the listing, false while another is still to come. Pages fetched side by side arrive out of
+   * order, so only this says which one completes the listing. Absent: the sync asks for the next page
+   * to find out.
+   */
+  last?: boolean;
 }
 
 export interface ConnectionInfo {
@@ -55,6 +62,12 @@ export interface ConnectorCapabilities {
   requestsPerMinute: number;
   /** How finely `updatedSince` filters on the server: Cliniko to the second, IntakeQ by whole days. */
   updatedSincePrecision: 'second' | 'day';
+  /**
+   * Whether the sync may run independent listings (practitioners, patients, the two appointment
+   * windows) at the same time. The credential's gate still paces every request and caps how many are
+   * in flight; a listing whose pages carry a total also fetches its remaining pages side by side.
+   */
+  listingsSideBySide: boolean;
 }
 
 export interface PatientQuery {

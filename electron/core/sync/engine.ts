@@ -1,5 +1,5 @@
 import { UserFacingError } from '../errors';
-import { runCountsLine, type ActivityLevel, type Source, type SyncRun, type SyncScope, type SyncTrigger } from '../domain';
+import { runCountsLine, type ActivityLevel, type Source, type SyncPhase, type SyncRun, type SyncScope, type SyncTrigger } from '../domain';
 import type { Connector } from '../connectors/types';
 import { endingFor, endingForSuccess, type RunEnding } from './outcome';
 import { appointmentsPhase } from './phases/appointments';
@@ -13,6 +13,7 @@ import { reconcilePhase } from './phases/reconcile';
 import type { SyncStore } from './ports';
 import { ProgressTracker, type SyncProgress } from './progress';
 import { RunContext, type SyncSettings } from './run-context';
+import { runListings, type PhaseStep } from './side-by-side';
 import { appointmentWindows } from './windows';
 import type { WaitRelay } from './wait-relay';
 
@@ -79,6 +80,8 @@ export async function syncSource(engineDeps: SyncEngineDeps, request: SourceSync
   request.onStarted?.(runId);
   const source = request.source.id;
   const progress = new ProgressTracker({ runId, source, phases: request.scope.phases }, deps.events.progress);
+  // Ends listings still running when another one failed; the run's own signal is the user's cancel.
+  const stop = new AbortController();
   const ctx = new RunContext(
     runId,
     source,
@@ -89,7 +92,7 @@ export async function syncSource(engineDeps: SyncEngineDeps, request: SourceSync
     request.connector,
     request.settings,
     progress,
-    request.signal,
+    AbortSignal.any([request.signal, stop.signal]),
     deps.now,
     (level, message) => deps.events.activity({ runId, source, at: deps.now().toISOString(), level, message }),
   );
@@ -108,7 +111,7 @@ export async function syncSource(engineDeps: SyncEngineDeps, request: SourceSync
   let ending: RunEnding;
   try {
     ctx.log('info', `${triggerLabel(request.trigger)} ${request.scope.mode.replace('_', ' ')} sync of ${request.source.name} started.`);
-    await runPhases(ctx);
+    await runPhases(ctx, stop);
     ending = endingForSuccess(ctx.counts.errors);
   } catch (err) {
     ending = endingFor(err, request.signal);
@@ -144,15 +147,22 @@ function guarded(events: SyncEvents, onError: (err: unknown) => void): SyncEvent
   };
 }
 
-async function runPhases(ctx: RunContext): Promise<void> {
+async function runPhases(ctx: RunContext, stop: AbortController): Promise<void> {
   const phases = new Set(ctx.scope.phases);
   const windows = appointmentWindows(ctx.startedAt, ctx.settings);
+  const step = (phase: SyncPhase, run: () => Promise<void>): PhaseStep[] => (phases.has(phase) ? [{ phase, run }] : []);
   if (phases.has('connect')) await connectPhase(ctx);
-  if (phases.has('practitioners')) await practitionersPhase(ctx);
-  if (phases.has('patients')) await patientsPhase(ctx);
-  if (phases.has('appointments_back')) await appointmentsPhase(ctx, windows.appointments_back);
-  if (phases.has('enrich')) await enrichPhase(ctx, ctx.enrichCandidates);
-  if (phases.has('appointments_forward')) await appointmentsPhase(ctx, windows.appointments_forward);
+  // Details complete the past appointments, so they follow them; the rest are independent.
+  const chains = [
+    step('practitioners', () => practitionersPhase(ctx)),
+    step('patients', () => patientsPhase(ctx)),
+    [
+      ...step('appointments_back', () => appointmentsPhase(ctx, windows.appointments_back)),
+      ...step('enrich', () => enrichPhase(ctx, ctx.enrichCandidates)),
+    ],
+    step('appointments_forward', () => appointmentsPhase(ctx, windows.appointments_forward)),
+  ].filter((chain) => chain.length > 0);
+  await runListings(ctx, chains, stop);
   if (phases.has('appointments_day')) await dayPhase(ctx);
   if (phases.has('appointments_back') || phases.has('appointments_forward') || phases.has('appointments_day')) await discoverPatients(ctx);
   if (phases.has('reconcile')) await reconcilePhase(ctx);

@@ -1,13 +1,19 @@
 /**
- * Yields each item with whether it is the last one, so the final page's transaction can also carry
- * the cursor that covers the whole listing. Knowing that means asking for the next page first: when
- * that fails (cancelled, server down), the page already in hand is still yielded, then the error thrown,
- * so no fetched page is lost.
+ * Yields each page with whether it is the last one, so the final page's transaction can also carry
+ * the cursor that covers the whole listing. A page that says so (`last`, from paging that knows, and
+ * the only way to tell with pages fetched side by side) is taken at its word and stored at once.
+ * Otherwise knowing means asking for the next page first: when that fails (cancelled, server down),
+ * the page already in hand is still yielded, then the error thrown, so no fetched page is lost.
  */
-export async function* withLast<T>(items: AsyncIterable<T>): AsyncGenerator<{ item: T; last: boolean }> {
+export async function* withLast<T extends { last?: boolean }>(items: AsyncIterable<T>): AsyncGenerator<{ item: T; last: boolean }> {
   const iterator = items[Symbol.asyncIterator]();
   let current = await iterator.next();
   while (!current.done) {
+    if (current.value.last !== undefined) {
+      yield { item: current.value, last: current.value.last };
+      current = await iterator.next();
+      continue;
+    }
     let next: IteratorResult<T>;
     try {
       next = await iterator.next();

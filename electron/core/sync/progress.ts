@@ -27,18 +27,32 @@ export interface ProgressClock {
 /** At most ten updates a second reach the faces, whatever the engine reports. */
 export const MIN_EMIT_INTERVAL_MS = 100;
 
+interface Lane {
+  done: number;
+  total: number | null;
+  startedAt: number;
+}
+
 /**
  * Turns the engine's many small updates into a calm stream: at most one event per 100 ms, and the
  * latest state always follows within that time (so the last update of a phase is never lost, only
  * merged into the next), with a percentage over the whole run (each phase an equal share of it) and
- * an ETA for the current phase from its pace so far.
+ * an ETA for the shown phase from its pace so far.
+ *
+ * Phases run one after another unless the engine says which run together (`together`). Each running
+ * phase keeps its own count; the one shown is the earliest of them in the run's order, and the
+ * percentage adds up every phase's share: done ones whole, running ones by their count.
  */
 export class ProgressTracker {
   #state: SyncProgress;
   #lastEmit = -Infinity;
-  #phaseStartedAt = 0;
   #pending: ReturnType<typeof setTimeout> | null = null;
   readonly #phases: SyncPhase[];
+  readonly #lanes = new Map<SyncPhase, Lane>();
+  readonly #finished = new Set<SyncPhase>();
+  #together = new Set<SyncPhase>();
+  /** Requests sent when the rate limit began to hold the run: the wait is over once another is sent. */
+  #requestsAtWait = 0;
 
   constructor(
     init: { runId: number; source: string; phases: SyncPhase[] },
@@ -53,17 +67,44 @@ export class ProgressTracker {
     return { ...this.#state };
   }
 
-  startPhase(phase: SyncPhase, total: number | null = null): void {
-    this.#phaseStartedAt = this.clock.now();
-    this.#update({ phase, step: this.#phases.indexOf(phase) + 1, done: 0, total, waitingUntil: null });
+  /** These phases run at the same time: starting one does not end the others (see finishPhase). */
+  together(phases: readonly SyncPhase[]): void {
+    this.#together = new Set(phases);
   }
 
-  advance(done: number, total: number | null, requests: number): void {
-    this.#update({ done, total: total ?? this.#state.total, requests, waitingUntil: null });
+  /** A phase begins; in a run one after another, it ends the phase before it. */
+  startPhase(phase: SyncPhase, total: number | null = null): void {
+    for (const running of this.#lanes.keys()) {
+      if (!(this.#together.has(running) && this.#together.has(phase))) this.finishPhase(running, false);
+    }
+    this.#finished.delete(phase);
+    this.#lanes.set(phase, { done: 0, total, startedAt: this.clock.now() });
+    this.#update({});
+  }
+
+  /** A phase that ran alongside others is done. */
+  finishPhase(phase: SyncPhase, show = true): void {
+    const lane = this.#lanes.get(phase);
+    if (!lane) return;
+    this.#lanes.delete(phase);
+    this.#finished.add(phase);
+    if (show) this.#update({});
+  }
+
+  advance(phase: SyncPhase, done: number, total: number | null, requests: number): void {
+    const lane = this.#lanes.get(phase);
+    if (lane) {
+      lane.done = done;
+      lane.total = total ?? lane.total;
+    }
+    // Pages of requests sent before a wait still arrive during it, side by side: only a request sent
+    // after it ends the wait.
+    this.#update({ requests, ...(requests > this.#requestsAtWait ? { waitingUntil: null } : {}) });
   }
 
   /** A rate limit holds the run until `until` (null: no longer waiting). */
   waiting(until: Date | null, requests: number): void {
+    this.#requestsAtWait = requests;
     this.#update({ waitingUntil: until ? until.toISOString() : null, requests });
   }
 
@@ -93,10 +134,22 @@ export class ProgressTracker {
     this.#pending = null;
   }
 
+  /** The running phase shown: the earliest of them in the run's order. */
+  #shown(): [SyncPhase, Lane] | null {
+    let shown: [SyncPhase, Lane] | null = null;
+    for (const entry of this.#lanes) if (!shown || this.#phases.indexOf(entry[0]) < this.#phases.indexOf(shown[0])) shown = entry;
+    return shown;
+  }
+
   #update(patch: Partial<SyncProgress>): void {
     const next = { ...this.#state, ...patch };
-    next.percent = this.#percent(next);
-    next.etaSeconds = this.#eta(next);
+    const shown = this.#shown();
+    if (shown) {
+      const [phase, lane] = shown;
+      Object.assign(next, { phase, step: this.#phases.indexOf(phase) + 1, done: lane.done, total: lane.total });
+      next.etaSeconds = this.#eta(lane);
+      next.percent = this.#percent(phase);
+    }
     this.#state = next;
     const now = this.clock.now();
     if (now - this.#lastEmit >= MIN_EMIT_INTERVAL_MS) {
@@ -106,15 +159,26 @@ export class ProgressTracker {
     }
   }
 
-  #percent(s: SyncProgress): number | null {
-    if (s.steps === 0 || s.step === 0) return 0;
-    const within = s.total && s.total > 0 ? Math.min(1, s.done / s.total) : 0;
-    return Math.min(100, Math.round(((s.step - 1 + within) / s.steps) * 1000) / 10);
+  /**
+   * Each phase an equal share: done ones (and any before the shown one) whole, running ones by their
+   * count. Between phases (none running) the last figure stands.
+   */
+  #percent(shown: SyncPhase): number {
+    const steps = this.#phases.length;
+    if (steps === 0) return 0;
+    const shownIndex = this.#phases.indexOf(shown);
+    let share = 0;
+    this.#phases.forEach((phase, index) => {
+      const lane = this.#lanes.get(phase);
+      if (lane) share += lane.total && lane.total > 0 ? Math.min(1, lane.done / lane.total) : 0;
+      else if (this.#finished.has(phase) || index < shownIndex) share += 1;
+    });
+    return Math.min(100, Math.round((share / steps) * 1000) / 10);
   }
 
-  #eta(s: SyncProgress): number | null {
-    if (!s.total || s.done === 0 || s.done >= s.total) return s.total && s.done >= s.total ? 0 : null;
-    const elapsed = this.clock.now() - this.#phaseStartedAt;
-    return Math.round(((elapsed / s.done) * (s.total - s.done)) / 1000);
+  #eta(lane: Lane): number | null {
+    if (!lane.total || lane.done === 0 || lane.done >= lane.total) return lane.total && lane.done >= lane.total ? 0 : null;
+    const elapsed = this.clock.now() - lane.startedAt;
+    return Math.round(((elapsed / lane.done) * (lane.total - lane.done)) / 1000);
   }
 }

@@ -50,19 +50,21 @@ export class FaultInjector {
 
   /** Names an incoming API request; `number` is its place among all API requests. */
   identify(method: string, url: URL, number: number): RequestIdentity {
-    const key = `${method} ${url.pathname} page=${url.searchParams.get('page') ?? '1'}`;
+    const key = requestKey(method, url.pathname, url.searchParams.get('page') ?? '1');
     const occurrence = (this.occurrences.get(key) ?? 0) + 1;
     this.occurrences.set(key, occurrence);
     return { key, occurrence, number };
   }
 
-  forRequest(request: RequestIdentity): RequestFaults {
-    const { serverErrorRate = 0, slowRate = 0, slowMs = 0, rateLimitStorm } = this.options;
+  /** `basePath` is the API's version path ('/v1'), which `unavailablePages` paths leave out. */
+  forRequest(request: RequestIdentity, basePath = ''): RequestFaults {
+    const { serverErrorRate = 0, slowRate = 0, slowMs = 0, rateLimitStorm, unavailablePages = [] } = this.options;
     const storm = rateLimitStorm !== undefined && rateLimitStorm.everyN > 0 && request.number % rateLimitStorm.everyN === 0;
     const draw = (what: string): number => seededUnit(this.seed, what, request.key, request.occurrence);
+    const down = unavailablePages.some((page) => request.key === requestKey('GET', `${basePath}${page.path}`, String(page.page ?? 1)));
     return {
       storm,
-      serverError: !storm && draw('server-error') < serverErrorRate ? pick(SERVER_ERRORS, draw('status')) : null,
+      serverError: down ? 503 : !storm && draw('server-error') < serverErrorRate ? pick(SERVER_ERRORS, draw('status')) : null,
       extraDelayMs: draw('slow') < slowRate ? slowMs : 0,
     };
   }
@@ -86,6 +88,10 @@ export class FaultInjector {
     const text = bodyText(response);
     return text.slice(0, Math.floor(text.length / 2));
   }
+}
+
+function requestKey(method: string, path: string, page: string): string {
+  return `${method} ${path} page=${page}`;
 }
 
 function pick<T>(items: readonly T[], unit: number): T {

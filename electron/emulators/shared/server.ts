@@ -102,7 +102,7 @@ export async function serveEmulator<C>(api: ApiDefinition<C>, settings: ServeSet
       return send(response, bodyText(response));
     }
     const identity = settings.faults.identify(method, url, stats.record(url.pathname));
-    const faults = settings.faults.forRequest(identity);
+    const faults = settings.faults.forRequest(identity, api.basePath);
     const { min, max } = settings.latencyMs;
     const delay = settings.prng.int(min, max) + faults.extraDelayMs;
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));

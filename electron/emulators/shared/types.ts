@@ -17,6 +17,12 @@ export interface FaultOptions {
   mutateBetweenPages?: number;
   /** Every Nth API request is refused with 429 and the emulator's usual rate-limit headers. */
   rateLimitStorm?: { everyN: number };
+  /**
+   * Requests for these pages are answered 503 every time while this is set: an outage of one page
+   * (path under the API base, e.g. `/patients`; page 1 when `page` is left out), so a test can fail
+   * exactly that page of a listing whatever order the pages are asked in.
+   */
+  unavailablePages?: Array<{ path: string; page?: number }>;
 }
 
 export interface EmulatorOptions {

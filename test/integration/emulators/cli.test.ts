@@ -41,7 +41,7 @@ describe('emulator command', () => {
       process.execPath,
       // tsx as a loader in this one process: tsx's CLI would put a signal relay in between, which under
       // load can take the emulator for one without a SIGTERM handler and end it with 143.
-      ['--import', 'tsx', 'electron/emulators/cli.ts', 'cliniko', '--patients', '10', '--seed', '2'],
+      ['--import', 'tsx', 'electron/emulators/cli.ts', 'cliniko', '--patients', '10', '--seed', '2', '--latency-ms', '150'],
       { cwd: ROOT },
     );
     const output = createInterface({ input: child.stdout });
@@ -53,7 +53,10 @@ describe('emulator command', () => {
     const url = printed.find((l) => l.startsWith('Cliniko emulator: '))?.slice('Cliniko emulator: '.length) ?? '';
     const key = printed.find((l) => l.startsWith('API key: '))?.slice('API key: '.length) ?? '';
     expect(key).toMatch(/-au1$/);
+    const asked = performance.now();
     expect((await fetch(`${url}/user`, { headers: clinikoHeaders(key) })).status).toBe(200);
+    // The fixed latency a small-practice measurement needs (issue 14 §4).
+    expect(performance.now() - asked).toBeGreaterThanOrEqual(149);
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

@@ -19,7 +19,12 @@ async function serve(handler: Handler): Promise<LoopbackServer> {
 const AFTERNOON = new Date('2024-05-01T15:00:00Z');
 
 function intakeqLike(perDay: number): ServiceProfile {
-  return { service: 'IntakeQ', kind: 'intakeq', limits: { perMinute: 1000, perDay }, rateLimitDefaultWaitMs: { min: 10_000, max: 60_000 } };
+  return {
+    service: 'IntakeQ',
+    kind: 'intakeq',
+    limits: { perMinute: 1000, perDay, inFlight: 1 },
+    rateLimitDefaultWaitMs: { min: 10_000, max: 60_000 },
+  };
 }
 
 /** A fresh client, as after a restart: new gates, same store. */

@@ -22,7 +22,7 @@ function clientFor(server: LoopbackServer, setup: Partial<HttpSetup> = {}, profi
   const fullProfile: ServiceProfile = {
     service: 'Cliniko',
     kind: 'test',
-    limits: { perMinute: 1000, perDay: null },
+    limits: { perMinute: 1000, perDay: null, inFlight: 1 },
     rateLimitDefaultWaitMs: { min: 300, max: 300 },
     ...profile,
   };

@@ -18,7 +18,7 @@ function virtualTiming(): Timing & { elapsed(): number } {
   };
 }
 
-const limits = { perMinute: 10, perDay: null };
+const limits = { perMinute: 10, perDay: null, inFlight: 1 };
 
 /** A gate of IntakeQ's for one credential, as one process (one registry) holds it, over the shared cache. */
 function gateOf(

@@ -25,6 +25,16 @@ function statuses(injector: FaultInjector, url: string, count: number): number[]
 }
 
 describe('fault decisions', () => {
+  it('take one page down on every try, whatever the order, and leave its neighbours and other paths up', () => {
+    const injector = new FaultInjector({ unavailablePages: [{ path: '/patients', page: 2 }, { path: '/businesses' }] }, SEED);
+    const status = (url: string) => injector.forRequest(injector.identify('GET', new URL(url), 1), '/v1').serverError ?? 200;
+    expect(status('http://emu/v1/patients?page=3&per_page=100')).toBe(200);
+    expect([1, 2, 3].map(() => status('http://emu/v1/patients?per_page=100&page=2'))).toEqual([503, 503, 503]);
+    expect(status('http://emu/v1/patients?per_page=100')).toBe(200);
+    expect(status('http://emu/v1/businesses')).toBe(503);
+    expect(status('http://emu/v1/individual_appointments?page=2')).toBe(200);
+  });
+
   it('break the same records whichever page, order or request serves them, and more of them at a higher rate', () => {
     const ids = Array.from({ length: 400 }, (_, i) => 1000 + i);
     const injector = new FaultInjector({ malformedRecordRate: 0.05 }, SEED);

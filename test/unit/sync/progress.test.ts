@@ -20,7 +20,7 @@ describe('sync progress', () => {
     t.startPhase('patients', 10_000);
     const start = events.length;
     for (let i = 1; i <= 10_000; i++) {
-      t.advance(i, 10_000, i);
+      t.advance('patients', i, 10_000, i);
       if (i % 100 === 0) vi.advanceTimersByTime(10); // 1 s of engine work in total
     }
     vi.advanceTimersByTime(200);
@@ -34,7 +34,7 @@ describe('sync progress', () => {
     const { t, events } = tracker();
     t.startPhase('patients', 200);
     vi.advanceTimersByTime(1000);
-    t.advance(100, 200, 3);
+    t.advance('patients', 100, 200, 3);
     vi.advanceTimersByTime(200);
     const last = events.at(-1);
     expect(last).toMatchObject({ phase: 'patients', step: 2, steps: 4, done: 100, total: 200, requests: 3 });
@@ -63,5 +63,35 @@ describe('sync progress', () => {
     t.complete(12);
     t.flush();
     expect(events.at(-1)).toMatchObject({ step: 4, percent: 100, etaSeconds: 0, requests: 12 });
+  });
+
+  it("with phases side by side, shows the earliest still running and adds up every phase's share", () => {
+    const { t, events } = tracker();
+    t.startPhase('connect');
+    t.together(['patients', 'appointments_forward']);
+    t.startPhase('patients', 200);
+    t.startPhase('appointments_forward', 100);
+    t.advance('appointments_forward', 100, 100, 4);
+    t.advance('patients', 50, 200, 5);
+    vi.advanceTimersByTime(100);
+    // connect done (1) + patients a quarter + upcoming whole, of 4 phases.
+    expect(events.at(-1)).toMatchObject({ phase: 'patients', step: 2, done: 50, total: 200, percent: 56.3 });
+    t.finishPhase('patients');
+    vi.advanceTimersByTime(100);
+    expect(events.at(-1)).toMatchObject({ phase: 'appointments_forward', step: 3, done: 100, percent: 75 });
+  });
+
+  it('keeps showing a rate-limit wait while pages sent before it still arrive, until a request follows it', () => {
+    const { t, events } = tracker();
+    t.together(['patients', 'appointments_forward']);
+    t.startPhase('patients', 1000);
+    t.startPhase('appointments_forward');
+    t.waiting(new Date('2026-11-22T10:42:00Z'), 12);
+    t.advance('appointments_forward', 100, null, 12);
+    vi.advanceTimersByTime(100);
+    expect(events.at(-1)?.waitingUntil).toBe('2026-11-22T10:42:00.000Z');
+    t.advance('patients', 100, 1000, 13);
+    vi.advanceTimersByTime(100);
+    expect(events.at(-1)?.waitingUntil).toBeNull();
   });
 });

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { BudgetStore, RecentRequestLog } from '../../domain';
 import type { ServiceName } from '../errors';
 import { DailyBudget, DAY_MS } from './daily-budget';
+import { InFlightCap } from './in-flight';
 import { defaultMarginMs, SlidingWindowLimiter, type SharedWindow, type Slot } from './sliding-window-limiter';
 import type { Timing } from './timing';
 
@@ -11,6 +12,8 @@ export interface RateLimits {
   perMinute: number;
   /** null: no daily cap. */
   perDay: number | null;
+  /** Requests of the credential in flight at once (from this process). */
+  inFlight: number;
 }
 
 /** A stable, non-secret name for a credential: the service and a short hash of the key. */
@@ -20,25 +23,41 @@ export function credentialKeyFor(kind: string, apiKey: string): string {
 
 /**
  * Everything a request must pass before it is sent: the daily budget (checked before any waiting,
- * so a spent budget fails at once), then a per-minute slot, then the budget is charged.
+ * so a spent budget fails at once), a place among the credential's requests in flight, then a
+ * per-minute slot, then the budget is charged.
  */
 export class RequestGate {
   constructor(
     readonly limiter: SlidingWindowLimiter,
     readonly budget: DailyBudget | null,
+    readonly inFlight: InFlightCap = new InFlightCap(1),
   ) {}
 
   /** Resolves with the claimed slot: call `done()` when the response is in. */
   async admit(signal?: AbortSignal, onWait?: (untilMs: number) => void): Promise<Slot> {
     this.budget?.assertAvailable();
-    const slot = await this.limiter.acquire(signal, onWait);
+    const leave = await this.inFlight.enter(signal);
+    let slot: Slot;
+    try {
+      slot = await this.limiter.acquire(signal, onWait);
+    } catch (err) {
+      leave();
+      throw err;
+    }
     try {
       this.budget?.consume();
     } catch (err) {
       slot.done();
+      leave();
       throw err;
     }
-    return slot;
+    return {
+      waitedMs: slot.waitedMs,
+      done: () => {
+        slot.done();
+        leave();
+      },
+    };
   }
 
   pauseUntil(ms: number): void {
@@ -71,7 +90,9 @@ export class GateRegistry {
   gateFor(request: GateRequest): RequestGate {
     const { limits, timeScale } = request;
     const stores = [identityOf(request.budgetStore), request.recentRequests ? identityOf(request.recentRequests) : '-'];
-    const id = [request.credentialKey, request.origin, limits.perMinute, limits.perDay ?? '-', timeScale, ...stores].join('|');
+    const id = [request.credentialKey, request.origin, limits.perMinute, limits.perDay ?? '-', limits.inFlight, timeScale, ...stores].join(
+      '|',
+    );
     let gate = this.gates.get(id);
     if (!gate) {
       gate = createGate(request);
@@ -89,7 +110,7 @@ function createGate(request: GateRequest): RequestGate {
   const limiter = new SlidingWindowLimiter(limits.perMinute, windowMs, timing, defaultMarginMs(windowMs), shared);
   const budget =
     limits.perDay === null ? null : new DailyBudget(service, budgetStore, credentialKey, limits.perDay, DAY_MS / timeScale, timing);
-  return new RequestGate(limiter, budget);
+  return new RequestGate(limiter, budget, new InFlightCap(limits.inFlight));
 }
 
 // A gate keeps the stores it was built with, so a cache closed and another opened in the same

@@ -29,7 +29,7 @@ export interface RecordReader<S extends z.ZodType, R> {
 export function readRecords<S extends z.ZodType, R>(
   items: readonly Record<string, unknown>[],
   reader: RecordReader<S, R>,
-): Omit<Page<R>, 'totalEntries'> {
+): Omit<Page<R>, 'totalEntries' | 'last'> {
   const records: R[] = [];
   const errors: RecordError[] = [];
   const deletedIds: string[] = [];
@@ -78,6 +78,8 @@ function recordError(label: string, rawId: unknown, issues: ReadonlyArray<Pick<z
 export interface RawPage {
   items: Record<string, unknown>[];
   totalEntries?: number;
+  /** Whether the listing has no page after this one, when the API's paging tells (see Page.last). */
+  last?: boolean;
 }
 
 /**
@@ -97,8 +99,10 @@ export async function* mapPages<S extends z.ZodType, R>(
       seen.add(String(id));
       return true;
     });
-    const page = readRecords(fresh, reader);
-    yield raw.totalEntries === undefined ? page : { ...page, totalEntries: raw.totalEntries };
+    const page: Page<R> = readRecords(fresh, reader);
+    if (raw.totalEntries !== undefined) page.totalEntries = raw.totalEntries;
+    if (raw.last !== undefined) page.last = raw.last;
+    yield page;
   }
 }
 
@@ -110,7 +114,7 @@ export function laterOf(a: string | null, b: string | null): string | null {
 }
 
 /** Several pages as one, e.g. the answers to a batch of lookups. */
-export function mergePages<R>(pages: readonly Omit<Page<R>, 'totalEntries'>[]): Page<R> {
+export function mergePages<R>(pages: readonly Omit<Page<R>, 'totalEntries' | 'last'>[]): Page<R> {
   return {
     records: pages.flatMap((page) => page.records),
     errors: pages.flatMap((page) => page.errors),

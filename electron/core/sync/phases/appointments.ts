@@ -81,8 +81,8 @@ export async function appointmentsPhase(ctx: RunContext, window: Window): Promis
   const stored = readCursor(ctx, window.phase);
   if (stored && !ctx.full) ctx.cursorBefore[window.phase] = JSON.stringify(stored);
   const label = window.phase === 'appointments_back' ? 'past' : 'upcoming';
-  const before = { ...ctx.counts };
-  const progress = { done: 0 };
+  // This window's own tallies: the other window may be filling the run's counts at the same time.
+  const progress: WindowTally = { done: 0, new: 0, updated: 0, unchanged: 0 };
   const reason = sweepReason(ctx, stored);
 
   let counted = new Set<string>();
@@ -112,23 +112,23 @@ export async function appointmentsPhase(ctx: RunContext, window: Window): Promis
     await sweep(ctx, window, label, progress, counted);
   }
 
-  const c = ctx.counts;
   ctx.log(
     'info',
     `${label === 'past' ? 'Past' : 'Upcoming'} appointments: ${plural(progress.done, 'record')} checked — ` +
-      `${c.appointmentsNew - before.appointmentsNew} new, ${c.appointmentsUpdated - before.appointmentsUpdated} updated, ` +
-      `${c.appointmentsUnchanged - before.appointmentsUnchanged} unchanged.`,
+      `${progress.new} new, ${progress.updated} updated, ${progress.unchanged} unchanged.`,
   );
 }
 
+/** Records read in one window, and how storing them went. */
+interface WindowTally {
+  done: number;
+  new: number;
+  updated: number;
+  unchanged: number;
+}
+
 /** The whole window, which the reconcile phase may then compare with the cache. */
-async function sweep(
-  ctx: RunContext,
-  window: Window,
-  label: string,
-  progress: { done: number },
-  counted: ReadonlySet<string>,
-): Promise<void> {
+async function sweep(ctx: RunContext, window: Window, label: string, progress: WindowTally, counted: ReadonlySet<string>): Promise<void> {
   ctx.log('info', `Fetching every ${label} appointment from ${formatInstant(window.from)} to ${formatInstant(window.to)}.`);
   const previous = readCursor(ctx, window.phase);
   const base = { updatedSince: previous?.updatedSince ?? '', windowEnd: window.to, sweptAt: ctx.startedAt.toISOString() };
@@ -145,7 +145,7 @@ async function pullWindow(
   window: Window,
   pulls: Pull[],
   cursorBase: WindowCursor,
-  progress: { done: number },
+  progress: WindowTally,
   alreadyCounted: ReadonlySet<string>,
 ): Promise<{ counted: Set<string>; skipped: Set<string> }> {
   const counted = new Set<string>();
@@ -174,14 +174,13 @@ async function pullWindow(
       ctx.counts.appointmentsRemoved += removed;
       noteUnknownPatients(ctx, page.records);
       if (window.phase === 'appointments_back') noteEnrichCandidates(ctx, page.records);
-      tallyAppointments(
-        ctx,
-        stored.filter((s) => !alreadyCounted.has(s.externalId)),
-      );
+      const fresh = stored.filter((s) => !alreadyCounted.has(s.externalId));
+      tallyAppointments(ctx, fresh);
+      for (const { outcome } of fresh) progress[outcome]++;
       for (const s of stored) counted.add(s.externalId);
       ctx.recordSkipped('appointment', page.errors);
       progress.done += page.records.length + page.errors.length + page.deletedIds.length;
-      ctx.progress.advance(progress.done, null, ctx.requests());
+      ctx.progress.advance(window.phase, progress.done, null, ctx.requests());
       ctx.checkpoint();
     }
   }

@@ -26,7 +26,7 @@ export async function dayPhase(ctx: RunContext): Promise<void> {
     tallyAppointments(ctx, stored);
     ctx.recordSkipped('appointment', page.errors);
     done += page.records.length + page.errors.length + page.deletedIds.length;
-    ctx.progress.advance(done, null, ctx.requests());
+    ctx.progress.advance('appointments_day', done, null, ctx.requests());
     ctx.checkpoint();
   }
   // Rows that could not be read keep the reconcile phase from taking their cached copies for removed.

@@ -32,7 +32,7 @@ export async function enrichPhase(ctx: RunContext, candidates: RemoteAppointment
     const stored = ctx.store.transaction(() => ctx.store.appointments.upsertPage(ctx.source, found, syncedAt, ctx.runId));
     completed += stored.filter((s) => s.outcome === 'updated').length;
     done += batch.length;
-    ctx.progress.advance(done, candidates.length, ctx.requests());
+    ctx.progress.advance('enrich', done, candidates.length, ctx.requests());
   }
   ctx.log('info', `Appointment details: ${plural(completed, 'appointment')} completed from ${plural(done, 'detail request')}.`);
 }

@@ -126,7 +126,7 @@ async function pullPatients(ctx: RunContext, cursor: string | null, alreadyCount
     markGone(ctx, page.deletedIds);
     ctx.recordSkipped('patient', page.errors);
     done += page.records.length + page.errors.length + page.deletedIds.length;
-    ctx.progress.advance(done, total, ctx.requests());
+    ctx.progress.advance('patients', done, total, ctx.requests());
     // Between pages: a cancellation stops here, after the page in hand was stored.
     ctx.checkpoint();
   }

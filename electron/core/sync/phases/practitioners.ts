@@ -7,7 +7,7 @@ export async function practitionersPhase(ctx: RunContext): Promise<void> {
   for await (const page of ctx.connector.practitioners(ctx.signal)) {
     ctx.store.transaction(() => ctx.store.practitioners.upsertPage(ctx.source, page.records));
     done += page.records.length;
-    ctx.progress.advance(done, null, ctx.requests());
+    ctx.progress.advance('practitioners', done, null, ctx.requests());
     ctx.checkpoint();
   }
   ctx.log('info', `Practitioners: ${plural(done, 'practitioner')} up to date.`);
