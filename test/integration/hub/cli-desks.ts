@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { expect } from 'vitest';
 import { runCli } from '../../support/run-cli';
 
-/** A desk for the real CLI: its own data folder, key folder and cache key under `root`. */
+/** A desk for the real CLI (used by vitest and Playwright specs alike, so no test runner here): its own data folder, key folder and cache key under `root`. */
 export function deskEnv(root: string, name: string): NodeJS.ProcessEnv {
   return {
     CLINICSYNC_DATA_DIR: path.join(root, `data-${name}`),
@@ -15,6 +14,6 @@ export function deskEnv(root: string, name: string): NodeJS.ProcessEnv {
 /** `clinicsync export KIND --format json` on a desk, parsed. */
 export async function exportOf(env: NodeJS.ProcessEnv, kind: 'patients' | 'appointments'): Promise<unknown[]> {
   const out = await runCli(['export', kind, '--format', 'json'], env);
-  expect(out.code, out.stderr).toBe(0);
+  if (out.code !== 0) throw new Error(`clinicsync export ${kind} failed: ${out.stderr}`);
   return JSON.parse(out.stdout) as unknown[];
 }
