@@ -18,6 +18,8 @@ export interface HubSessionDeps extends ApplyDeps {
   key: ClinicKey;
   deskId: string;
   deskName: string;
+  /** After a catch-up that copied other desks' ended runs into this desk's history (history retention runs then). */
+  afterRunsMirrored?: () => void;
 }
 
 /** A joined desk's live link to its hub: publishing the outbox and applying what others published. */
@@ -53,7 +55,7 @@ export class HubSession {
   /** Applies every record published since this desk last applied, in sequence order. */
   async catchUp(): Promise<ApplySummary> {
     const { state, connection, deskId } = this.deps;
-    const summary: ApplySummary = { applied: 0, deferred: 0 };
+    const summary: ApplySummary = { applied: 0, deferred: 0, runs: 0 };
     for (;;) {
       const after = state.membership().appliedSeq;
       const logged = await connection.withClient((client) => recordsAfter(client, after, PULL_BATCH));
@@ -65,9 +67,11 @@ export class HubSession {
       const applied = applyRecords(this.deps, [...(await this.missingSources(records)), ...records], last.seq);
       summary.applied += applied.applied;
       summary.deferred = applied.deferred;
+      summary.runs += applied.runs;
     }
     await connection.withClient((client) => touchDesk(client, deskId, state.membership().appliedSeq));
     state.reachedHub(this.deps.now().toISOString());
+    if (summary.runs > 0) this.deps.afterRunsMirrored?.();
     return summary;
   }
 

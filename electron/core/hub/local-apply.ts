@@ -17,6 +17,8 @@ export interface AppliedRecord {
 export interface ApplySummary {
   applied: number;
   deferred: number;
+  /** Other desks' runs that ended and were copied into this desk's history. */
+  runs: number;
 }
 
 export interface ApplyDeps {
@@ -42,7 +44,7 @@ export interface ApplyDeps {
  */
 export function applyRecords(deps: ApplyDeps, records: AppliedRecord[], upToSeq: number): ApplySummary {
   const { cache, state } = deps;
-  const summary: ApplySummary = { applied: 0, deferred: 0 };
+  const summary: ApplySummary = { applied: 0, deferred: 0, runs: 0 };
   const waitingNow: AppliedRecord[] = [];
   // The last one-by-one record of each address: only that one is tried again (an older one could undo it).
   const latest = new Map<string, AppliedRecord>();
@@ -138,6 +140,7 @@ export function applyRecords(deps: ApplyDeps, records: AppliedRecord[], upToSeq:
       }
       case 'run':
         for (const payload of payloads) if (payload.kind === 'run') deps.runs.finish(payload, payload.run);
+        summary.runs += payloads.length;
         break;
       case 'cursor':
         for (const payload of payloads) if (payload.kind === 'cursor') cache.cursors.set(payload.source, payload.resource, payload.value);
