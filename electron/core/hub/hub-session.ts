@@ -68,6 +68,8 @@ export class HubSession {
       summary.applied += applied.applied;
       summary.deferred = applied.deferred;
       summary.runs += applied.runs;
+      // A short read was the end of the log for now (what comes later wakes this desk again).
+      if (logged.length < PULL_BATCH) break;
     }
     await connection.withClient((client) => touchDesk(client, deskId, state.membership().appliedSeq));
     state.reachedHub(this.deps.now().toISOString());
