@@ -95,7 +95,13 @@ export class AppService {
     );
     this.roster = new RosterArea(cache, connections, this.events, now);
     this.history = new HistoryArea(cache, now, hostName(processId));
-    this.hub = new HubArea({ cache, secrets: options.secrets, now, deskName: options.deskName });
+    this.hub = new HubArea({
+      cache,
+      secrets: options.secrets,
+      now,
+      deskName: options.deskName,
+      afterRunsMirrored: () => void this.sync.pruneHistory().catch((err: unknown) => log.error('Pruning history failed', err)),
+    });
     this.clinicSync = clinicSyncStarter(this.sync, this.hub, (message) => log.write('warn', message));
     this.schedule = new ScheduleArea({
       cache,

@@ -1,13 +1,14 @@
 /**
  * One follower desk of hub.bench.ts in its own process, as on its own computer: joins the hub, keeps
- * in step with it (NOTIFY + polling), prints "applied N" as patients arrive, and on "stop" on stdin
- * writes when each patient was applied to a file, prints "stamps FILE" and exits.
+ * in step with it (NOTIFY + polling), prints "applied N" as records arrive, and on "stop" on stdin
+ * writes when each record was applied (and how many appointments it holds) to a file, prints
+ * "stamps FILE" and exits.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { openTestService } from '../support/test-service';
-import { cacheOf, stampApplies, type Stamps } from './hub-bench-stamps';
+import { appointmentCount, cacheOf, stampApplies, type FollowerReport, type Stamps } from './hub-bench-stamps';
 
 const [url, joinCode, name] = process.argv.slice(2);
 if (!url || !joinCode || !name) throw new Error('usage: hub-bench-desk URL JOINCODE NAME');
@@ -20,7 +21,8 @@ process.stdout.write('ready\n');
 for await (const line of createInterface({ input: process.stdin })) {
   if (line.trim() !== 'stop') continue;
   const file = path.join(desk.dataDir, '..', 'apply-stamps.json');
-  writeFileSync(file, JSON.stringify([...stamps]));
+  const report: FollowerReport = { stamps: [...stamps], appointments: appointmentCount(cacheOf(desk.service)) };
+  writeFileSync(file, JSON.stringify(report));
   await desk.service.close();
   process.stdout.write(`stamps ${file}\n`, () => process.exit(0));
 }

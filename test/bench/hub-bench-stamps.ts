@@ -1,16 +1,32 @@
 import type { Cache } from '../../electron/core/db';
 import type { LocalHubState } from '../../electron/core/hub/local-state';
 
-/** When each patient's write became durable on a desk, by remote id (first time only). */
+/** When each record's write became durable on a desk, by kind and remote id (`p:…`, `a:…`; first time only). */
 export type Stamps = Map<string, number>;
 
-/** Collects the patients a page writes, to stamp them once its transaction has ended. */
-function collectPatients(cache: Cache): () => string[] {
+/** What a follower hands back when stopped: its stamps, and how many appointments reached it. */
+export interface FollowerReport {
+  stamps: Array<[string, number]>;
+  appointments: number;
+}
+
+/** Appointments in a desk's cache: the positive control that appointments moved, not only patients. */
+export function appointmentCount(cache: Cache): number {
+  return cache.db.prepare('SELECT count(*) FROM appointments').pluck().get() as number;
+}
+
+/** Collects the patients and appointments a page writes, to stamp them once its transaction has ended. */
+function collectRecords(cache: Cache): () => string[] {
   const pending: string[] = [];
-  const upsert = cache.patients.upsertPage.bind(cache.patients);
+  const patients = cache.patients.upsertPage.bind(cache.patients);
   cache.patients.upsertPage = (source, rows, syncedAt) => {
-    for (const row of rows) pending.push(row.externalId);
-    return upsert(source, rows, syncedAt);
+    for (const row of rows) pending.push(`p:${row.externalId}`);
+    return patients(source, rows, syncedAt);
+  };
+  const appointments = cache.appointments.upsertPage.bind(cache.appointments);
+  cache.appointments.upsertPage = (source, rows, syncedAt, runId) => {
+    for (const row of rows) pending.push(`a:${row.externalId}`);
+    return appointments(source, rows, syncedAt, runId);
   };
   return () => pending.splice(0);
 }
@@ -21,9 +37,9 @@ function stamp(stamps: Stamps, ids: string[], onStamped?: (count: number) => voi
   onStamped?.(stamps.size);
 }
 
-/** The puller: a patient is committed when the outermost transaction that wrote it ends. */
+/** The puller: a record is committed when the outermost transaction that wrote it ends. */
 export function stampCommits(cache: Cache, stamps: Stamps): void {
-  const take = collectPatients(cache);
+  const take = collectRecords(cache);
   const transaction = cache.transaction.bind(cache);
   let depth = 0;
   (cache as { transaction: Cache['transaction'] }).transaction = (fn) => {
@@ -37,9 +53,9 @@ export function stampCommits(cache: Cache, stamps: Stamps): void {
   };
 }
 
-/** A follower: a patient is applied when the transaction applying a batch from the hub ends. */
+/** A follower: a record is applied when the transaction applying a batch from the hub ends. */
 export function stampApplies(cache: Cache, state: LocalHubState, stamps: Stamps, onStamped: (count: number) => void): void {
-  const take = collectPatients(cache);
+  const take = collectRecords(cache);
   const apply = state.applyingFromHub.bind(state);
   state.applyingFromHub = (fn) => {
     try {

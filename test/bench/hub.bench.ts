@@ -14,9 +14,10 @@ import { fileURLToPath } from 'node:url';
 import { GateRegistry } from '../../electron/core/connectors/http/request-gate';
 import { startClinikoEmulator } from '../../electron/emulators';
 import { startPgCluster } from '../integration/hub/pg-cluster';
+import { anchoredNow } from '../support/test-clock';
 import { openTestService, type TestService } from '../support/test-service';
 import type { Benchmark } from './bench-types';
-import { cacheOf, stampCommits, type Stamps } from './hub-bench-stamps';
+import { appointmentCount, cacheOf, stampCommits, type FollowerReport, type Stamps } from './hub-bench-stamps';
 
 const PATIENTS = Number(process.env.HUB_BENCH_PATIENTS ?? 20_000);
 const TIME_SCALE = 5;
@@ -26,10 +27,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 interface Follower {
   child: ChildProcess;
   applied: number;
-  /** Resolves when the follower has applied at least `count` patients. */
+  /** Resolves when the follower has applied at least `count` records (patients and appointments). */
   reach(count: number): Promise<void>;
-  /** Stops it and returns when it applied each patient. */
-  stop(): Promise<Stamps>;
+  /** Stops it and returns when it applied each record, and how many appointments it holds. */
+  stop(): Promise<{ stamps: Stamps; appointments: number }>;
 }
 
 async function follower(url: string, joinCode: string, name: string): Promise<Follower> {
@@ -37,7 +38,7 @@ async function follower(url: string, joinCode: string, name: string): Promise<Fo
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const waiters: Array<{ count: number; resolve: () => void }> = [];
-  let stamps: ((value: Stamps) => void) | null = null;
+  let stamps: ((value: { stamps: Stamps; appointments: number }) => void) | null = null;
   let ready: () => void = () => undefined;
   const isReady = new Promise<void>((resolve) => (ready = resolve));
   const self: Follower = {
@@ -60,7 +61,8 @@ async function follower(url: string, joinCode: string, name: string): Promise<Fo
       }
     } else if (line.startsWith('stamps ')) {
       const file = line.slice('stamps '.length);
-      stamps?.(new Map(JSON.parse(readFileSync(file, 'utf8')) as Array<[string, number]>));
+      const report = JSON.parse(readFileSync(file, 'utf8')) as FollowerReport;
+      stamps?.({ stamps: new Map(report.stamps), appointments: report.appointments });
       rmSync(path.dirname(file), { recursive: true, force: true });
     }
   });
@@ -76,7 +78,11 @@ const bench: Benchmark = {
   name: 'hub',
   async run() {
     const cluster = await startPgCluster();
+    // The practice and the puller on one anchored clock: on different clocks the sync windows miss
+    // the emulated appointments and only patients move.
+    const now = anchoredNow();
     const emulator = await startClinikoEmulator({
+      now,
       patients: PATIENTS,
       seed: 5,
       latencyMs: { min: 0, max: 2 },
@@ -87,6 +93,7 @@ const bench: Benchmark = {
     const followers: Follower[] = [];
     const open = (name: string) => {
       const desk = openTestService({
+        now,
         deskName: name,
         connectorOptions: { timeScale: TIME_SCALE, gates: new GateRegistry(), rateLimits: { perMinute: PER_MINUTE, perDay: null } },
       });
@@ -110,9 +117,13 @@ const bench: Benchmark = {
       const requests = emulator.stats().requests - before;
       await Promise.all(followers.map((f) => f.reach(committed.size)));
       const applied = await Promise.all(followers.map((f) => f.stop()));
-      const lags = [...committed]
-        .map(([id, at]) => Math.max(...applied.map((stamps) => (stamps.get(id) ?? NaN) - at)))
-        .sort((x, y) => x - y);
+      // Positive control: appointments moved too (on mismatched clocks only patients did).
+      const appointments = appointmentCount(cacheOf(a.service));
+      const counts = applied.map((f) => f.appointments);
+      if (appointments === 0 || counts.some((count) => count !== appointments)) {
+        throw new Error(`Appointments did not reach every desk: A has ${appointments}, B and C have ${counts.join(' and ')}.`);
+      }
+      const lags = [...committed].map(([id, at]) => Math.max(...applied.map((f) => (f.stamps.get(id) ?? NaN) - at))).sort((x, y) => x - y);
 
       const size = await cluster.query<{ bytes: string }>('clinic', "SELECT pg_total_relation_size('hub_records') AS bytes");
       const hubBytes = Number(size[0]?.bytes);
@@ -122,6 +133,15 @@ const bench: Benchmark = {
       const catchUpMs = Date.now() - joinStarted;
       const joinedPatients = d.service.roster.query({ sort: { field: 'name', dir: 'asc' }, offset: 0, limit: 1 }).total;
 
+      // The baseline: one desk on its own (no hub) pulling the same practice.
+      const solo = open('solo');
+      await solo.service.sources.add({ kind: 'cliniko', name: 'Northside', apiKey: emulator.apiKey, baseUrl: emulator.url });
+      const soloBefore = emulator.stats().requests;
+      await (
+        await solo.service.sync.start({ mode: 'incremental', trigger: 'manual' })
+      ).done;
+      const soloRequests = emulator.stats().requests - soloBefore;
+
       const p95 = percentile(lags, 95);
       return {
         metrics: [
@@ -129,22 +149,29 @@ const bench: Benchmark = {
             name: `API requests, 3 desks at ${PATIENTS} patients`,
             value: requests,
             unit: 'requests',
-            target: 'one desk’s (B and C call no API)',
+          },
+          { name: 'API requests, one desk alone (no hub), same practice', value: soloRequests, unit: 'requests' },
+          {
+            name: 'API requests, 3 desks ÷ one desk alone',
+            value: requests / soloRequests,
+            unit: '×',
+            target: '<= 1 (B and C call no API)',
+            met: requests <= soloRequests,
           },
           { name: 'A’s pull (time-compressed limits)', value: pullMs / 1000, unit: 's' },
           { name: 'page commit on A → applied on the last of B, C: median', value: percentile(lags, 50) / 1000, unit: 's' },
           { name: 'page commit on A → applied on the last of B, C: p95', value: p95 / 1000, unit: 's', target: '<= 2 s', met: p95 <= 2000 },
           {
             name: 'hub size per 10,000 patients (records incl. appointments, indexes)',
-            value: ((hubBytes / PATIENTS) * 10_000) / 1e6,
-            unit: 'MB',
+            value: ((hubBytes / PATIENTS) * 10_000) / 2 ** 20,
+            unit: 'MiB',
           },
           { name: `new desk’s first catch-up (${joinedPatients} patients)`, value: catchUpMs / 1000, unit: 's' },
         ],
         notes: [
           'B and C run in processes of their own (as on their own computers), on the same 2-core machine as A, the emulator and PostgreSQL.',
           'B and C are woken by NOTIFY; their polling (every 30 s) does not decide the latency.',
-          `Latency per patient (${committed.size}): from the end of the SQLite transaction that wrote it on A to the end of the one that applied it on B and C.`,
+          `Latency per record (${committed.size} patients and appointments): from the end of the SQLite transaction that wrote it on A to the end of the one that applied it on B and C.`,
         ],
       };
     } finally {

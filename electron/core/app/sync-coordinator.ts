@@ -7,7 +7,7 @@ import { phasesFor } from '../sync/plan';
 import { startingProgress } from '../sync/progress';
 import { WaitRelay } from '../sync/wait-relay';
 import type { Connections } from './connections';
-import { HistoryPruner } from './history-pruner';
+import { HistoryPruner, type PruneResult } from './history-pruner';
 import { ownerIsDead } from './process-identity';
 import type { ServiceEvents } from './service-events';
 
@@ -141,6 +141,14 @@ export class SyncCoordinator {
   async idle(): Promise<void> {
     while (this.#active.size > 0) await Promise.allSettled([...this.#active.values()].map((run) => run.done));
     await this.#pruner.idle();
+  }
+
+  /**
+   * Prunes old history now, queued behind any prune already running: for a desk of a clinic hub that
+   * copies other desks' runs into its history and may never run a sync of its own.
+   */
+  pruneHistory(): Promise<PruneResult> {
+    return this.#pruner.prune();
   }
 
   /** Frees the source, then prunes old history: after the run's own transactions, in short ones of its own. */

@@ -32,6 +32,11 @@ export interface HubAreaDeps {
   now: () => Date;
   /** This desk's name as other desks see it (default: the computer's name). */
   deskName?: string;
+  /**
+   * Told when other desks' ended runs were copied into this desk's history, so history retention
+   * applies to them too (a desk that only follows the hub never runs a sync of its own to prune after).
+   */
+  afterRunsMirrored?: () => void;
 }
 
 export interface HubConnectRequest {
@@ -274,6 +279,7 @@ export class HubArea {
       deskId,
       deskName,
       now,
+      afterRunsMirrored: this.deps.afterRunsMirrored,
     });
   }
 }

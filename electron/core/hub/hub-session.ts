@@ -4,6 +4,7 @@ import { touchDesk } from './hub-desks';
 import { applyRecords, type AppliedRecord, type ApplyDeps, type ApplySummary } from './local-apply';
 import type { LocalHubState } from './local-state';
 import { payloadsFor } from './outbox-payloads';
+import { pausePoint } from './pause-point';
 import { recordName, recordVersion, type HubPayload } from './payloads';
 import { publishRecords, recordsAfter, recordsAt, type SealedRecord } from './record-log';
 
@@ -17,6 +18,8 @@ export interface HubSessionDeps extends ApplyDeps {
   key: ClinicKey;
   deskId: string;
   deskName: string;
+  /** After a catch-up that copied other desks' ended runs into this desk's history (history retention runs then). */
+  afterRunsMirrored?: () => void;
 }
 
 /** A joined desk's live link to its hub: publishing the outbox and applying what others published. */
@@ -33,13 +36,16 @@ export class HubSession {
     // Nothing queued: no round trip (a follower's wake-ups publish nothing).
     if (state.outboxStats().count === 0) return 0;
     for (;;) {
-      const result = await connection.transaction((client) =>
-        publishRecords(client, deskId, (publishedUpTo) => {
+      const result = await connection.transaction(async (client) => {
+        const sent = await publishRecords(client, deskId, (publishedUpTo) => {
           state.dropOutboxUpTo(publishedUpTo);
           const rows = state.outboxAfter(publishedUpTo, PUBLISH_BATCH);
           return { records: this.seal(rows), upTo: rows.at(-1)?.id ?? publishedUpTo };
-        }),
-      );
+        });
+        if (sent.published > 0) await pausePoint('hub-publish:before-commit');
+        return sent;
+      });
+      if (result.published > 0) await pausePoint('hub-publish:after-commit');
       state.dropOutboxUpTo(result.upTo);
       total += result.published;
       if (state.outboxStats().count === 0) return total;
@@ -49,20 +55,25 @@ export class HubSession {
   /** Applies every record published since this desk last applied, in sequence order. */
   async catchUp(): Promise<ApplySummary> {
     const { state, connection, deskId } = this.deps;
-    const summary: ApplySummary = { applied: 0, deferred: 0 };
+    const summary: ApplySummary = { applied: 0, deferred: 0, runs: 0 };
     for (;;) {
       const after = state.membership().appliedSeq;
       const logged = await connection.withClient((client) => recordsAfter(client, after, PULL_BATCH));
       const last = logged.at(-1);
       if (!last) break;
-      const records = logged.map((record) => this.open(record.address, record.payload)).filter((r) => r.payload.deskId !== deskId);
-      const applied = applyRecords(this.deps, [...(await this.missingSources(records)), ...records]);
-      state.setAppliedSeq(last.seq);
+      const records = logged
+        .map((record) => ({ ...this.open(record.address, record.payload), seq: record.seq }))
+        .filter((r) => r.payload.deskId !== deskId);
+      const applied = applyRecords(this.deps, [...(await this.missingSources(records)), ...records], last.seq);
       summary.applied += applied.applied;
       summary.deferred = applied.deferred;
+      summary.runs += applied.runs;
+      // A short read was the end of the log for now (what comes later wakes this desk again).
+      if (logged.length < PULL_BATCH) break;
     }
     await connection.withClient((client) => touchDesk(client, deskId, state.membership().appliedSeq));
     state.reachedHub(this.deps.now().toISOString());
+    if (summary.runs > 0) this.deps.afterRunsMirrored?.();
     return summary;
   }
 

@@ -10,11 +10,15 @@ export interface AppliedRecord {
   /** The record's hub address (hex): the key under which a record that must wait is kept. */
   address: string;
   payload: HubPayload;
+  /** Its place in the hub's log; absent for a record fetched out of turn (a source a batch needs). */
+  seq?: number;
 }
 
 export interface ApplySummary {
   applied: number;
   deferred: number;
+  /** Other desks' runs that ended and were copied into this desk's history. */
+  runs: number;
 }
 
 export interface ApplyDeps {
@@ -29,45 +33,55 @@ export interface ApplyDeps {
 
 /**
  * Applies records pulled from the hub, in their order, through the same repositories a sync writes
- * with — so the roster, the change feed and the history follow as they do after a sync — in one
- * transaction with the outbox triggers quiet. Consecutive records of one kind, source and sync time
- * go in as one page. Notes, links and done-marks go in one by one by their own rule; those whose
- * patient or change has not arrived wait in the cache, are tried again once the rest of the batch is
- * in (their appointment may come later in it), and again with every later batch.
+ * with — so the roster, the change feed and the history follow as they do after a sync — with the
+ * outbox triggers quiet. Consecutive records of one kind, source and sync time go in as one page,
+ * each page in a transaction of its own that also moves this desk's place in the log: a page is
+ * visible as soon as it is in, not once a whole batch is (nor behind a run's end, whose bookkeeping
+ * is slow). Notes, links and done-marks go in one by one by their own rule; those whose patient or
+ * change has not arrived wait in the cache, are tried again once the rest of the batch is in (their
+ * appointment may come later in it), and again with every later batch. `upToSeq` is where this
+ * desk's place in the log ends up (records this desk published itself are not applied).
  */
-export function applyRecords(deps: ApplyDeps, records: AppliedRecord[]): ApplySummary {
+export function applyRecords(deps: ApplyDeps, records: AppliedRecord[], upToSeq: number): ApplySummary {
   const { cache, state } = deps;
-  return state.applyingFromHub(() => {
-    const summary: ApplySummary = { applied: 0, deferred: 0 };
-    let group: AppliedRecord[] = [];
-    const flush = () => {
-      if (group.length > 0) summary.applied += applyGroup(deps, group);
-      group = [];
-    };
-    const waitingNow: AppliedRecord[] = [];
-    // The last one-by-one record of each address: only that one is tried again (an older one could undo it).
-    const latest = new Map<string, AppliedRecord>();
-    for (const record of [...waiting(state), ...records]) {
-      const payload = record.payload;
-      if (isOneByOne(payload)) {
-        flush();
-        latest.set(record.address, record);
-        if (applyOne(record)) summary.applied += 1;
-        else waitingNow.push(record);
-        continue;
+  const summary: ApplySummary = { applied: 0, deferred: 0, runs: 0 };
+  const waitingNow: AppliedRecord[] = [];
+  // The last one-by-one record of each address: only that one is tried again (an older one could undo it).
+  const latest = new Map<string, AppliedRecord>();
+  let reached = state.membership().appliedSeq;
+  for (const unit of transactionUnits([...waiting(state), ...records])) {
+    state.applyingFromHub(() => {
+      let group: AppliedRecord[] = [];
+      const flush = () => {
+        if (group.length > 0) summary.applied += applyGroup(deps, group);
+        group = [];
+      };
+      for (const record of unit) {
+        if (isOneByOne(record.payload)) {
+          flush();
+          latest.set(record.address, record);
+          if (applyOne(record)) summary.applied += 1;
+          else waitingNow.push(record);
+          continue;
+        }
+        const head = group[0]?.payload;
+        if (head && groupKey(head) !== groupKey(record.payload)) flush();
+        group.push(record);
       }
-      const head = group[0]?.payload;
-      if (head && groupKey(head) !== groupKey(payload)) flush();
-      group.push(record);
-    }
-    flush();
+      flush();
+      const seq = Math.max(reached, ...unit.map((record) => record.seq ?? reached));
+      if (seq > reached) state.setAppliedSeq((reached = seq));
+    });
+  }
+  state.applyingFromHub(() => {
     for (const record of waitingNow) {
       if (latest.get(record.address) !== record) continue;
       if (applyOne(record)) summary.applied += 1;
       else summary.deferred += 1;
     }
-    return summary;
+    if (upToSeq > reached) state.setAppliedSeq(upToSeq);
   });
+  return summary;
 
   /** Applies a note, link or done-mark; false when it must wait (kept in the cache until it can go in). */
   function applyOne(record: AppliedRecord): boolean {
@@ -126,6 +140,7 @@ export function applyRecords(deps: ApplyDeps, records: AppliedRecord[]): ApplySu
       }
       case 'run':
         for (const payload of payloads) if (payload.kind === 'run') deps.runs.finish(payload, payload.run);
+        summary.runs += payloads.length;
         break;
       case 'cursor':
         for (const payload of payloads) if (payload.kind === 'cursor') cache.cursors.set(payload.source, payload.resource, payload.value);
@@ -138,6 +153,30 @@ export function applyRecords(deps: ApplyDeps, records: AppliedRecord[]): ApplySu
     }
     return payloads.length;
   }
+}
+
+/**
+ * Splits records into transactions: a new one at each page of patients or appointments and at a run's
+ * end; the small records between (cursors, sources, practitioners, notes) ride with the page before.
+ */
+function transactionUnits(records: AppliedRecord[]): AppliedRecord[][] {
+  const units: AppliedRecord[][] = [];
+  let unit: AppliedRecord[] = [];
+  let key: string | null = null;
+  for (const record of records) {
+    const kind = record.payload.kind;
+    if (kind === 'patient' || kind === 'appointment' || kind === 'run') {
+      const next = groupKey(record.payload);
+      if (key !== null && next !== key && unit.length > 0) {
+        units.push(unit);
+        unit = [];
+      }
+      key = next;
+    }
+    unit.push(record);
+  }
+  if (unit.length > 0) units.push(unit);
+  return units;
 }
 
 function isOneByOne(payload: HubPayload): boolean {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,12 +6,14 @@ import { formatJoinCode } from '../../../electron/core/hub/join-code';
 import type { HubStatus } from '../../../electron/core/domain';
 import { startClinikoEmulator, type ClinikoControl, type RunningEmulator } from '../../../electron/emulators';
 import { assertBuilt, runCli } from '../../support/run-cli';
+import { deskEnv as deskIn, exportOf } from './cli-desks';
 import { startPgCluster, type PgCluster } from './pg-cluster';
 
 let cluster: PgCluster;
 let emulator: RunningEmulator<ClinikoControl>;
 let root: string;
 let url: string;
+const deskEnv = (name: string) => deskIn(root, name);
 
 beforeAll(async () => {
   assertBuilt();
@@ -27,20 +28,6 @@ afterAll(async () => {
   await cluster.destroy();
   rmSync(root, { recursive: true, force: true });
 }, 60_000);
-
-function deskEnv(name: string): NodeJS.ProcessEnv {
-  return {
-    CLINICSYNC_DATA_DIR: path.join(root, `data-${name}`),
-    CLINICSYNC_KEY_DIR: path.join(root, `keys-${name}`),
-    CLINICSYNC_DB_KEY: randomBytes(32).toString('hex'),
-  };
-}
-
-const exportOf = async (env: NodeJS.ProcessEnv, kind: string) => {
-  const out = await runCli(['export', kind, '--format', 'json'], env);
-  expect(out.code).toBe(0);
-  return JSON.parse(out.stdout) as unknown[];
-};
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
