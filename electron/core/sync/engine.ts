@@ -13,7 +13,8 @@ import { reconcilePhase } from './phases/reconcile';
 import type { SyncStore } from './ports';
 import { ProgressTracker, type SyncProgress } from './progress';
 import { RunContext, type SyncSettings } from './run-context';
-import { appointmentWindows } from './windows';
+import { logPlan } from './plan-log';
+import { runWindows } from './windows';
 import type { WaitRelay } from './wait-relay';
 
 /** A lock whose holder has not beaten its heartbeat for this long belongs to a dead process. */
@@ -146,7 +147,8 @@ function guarded(events: SyncEvents, onError: (err: unknown) => void): SyncEvent
 
 async function runPhases(ctx: RunContext): Promise<void> {
   const phases = new Set(ctx.scope.phases);
-  const windows = appointmentWindows(ctx.startedAt, ctx.settings);
+  const windows = runWindows(ctx);
+  logPlan(ctx);
   if (phases.has('connect')) await connectPhase(ctx);
   if (phases.has('practitioners')) await practitionersPhase(ctx);
   if (phases.has('patients')) await patientsPhase(ctx);

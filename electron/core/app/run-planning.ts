@@ -1,0 +1,90 @@
+import type { Cache } from '../db';
+import { createPlanEstimatesRepo, type PlanEstimatesRepo } from '../db/repos/plan-estimates';
+import type { BudgetPlan, SyncMode, SyncPhase } from '../domain';
+import type { Connector } from '../connectors/types';
+import { PAGE_SIZE } from '../connectors/intakeq/intakeq-api';
+import { slotsLeft, startOfLocalDay, type ScheduleSettings, type SlotKind } from '../schedule';
+import { planRun, plannedPhases, type PlanEstimates } from '../sync/budget-planner';
+
+const DAY_MS = 86_400_000;
+/** Before any incremental sync over the full windows has run, the nightly sync is reckoned at this share of the budget. */
+const UNKNOWN_FULL_SHARE = 0.2;
+
+/** Pages a listing of `rows` takes, counting the short last one (a listing of nothing still costs a request). */
+const pagesFor = (rows: number): number => Math.floor(rows / PAGE_SIZE) + 1;
+
+/**
+ * Where a whole-day `updatedSince` filter will list changes from, for a cursor: the connector asks
+ * from the day before the cursor's, and the server reads that date in a zone of its own (a day more).
+ */
+function wholeDaysBefore(cursor: string): string {
+  const day = Math.floor(Date.parse(cursor) / DAY_MS) * DAY_MS;
+  return new Date(day - 2 * DAY_MS).toISOString();
+}
+
+function forwardCursorSince(raw: string | null): string | null {
+  if (!raw) return null;
+  try {
+    const parsed = JSON.parse(raw) as { updatedSince?: unknown };
+    return typeof parsed.updatedSince === 'string' && parsed.updatedSince !== '' ? parsed.updatedSince : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface RunPlanning {
+  phases: SyncPhase[];
+  plan?: BudgetPlan;
+}
+
+/**
+ * Consults the budget planner for an incremental run of a source whose credential has a daily
+ * budget (IntakeQ); other sources and modes run as their mode says. Cliniko has no daily cap — its
+ * per-minute limit only paces a run — so there is nothing to share out, and its runs stay whole.
+ */
+export class RunPlanner {
+  readonly #estimates: PlanEstimatesRepo;
+
+  constructor(
+    private readonly cache: Cache,
+    private readonly schedule: () => ScheduleSettings,
+    private readonly now: () => Date,
+  ) {
+    this.#estimates = createPlanEstimatesRepo(cache.db);
+  }
+
+  plan(source: string, connector: Connector, mode: SyncMode, phases: SyncPhase[], slot: SlotKind | null): RunPlanning {
+    const budget = connector.stats().dailyBudget;
+    if (budget === null || mode !== 'incremental') return { phases };
+    const schedule = this.schedule();
+    const now = this.now();
+    const nearFrom = startOfLocalDay(now, schedule.timeZone).toISOString();
+    const forward = this.cache.cursors.get(source, 'appointments_forward');
+    const left = slotsLeft(schedule, now, new Date(budget.resetsAt));
+    const plan = planRun({
+      slot,
+      budget: { limit: budget.limit, used: budget.used },
+      runsLeft: left,
+      estimates: this.estimates(source, nearFrom, forward, budget.limit),
+      nearFrom,
+      hasCursors: forwardCursorSince(forward) !== null,
+    });
+    return { phases: plannedPhases(phases, plan), plan };
+  }
+
+  private estimates(source: string, nearFrom: string, forwardCursor: string | null, limit: number): PlanEstimates {
+    const patientsCursor = this.cache.cursors.get(source, 'patients');
+    const forwardSince = forwardCursorSince(forwardCursor);
+    // The connector pads the start by a day, so yesterday's appointments are listed too.
+    const listedFrom = new Date(Date.parse(nearFrom) - DAY_MS).toISOString();
+    const patients = patientsCursor ? this.#estimates.patientsChangedSince(source, wholeDaysBefore(patientsCursor)) : 0;
+    const upcoming = forwardSince ? this.#estimates.upcomingChangedSince(source, listedFrom, wholeDaysBefore(forwardSince)) : 0;
+    return {
+      nearAppointments: pagesFor(upcoming),
+      // The changed patients, then the listing of those deleted lately.
+      nearPatients: pagesFor(patients) + 1,
+      deletions: 1,
+      full: this.#estimates.lastFullIncrementalRequests(source) ?? Math.ceil(limit * UNKNOWN_FULL_SHARE),
+    };
+  }
+}
