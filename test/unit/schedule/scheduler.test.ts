@@ -22,6 +22,7 @@ describe('scheduler: launch and wake', () => {
       action: 'run',
       trigger: 'catch_up',
       slot: tuesday0300,
+      slotKind: 'nightly',
       reason: 'Catching up on the 03:00 nightly sync missed while ClinicSync was closed or this computer was off.',
     });
     expect(harness.state.lastHandled).toEqual(tuesday0300);
@@ -48,6 +49,7 @@ describe('scheduler: launch and wake', () => {
         action: 'run',
         trigger: 'catch_up',
         slot: tuesday0300,
+        slotKind: 'nightly',
         reason: 'Catching up on the 03:00 nightly sync missed while this computer was asleep.',
       },
     ]);
@@ -154,6 +156,7 @@ describe('scheduler: overlap and deferred runs', () => {
           action: 'run',
           trigger: 'retry',
           slot: tuesday0300,
+          slotKind: 'nightly',
           reason: 'Continuing the deferred sync (run 4). It also covers the 03:00 nightly sync.',
         },
       ],
