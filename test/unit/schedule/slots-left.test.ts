@@ -24,8 +24,9 @@ describe('slots left before a daily budget resets', () => {
   });
 
   it('counts across the clinic’s midnight when the budget day straddles it (Melbourne)', () => {
-    // 10:00 Thursday in Melbourne (AEDT, UTC+11) = 23:00 UTC Wednesday; the budget resets at 00:00 UTC (11:00 local).
-    expect(slotsLeft(hourly('Australia/Melbourne'), at('2026-03-11T23:00:00Z'), at('2026-03-12T00:00:00Z'))).toEqual({
+    // 09:30 Thursday in Melbourne (AEDT, UTC+11) = 22:30 UTC Wednesday; the budget resets at 00:00 UTC (11:00 local):
+    // the 10:00 sync is left, the 11:00 one spends the next day's budget.
+    expect(slotsLeft(hourly('Australia/Melbourne'), at('2026-03-11T22:30:00Z'), at('2026-03-12T00:00:00Z'))).toEqual({
       nightly: 0,
       interval: 1,
     });
