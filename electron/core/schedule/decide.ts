@@ -104,7 +104,8 @@ function decideDeferred(deferred: DeferredRun, due: ScheduledSlot | null, zone: 
     return wait(`Waiting to continue ${run} ${whenPhrase(deferred.resumeAt, zone, now)}.`, deferred.resumeAt);
   }
   const covers = due ? ` It also covers the ${slotLabel(due.at, zone, now)} ${due.kind} sync.` : '';
-  return { action: 'run', trigger: 'retry', slot: due?.at ?? null, ...(due ? { slotKind: due.kind } : {}), reason: `Continuing ${run}.${covers}` };
+  // No slot kind: a continuation finishes what the deferred run set out to do, whatever slot it also covers.
+  return { action: 'run', trigger: 'retry', slot: due?.at ?? null, reason: `Continuing ${run}.${covers}` };
 }
 
 function runDueSlot(due: ScheduledSlot, handledUpTo: Date, input: DecideInput): RunDecision {

@@ -128,7 +128,6 @@ describe('decide: overlap, pause, deferred runs', () => {
       action: 'run',
       trigger: 'retry',
       slot: tuesday0300,
-      slotKind: 'nightly',
       reason: 'Continuing the deferred sync (run 7). It also covers the 03:00 nightly sync.',
     });
   });

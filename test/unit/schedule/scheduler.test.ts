@@ -156,7 +156,6 @@ describe('scheduler: overlap and deferred runs', () => {
           action: 'run',
           trigger: 'retry',
           slot: tuesday0300,
-          slotKind: 'nightly',
           reason: 'Continuing the deferred sync (run 4). It also covers the 03:00 nightly sync.',
         },
       ],
