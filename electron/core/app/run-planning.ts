@@ -9,6 +9,8 @@ import { planRun, plannedPhases, type PlanEstimates } from '../sync/budget-plann
 const DAY_MS = 86_400_000;
 /** Before any incremental sync over the full windows has run, the nightly sync is reckoned at this share of the budget. */
 const UNKNOWN_FULL_SHARE = 0.2;
+/** More skipped syncs in a row than a day has slots changes nothing: their shares are capped by the budget. */
+const SKIPS_LOOKED_AT = 100;
 
 /** Pages a listing of `rows` takes, counting the short last one (a listing of nothing still costs a request). */
 const pagesFor = (rows: number): number => Math.floor(rows / PAGE_SIZE) + 1;
@@ -68,8 +70,16 @@ export class RunPlanner {
       estimates: this.estimates(source, nearFrom, forward, budget.limit),
       nearFrom,
       hasCursors: forwardCursorSince(forward) !== null,
+      skippedBefore: this.skippedInARow(source),
     });
     return { phases: plannedPhases(phases, plan), plan };
+  }
+
+  /** Interval syncs of this source the planner skipped whole, in a row, up to now. */
+  private skippedInARow(source: string): number {
+    const recent = this.cache.runs.list({ source, limit: SKIPS_LOOKED_AT, offset: 0 }).rows;
+    const firstRan = recent.findIndex((run) => run.scope.plan?.reach !== 'none');
+    return firstRan === -1 ? recent.length : firstRan;
   }
 
   private estimates(source: string, nearFrom: string, forwardCursor: string | null, limit: number): PlanEstimates {

@@ -37,13 +37,16 @@ export interface PlanInput {
   nearFrom: string;
   /** Whether the source has been synced before: without cursors, only a full run makes sense. */
   hasCursors: boolean;
+  /** Interval syncs skipped in a row just before this one: their shares were saved for this one. */
+  skippedBefore: number;
 }
 
 /**
  * Chooses what one run of a source with a daily budget fetches. Interval syncs fetch the near
  * window — upcoming appointments changed since the last sync, deletions, then changed patients —
  * within their fair share of what scheduled syncs may still spend today after the nightly sync's
- * needs are set aside; what does not fit is skipped, and said so. The nightly sync, and any sync a
+ * needs are set aside (plus the shares of the syncs skipped just before); what does not fit is
+ * skipped, and said so. The nightly sync, and any sync a
  * person starts, run in full: the budget itself still stops them (a deferred run) when it is spent.
  */
 export function planRun(input: PlanInput): BudgetPlan {
@@ -65,8 +68,11 @@ export function planRun(input: PlanInput): BudgetPlan {
     return { ...base, reach: 'full', near: null, discoveryLimit: null, skipped: [] };
   }
 
-  const pool = scheduledCap - used - input.runsLeft.nightly * input.estimates.full;
-  const share = Math.max(0, Math.floor(pool / (input.runsLeft.interval + 1)));
+  const pool = Math.max(0, scheduledCap - used - input.runsLeft.nightly * input.estimates.full);
+  // A sync skipped for want of budget saves its share for the next: the syncs that do run are spread
+  // over the day (every second or third hour) rather than all crowded into its end.
+  const fair = Math.floor(pool / (input.runsLeft.interval + 1));
+  const share = Math.min(pool, fair * (input.skippedBefore + 1));
   const why = budgetWords(input, scheduledCap, share);
   const { nearAppointments, deletions, nearPatients } = input.estimates;
   if (share < nearAppointments) {
@@ -103,15 +109,16 @@ export function planRun(input: PlanInput): BudgetPlan {
   };
 }
 
-/** "but this sync's share is 8 (212 of 500 used today; 6 interval syncs and the nightly sync to come; scheduled syncs keep to 300)" */
+/** "but this sync's share of the daily budget is 8 (212 of 500 used today; 6 more interval syncs to come; scheduled syncs keep to 300)" */
 function budgetWords(input: PlanInput, cap: number, share: number): string {
+  const saved = input.skippedBefore > 0 ? `, with what the ${input.skippedBefore} skipped before it saved` : '';
   const { interval, nightly } = input.runsLeft;
   const toCome = [
     interval > 0 ? `${interval} more interval sync${interval === 1 ? '' : 's'}` : null,
     nightly > 0 ? `the nightly sync (about ${input.estimates.full} requests)` : null,
   ].filter((part) => part !== null);
   return (
-    `but this sync's share of the daily budget is ${share} (${input.budget.used} of ${input.budget.limit} used today` +
+    `but this sync's share of the daily budget is ${share}${saved} (${input.budget.used} of ${input.budget.limit} used today` +
     `${toCome.length > 0 ? `; ${toCome.join(' and ')} to come` : ''}; scheduled syncs keep to ${cap})`
   );
 }

@@ -22,7 +22,6 @@ describe('decide: scheduled runs', () => {
       trigger: 'scheduled',
       slot: tuesday0300,
       slotKind: 'nightly',
-      slotKind: 'nightly',
       reason: 'Starting the 03:00 nightly sync.',
     });
 

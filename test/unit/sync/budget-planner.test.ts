@@ -13,6 +13,7 @@ function input(overrides: Partial<PlanInput> = {}): PlanInput {
     estimates: { nearAppointments: 4, nearPatients: 3, deletions: 1, full: 40 },
     nearFrom: NEAR_FROM,
     hasCursors: true,
+    skippedBefore: 0,
     ...overrides,
   };
 }
@@ -96,6 +97,20 @@ describe('budget planner: interval syncs', () => {
       },
     ]);
     expect(plannedPhases(phasesFor('incremental'), plan)).toEqual([]);
+  });
+
+  it('gives a sync the shares of those skipped just before it, so the syncs that run are spread over the day', () => {
+    // (300 − 276) / (11 + 1) = 2 each, short of the 4 upcoming appointments need: every second sync runs.
+    const tight = input({ budget: { limit: 500, used: 276 }, runsLeft: { interval: 11, nightly: 0 } });
+    expect(planRun(tight).reach).toBe('none');
+    const next = planRun({ ...tight, runsLeft: { interval: 10, nightly: 0 }, skippedBefore: 1 });
+    expect(next.budget.share).toBe(4);
+    expect(next.reach).toBe('near');
+    expect(next.skipped.filter((s) => s.cause === 'budget').map((s) => s.why)[0]).toContain(
+      "this sync's share of the daily budget is 4, with what the 1 skipped before it saved (276 of 500 used today",
+    );
+    // Never more than what scheduled syncs may still spend.
+    expect(planRun({ ...tight, skippedBefore: 50 }).budget.share).toBe(24);
   });
 
   it('names the nightly sync still to come in its reason', () => {
