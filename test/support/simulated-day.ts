@@ -34,8 +34,10 @@ export interface TracerChange {
   kind: 'rescheduled' | 'cancelled' | 'booked';
   /** The start the cache must show (rescheduled, booked) or null for a cancellation. */
   startsAt: string | null;
-  /** When the next interval sync finished with it in the cache; null when it did not. */
-  seenAfterRun: number | null;
+  /** The interval sync right after it (null when none ran). */
+  nextRun: SyncRun | null;
+  /** Whether the cache held it once that sync had finished. */
+  seen: boolean;
 }
 
 export interface DayReport {
@@ -186,7 +188,10 @@ export class SimulatedPractice {
       const run = await slot(hour);
       // Only the interval sync right after a change counts: within one interval.
       const last = tracers.at(-1);
-      if (last && run && this.tracerInCache(last)) last.seenAfterRun = run.id;
+      if (last) {
+        last.nextRun = run;
+        last.seen = this.tracerInCache(last);
+      }
       if (hour < 19) {
         this.moveTo(this.localTime(day, hour) + 20 * MINUTE_MS);
         tracers.push(this.frontDeskHour());
@@ -221,7 +226,11 @@ export class SimulatedPractice {
     const all = control.appointments().filter((a) => a.Status !== 'Canceled');
     const upcoming = all.filter((a) => a.StartDate > now && a.StartDate < now + 60 * DAY_MS).sort((a, b) => (a.Id < b.Id ? -1 : 1));
     const nearWeek = upcoming.filter((a) => a.StartDate < now + 7 * DAY_MS);
-    const clients = control.patients().filter((c) => !c.Archived).sort((a, b) => a.ClientId - b.ClientId);
+    const deleted = new Set(control.deletedPatientIds());
+    const clients = control
+      .patients()
+      .filter((c) => !c.Archived && !deleted.has(c.ClientId))
+      .sort((a, b) => a.ClientId - b.ClientId);
     const next = () => this.changeCount++;
     for (let i = 0; i < count(this.hourly.bookings); i++) control.addAppointment({ ClientId: pick(clients, next()).ClientId });
     for (let i = 0; i < count(this.hourly.reschedules); i++) {
@@ -239,15 +248,15 @@ export class SimulatedPractice {
     const turn = this.changeCount++ % 3;
     if (turn === 2) {
       const booked = control.addAppointment({ ClientId: pick(clients, next()).ClientId, UtcDateTime: now + 2 * DAY_MS + 15 * MINUTE_MS });
-      return { at, appointmentId: booked.Id, kind: 'booked', startsAt: new Date(booked.StartDate).toISOString(), seenAfterRun: null };
+      return { at, appointmentId: booked.Id, kind: 'booked', startsAt: new Date(booked.StartDate).toISOString(), nextRun: null, seen: false };
     }
     const target = pick(nearWeek, next());
     if (turn === 1) {
       control.cancel(target.Id, 'Called the office');
-      return { at, appointmentId: target.Id, kind: 'cancelled', startsAt: null, seenAfterRun: null };
+      return { at, appointmentId: target.Id, kind: 'cancelled', startsAt: null, nextRun: null, seen: false };
     }
     const moved = control.reschedule(target.Id, new Date(target.StartDate + 2 * HOUR_MS).toISOString());
-    return { at, appointmentId: target.Id, kind: 'rescheduled', startsAt: new Date(moved.StartDate).toISOString(), seenAfterRun: null };
+    return { at, appointmentId: target.Id, kind: 'rescheduled', startsAt: new Date(moved.StartDate).toISOString(), nextRun: null, seen: false };
   }
 
   private tracerInCache(tracer: TracerChange): boolean {

@@ -15,13 +15,16 @@ const SKIPS_LOOKED_AT = 100;
 /** Pages a listing of `rows` takes, counting the short last one (a listing of nothing still costs a request). */
 const pagesFor = (rows: number): number => Math.floor(rows / PAGE_SIZE) + 1;
 
+/** The furthest a zone's midnight lies before UTC's (UTC+14). */
+const ZONE_SLACK_MS = 14 * 3600_000;
+
 /**
  * Where a whole-day `updatedSince` filter will list changes from, for a cursor: the connector asks
- * from the day before the cursor's, and the server reads that date in a zone of its own (a day more).
+ * from the day before the cursor's (UTC), and the server reads that date in a zone of its own.
  */
 function wholeDaysBefore(cursor: string): string {
   const day = Math.floor(Date.parse(cursor) / DAY_MS) * DAY_MS;
-  return new Date(day - 2 * DAY_MS).toISOString();
+  return new Date(day - DAY_MS - ZONE_SLACK_MS).toISOString();
 }
 
 function forwardCursorSince(raw: string | null): string | null {

@@ -2,6 +2,7 @@
  * A simulated clinic day on IntakeQ through the real schedule, planner, engine and cache, against the
  * emulator over loopback: hourly syncs from 07:00 to 19:00 and the nightly sync fit the daily budget,
  * and a change to an appointment in the next 7 days is in the cache after the next interval sync.
+ * (The 20,000-patient day is the budget-day benchmark.)
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ActivityEvent, SyncRun } from '../../../electron/core/domain';
@@ -15,16 +16,20 @@ afterEach(async () => {
 
 /** Monday 9 March 2026, 22:00 in New York: the practice is built, and loaded, the evening before. */
 const ANCHOR = '2026-03-10T02:00:00Z';
+/** Tuesday: the first day is spent partly on the first load; Wednesday is an ordinary day. */
+const FIRST_DAY = '2026-03-10';
+const ORDINARY_DAY = '2026-03-11';
 
 const reachOf = (run: SyncRun) => run.scope.plan?.reach ?? 'unplanned';
-const activityOf = (p: SimulatedPractice, run: SyncRun): ActivityEvent[] => p.service.service.history.run(run.id).activity;
+const messages = (p: SimulatedPractice, run: SyncRun): Array<[string, string]> =>
+  p.service.service.history.run(run.id).activity.map((event: ActivityEvent) => [event.level, event.message]);
 
 describe('a simulated day of scheduled IntakeQ syncs', () => {
   it('runs the nightly sync in full and the interval syncs on the near window, within 60 % of the budget, each change seen within the hour', async () => {
     practice = await SimulatedPractice.start({ patients: 300 }, ANCHOR);
     await practice.loadEverything();
-    await practice.runDay('2026-03-10');
-    const day = await practice.runDay('2026-03-11');
+    await practice.runDay(FIRST_DAY);
+    const day = await practice.runDay(ORDINARY_DAY);
 
     expect(day.runs.map((run) => [run.trigger, reachOf(run), run.status])).toEqual([
       ['scheduled', 'full', 'completed'],
@@ -42,31 +47,46 @@ describe('a simulated day of scheduled IntakeQ syncs', () => {
 
     // Every tracer change (moved, cancelled, booked in the next 7 days) was in the cache after the next sync.
     expect(day.tracers).toHaveLength(12);
-    expect(day.tracers.filter((tracer) => tracer.seenAfterRun === null)).toEqual([]);
+    expect(day.tracers.filter((tracer) => !tracer.seen).map((tracer) => [tracer.kind, tracer.at])).toEqual([]);
 
     // The run says what it left to the nightly sync, in the activity log too.
-    const lines = activityOf(practice, interval[3] as SyncRun).map((event) => event.message);
-    expect(lines.some((line) => /^Interval sync within IntakeQ's daily budget: \d+ of 500 requests used today: upcoming appointments changed since the last sync, from 11 Mar 2026, 04:00 UTC, about \d+ requests\. Left to the nightly sync: past appointments, appointment details, practitioners, days newly reaching the upcoming window\.$/.test(line))).toBe(true);
+    expect(messages(practice, interval[3] as SyncRun)).toContainEqual([
+      'info',
+      expect.stringMatching(
+        /^Interval sync within IntakeQ's daily budget: \d+ of 500 requests used today: upcoming appointments changed since the last sync, from 11 Mar 2026, 04:00 UTC, about \d+ requests?\. Left to the nightly sync: past appointments, appointment details, practitioners, days newly reaching the upcoming window\.$/,
+      ),
+    ]);
   }, 120_000);
 
-  it('with a budget too small for every hour, skips what does not fit and says what and why, never running out', async () => {
+  it('with a budget too small for every hour, skips what does not fit, spread over the day, and says what and why', async () => {
     practice = await SimulatedPractice.start({ patients: 300, perDay: 40 }, ANCHOR);
     await practice.loadEverything();
-    await practice.runDay('2026-03-10');
-    const day = await practice.runDay('2026-03-11');
+    await practice.runDay(FIRST_DAY);
+    const day = await practice.runDay(ORDINARY_DAY);
 
+    // Nothing ran out: scheduled syncs kept to their 24 of 40 (an estimate may be off by a request or two).
     expect(day.runs.every((run) => run.status === 'completed')).toBe(true);
-    // Scheduled syncs keep to 60 % of 40, give or take one sync's misjudged estimate.
-    expect(day.requests).toBeLessThanOrEqual(40);
-    const skipped = day.runs.flatMap((run) => (run.scope.plan?.skipped ?? []).filter((skip) => skip.cause === 'budget').map((skip) => [run.id, skip.what]));
+    expect(day.requests).toBeLessThanOrEqual(26);
+    const interval = day.runs.slice(1);
+    const skipped = interval.filter((run) => reachOf(run) === 'none');
+    const ran = interval.filter((run) => reachOf(run) === 'near');
     expect(skipped.length).toBeGreaterThan(0);
-    const skippedRun = day.runs.find((run) => run.scope.plan?.reach === 'none');
-    if (skippedRun) {
-      expect(skippedRun.apiRequests).toBe(0);
-      expect(activityOf(practice, skippedRun).map((event) => [event.level, event.message])).toContainEqual([
+    expect(ran.length).toBeGreaterThanOrEqual(3);
+    for (const run of skipped) {
+      expect(run.apiRequests).toBe(0);
+      expect(run.scope.phases).toEqual([]);
+      expect(messages(practice, run)).toContainEqual([
         'warn',
-        expect.stringMatching(/^Skipped this interval sync: upcoming appointments need about \d+ requests, but this sync's share of the daily budget is \d+ \(\d+ of 40 used today; .*scheduled syncs keep to 24\)\.$/),
+        expect.stringMatching(
+          /^Skipped this interval sync: upcoming appointments need about \d+ requests?, but this sync's share of the daily budget is \d+(, with what the \d+ skipped before it saved)? \(\d+ of 40 used today; \d+ more interval syncs? to come; scheduled syncs keep to 24\)\.$/,
+        ),
       ]);
     }
+    // Spread over the day, not crowded at its end: a sync ran before noon.
+    expect(ran[0]?.startedAt.localeCompare('2026-03-11T16:00:00.000Z')).toBeLessThan(0);
+    // Each change the next sync ran for is in the cache after it.
+    const followed = day.tracers.filter((tracer) => tracer.nextRun && reachOf(tracer.nextRun) === 'near');
+    expect(followed.length).toBeGreaterThan(0);
+    expect(followed.filter((tracer) => !tracer.seen)).toEqual([]);
   }, 120_000);
 });
