@@ -4,21 +4,20 @@
  * when told. Rate-limit waits move it instead of sleeping, so a day of hourly syncs at IntakeQ's real
  * 10 requests a minute runs in seconds, and the day's budget is IntakeQ's real 500.
  *
- * The front desk works between the syncs: each hour some bookings, reschedules, cancellations,
- * confirmations and patient edits (scaled to the practice), and one "tracer" change to an appointment
- * in the next 7 days, which must be in the cache after the next interval sync.
+ * The front desk (front-desk.ts) works between the syncs, each hour, with one "tracer" change to an
+ * appointment in the next 7 days that must be in the cache after the next interval sync.
  */
 import type { Cache } from '../../electron/core/db';
 import type { SyncRun } from '../../electron/core/domain';
 import type { CronLike } from '../../electron/core/schedule';
 import { instantOfLocalTime } from '../../electron/core/schedule/zoned-time';
 import { startIntakeqEmulator, type IntakeqControl, type RunningEmulator } from '../../electron/emulators';
+import { CHANGES_PER_HOUR_AT_20K, FrontDesk, type HourlyChanges, type TracerChange } from './front-desk';
 import { TestClock } from './test-clock';
 import { openTestService, type TestService } from './test-service';
 
 const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
+const DAY_MS = 24 * 60 * MINUTE_MS;
 const idleCron: CronLike = { schedule: () => ({ destroy: () => undefined }) };
 
 /** The clinic: New York, nightly at 03:00, hourly from 07:00 to 19:00 (both included) on weekdays. */
@@ -28,12 +27,8 @@ export const CLINIC_SCHEDULE = {
   interval: { enabled: true, everyMinutes: 60, windowStart: '07:00', windowEnd: '20:00', weekdays: [1, 2, 3, 4, 5] },
 };
 
-export interface TracerChange {
-  at: string;
-  appointmentId: string;
-  kind: 'rescheduled' | 'cancelled' | 'booked';
-  /** The start the cache must show (rescheduled, booked) or null for a cancellation. */
-  startsAt: string | null;
+/** A tracer change, and whether the interval sync right after it brought it. */
+export interface TracedChange extends TracerChange {
   /** The interval sync right after it (null when none ran). */
   nextRun: SyncRun | null;
   /** Whether the cache held it once that sync had finished. */
@@ -45,7 +40,7 @@ export interface DayReport {
   /** Requests the emulator received between the budget day's start and end (00:00–24:00 UTC). */
   requests: number;
   runs: SyncRun[];
-  tracers: TracerChange[];
+  tracers: TracedChange[];
 }
 
 export interface SimulatedPracticeOptions {
@@ -57,41 +52,14 @@ export interface SimulatedPracticeOptions {
   perDay?: number;
 }
 
-interface HourlyChanges {
-  bookings: number;
-  reschedules: number;
-  cancellations: number;
-  confirmations: number;
-  patientEdits: number;
-  newPatients: number;
-}
-
-/**
- * About 1 % of the windows' appointments and 1 % of patients changed a day at 20,000 patients, spread
- * over twelve working hours (the incremental benchmark's "1 % changed", as a day's work).
- */
-const DEFAULT_CHANGES: HourlyChanges = { bookings: 14, reschedules: 4, cancellations: 3, confirmations: 3, patientEdits: 16, newPatients: 2 };
-
-/** A deterministic pick: the n-th of a sorted list, stepping by a prime so picks spread out. */
-function pick<T>(list: readonly T[], n: number): T {
-  const item = list[(n * 7919) % list.length];
-  if (item === undefined) throw new Error('Nothing to pick from');
-  return item;
-}
-
 export class SimulatedPractice {
-  readonly clock: TestClock;
-  private changeCount = 0;
   private constructor(
     readonly emulator: RunningEmulator<IntakeqControl>,
     readonly service: TestService,
     readonly cache: Cache,
-    clock: TestClock,
-    private readonly hourly: HourlyChanges,
-    private readonly scale: number,
-  ) {
-    this.clock = clock;
-  }
+    readonly clock: TestClock,
+    private readonly frontDesk: FrontDesk,
+  ) {}
 
   static async start(options: SimulatedPracticeOptions, anchor: string): Promise<SimulatedPractice> {
     const clock = new TestClock(anchor, { running: false });
@@ -116,8 +84,8 @@ export class SimulatedPractice {
     });
     service.service.settings.update({ schedule: CLINIC_SCHEDULE });
     await service.service.sources.add({ kind: 'intakeq', name: 'Brightpath', apiKey: emulator.apiKey, baseUrl: emulator.url });
-    const hourly = { ...DEFAULT_CHANGES, ...options.changesPer20k };
-    return new SimulatedPractice(emulator, service, service.openCache(), clock, hourly, options.patients / 20_000);
+    const desk = new FrontDesk(emulator.control, { ...CHANGES_PER_HOUR_AT_20K, ...options.changesPer20k }, options.patients / 20_000);
+    return new SimulatedPractice(emulator, service, service.openCache(), clock, desk);
   }
 
   get sourceId(): string {
@@ -175,7 +143,7 @@ export class SimulatedPractice {
     const dayStartUtc = Date.parse(`${day}T00:00:00Z`);
     this.moveTo(dayStartUtc);
     const requestsAtStart = this.emulator.stats().requests;
-    const tracers: TracerChange[] = [];
+    const tracers: TracedChange[] = [];
     const runs: SyncRun[] = [];
     const slot = async (localHour: number): Promise<SyncRun | null> => {
       this.moveTo(this.localTime(day, localHour));
@@ -194,7 +162,7 @@ export class SimulatedPractice {
       }
       if (hour < 19) {
         this.moveTo(this.localTime(day, hour) + 20 * MINUTE_MS);
-        tracers.push(this.frontDeskHour());
+        tracers.push({ ...this.frontDesk.workHour(this.clock.ms()), nextRun: null, seen: false });
       }
     }
     this.moveTo(dayStartUtc + DAY_MS);
@@ -216,47 +184,6 @@ export class SimulatedPractice {
   private localTime(day: string, hour: number): number {
     const [year, month, date] = day.split('-').map(Number) as [number, number, number];
     return instantOfLocalTime(CLINIC_SCHEDULE.timeZone, { year, month, day: date }, hour * 60).getTime();
-  }
-
-  /** An hour's work at the front desk, and the tracer change among it. */
-  private frontDeskHour(): TracerChange {
-    const control = this.emulator.control;
-    const now = this.clock.ms();
-    const count = (perHour: number) => Math.max(1, Math.round(perHour * this.scale));
-    const all = control.appointments().filter((a) => a.Status !== 'Canceled');
-    const upcoming = all.filter((a) => a.StartDate > now && a.StartDate < now + 60 * DAY_MS).sort((a, b) => (a.Id < b.Id ? -1 : 1));
-    const nearWeek = upcoming.filter((a) => a.StartDate < now + 7 * DAY_MS);
-    const deleted = new Set(control.deletedPatientIds());
-    const clients = control
-      .patients()
-      .filter((c) => !c.Archived && !deleted.has(c.ClientId))
-      .sort((a, b) => a.ClientId - b.ClientId);
-    const next = () => this.changeCount++;
-    for (let i = 0; i < count(this.hourly.bookings); i++) control.addAppointment({ ClientId: pick(clients, next()).ClientId });
-    for (let i = 0; i < count(this.hourly.reschedules); i++) {
-      const a = pick(upcoming, next());
-      control.reschedule(a.Id, new Date(a.StartDate + DAY_MS).toISOString());
-    }
-    for (let i = 0; i < count(this.hourly.cancellations); i++) control.cancel(pick(upcoming, next()).Id, 'Feeling unwell');
-    const waiting = upcoming.filter((a) => a.Status === 'WaitingConfirmation');
-    for (let i = 0; i < count(this.hourly.confirmations) && waiting.length > 0; i++) control.setStatus(pick(waiting, next()).Id, 'Confirmed');
-    for (let i = 0; i < count(this.hourly.patientEdits); i++) control.editPatient(pick(clients, next()).ClientId, { Phone: `(555) 010-${String(next() % 10_000).padStart(4, '0')}` });
-    for (let i = 0; i < count(this.hourly.newPatients); i++) control.addPatient();
-
-    // The tracer: a change the front desk must see within the hour, in turn a move, a cancellation, a booking.
-    const at = new Date(now).toISOString();
-    const turn = this.changeCount++ % 3;
-    if (turn === 2) {
-      const booked = control.addAppointment({ ClientId: pick(clients, next()).ClientId, UtcDateTime: now + 2 * DAY_MS + 15 * MINUTE_MS });
-      return { at, appointmentId: booked.Id, kind: 'booked', startsAt: new Date(booked.StartDate).toISOString(), nextRun: null, seen: false };
-    }
-    const target = pick(nearWeek, next());
-    if (turn === 1) {
-      control.cancel(target.Id, 'Called the office');
-      return { at, appointmentId: target.Id, kind: 'cancelled', startsAt: null, nextRun: null, seen: false };
-    }
-    const moved = control.reschedule(target.Id, new Date(target.StartDate + 2 * HOUR_MS).toISOString());
-    return { at, appointmentId: target.Id, kind: 'rescheduled', startsAt: new Date(moved.StartDate).toISOString(), nextRun: null, seen: false };
   }
 
   private tracerInCache(tracer: TracerChange): boolean {
