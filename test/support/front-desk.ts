@@ -88,7 +88,10 @@ export class FrontDesk {
       control.editPatient(this.pick(this.clients), { Phone: `(555) 010-${String(this.turn % 10_000).padStart(4, '0')}` });
     }
     for (let i = 0; i < count(this.perHour.newPatients); i++) this.clients.push(control.addPatient().ClientId);
-    return this.tracer(nowMs, nearWeek.filter((b) => this.bookings.get(b.id)?.status !== 'Canceled'));
+    return this.tracer(
+      nowMs,
+      nearWeek.filter((b) => this.bookings.get(b.id)?.status !== 'Canceled'),
+    );
   }
 
   /** In turn: a visit in the next 7 days moved two hours, one cancelled, one booked two days out. */
@@ -96,7 +99,9 @@ export class FrontDesk {
     const at = new Date(nowMs).toISOString();
     const kind = (['rescheduled', 'cancelled', 'booked'] as const)[this.turn++ % 3] ?? 'booked';
     if (kind === 'booked') {
-      const booked = this.remember(this.control.addAppointment({ ClientId: this.pick(this.clients), UtcDateTime: nowMs + 2 * DAY_MS + 15 * MINUTE_MS }));
+      const booked = this.remember(
+        this.control.addAppointment({ ClientId: this.pick(this.clients), UtcDateTime: nowMs + 2 * DAY_MS + 15 * MINUTE_MS }),
+      );
       return { at, appointmentId: booked.Id, kind, startsAt: new Date(booked.StartDate).toISOString() };
     }
     const target = this.pick(nearWeek);

@@ -8,7 +8,11 @@ export const SCHEDULED_SHARE = 0.6;
 
 /** What a near run leaves to the nightly sync by design, whatever the budget. */
 const NEAR_LEAVES_OUT: PlanSkip[] = [
-  { what: 'past appointments', why: 'interval syncs refresh today and upcoming appointments; the nightly sync covers the past', cause: 'near_run' },
+  {
+    what: 'past appointments',
+    why: 'interval syncs refresh today and upcoming appointments; the nightly sync covers the past',
+    cause: 'near_run',
+  },
   { what: 'appointment details', why: 'completed by the nightly sync', cause: 'near_run' },
   { what: 'practitioners', why: 'refreshed by the nightly sync', cause: 'near_run' },
   { what: 'days newly reaching the upcoming window', why: 'added by the nightly sync, a day at a time', cause: 'near_run' },
@@ -82,7 +86,9 @@ export function planRun(input: PlanInput): BudgetPlan {
       reach: 'none',
       near: null,
       discoveryLimit: 0,
-      skipped: [{ what: 'this interval sync', why: `upcoming appointments need about ${nearAppointments} requests, ${why}`, cause: 'budget' }],
+      skipped: [
+        { what: 'this interval sync', why: `upcoming appointments need about ${nearAppointments} requests, ${why}`, cause: 'budget' },
+      ],
     };
   }
   let estimated = nearAppointments;

@@ -9,7 +9,6 @@ import { readWindowCursor, type WindowCursor } from '../window-cursor';
 import type { Window } from '../windows';
 import { needsDetail } from './enrich';
 
-
 /** Without a deletion listing, a window is still pulled whole and reconciled once a day, whatever the counts say. */
 const SWEEP_EVERY_MS = 24 * 3600_000;
 /** "Live appointments not seen since the end of time": every live one in the window. */

@@ -29,7 +29,10 @@ export async function discoverPatients(ctx: RunContext): Promise<void> {
   const rest = unknown.slice(limit);
   if (batch.length === 0) {
     writeIdList(ctx, ID_LISTS.undiscoveredPatients, unknown);
-    ctx.log('info', `${plural(unknown.length, 'patient')} seen on appointments not yet in the cache wait for the next sync, to keep within the daily budget.`);
+    ctx.log(
+      'info',
+      `${plural(unknown.length, 'patient')} seen on appointments not yet in the cache wait for the next sync, to keep within the daily budget.`,
+    );
     return;
   }
   ctx.log('info', `Discovering ${plural(batch.length, 'patient')} seen on appointments.`);
