@@ -51,6 +51,7 @@ export class FrontDesk {
   private readonly bookings = new Map<string, Booking>();
   private readonly clients: number[];
   private turn = 0;
+  private tracers = 0;
 
   constructor(
     private readonly control: IntakeqControl,
@@ -97,7 +98,7 @@ export class FrontDesk {
   /** In turn: a visit in the next 7 days moved two hours, one cancelled, one booked two days out. */
   private tracer(nowMs: number, nearWeek: Booking[]): TracerChange {
     const at = new Date(nowMs).toISOString();
-    const kind = (['rescheduled', 'cancelled', 'booked'] as const)[this.turn++ % 3] ?? 'booked';
+    const kind = (['rescheduled', 'cancelled', 'booked'] as const)[this.tracers++ % 3] ?? 'booked';
     if (kind === 'booked') {
       const booked = this.remember(
         this.control.addAppointment({ ClientId: this.pick(this.clients), UtcDateTime: nowMs + 2 * DAY_MS + 15 * MINUTE_MS }),
