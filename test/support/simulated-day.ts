@@ -151,6 +151,10 @@ export class SimulatedPractice {
       if (run) runs.push(run);
       return run;
     };
+    // Just after midnight UTC, as the schedule's own check would: a run deferred by yesterday's spent budget continues.
+    this.moveTo(dayStartUtc + 1000);
+    const continued = planned ? await this.wake() : await this.continueDeferred();
+    if (continued) runs.push(continued);
     await slot(3);
     for (let hour = 7; hour <= 19; hour++) {
       const run = await slot(hour);
@@ -174,7 +178,14 @@ export class SimulatedPractice {
     return this.nextFinished(() => this.startSync('incremental', 'scheduled'));
   }
 
-  private startSync(mode: 'full' | 'incremental', trigger: 'manual' | 'scheduled'): boolean {
+  /** Without the planner, a deferred run continues as the schedule continues it: an incremental sync of the source. */
+  private async continueDeferred(): Promise<SyncRun | null> {
+    const latest = this.cache.runs.list({ source: this.sourceId, limit: 1, offset: 0 }).rows[0];
+    if (latest?.status !== 'deferred') return null;
+    return this.nextFinished(() => this.startSync('incremental', 'retry'));
+  }
+
+  private startSync(mode: 'full' | 'incremental', trigger: 'manual' | 'scheduled' | 'retry'): boolean {
     this.service.service.sync.start({ mode, trigger }).catch((err: unknown) => {
       throw new Error(`The sync did not start: ${String(err)}`);
     });

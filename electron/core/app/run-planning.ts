@@ -4,6 +4,7 @@ import type { BudgetPlan, SyncMode, SyncPhase } from '../domain';
 import type { Connector } from '../connectors/types';
 import { PAGE_SIZE } from '../connectors/intakeq/intakeq-api';
 import { slotsLeft, startOfLocalDay, type ScheduleSettings, type SlotKind } from '../schedule';
+import { instantOfLocalTime, localDateOf } from '../schedule/zoned-time';
 import { planRun, plannedPhases, type PlanEstimates } from '../sync/budget-planner';
 
 const DAY_MS = 86_400_000;
@@ -15,16 +16,14 @@ const SKIPS_LOOKED_AT = 100;
 /** Pages a listing of `rows` takes, counting the short last one (a listing of nothing still costs a request). */
 const pagesFor = (rows: number): number => Math.floor(rows / PAGE_SIZE) + 1;
 
-/** The furthest a zone's midnight lies before UTC's (UTC+14). */
-const ZONE_SLACK_MS = 14 * 3600_000;
-
 /**
  * Where a whole-day `updatedSince` filter will list changes from, for a cursor: the connector asks
- * from the day before the cursor's (UTC), and the server reads that date in a zone of its own.
+ * from the day before the cursor's (UTC), and the server reads that date as a day of its practice —
+ * taken to keep the clinic's zone, as the schedule does.
  */
-function wholeDaysBefore(cursor: string): string {
-  const day = Math.floor(Date.parse(cursor) / DAY_MS) * DAY_MS;
-  return new Date(day - DAY_MS - ZONE_SLACK_MS).toISOString();
+function wholeDaysBefore(cursor: string, zone: string): string {
+  const day = localDateOf(new Date(Date.parse(cursor) - DAY_MS), 'UTC');
+  return instantOfLocalTime(zone, day, 0).toISOString();
 }
 
 function forwardCursorSince(raw: string | null): string | null {
@@ -70,7 +69,7 @@ export class RunPlanner {
       slot,
       budget: { limit: budget.limit, used: budget.used },
       runsLeft: left,
-      estimates: this.estimates(source, nearFrom, forward, budget.limit),
+      estimates: this.estimates(source, nearFrom, forward, budget.limit, schedule.timeZone),
       nearFrom,
       hasCursors: forwardCursorSince(forward) !== null,
       skippedBefore: this.skippedInARow(source),
@@ -85,13 +84,13 @@ export class RunPlanner {
     return firstRan === -1 ? recent.length : firstRan;
   }
 
-  private estimates(source: string, nearFrom: string, forwardCursor: string | null, limit: number): PlanEstimates {
+  private estimates(source: string, nearFrom: string, forwardCursor: string | null, limit: number, zone: string): PlanEstimates {
     const patientsCursor = this.cache.cursors.get(source, 'patients');
     const forwardSince = forwardCursorSince(forwardCursor);
     // The connector pads the start by a day, so yesterday's appointments are listed too.
     const listedFrom = new Date(Date.parse(nearFrom) - DAY_MS).toISOString();
-    const patients = patientsCursor ? this.#estimates.patientsChangedSince(source, wholeDaysBefore(patientsCursor)) : 0;
-    const upcoming = forwardSince ? this.#estimates.upcomingChangedSince(source, listedFrom, wholeDaysBefore(forwardSince)) : 0;
+    const patients = patientsCursor ? this.#estimates.patientsChangedSince(source, wholeDaysBefore(patientsCursor, zone)) : 0;
+    const upcoming = forwardSince ? this.#estimates.upcomingChangedSince(source, listedFrom, wholeDaysBefore(forwardSince, zone)) : 0;
     return {
       nearAppointments: pagesFor(upcoming),
       // The changed patients, then the listing of those deleted lately.
