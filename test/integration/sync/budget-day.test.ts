@@ -6,6 +6,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ActivityEvent, SyncRun } from '../../../electron/core/domain';
+import { clinicClock } from '../../../electron/cli/clinic-time';
+import { runSummary } from '../../../electron/cli/commands/sync';
 import { SimulatedPractice } from '../../support/simulated-day';
 
 let practice: SimulatedPractice | null = null;
@@ -72,8 +74,13 @@ describe('a simulated day of scheduled IntakeQ syncs', () => {
     const ran = interval.filter((run) => reachOf(run) === 'near');
     expect(skipped.length).toBeGreaterThan(0);
     expect(ran.length).toBeGreaterThanOrEqual(3);
+    const clock = clinicClock(practice.service.service);
     for (const run of skipped) {
       expect(run.apiRequests).toBe(0);
+      // `clinicsync sync` and `clinicsync history` say so under the run.
+      expect(runSummary(run, clock)).toMatch(
+        /\n {2}skipped to keep within the daily budget \(its share \d+ requests?, about \d+ needed\)$/,
+      );
       expect(run.scope.phases).toEqual([]);
       expect(messages(practice, run)).toContainEqual([
         'warn',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { planSummaryLine } from '../../../electron/core/domain';
 import { planRun, plannedPhases, SCHEDULED_SHARE, type PlanInput } from '../../../electron/core/sync/budget-planner';
 import { phasesFor } from '../../../electron/core/sync/plan';
 
@@ -140,5 +141,22 @@ describe('budget planner: nightly syncs and syncs people start', () => {
       expect(plan.budget).toMatchObject({ used: 12, share: 488, estimated: 40 });
       expect(plannedPhases(phasesFor('incremental'), plan)).toEqual(phasesFor('incremental'));
     }
+  });
+});
+
+describe('the plan in one line (history lists, the CLI)', () => {
+  it('says nothing for a whole run, what a near run left out, and why a sync was skipped', () => {
+    expect(planSummaryLine(undefined)).toBeNull();
+    expect(planSummaryLine(planRun(input({ slot: 'nightly' })))).toBeNull();
+    expect(planSummaryLine(planRun(input()))).toBe(
+      'interval sync: upcoming appointments from the start of today; the rest waits for the nightly sync',
+    );
+    expect(planSummaryLine(planRun(input({ budget: { limit: 500, used: 270 } })))).toBe(
+      'interval sync: upcoming appointments from the start of today; the rest waits for the nightly sync; ' +
+        'skipped for the daily budget: patients changed since the last sync',
+    );
+    expect(planSummaryLine(planRun(input({ budget: { limit: 500, used: 290 }, runsLeft: { interval: 2, nightly: 0 } })))).toBe(
+      'skipped to keep within the daily budget (its share 3 requests, about 4 needed)',
+    );
   });
 });
