@@ -6,6 +6,7 @@ import { PAGE_SIZE } from '../connectors/intakeq/intakeq-api';
 import { slotsLeft, startOfLocalDay, type ScheduleSettings, type SlotKind } from '../schedule';
 import { instantOfLocalTime, localDateOf } from '../schedule/zoned-time';
 import { planRun, plannedPhases, type PlanEstimates } from '../sync/budget-planner';
+import { readWindowCursor } from '../sync/window-cursor';
 
 const DAY_MS = 86_400_000;
 /** Before any incremental sync over the full windows has run, the nightly sync is reckoned at this share of the budget. */
@@ -24,16 +25,6 @@ const pagesFor = (rows: number): number => Math.floor(rows / PAGE_SIZE) + 1;
 function wholeDaysBefore(cursor: string, zone: string): string {
   const day = localDateOf(new Date(Date.parse(cursor) - DAY_MS), 'UTC');
   return instantOfLocalTime(zone, day, 0).toISOString();
-}
-
-function forwardCursorSince(raw: string | null): string | null {
-  if (!raw) return null;
-  try {
-    const parsed = JSON.parse(raw) as { updatedSince?: unknown };
-    return typeof parsed.updatedSince === 'string' && parsed.updatedSince !== '' ? parsed.updatedSince : null;
-  } catch {
-    return null;
-  }
 }
 
 export interface RunPlanning {
@@ -63,15 +54,16 @@ export class RunPlanner {
     const schedule = this.schedule();
     const now = this.now();
     const nearFrom = startOfLocalDay(now, schedule.timeZone).toISOString();
-    const forward = this.cache.cursors.get(source, 'appointments_forward');
+    // An empty `updatedSince` (a window swept before any change was seen) gives nothing to take changes from.
+    const forwardSince = readWindowCursor(this.cache, source, 'appointments_forward')?.updatedSince || null;
     const left = slotsLeft(schedule, now, new Date(budget.resetsAt));
     const plan = planRun({
       slot,
       budget: { limit: budget.limit, used: budget.used },
       runsLeft: left,
-      estimates: this.estimates(source, nearFrom, forward, budget.limit, schedule.timeZone),
+      estimates: this.estimates(source, nearFrom, forwardSince, budget.limit, schedule.timeZone),
       nearFrom,
-      hasCursors: forwardCursorSince(forward) !== null,
+      hasCursors: forwardSince !== null,
       skippedBefore: this.skippedInARow(source),
     });
     return { phases: plannedPhases(phases, plan), plan };
@@ -84,9 +76,8 @@ export class RunPlanner {
     return firstRan === -1 ? recent.length : firstRan;
   }
 
-  private estimates(source: string, nearFrom: string, forwardCursor: string | null, limit: number, zone: string): PlanEstimates {
+  private estimates(source: string, nearFrom: string, forwardSince: string | null, limit: number, zone: string): PlanEstimates {
     const patientsCursor = this.cache.cursors.get(source, 'patients');
-    const forwardSince = forwardCursorSince(forwardCursor);
     // The connector pads the start by a day, so yesterday's appointments are listed too.
     const listedFrom = new Date(Date.parse(nearFrom) - DAY_MS).toISOString();
     const patients = patientsCursor ? this.#estimates.patientsChangedSince(source, wholeDaysBefore(patientsCursor, zone)) : 0;
