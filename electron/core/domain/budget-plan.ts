@@ -51,7 +51,8 @@ export function planSummaryLine(plan: BudgetPlan | undefined): string | null {
   if (!plan || plan.reach === 'full') return null;
   const forBudget = plan.skipped.filter((skip) => skip.cause === 'budget').map((skip) => skip.what);
   if (plan.reach === 'none') {
-    return `skipped to keep within the daily budget (its share ${plan.budget.share} requests, about ${plan.budget.estimated} needed)`;
+    const { share, estimated } = plan.budget;
+    return `skipped to keep within the daily budget (its share ${share} request${share === 1 ? '' : 's'}, about ${estimated} needed)`;
   }
   const rest = forBudget.length > 0 ? `; skipped for the daily budget: ${forBudget.join(', ')}` : '';
   return `interval sync: upcoming appointments from the start of today; the rest waits for the nightly sync${rest}`;

@@ -87,7 +87,7 @@ export function planRun(input: PlanInput): BudgetPlan {
       near: null,
       discoveryLimit: 0,
       skipped: [
-        { what: 'this interval sync', why: `upcoming appointments need about ${nearAppointments} requests, ${why}`, cause: 'budget' },
+        { what: 'this interval sync', why: `upcoming appointments need about ${requests(nearAppointments)}, ${why}`, cause: 'budget' },
       ],
     };
   }
@@ -95,7 +95,11 @@ export function planRun(input: PlanInput): BudgetPlan {
   const skipped: PlanSkip[] = [...NEAR_LEAVES_OUT];
   const fits = (what: string, cost: number): boolean => {
     if (estimated + cost > share) {
-      skipped.push({ what, why: `about ${cost} more requests, ${why}; the nightly sync fetches them`, cause: 'budget' });
+      skipped.push({
+        what,
+        why: `about ${cost} more ${cost === 1 ? 'request' : 'requests'}, ${why}; the nightly sync fetches them`,
+        cause: 'budget',
+      });
       return false;
     }
     estimated += cost;
@@ -114,6 +118,8 @@ export function planRun(input: PlanInput): BudgetPlan {
     skipped,
   };
 }
+
+const requests = (n: number): string => `${n} request${n === 1 ? '' : 's'}`;
 
 /** "but this sync's share of the daily budget is 8 (212 of 500 used today; 6 more interval syncs to come; scheduled syncs keep to 300)" */
 function budgetWords(input: PlanInput, cap: number, share: number): string {

@@ -19,8 +19,8 @@ export function planLines(plan: BudgetPlan, serviceName: string): Array<{ level:
     {
       level: 'info',
       message:
-        `Interval sync within ${budget}: upcoming appointments changed since the last sync, from ${from}, ` +
-        `about ${estimated} requests. Left to the nightly sync: ${byDesign.map((skip) => skip.what).join(', ')}.`,
+        `Interval sync (${budget}): upcoming appointments changed since the last sync, from ${from}, ` +
+        `about ${estimated} request${estimated === 1 ? '' : 's'}. Left to the nightly sync: ${byDesign.map((skip) => skip.what).join(', ')}.`,
     },
     ...forBudget.map((skip) => ({ level: 'warn' as const, message: `Skipped ${skip.what}: ${skip.why}.` })),
   ];
