@@ -79,7 +79,7 @@ describe('a simulated day of scheduled IntakeQ syncs', () => {
       expect(run.apiRequests).toBe(0);
       // `clinicsync sync` and `clinicsync history` say so under the run.
       expect(runSummary(run, clock)).toMatch(
-        /\n {2}skipped to keep within the daily budget \(its share \d+ requests?, about \d+ needed\)$/,
+        /\n {2}Nothing fetched: this interval sync was skipped to keep within the daily budget · 0 requests\n {2}skipped to keep within the daily budget \(its share \d+ requests?, about \d+ needed\)$/,
       );
       expect(run.scope.phases).toEqual([]);
       expect(messages(practice, run)).toContainEqual([
@@ -92,6 +92,12 @@ describe('a simulated day of scheduled IntakeQ syncs', () => {
     // Spread over the day, not crowded at its end: a sync ran before noon.
     expect(ran[0]?.startedAt.localeCompare('2026-03-11T16:00:00.000Z')).toBeLessThan(0);
     // Each change the next sync ran for is in the cache after it.
+    // A near sync that left patients out does not claim to have synced none.
+    const withoutPatients = ran.filter((r) => !r.scope.phases.includes('patients'));
+    expect(withoutPatients.length).toBeGreaterThan(0);
+    for (const run of withoutPatients) {
+      expect(runSummary(run, clock)).not.toContain('Synced 0 patients');
+    }
     const followed = day.tracers.filter((tracer) => tracer.nextRun && reachOf(tracer.nextRun) === 'near');
     expect(followed.length).toBeGreaterThan(0);
     expect(followed.filter((tracer) => !tracer.seen)).toEqual([]);
