@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { countOf, runCountsLine, type SyncRun } from '../../core/domain';
+import { countOf, planSummaryLine, runCountsLine, type SyncRun } from '../../core/domain';
 import type { AppService } from '../../core/service';
 import { clinicClock, type ClinicClock } from '../clinic-time';
 import { EXIT } from '../exit-codes';
@@ -53,6 +53,7 @@ export function runSummary(run: SyncRun, clock: ClinicClock): string {
     `${runCountsLine(run)} · ${countOf(run.apiRequests, 'request')}`,
     run.counts.appointmentsLookedUp > 0 ? `${run.counts.appointmentsLookedUp} appointments no longer listed were looked up by id` : null,
     run.countCheck,
+    planSummaryLine(run.scope.plan),
     run.resumeAt ? `continues after ${clock(run.resumeAt)}` : null,
     ...run.errors.slice(0, 3).map((e) => `${e.kind}: ${e.message}`),
   ];

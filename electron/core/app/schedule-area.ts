@@ -137,7 +137,8 @@ export class ScheduleArea {
             .map((run) => run.source)
         : undefined);
     try {
-      const start = await this.deps.coordinator.start({ sources, mode: 'incremental', trigger: decision.trigger });
+      const slot = decision.slotKind ? { slot: decision.slotKind } : {};
+      const start = await this.deps.coordinator.start({ sources, mode: 'incremental', trigger: decision.trigger, ...slot });
       for (const refused of start.refused) this.deps.log('warn', refused.message);
       return await start.done;
     } catch (err) {

@@ -6,9 +6,11 @@ import { LOCK_STALE_AFTER_MS, syncSource, type SyncEngineDeps } from '../sync/en
 import { phasesFor } from '../sync/plan';
 import { startingProgress } from '../sync/progress';
 import { WaitRelay } from '../sync/wait-relay';
+import type { SlotKind } from '../schedule';
 import type { Connections } from './connections';
 import { HistoryPruner, type PruneResult } from './history-pruner';
 import { ownerIsDead } from './process-identity';
+import { RunPlanner } from './run-planning';
 import type { ServiceEvents } from './service-events';
 
 export interface SyncRequest {
@@ -18,6 +20,8 @@ export interface SyncRequest {
   trigger: SyncTrigger;
   /** The window a `day` run pulls (a clinic day's bounds). */
   window?: { from: string; to: string };
+  /** The kind of scheduled slot the run covers, for the budget planner; none for a sync someone started. */
+  slot?: SlotKind;
 }
 
 export interface SyncStart {
@@ -52,8 +56,10 @@ export class SyncCoordinator {
   readonly #active = new Map<string, ActiveRun>();
   readonly #engine: SyncEngineDeps;
   readonly #pruner: HistoryPruner;
+  readonly #planner: RunPlanner;
 
   constructor(private readonly deps: SyncCoordinatorDeps) {
+    this.#planner = new RunPlanner(deps.cache, () => deps.settings.read().schedule, deps.now);
     this.#engine = {
       store: deps.cache,
       now: deps.now,
@@ -177,6 +183,7 @@ export class SyncCoordinator {
     const settings = this.deps.settings.read().sync;
     const waits = new WaitRelay();
     const connector = await this.deps.connections.connectorFor(source, waits.listener);
+    const planning = this.#planner.plan(source.id, connector, request.mode, phasesFor(request.mode), request.slot ?? null);
     const controller = new AbortController();
     let runId: number | null = null;
     const done = syncSource(this.#engine, {
@@ -186,10 +193,11 @@ export class SyncCoordinator {
       scope: {
         sources: [source.id],
         mode: request.mode,
-        phases: phasesFor(request.mode),
+        phases: planning.phases,
         daysBack: settings.daysBack,
         daysForward: settings.daysForward,
         ...(request.window ? { window: request.window } : {}),
+        ...(planning.plan ? { plan: planning.plan } : {}),
       },
       settings,
       signal: controller.signal,
@@ -205,7 +213,7 @@ export class SyncCoordinator {
       throw new Error('The sync engine neither started nor refused the run.');
     }
     // Shown as "starting" until the engine's first progress event arrives.
-    const starting = startingProgress(runId, source.id, phasesFor(request.mode));
+    const starting = startingProgress(runId, source.id, planning.phases);
     const active: ActiveRun = { runId, controller, progress: starting, done };
     this.#active.set(source.id, active);
     void done

@@ -6,6 +6,7 @@ export * from './change';
 export * from './sync-run';
 export * from './activity';
 export * from './budget';
+export * from './budget-plan';
 export * from './local-data';
 export * from './cache-queries';
 export * from './service-views';

@@ -1,9 +1,10 @@
-import type { SyncCounts, SyncMode } from './sync-run';
+import type { BudgetPlan } from './budget-plan';
+import type { SyncCounts, SyncMode, SyncPhase } from './sync-run';
 
 /** What a run summary needs to know of the run. */
 export interface RunCountsSubject {
   counts: RunCountsLike;
-  scope: { mode: SyncMode };
+  scope: { mode: SyncMode; phases?: readonly SyncPhase[]; plan?: Pick<BudgetPlan, 'reach'> };
   /** The cursors the run started from; without a patient cursor the run read every patient. */
   cursorBefore: Record<string, string> | null;
 }
@@ -37,8 +38,10 @@ export function countOf(n: number, singular: string, pluralForm = `${singular}s`
 
 /** Whether the run read every patient (a full run, or the first sync of a source), not just the changed ones. */
 function readEveryPatient(run: RunCountsSubject): boolean {
-  const { mode } = run.scope;
+  const { mode, phases } = run.scope;
   if (mode === 'full') return true;
+  // A budget-planned interval sync may leave patients to the nightly sync.
+  if (phases && !phases.includes('patients')) return false;
   return (mode === 'incremental' || mode === 'patients_only') && run.cursorBefore?.patients === undefined;
 }
 
@@ -50,6 +53,7 @@ function readEveryPatient(run: RunCountsSubject): boolean {
  * 11 appointments · the cache holds 650 patients".
  */
 export function runCountsLine(run: RunCountsSubject): string {
+  if (run.scope.plan?.reach === 'none') return 'Nothing fetched: this interval sync was skipped to keep within the daily budget';
   const c = run.counts;
   const all = readEveryPatient(run);
   const appointments = c.appointmentsNew + c.appointmentsUpdated + c.appointmentsUnchanged;

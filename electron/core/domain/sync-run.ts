@@ -1,3 +1,5 @@
+import type { BudgetPlan } from './budget-plan';
+
 export const SYNC_TRIGGERS = ['manual', 'scheduled', 'catch_up', 'retry'] as const;
 export type SyncTrigger = (typeof SYNC_TRIGGERS)[number];
 
@@ -72,6 +74,8 @@ export interface SyncScope {
   daysForward: number;
   /** A `day` run's one window: a clinic day's bounds, [from, to). */
   window?: { from: string; to: string };
+  /** A source with a daily budget: what the budget planner chose for this run, and what it skipped. */
+  plan?: BudgetPlan;
 }
 
 export interface SyncCounts {

@@ -2,7 +2,7 @@ import type { SyncTrigger } from '../domain';
 import { pendingRetries, retryWaitReason, type FailedScheduledRun } from './retry';
 import type { ScheduleSettings } from './schedule-settings';
 import { countSlotsBetween, latestSlotAtOrBefore, nextRun } from './slots';
-import type { ScheduledSlot } from './slots';
+import type { ScheduledSlot, SlotKind } from './slots';
 import { slotLabel, whenPhrase } from './wording';
 
 /** A slot started this soon after its time counts as on time ('scheduled') rather than a catch-up. */
@@ -39,7 +39,15 @@ export interface DecideInput {
  * It is null for a retry that covers no new slot. `sources` names the failed sources a retry is for;
  * without it a slot syncs every source and a continuation the deferred ones.
  */
-export type RunDecision = { action: 'run'; trigger: ScheduledTrigger; slot: Date | null; reason: string; sources?: string[] };
+export type RunDecision = {
+  action: 'run';
+  trigger: ScheduledTrigger;
+  slot: Date | null;
+  /** Which kind of slot the run covers (interval syncs may refresh less, to keep within a daily budget). */
+  slotKind?: SlotKind;
+  reason: string;
+  sources?: string[];
+};
 export type WaitDecision = { action: 'wait'; reason: string; until: Date | null };
 export type Decision = RunDecision | WaitDecision;
 
@@ -96,6 +104,7 @@ function decideDeferred(deferred: DeferredRun, due: ScheduledSlot | null, zone: 
     return wait(`Waiting to continue ${run} ${whenPhrase(deferred.resumeAt, zone, now)}.`, deferred.resumeAt);
   }
   const covers = due ? ` It also covers the ${slotLabel(due.at, zone, now)} ${due.kind} sync.` : '';
+  // No slot kind: a continuation finishes what the deferred run set out to do, whatever slot it also covers.
   return { action: 'run', trigger: 'retry', slot: due?.at ?? null, reason: `Continuing ${run}.${covers}` };
 }
 
@@ -103,7 +112,7 @@ function runDueSlot(due: ScheduledSlot, handledUpTo: Date, input: DecideInput): 
   const { settings, now } = input;
   const label = `${slotLabel(due.at, settings.timeZone, now)} ${due.kind} sync`;
   if (now.getTime() - due.at.getTime() <= ON_TIME_GRACE_MS) {
-    return { action: 'run', trigger: 'scheduled', slot: due.at, reason: `Starting the ${label}.` };
+    return { action: 'run', trigger: 'scheduled', slot: due.at, slotKind: due.kind, reason: `Starting the ${label}.` };
   }
   const missed = countSlotsBetween(settings, handledUpTo, now, MISSED_COUNT_LIMIT);
   const why = missedBecause(input.occasion);
@@ -111,7 +120,7 @@ function runDueSlot(due: ScheduledSlot, handledUpTo: Date, input: DecideInput): 
     missed > 1
       ? `Catching up on ${missed >= MISSED_COUNT_LIMIT ? `at least ${MISSED_COUNT_LIMIT}` : missed} scheduled syncs ${why}, with one sync now.`
       : `Catching up on the ${label} ${why}.`;
-  return { action: 'run', trigger: 'catch_up', slot: due.at, reason };
+  return { action: 'run', trigger: 'catch_up', slot: due.at, slotKind: due.kind, reason };
 }
 
 function missedBecause(occasion: CheckOccasion | undefined): string {

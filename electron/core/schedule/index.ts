@@ -1,5 +1,6 @@
 export * from './schedule-settings';
 export * from './slots';
+export * from './slots-left';
 export * from './cron-expressions';
 export * from './decide';
 export * from './describe-schedule';

@@ -13,8 +13,9 @@ import { reconcilePhase } from './phases/reconcile';
 import type { SyncStore } from './ports';
 import { ProgressTracker, type SyncProgress } from './progress';
 import { RunContext, type SyncSettings } from './run-context';
+import { logPlan } from './plan-log';
 import { runListings, type PhaseStep } from './side-by-side';
-import { appointmentWindows } from './windows';
+import { runWindows } from './windows';
 import type { WaitRelay } from './wait-relay';
 
 /** A lock whose holder has not beaten its heartbeat for this long belongs to a dead process. */
@@ -149,7 +150,8 @@ function guarded(events: SyncEvents, onError: (err: unknown) => void): SyncEvent
 
 async function runPhases(ctx: RunContext, stop: AbortController): Promise<void> {
   const phases = new Set(ctx.scope.phases);
-  const windows = appointmentWindows(ctx.startedAt, ctx.settings);
+  const windows = runWindows(ctx);
+  logPlan(ctx);
   const step = (phase: SyncPhase, run: () => Promise<void>): PhaseStep[] => (phases.has(phase) ? [{ phase, run }] : []);
   if (phases.has('connect')) await connectPhase(ctx);
   // Details complete the past appointments, so they follow them; the rest are independent.

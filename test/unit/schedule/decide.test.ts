@@ -17,7 +17,13 @@ function input(overrides: Partial<DecideInput>): DecideInput {
 describe('decide: scheduled runs', () => {
   it('runs the slot on time, and waits for the next one once the slot is recorded as handled', () => {
     const first = decide(input({ now: plusMinutes(tuesday0300, 0.5), occasion: 'cron' }));
-    expect(first).toEqual({ action: 'run', trigger: 'scheduled', slot: tuesday0300, reason: 'Starting the 03:00 nightly sync.' });
+    expect(first).toEqual({
+      action: 'run',
+      trigger: 'scheduled',
+      slot: tuesday0300,
+      slotKind: 'nightly',
+      reason: 'Starting the 03:00 nightly sync.',
+    });
 
     const second = decide(input({ now: plusMinutes(tuesday0300, 1), lastScheduledSlotHandled: tuesday0300 }));
     expect(second).toEqual({
@@ -41,6 +47,7 @@ describe('decide: catch-up', () => {
       action: 'run',
       trigger: 'catch_up',
       slot: tuesday0300,
+      slotKind: 'nightly',
       reason: 'Catching up on the 03:00 nightly sync missed while this computer was asleep.',
     });
     const afterwards = decide(input({ now: at('2026-06-15T21:00:30Z'), lastScheduledSlotHandled: tuesday0300, occasion: 'wake' }));
@@ -54,6 +61,7 @@ describe('decide: catch-up', () => {
       action: 'run',
       trigger: 'catch_up',
       slot: tuesday0300,
+      slotKind: 'nightly',
       reason: 'Catching up on 8 scheduled syncs missed while ClinicSync was closed or this computer was off, with one sync now.',
     });
     const nextCheck = decide(input({ lastScheduledSlotHandled: tuesday0300, now: at('2026-06-15T23:00:30Z') }));
@@ -65,6 +73,7 @@ describe('decide: catch-up', () => {
     expect(decision).toMatchObject({
       trigger: 'catch_up',
       slot: monday0300,
+      slotKind: 'nightly',
       reason: 'Catching up on the Mon 15 Jun 03:00 nightly sync that did not run on time.',
     });
   });
@@ -148,6 +157,7 @@ describe('decide: interval slots', () => {
     ).toMatchObject({
       trigger: 'scheduled',
       slot: nine30,
+      slotKind: 'interval',
       reason: 'Starting the 09:30 interval sync.',
     });
     // Asleep 13:10–16:45: slots 13:30 … 16:30 (seven of them) make one catch-up for 16:30.
@@ -163,6 +173,7 @@ describe('decide: interval slots', () => {
       action: 'run',
       trigger: 'catch_up',
       slot: at('2026-06-16T06:30:00Z'),
+      slotKind: 'interval',
       reason: 'Catching up on 7 scheduled syncs missed while this computer was asleep, with one sync now.',
     });
   });
@@ -229,6 +240,7 @@ describe('decide: retrying a failed scheduled run', () => {
       action: 'run',
       trigger: 'scheduled',
       slot: wednesday0300,
+      slotKind: 'nightly',
     });
   });
 });

@@ -22,6 +22,7 @@ describe('scheduler: launch and wake', () => {
       action: 'run',
       trigger: 'catch_up',
       slot: tuesday0300,
+      slotKind: 'nightly',
       reason: 'Catching up on the 03:00 nightly sync missed while ClinicSync was closed or this computer was off.',
     });
     expect(harness.state.lastHandled).toEqual(tuesday0300);
@@ -48,6 +49,7 @@ describe('scheduler: launch and wake', () => {
         action: 'run',
         trigger: 'catch_up',
         slot: tuesday0300,
+        slotKind: 'nightly',
         reason: 'Catching up on the 03:00 nightly sync missed while this computer was asleep.',
       },
     ]);

@@ -5,18 +5,9 @@ import { spareRequests } from '../budget-room';
 import { formatInstant, plural, withLast } from '../pages';
 import type { RunContext } from '../run-context';
 import { tallyAppointments } from '../tally';
+import { readWindowCursor, type WindowCursor } from '../window-cursor';
 import type { Window } from '../windows';
 import { needsDetail } from './enrich';
-
-/**
- * A window's cursor: changes since `updatedSince` are pulled next time; days after `windowEnd` are new
- * to the window and pulled whole; `sweptAt` is when the whole window was last pulled and reconciled.
- */
-interface WindowCursor {
-  updatedSince: string;
-  windowEnd: string;
-  sweptAt?: string;
-}
 
 /** Without a deletion listing, a window is still pulled whole and reconciled once a day, whatever the counts say. */
 const SWEEP_EVERY_MS = 24 * 3600_000;
@@ -48,14 +39,7 @@ function changesPull(ctx: RunContext, window: Window, updatedSince: string): Pul
 }
 
 function readCursor(ctx: RunContext, phase: Window['phase']): WindowCursor | null {
-  const raw = ctx.store.cursors.get(ctx.source, phase);
-  if (!raw) return null;
-  try {
-    const parsed = JSON.parse(raw) as Partial<WindowCursor>;
-    return typeof parsed.updatedSince === 'string' && typeof parsed.windowEnd === 'string' ? (parsed as WindowCursor) : null;
-  } catch {
-    return null;
-  }
+  return readWindowCursor(ctx.store, ctx.source, phase);
 }
 
 /** Why this run pulls the window whole (a sweep, then reconciled), or null to pull only changes. */

@@ -23,8 +23,18 @@ export async function discoverPatients(ctx: RunContext): Promise<void> {
       ctx.log('info', `${plural(unknown.length, 'patient')} seen on appointments not yet in the cache; discovery is set to manual.`);
     return;
   }
-  const batch = unknown.slice(0, MAX_DISCOVERY_PER_RUN);
-  const rest = unknown.slice(MAX_DISCOVERY_PER_RUN);
+  // A budget-planned run looks up no more than its share of the daily budget allows.
+  const limit = Math.min(MAX_DISCOVERY_PER_RUN, ctx.scope.plan?.discoveryLimit ?? MAX_DISCOVERY_PER_RUN);
+  const batch = unknown.slice(0, limit);
+  const rest = unknown.slice(limit);
+  if (batch.length === 0) {
+    writeIdList(ctx, ID_LISTS.undiscoveredPatients, unknown);
+    ctx.log(
+      'info',
+      `${plural(unknown.length, 'patient')} seen on appointments not yet in the cache wait for the next sync, to keep within the daily budget.`,
+    );
+    return;
+  }
   ctx.log('info', `Discovering ${plural(batch.length, 'patient')} seen on appointments.`);
   const page = await ctx.connector.patientsByExternalIds(batch, ctx.signal);
   const syncedAt = ctx.now().toISOString();
