@@ -34,7 +34,7 @@ export const PHASE_LABELS: Record<SyncPhase, string> = {
   enrich: 'Appointment details',
   appointments_forward: 'Upcoming appointments',
   appointments_day: 'The day’s appointments',
-  reconcile: 'Checking for removed records',
+  reconcile: 'Checking for deleted records',
 };
 
 export const SYNC_MODES = ['incremental', 'full', 'patients_only', 'upcoming_only', 'reconcile_only', 'day'] as const;

@@ -76,7 +76,7 @@ describe.each(['cliniko', 'intakeq'] as const)('%s: records deleted upstream', (
     expect(removed.map(([id]) => id).sort()).toEqual([...theirs].sort());
     // The run's summary line ("Synced …" after a full run, "Checked …" after an incremental one).
     const lines = env.events.activity.filter((a) => a.runId === run.id).map((a) => a.message);
-    expect(lines).toContainEqual(expect.stringContaining('1 patient removed upstream'));
+    expect(lines).toContainEqual(expect.stringContaining('1 patient deleted at source'));
   });
 
   it.each(MODES)('a record never cached: skipped without a word by an %s sync', async (mode) => {

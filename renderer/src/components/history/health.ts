@@ -38,7 +38,7 @@ export const TYPE_LABELS: Record<Mode, string> = {
   full: 'Full',
   patients_only: 'Patients only',
   upcoming_only: 'Upcoming only',
-  reconcile_only: 'Removed-records check',
+  reconcile_only: 'Check for deleted records',
   day: 'One day',
 };
 

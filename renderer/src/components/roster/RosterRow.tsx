@@ -110,7 +110,9 @@ export const RosterRow = memo(function RosterRow({ row, index, top, timeZone, no
               </time>
             </span>
             <span className="next-meta">
-              <span className="truncate cell-sub">{next.practitionerName ?? 'No practitioner'}</span>
+              <span className="practitioner cell-sub" title={next.practitionerName ?? undefined}>
+                {next.practitionerName ?? 'No practitioner'}
+              </span>
               <AppointmentStatusBadge status={next.status} />
             </span>
           </span>
