@@ -117,7 +117,7 @@ export const RosterRow = memo(function RosterRow({ row, index, top, timeZone, no
             </span>
           </span>
         ) : (
-          <span className="muted">{appointmentsFetched ? 'None booked' : 'Not fetched yet'}</span>
+          <span className="muted">{appointmentsFetched ? 'None booked' : 'Appointments not synced yet'}</span>
         )}
       </td>
       <td>{next?.telehealthUrl ? <VideoLink url={next.telehealthUrl} what={name} /> : <span className="muted">—</span>}</td>
