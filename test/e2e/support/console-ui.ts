@@ -11,7 +11,7 @@ import { expect, type Page } from '@playwright/test';
 import { SCREENSHOT_DIRS } from './screenshot-dirs';
 
 /** The console's pages of the sidebar, by their link names. */
-export type NavPage = 'Roster' | 'Sync' | 'Changes' | 'History' | 'Settings' | 'About';
+export type NavPage = 'Roster' | 'Appointments' | 'Sync' | 'Changes' | 'History' | 'Settings' | 'About';
 
 export async function goTo(page: Page, name: NavPage): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
@@ -69,6 +69,26 @@ export async function screenshot(page: Page, name: string, options: { full?: boo
     await page.screenshot({ path: join(dir, `${name}.png`), animations: 'disabled', caret: 'hide' });
   }
   if (options.full) await page.setViewportSize(viewport);
+}
+
+/**
+ * What scrolls sideways on the page as it is now: the document, and every element a user could
+ * scroll sideways (overflow-x auto or scroll) whose content is wider than its box. Empty when nothing does.
+ */
+export async function sidewaysScrollers(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth) found.push(`the page (${root.scrollWidth} > ${root.clientWidth} px)`);
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
+      const { overflowX } = getComputedStyle(el);
+      if ((overflowX === 'auto' || overflowX === 'scroll') && el.scrollWidth > el.clientWidth) {
+        const name = el.dataset.testid ?? (el.id || el.className || el.tagName.toLowerCase());
+        found.push(`${name} (${el.scrollWidth} > ${el.clientWidth} px)`);
+      }
+    }
+    return found;
+  });
 }
 
 /** Collects page errors and console errors from now on (the CSP refusing a style shows up here). */

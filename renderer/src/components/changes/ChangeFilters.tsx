@@ -4,6 +4,7 @@ import type { SinceChoice } from '../../store/changes-store';
 import { Button, Checkbox, Field, SegmentedControl, Select, TextInput } from '../ui';
 import { fromZonedInput, toZonedInput } from '../sync/clinic-time';
 import { ClockInput } from '../settings/ClockInput';
+import { parseClockText } from '../../lib/clock-text';
 import { formatCount } from '../../lib/format';
 import { CHANGE_KIND_CHIPS, CHANGE_KIND_ORDER, type ChangeKind, type GroupBy } from './group';
 
@@ -39,7 +40,8 @@ export function ChangeFilters(props: Props) {
     const [date = '', time = ''] = toZonedInput(customSince ?? new Date(Date.now() - 86_400_000), timeZone).split('T');
     return { date, time };
   });
-  const draftIso = fromZonedInput(`${draft.date}T${draft.time}`, timeZone);
+  // ClockInput hands back the text as typed when it is not a time ("25:00"): that is no instant.
+  const draftIso = parseClockText(draft.time) === draft.time ? fromZonedInput(`${draft.date}T${draft.time}`, timeZone) : null;
 
   return (
     <div className="chg-filters">

@@ -46,7 +46,8 @@ export const ADVANCED_MODES: Array<{ mode: Exclude<Mode, 'incremental' | 'day'>;
   {
     mode: 'reconcile_only',
     label: 'Check for deleted records',
-    description: 'Find patients and appointments deleted in the practice system and mark them “Deleted at source” (ClinicSync keeps its copy).',
+    description:
+      'Find patients and appointments deleted in the practice system and mark them “Deleted at source” (ClinicSync keeps its copy).',
   },
 ];
 
