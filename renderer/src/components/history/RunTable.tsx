@@ -17,6 +17,11 @@ interface RowProps {
   onOpen(id: number): void;
 }
 
+/** "650 new · 0 updated", breaking only at the dot when the column is narrow (no space binds a number to its word). */
+function newAndUpdated(created: number, updated: number): string {
+  return `${formatCount(created)}\u00a0new · ${formatCount(updated)}\u00a0updated`;
+}
+
 const RunRow = memo(function RunRow({ run, sourceName, averageMs, timeZone, now, onOpen }: RowProps) {
   const status = RUN_STATUS[run.status];
   const slow = isSlowRun(run, averageMs);
@@ -53,15 +58,11 @@ const RunRow = memo(function RunRow({ run, sourceName, averageMs, timeZone, now,
       </td>
       <td className="hist-num" data-testid="history-patients">
         {formatCount(c.patientsFound)}
-        <span className="hist-sub">
-          {formatCount(c.patientsNew)} new · {formatCount(c.patientsUpdated)} updated
-        </span>
+        <span className="hist-sub">{newAndUpdated(c.patientsNew, c.patientsUpdated)}</span>
       </td>
       <td className="hist-num" data-testid="history-appointments">
         {formatCount(appointments)}
-        <span className="hist-sub">
-          {formatCount(c.appointmentsNew)} new · {formatCount(c.appointmentsUpdated)} updated
-        </span>
+        <span className="hist-sub">{newAndUpdated(c.appointmentsNew, c.appointmentsUpdated)}</span>
       </td>
       <td className="hist-num">{formatCount(run.apiRequests)}</td>
       <td className="hist-num">
