@@ -1,7 +1,7 @@
 /**
  * Every page of the console at 1440×900 and at a 1024×700 laptop screen, light and dark: nothing
- * scrolls sideways, axe finds nothing, numbers and dates read one way. Screenshots of each land in
- * test-results/screenshots/screens/ (not in the README's folder: these are for judging, not for show).
+ * scrolls sideways, axe finds nothing, numbers and dates read one way. Screenshots of each land in a
+ * `screens/` folder of the screenshot folders (see screenshot-dirs.ts), named page-width-theme.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ const SIZES = [
   { width: 1024, height: 700 },
 ] as const;
 const PAGES: NavPage[] = ['Roster', 'Appointments', 'Sync', 'Changes', 'History', 'Settings', 'About'];
-const SHOTS = join(SCREENSHOT_DIRS[0] as string, 'screens');
+const SHOT_DIRS = SCREENSHOT_DIRS.map((dir) => join(dir, 'screens'));
 
 let server: ConsoleServer;
 let page: Page;
@@ -41,13 +41,15 @@ async function withDemo(): Promise<void> {
 
 /** Axe in both themes, and a screenshot of each, for the page as it is now. */
 async function checkThemes(name: string): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
   for (const scheme of ['light', 'dark'] as const) {
     await setScheme(page, scheme);
     await page.mouse.move(0, 0);
     await page.waitForTimeout(200); // colour transitions settle
     expect(await axeFindings(page), `axe findings on ${name} (${scheme})`).toEqual([]);
-    await page.screenshot({ path: join(SHOTS, `${name}-${scheme}.png`), animations: 'disabled', caret: 'hide' });
+    for (const dir of SHOT_DIRS) {
+      mkdirSync(dir, { recursive: true });
+      await page.screenshot({ path: join(dir, `${name}-${scheme}.png`), animations: 'disabled', caret: 'hide' });
+    }
   }
   await setScheme(page, 'light');
 }

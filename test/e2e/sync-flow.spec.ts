@@ -227,7 +227,7 @@ test('a change made upstream appears on Changes after the next sync, and History
   await openPage(page, server.url, 'history');
   const row = page.getByTestId('history-row').first();
   await expect(row).toHaveAttribute('data-run-id', String(latest.id));
-  await expect(row).toContainText('Incremental');
+  await expect(row).toContainText('Changes only');
   await expect(row).toContainText('Completed');
   await expect(row).toContainText('Manual');
   await expect(row.getByTestId('history-patients')).toContainText(`${latest.counts.patientsFound}`);
@@ -239,7 +239,7 @@ test('a change made upstream appears on Changes after the next sync, and History
   // Drill down: the run's errors and activity.
   await row.getByRole('button', { name: /details of this sync/ }).click();
   const dialog = page.getByRole('dialog');
-  await expect(dialog).toContainText('Incremental · Northside Physio');
+  await expect(dialog).toContainText('Changes only · Northside Physio');
   await expect(dialog.getByTestId('run-activity')).toContainText('Manual incremental sync of Northside Physio started.');
   await expect(dialog).toContainText('No errors.');
   expect(await seriousViolations(page, '[role="dialog"]')).toEqual([]);

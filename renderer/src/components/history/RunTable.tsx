@@ -5,7 +5,7 @@ import { Badge, Button } from '../ui';
 import { formatWhen } from '../sync/clinic-time';
 import { formatCount } from '../../lib/format';
 import { formatDuration } from '../sync/format';
-import { isSlowRun, TRIGGER_LABELS, TYPE_LABELS } from './health';
+import { isSlowRun, TRIGGER_LABELS, TYPE_HINTS, TYPE_LABELS } from './health';
 import { RUN_STATUS } from '../../lib/status';
 
 interface RowProps {
@@ -41,7 +41,9 @@ const RunRow = memo(function RunRow({ run, sourceName, averageMs, timeZone, now,
       </th>
       <td className="hist-col-source">{sourceName}</td>
       <td>
-        <Badge tone="neutral">{TYPE_LABELS[run.scope.mode]}</Badge>
+        <Badge tone="neutral" title={TYPE_HINTS[run.scope.mode]}>
+          {TYPE_LABELS[run.scope.mode]}
+        </Badge>
       </td>
       <td>
         <Badge tone={status.tone} dot>
