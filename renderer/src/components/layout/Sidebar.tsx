@@ -26,6 +26,13 @@ export function Sidebar() {
   // Icons only in narrow windows: each link names itself in a tooltip, on hover and on keyboard focus.
   const iconOnly = useMediaQuery(ICON_ONLY_NAV);
 
+  // The tooltip says what the badge on the icon means, too.
+  const hint = (target: Page): string => {
+    if (target === 'changes' && openChanges) return `Changes: ${formatCount(openChanges)} still to do`;
+    if (target === 'sync' && syncing) return 'Sync: syncing now';
+    return PAGE_TITLES[target];
+  };
+
   const link = (target: Page, Icon: (typeof MAIN)[number]['icon']) => {
     const anchor = (
       <a
@@ -56,7 +63,7 @@ export function Sidebar() {
       </a>
     );
     return iconOnly ? (
-      <Tooltip key={target} content={PAGE_TITLES[target]} side="right">
+      <Tooltip key={target} content={hint(target)} side="right">
         {anchor}
       </Tooltip>
     ) : (
