@@ -367,6 +367,9 @@ test('a source whose key stopped working: a clear failure, its error in the dril
   await failed.getByRole('button', { name: /details of this sync/ }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByTestId('run-errors')).toContainText('Key not accepted');
+  // A run that failed at the door never "Synced 0 patients".
+  await expect(dialog).toContainText('Stopped before any patient or appointment was fetched');
+  await expect(dialog).not.toContainText('Synced');
   await page.keyboard.press('Escape');
 
   // Filter the runs by status.
