@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startConsoleServer, type ConsoleServer } from './support/console-server';
-import { axeFindings, collectErrors, exploreDemo, goTo, setScheme, sidewaysScrollers, type NavPage } from './support/console-ui';
+import { axeFindings, collectErrors, exploreDemo, goTo, setScheme, sidewaysOverflow, type NavPage } from './support/console-ui';
 import { SCREENSHOT_DIRS } from './support/screenshot-dirs';
 
 const SIZES = [
@@ -82,7 +82,7 @@ test('the welcome page fits both widths, in both themes', async () => {
   await expect(page.getByRole('heading', { level: 1, name: 'Welcome to ClinicSync' })).toBeVisible();
   for (const size of SIZES) {
     await page.setViewportSize(size);
-    expect(await sidewaysScrollers(page), `sideways scrolling on the welcome page at ${size.width} px`).toEqual([]);
+    expect(await sidewaysOverflow(page), `sideways scrolling on the welcome page at ${size.width} px`).toEqual([]);
     await checkThemes(`welcome-${size.width}`);
   }
 });
@@ -109,7 +109,7 @@ for (const size of SIZES) {
       if (name === 'Roster') await expect(page.getByTestId('roster-row').first()).toBeVisible();
       if (name === 'History') await expect(page.getByTestId('history-row').first()).toBeVisible();
       if (name === 'Sync') await expect(page.getByTestId('sync-source').first()).toBeVisible();
-      expect(await sidewaysScrollers(page), `sideways scrolling on ${name} at ${size.width} px`).toEqual([]);
+      expect(await sidewaysOverflow(page), `sideways scrolling on ${name} at ${size.width} px`).toEqual([]);
       expect(await badNumbersAndDates(), `numbers and dates on ${name}`).toEqual([]);
       await checkThemes(`${name.toLowerCase()}-${size.width}`);
     }

@@ -13,7 +13,7 @@ import {
 import { startConsoleServer, type ConsoleServer } from './support/console-server';
 import { connectContract, type ContractClient } from './support/contract-client';
 import { openPage, progressSeen, recordProgress, saveScreenshot, seriousViolations, useColorScheme } from './support/console-pages';
-import { sidewaysScrollers } from './support/console-ui';
+import { sidewaysOverflow } from './support/console-ui';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -268,7 +268,7 @@ test('a change made upstream appears on Changes after the next sync, and History
     { width: 1024, height: 700 },
   ]) {
     await page.setViewportSize(size);
-    expect(await sidewaysScrollers(page), `sideways scrolling at ${size.width} px`).toEqual([]);
+    expect(await sidewaysOverflow(page), `sideways scrolling at ${size.width} px`).toEqual([]);
     for (const scheme of ['light', 'dark'] as const) {
       await useColorScheme(page, scheme);
       expect(await seriousViolations(page)).toEqual([]);
@@ -314,7 +314,7 @@ test('two sources: a refused start is explained, each source has its own row, Ca
     await expect(page.getByTestId('sync-progress-row')).toHaveCount(0);
     // Two summaries and an IntakeQ budget still fit a 1024 px screen.
     await page.setViewportSize({ width: 1024, height: 700 });
-    expect(await sidewaysScrollers(page), 'sideways scrolling on Sync at 1024 px').toEqual([]);
+    expect(await sidewaysOverflow(page), 'sideways scrolling on Sync at 1024 px').toEqual([]);
     await saveScreenshot(page, 'sync-two-sources-1024-light', testInfo);
     await page.setViewportSize({ width: 1280, height: 800 });
 

@@ -72,19 +72,36 @@ export async function screenshot(page: Page, name: string, options: { full?: boo
 }
 
 /**
- * What scrolls sideways on the page as it is now: the document, and every element a user could
- * scroll sideways (overflow-x auto or scroll) whose content is wider than its box. Empty when nothing does.
+ * What runs off the side of the page as it is now: the document or any element a user could scroll
+ * sideways (overflow-x auto or scroll) whose content is wider than its box, and anything in <main>
+ * that sticks out past main's content edge without being clipped. Empty when nothing does.
  */
-export async function sidewaysScrollers(page: Page): Promise<string[]> {
+export async function sidewaysOverflow(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const found: string[] = [];
+    const describe = (el: Element): string =>
+      (el as HTMLElement).dataset.testid ?? (el.id || (typeof el.className === 'string' && el.className) || el.tagName.toLowerCase());
     const root = document.documentElement;
     if (root.scrollWidth > root.clientWidth) found.push(`the page (${root.scrollWidth} > ${root.clientWidth} px)`);
     for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
       const { overflowX } = getComputedStyle(el);
       if ((overflowX === 'auto' || overflowX === 'scroll') && el.scrollWidth > el.clientWidth) {
-        const name = el.dataset.testid ?? (el.id || el.className || el.tagName.toLowerCase());
-        found.push(`${name} (${el.scrollWidth} > ${el.clientWidth} px)`);
+        found.push(`${describe(el)} scrolls (${el.scrollWidth} > ${el.clientWidth} px)`);
+      }
+    }
+    const main = document.querySelector('main');
+    if (!main) return found;
+    const edge = main.getBoundingClientRect().left + main.clientLeft + main.clientWidth - parseFloat(getComputedStyle(main).paddingRight);
+    const clipped = (el: Element): boolean => {
+      for (let up = el.parentElement; up && up !== main; up = up.parentElement) {
+        if (getComputedStyle(up).overflowX !== 'visible') return true;
+      }
+      return false;
+    };
+    for (const el of Array.from(main.querySelectorAll('*'))) {
+      const box = el.getBoundingClientRect();
+      if (box.width > 0 && box.right > edge + 1 && !clipped(el)) {
+        found.push(`${describe(el)} sticks out (${Math.round(box.right)} > ${Math.round(edge)} px)`);
       }
     }
     return found;
