@@ -1,7 +1,7 @@
 /**
  * Every page of the console at 1440×900 and at a 1024×700 laptop screen, light and dark: nothing
- * scrolls sideways, axe finds nothing, numbers and dates read one way. Screenshots of each land in a
- * `screens/` folder of the screenshot folders (see screenshot-dirs.ts), named page-width-theme.
+ * scrolls sideways, axe finds nothing, numbers and dates read one way. Screenshots of each land in
+ * test-results/screenshots/screens/, named page-width-theme; the README's few also in docs (see screenshot-dirs.ts).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +15,9 @@ const SIZES = [
   { width: 1024, height: 700 },
 ] as const;
 const PAGES: NavPage[] = ['Roster', 'Appointments', 'Sync', 'Changes', 'History', 'Settings', 'About'];
-const SHOT_DIRS = SCREENSHOT_DIRS.map((dir) => join(dir, 'screens'));
+const [RESULTS_DIR, ...DOCS_DIRS] = SCREENSHOT_DIRS.map((dir) => join(dir, 'screens'));
+/** The pictures of this spec that the README shows. */
+const README_PICTURES = new Set(['history-1440-dark', 'roster-1024-light', 'sync-1024-dark']);
 
 let server: ConsoleServer;
 let page: Page;
@@ -46,9 +48,10 @@ async function checkThemes(name: string): Promise<void> {
     await page.mouse.move(0, 0);
     await page.waitForTimeout(200); // colour transitions settle
     expect(await axeFindings(page), `axe findings on ${name} (${scheme})`).toEqual([]);
-    for (const dir of SHOT_DIRS) {
+    const shot = `${name}-${scheme}`;
+    for (const dir of README_PICTURES.has(shot) ? [RESULTS_DIR as string, ...DOCS_DIRS] : [RESULTS_DIR as string]) {
       mkdirSync(dir, { recursive: true });
-      await page.screenshot({ path: join(dir, `${name}-${scheme}.png`), animations: 'disabled', caret: 'hide' });
+      await page.screenshot({ path: join(dir, `${shot}.png`), animations: 'disabled', caret: 'hide' });
     }
   }
   await setScheme(page, 'light');
