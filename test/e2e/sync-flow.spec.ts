@@ -241,7 +241,7 @@ test('a change made upstream appears on Changes after the next sync, and History
   await row.getByRole('button', { name: /details of this sync/ }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('Changes only · Northside Physio');
-  await expect(dialog.getByTestId('run-activity')).toContainText('Manual incremental sync of Northside Physio started.');
+  await expect(dialog.getByTestId('run-activity')).toContainText('Manual sync of Northside Physio started.');
   await expect(dialog).toContainText('No errors.');
   expect(await seriousViolations(page, '[role="dialog"]')).toEqual([]);
   await page.keyboard.press('Escape');
