@@ -37,7 +37,11 @@ describe.each(['cliniko', 'intakeq'] as const)('%s: records deleted upstream', (
     const { upstream, env, startedAt } = await synced(kind);
     const window = syncWindow(startedAt);
     const target = [...cachedAppointments(env.cache, env.source.id).values()].find(
-      (a) => !a.deleted && a.cancelledAt === null && a.startsAt > new Date(Date.parse(startedAt) + DAY_MS).toISOString() && a.startsAt < window.to,
+      (a) =>
+        !a.deleted &&
+        a.cancelledAt === null &&
+        a.startsAt > new Date(Date.parse(startedAt) + DAY_MS).toISOString() &&
+        a.startsAt < window.to,
     )!;
     upstream.deleteAppointment(target.externalId);
     if (kind === 'cliniko') expect(await clinikoServes(upstream, target.externalId)).toEqual(['deleted_at', 'id', 'links']);
