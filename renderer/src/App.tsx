@@ -53,6 +53,7 @@ export function App() {
   const appearance = useSettingsStore((s) => s.settings?.appearance ?? 'system');
   const main = useRef<HTMLElement>(null);
   const firstPage = useRef(true);
+  const wasWelcome = useRef(welcome);
 
   useEffect(() => {
     void useAppStore.getState().load();
@@ -77,6 +78,13 @@ export function App() {
     main.current?.scrollTo({ top: 0 });
     main.current?.focus({ preventScroll: true });
   }, [page]);
+
+  // The welcome page gives way to the roster when the demo (or a first source) starts: the button that
+  // had focus is gone, so focus moves to the page, as after a navigation, instead of falling to <body>.
+  useEffect(() => {
+    if (wasWelcome.current && !welcome) main.current?.focus({ preventScroll: true });
+    wasWelcome.current = welcome;
+  }, [welcome]);
 
   if (accessRefused !== null) return <AccessRefusedPage message={accessRefused} />;
   return (

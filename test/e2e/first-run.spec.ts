@@ -63,6 +63,8 @@ test('exploring the demo practice shows the sync progress, then fills the roster
   await page.getByRole('button', { name: 'Explore with the demo practice' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Roster' })).toBeVisible({ timeout: 20_000 });
   await expect(page).toHaveTitle('Roster · ClinicSync');
+  // The demo button is gone with the welcome page: focus moves to the roster, not to <body>.
+  await expect(page.getByRole('main', { name: 'Roster' })).toBeFocused();
   await expect(page.getByTestId('roster-summary')).toContainText('650 patients', { timeout: 45_000 });
   const seen = await page.evaluate(() => [...(window as unknown as { __seen: Set<string> }).__seen]);
   expect(seen).toContain('pill');

@@ -120,7 +120,7 @@ test('add a source: test the connection, save it, and see its status card', asyn
   // Rows streamed in before the appointments were fetched never claimed "None booked".
   const rowWords = await page.evaluate(() => [...(window as unknown as { __rowWords: Set<string> }).__rowWords]);
   expect(rowWords).not.toContain('None booked');
-  expect(rowWords).toContain('Not fetched yet');
+  expect(rowWords).toContain('Appointments not synced yet');
 
   await goTo(page, 'Settings');
   await expect(card.getByTestId('patients-cached')).toContainText('600', { timeout: 20_000 });

@@ -13,6 +13,7 @@ import {
 import { startConsoleServer, type ConsoleServer } from './support/console-server';
 import { connectContract, type ContractClient } from './support/contract-client';
 import { openPage, progressSeen, recordProgress, saveScreenshot, seriousViolations, useColorScheme } from './support/console-pages';
+import { sidewaysOverflow } from './support/console-ui';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -227,7 +228,7 @@ test('a change made upstream appears on Changes after the next sync, and History
   await openPage(page, server.url, 'history');
   const row = page.getByTestId('history-row').first();
   await expect(row).toHaveAttribute('data-run-id', String(latest.id));
-  await expect(row).toContainText('Incremental');
+  await expect(row).toContainText('Changes only');
   await expect(row).toContainText('Completed');
   await expect(row).toContainText('Manual');
   await expect(row.getByTestId('history-patients')).toContainText(`${latest.counts.patientsFound}`);
@@ -239,8 +240,8 @@ test('a change made upstream appears on Changes after the next sync, and History
   // Drill down: the run's errors and activity.
   await row.getByRole('button', { name: /details of this sync/ }).click();
   const dialog = page.getByRole('dialog');
-  await expect(dialog).toContainText('Incremental · Northside Physio');
-  await expect(dialog.getByTestId('run-activity')).toContainText('Manual incremental sync of Northside Physio started.');
+  await expect(dialog).toContainText('Changes only · Northside Physio');
+  await expect(dialog.getByTestId('run-activity')).toContainText('Manual sync of Northside Physio started.');
   await expect(dialog).toContainText('No errors.');
   expect(await seriousViolations(page, '[role="dialog"]')).toEqual([]);
   await page.keyboard.press('Escape');
@@ -267,6 +268,7 @@ test('a change made upstream appears on Changes after the next sync, and History
     { width: 1024, height: 700 },
   ]) {
     await page.setViewportSize(size);
+    expect(await sidewaysOverflow(page), `sideways scrolling at ${size.width} px`).toEqual([]);
     for (const scheme of ['light', 'dark'] as const) {
       await useColorScheme(page, scheme);
       expect(await seriousViolations(page)).toEqual([]);
@@ -310,6 +312,11 @@ test('two sources: a refused start is explained, each source has its own row, Ca
     expect(southSummary.status).toBe('cancelled');
     expect(northSummary.text).toContain('cancelled; what was fetched before that is kept');
     await expect(page.getByTestId('sync-progress-row')).toHaveCount(0);
+    // Two summaries and an IntakeQ budget still fit a 1024 px screen.
+    await page.setViewportSize({ width: 1024, height: 700 });
+    expect(await sidewaysOverflow(page), 'sideways scrolling on Sync at 1024 px').toEqual([]);
+    await saveScreenshot(page, 'sync-two-sources-1024-light', testInfo);
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     await openPage(page, server.url, 'history');
     await expect(page.getByTestId('history-row').first()).toContainText('Cancelled');
@@ -360,6 +367,9 @@ test('a source whose key stopped working: a clear failure, its error in the dril
   await failed.getByRole('button', { name: /details of this sync/ }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByTestId('run-errors')).toContainText('Key not accepted');
+  // A run that failed at the door never "Synced 0 patients".
+  await expect(dialog).toContainText('Stopped before any patient or appointment was fetched');
+  await expect(dialog).not.toContainText('Synced');
   await page.keyboard.press('Escape');
 
   // Filter the runs by status.

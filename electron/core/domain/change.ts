@@ -51,5 +51,5 @@ export const CHANGE_KIND_LABELS: Record<ChangeKind, string> = {
   cancelled: 'Cancelled',
   no_show: 'No-show',
   telehealth_changed: 'Telehealth link changed',
-  removed: 'Removed upstream',
+  removed: 'Deleted at source',
 };

@@ -1,5 +1,5 @@
 import type { BudgetPlan } from './budget-plan';
-import type { SyncCounts, SyncMode, SyncPhase } from './sync-run';
+import type { SyncCounts, SyncMode, SyncPhase, SyncRunStatus } from './sync-run';
 
 /** What a run summary needs to know of the run. */
 export interface RunCountsSubject {
@@ -7,6 +7,8 @@ export interface RunCountsSubject {
   scope: { mode: SyncMode; phases?: readonly SyncPhase[]; plan?: Pick<BudgetPlan, 'reach'> };
   /** The cursors the run started from; without a patient cursor the run read every patient. */
   cursorBefore: Record<string, string> | null;
+  /** How the run ended, when it has; a run that stopped early never reads "Synced". */
+  status?: SyncRunStatus;
 }
 
 /** The counts a run summary reads (the console passes the same fields). */
@@ -47,7 +49,8 @@ function readEveryPatient(run: RunCountsSubject): boolean {
 
 /**
  * One line of what a run did. A run that read every patient gives the practice's numbers:
- * "Synced 651 patients · 3 new · 5 updated · 643 unchanged · 1,008 appointments". Any other run
+ * "Synced 651 patients · 3 new · 5 updated · 643 unchanged · 1,008 appointments" ("Fetched 120
+ * patients before it stopped · …" when it failed or was cancelled part-way). Any other run
  * fetched only what changed since its cursors, so it says what it checked and what the cache holds:
  * "Checked 1 patient changed since the last sync (0 new, 0 updated, 1 already up to date) · checked
  * 11 appointments · the cache holds 650 patients".
@@ -57,19 +60,30 @@ export function runCountsLine(run: RunCountsSubject): string {
   const c = run.counts;
   const all = readEveryPatient(run);
   const appointments = c.appointmentsNew + c.appointmentsUpdated + c.appointmentsUnchanged;
-  const parts = all ? fullParts(c, appointments) : checkedParts(c, run.scope.mode, appointments);
+  const stopped = stoppedEarly(run.status);
+  const parts =
+    stopped && c.patientsFound === 0 && appointments === 0
+      ? ['Stopped before any patient or appointment was fetched']
+      : all
+        ? fullParts(c, appointments, stopped)
+        : checkedParts(c, run.scope.mode, appointments, stopped);
   const patientsRemoved = c.patientsRemoved ?? 0;
-  if (patientsRemoved > 0) parts.push(`${countOf(patientsRemoved, 'patient')} removed upstream`);
-  if (c.appointmentsRemoved > 0) parts.push(`${countOf(c.appointmentsRemoved, 'appointment')} removed upstream`);
+  if (patientsRemoved > 0) parts.push(`${countOf(patientsRemoved, 'patient')} deleted at source`);
+  if (c.appointmentsRemoved > 0) parts.push(`${countOf(c.appointmentsRemoved, 'appointment')} deleted at source`);
   const warnings = c.patientsFailed + c.appointmentsFailed;
   if (warnings > 0) parts.push(countOf(warnings, 'warning'));
   if (!all) parts.push(`the cache holds ${countOf(c.patientsTotal, 'patient')}`);
   return parts.join(' · ');
 }
 
-function fullParts(c: RunCountsLike, appointments: number): string[] {
+/** Runs that ended before their work was done (a running run has not ended, so it is not one). */
+function stoppedEarly(status: SyncRunStatus | undefined): boolean {
+  return status === 'failed' || status === 'abandoned' || status === 'cancelled' || status === 'deferred';
+}
+
+function fullParts(c: RunCountsLike, appointments: number, stopped: boolean): string[] {
   const parts = [
-    `Synced ${countOf(c.patientsFound, 'patient')}`,
+    stopped ? `Fetched ${countOf(c.patientsFound, 'patient')} before it stopped` : `Synced ${countOf(c.patientsFound, 'patient')}`,
     `${numberFormat.format(c.patientsNew)} new`,
     `${numberFormat.format(c.patientsUpdated)} updated`,
     `${numberFormat.format(c.patientsUnchanged)} unchanged`,
@@ -78,13 +92,13 @@ function fullParts(c: RunCountsLike, appointments: number): string[] {
   return parts;
 }
 
-function checkedParts(c: RunCountsLike, mode: SyncMode, appointments: number): string[] {
+function checkedParts(c: RunCountsLike, mode: SyncMode, appointments: number, stopped: boolean): string[] {
   const parts: string[] = [];
   const readsPatients = mode === 'incremental' || mode === 'patients_only';
   if (c.patientsFound > 0) {
     const outcome = `${numberFormat.format(c.patientsNew)} new, ${numberFormat.format(c.patientsUpdated)} updated, ${numberFormat.format(c.patientsUnchanged)} already up to date`;
     parts.push(`Checked ${countOf(c.patientsFound, 'patient')} changed since the last sync (${outcome})`);
-  } else if (readsPatients) {
+  } else if (readsPatients && !stopped) {
     parts.push('No patient changed since the last sync');
   }
   if (appointments > 0) {

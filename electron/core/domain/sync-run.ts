@@ -36,11 +36,21 @@ export const PHASE_LABELS: Record<SyncPhase, string> = {
   enrich: 'Appointment details',
   appointments_forward: 'Upcoming appointments',
   appointments_day: 'The day’s appointments',
-  reconcile: 'Checking for removed records',
+  reconcile: 'Checking for deleted records',
 };
 
 export const SYNC_MODES = ['incremental', 'full', 'patients_only', 'upcoming_only', 'reconcile_only', 'day'] as const;
 export type SyncMode = (typeof SYNC_MODES)[number];
+
+/** A run's kind in the activity log's words ("Manual sync of Northside started"): never "incremental". */
+export const SYNC_MODE_WORDS: Record<SyncMode, string> = {
+  incremental: 'sync',
+  full: 'full sync',
+  patients_only: 'patients-only sync',
+  upcoming_only: 'upcoming-appointments sync',
+  reconcile_only: 'check for deleted records',
+  day: 'one-day refresh',
+};
 
 /** The modes a sync can be started in by name; `day` needs its day (the day sheet's "Refresh this day"). */
 export const STARTABLE_SYNC_MODES = [

@@ -1,5 +1,14 @@
 import { UserFacingError } from '../errors';
-import { runCountsLine, type ActivityLevel, type Source, type SyncPhase, type SyncRun, type SyncScope, type SyncTrigger } from '../domain';
+import {
+  runCountsLine,
+  SYNC_MODE_WORDS,
+  type ActivityLevel,
+  type Source,
+  type SyncPhase,
+  type SyncRun,
+  type SyncScope,
+  type SyncTrigger,
+} from '../domain';
 import type { Connector } from '../connectors/types';
 import { endingFor, endingForSuccess, type RunEnding } from './outcome';
 import { appointmentsPhase } from './phases/appointments';
@@ -111,7 +120,7 @@ export async function syncSource(engineDeps: SyncEngineDeps, request: SourceSync
   beat.unref();
   let ending: RunEnding;
   try {
-    ctx.log('info', `${triggerLabel(request.trigger)} ${request.scope.mode.replace('_', ' ')} sync of ${request.source.name} started.`);
+    ctx.log('info', `${triggerLabel(request.trigger)} ${SYNC_MODE_WORDS[request.scope.mode]} of ${request.source.name} started.`);
     await runPhases(ctx, stop);
     ending = endingForSuccess(ctx.counts.errors);
   } catch (err) {

@@ -26,11 +26,13 @@ export async function* withLast<T extends { last?: boolean }>(items: AsyncIterab
   }
 }
 
+// Fixed month names: ICU writes "Sept" in en-GB, and the console writes "Sep" everywhere.
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
 /** "21 Nov 2026, 18:00 UTC": for activity lines, never with patient data. */
 export function formatInstant(iso: string): string {
   const date = new Date(iso);
-  const day = date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-  return `${day}, ${iso.slice(11, 16)} UTC`;
+  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}, ${iso.slice(11, 16)} UTC`;
 }
 
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {

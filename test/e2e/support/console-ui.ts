@@ -11,7 +11,7 @@ import { expect, type Page } from '@playwright/test';
 import { SCREENSHOT_DIRS } from './screenshot-dirs';
 
 /** The console's pages of the sidebar, by their link names. */
-export type NavPage = 'Roster' | 'Sync' | 'Changes' | 'History' | 'Settings' | 'About';
+export type NavPage = 'Roster' | 'Appointments' | 'Sync' | 'Changes' | 'History' | 'Settings' | 'About';
 
 export async function goTo(page: Page, name: NavPage): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).click();
@@ -69,6 +69,43 @@ export async function screenshot(page: Page, name: string, options: { full?: boo
     await page.screenshot({ path: join(dir, `${name}.png`), animations: 'disabled', caret: 'hide' });
   }
   if (options.full) await page.setViewportSize(viewport);
+}
+
+/**
+ * What runs off the side of the page as it is now: the document or any element a user could scroll
+ * sideways (overflow-x auto or scroll) whose content is wider than its box, and anything in <main>
+ * that sticks out past main's content edge without being clipped. Empty when nothing does.
+ */
+export async function sidewaysOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const describe = (el: Element): string =>
+      (el as HTMLElement).dataset.testid ?? (el.id || (typeof el.className === 'string' && el.className) || el.tagName.toLowerCase());
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth) found.push(`the page (${root.scrollWidth} > ${root.clientWidth} px)`);
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
+      const { overflowX } = getComputedStyle(el);
+      if ((overflowX === 'auto' || overflowX === 'scroll') && el.scrollWidth > el.clientWidth) {
+        found.push(`${describe(el)} scrolls (${el.scrollWidth} > ${el.clientWidth} px)`);
+      }
+    }
+    const main = document.querySelector('main');
+    if (!main) return found;
+    const edge = main.getBoundingClientRect().left + main.clientLeft + main.clientWidth - parseFloat(getComputedStyle(main).paddingRight);
+    const clipped = (el: Element): boolean => {
+      for (let up = el.parentElement; up && up !== main; up = up.parentElement) {
+        if (getComputedStyle(up).overflowX !== 'visible') return true;
+      }
+      return false;
+    };
+    for (const el of Array.from(main.querySelectorAll('*'))) {
+      const box = el.getBoundingClientRect();
+      if (box.width > 0 && box.right > edge + 1 && !clipped(el)) {
+        found.push(`${describe(el)} sticks out (${Math.round(box.right)} > ${Math.round(edge)} px)`);
+      }
+    }
+    return found;
+  });
 }
 
 /** Collects page errors and console errors from now on (the CSP refusing a style shows up here). */

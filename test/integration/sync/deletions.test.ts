@@ -37,7 +37,11 @@ describe.each(['cliniko', 'intakeq'] as const)('%s: records deleted upstream', (
     const { upstream, env, startedAt } = await synced(kind);
     const window = syncWindow(startedAt);
     const target = [...cachedAppointments(env.cache, env.source.id).values()].find(
-      (a) => !a.deleted && a.cancelledAt === null && a.startsAt > new Date(Date.parse(startedAt) + DAY_MS).toISOString() && a.startsAt < window.to,
+      (a) =>
+        !a.deleted &&
+        a.cancelledAt === null &&
+        a.startsAt > new Date(Date.parse(startedAt) + DAY_MS).toISOString() &&
+        a.startsAt < window.to,
     )!;
     upstream.deleteAppointment(target.externalId);
     if (kind === 'cliniko') expect(await clinikoServes(upstream, target.externalId)).toEqual(['deleted_at', 'id', 'links']);
@@ -76,7 +80,7 @@ describe.each(['cliniko', 'intakeq'] as const)('%s: records deleted upstream', (
     expect(removed.map(([id]) => id).sort()).toEqual([...theirs].sort());
     // The run's summary line ("Synced …" after a full run, "Checked …" after an incremental one).
     const lines = env.events.activity.filter((a) => a.runId === run.id).map((a) => a.message);
-    expect(lines).toContainEqual(expect.stringContaining('1 patient removed upstream'));
+    expect(lines).toContainEqual(expect.stringContaining('1 patient deleted at source'));
   });
 
   it.each(MODES)('a record never cached: skipped without a word by an %s sync', async (mode) => {

@@ -71,7 +71,7 @@ describe.each(['cliniko', 'intakeq'] as const)('%s: the run record', (kind) => {
     expect(next.apiRequests).toBe(upstream.stats().requests - requestsBefore);
     expect(next.countCheck).toBe(kind === 'cliniko' ? `${patients - 1} of ${patients - 1} patients, matches Cliniko` : null);
     expect(env.events.activity.at(-1)?.message).toMatch(
-      /^Checked [\d,]+ patients? changed since the last sync \(0 new, \d+ updated, \d+ already up to date\) · checked [\d,]+ appointments.* · 1 patient removed upstream( · \d+ appointments? removed upstream)? · the cache holds [\d,]+ patients\.$/,
+      /^Checked [\d,]+ patients? changed since the last sync \(0 new, \d+ updated, \d+ already up to date\) · checked [\d,]+ appointments.* · 1 patient deleted at source( · \d+ appointments? deleted at source)? · the cache holds [\d,]+ patients\.$/,
     );
   });
 });

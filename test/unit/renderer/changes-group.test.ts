@@ -120,7 +120,7 @@ describe('describing a change', () => {
       after: 'Thu 3 Dec, 09:00',
     });
     expect(describeChange(change('removed', snap('2026-12-02T22:00:00Z'), null), zone, now)).toEqual({
-      label: 'Removed upstream',
+      label: 'Deleted at source',
       before: 'Thu 3 Dec, 09:00',
       after: 'Deleted at source',
     });

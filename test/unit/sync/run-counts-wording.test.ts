@@ -1,6 +1,6 @@
 /** The one line every face (activity log, CLI, console) uses to say what a run did. */
 import { describe, expect, it } from 'vitest';
-import { emptySyncCounts, runCountsLine, type SyncCounts, type SyncMode } from '../../../electron/core/domain';
+import { emptySyncCounts, runCountsLine, type SyncCounts, type SyncMode, type SyncRunStatus } from '../../../electron/core/domain';
 
 const counts = (patch: Partial<SyncCounts>): SyncCounts => ({ ...emptySyncCounts(), ...patch });
 /** A run that started from cursors (the patient cursor only where the mode reads patients). */
@@ -36,7 +36,7 @@ describe('runCountsLine after a full sync', () => {
       patientsRemoved: 2,
     });
     expect(runCountsLine(run(c, 'full'))).toBe(
-      'Synced 651 patients · 3 new · 5 updated · 643 unchanged · 1,008 appointments · 2 patients removed upstream · 1 appointment removed upstream',
+      'Synced 651 patients · 3 new · 5 updated · 643 unchanged · 1,008 appointments · 2 patients deleted at source · 1 appointment deleted at source',
     );
   });
 
@@ -72,5 +72,34 @@ describe('runCountsLine after an incremental sync', () => {
       'Checked 3 appointments · the cache holds 5 patients',
     );
     expect(runCountsLine(run(counts({ patientsTotal: 5 }), 'reconcile_only'))).toBe('Nothing changed · the cache holds 5 patients');
+  });
+});
+
+describe('runCountsLine after a run that stopped early', () => {
+  const ended = (c: SyncCounts, mode: SyncMode, status: SyncRunStatus, cursorBefore: Record<string, string> | null = null) => ({
+    ...run(c, mode, cursorBefore),
+    status,
+  });
+
+  it('never says "Synced 0 patients" of a run that failed before fetching anything', () => {
+    for (const status of ['failed', 'abandoned', 'cancelled', 'deferred'] as const) {
+      const line = runCountsLine(ended(counts({ patientsTotal: 650 }), 'full', status));
+      expect(line).toBe('Stopped before any patient or appointment was fetched');
+    }
+    const incremental = runCountsLine(ended(counts({ patientsTotal: 650 }), 'incremental', 'failed', { patients: '2026-12-05T03:00:00Z' }));
+    expect(incremental).toBe('Stopped before any patient or appointment was fetched · the cache holds 650 patients');
+  });
+
+  it('says what a run fetched before it stopped, not that it synced', () => {
+    const c = counts({ patientsFound: 120, patientsNew: 120, appointmentsNew: 8 });
+    expect(runCountsLine(ended(c, 'full', 'failed'))).toBe(
+      'Fetched 120 patients before it stopped · 120 new · 0 updated · 0 unchanged · 8 appointments',
+    );
+  });
+
+  it('still says "Synced" of a run that finished, with or without warnings', () => {
+    const c = counts({ patientsFound: 3, patientsNew: 3 });
+    expect(runCountsLine(ended(c, 'full', 'completed'))).toMatch(/^Synced 3 patients ·/);
+    expect(runCountsLine(ended(c, 'full', 'partial_success'))).toMatch(/^Synced 3 patients ·/);
   });
 });

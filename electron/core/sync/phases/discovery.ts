@@ -52,9 +52,9 @@ export async function discoverPatients(ctx: RunContext): Promise<void> {
   const missing = batch.length - page.records.length - page.errors.length - deleted;
   ctx.log(
     missing > 0 ? 'warn' : 'info',
-    `Discovery: ${plural(page.records.length, 'patient')} added from appointments` +
-      (deleted > 0 ? `; ${plural(deleted, 'patient')} deleted upstream since` : '') +
-      (missing > 0 ? `; ${plural(missing, 'patient')} named on appointments could not be found upstream.` : '.') +
+    `Patients found on appointments: ${plural(page.records.length, 'patient')} added` +
+      (deleted > 0 ? `; ${plural(deleted, 'patient')} deleted in the practice system since` : '') +
+      (missing > 0 ? `; ${plural(missing, 'patient')} named on appointments could not be found in the practice system.` : '.') +
       (rest.length > 0 ? ` ${plural(rest.length, 'more patient')} will be fetched on the next sync.` : ''),
   );
 }

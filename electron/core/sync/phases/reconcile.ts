@@ -39,5 +39,8 @@ export async function reconcilePhase(ctx: RunContext): Promise<void> {
   ctx.checkpoint();
 
   ctx.counts.appointmentsRemoved += removed;
-  ctx.log('info', `Reconciliation: ${plural(removed, 'appointment')} removed upstream, marked as removed (kept in the cache).`);
+  ctx.log(
+    'info',
+    `Check for deleted records: ${plural(removed, 'appointment')} deleted in the practice system, marked “Deleted at source” (kept in the cache).`,
+  );
 }

@@ -3,6 +3,8 @@ import type { SourceView } from '../../store/sync-store';
 import type { SinceChoice } from '../../store/changes-store';
 import { Button, Checkbox, Field, SegmentedControl, Select, TextInput } from '../ui';
 import { fromZonedInput, toZonedInput } from '../sync/clinic-time';
+import { ClockInput } from '../settings/ClockInput';
+import { parseClockText } from '../../lib/clock-text';
 import { formatCount } from '../../lib/format';
 import { CHANGE_KIND_CHIPS, CHANGE_KIND_ORDER, type ChangeKind, type GroupBy } from './group';
 
@@ -32,8 +34,14 @@ interface Props {
 /** Since when, which source, which kinds of change, and how to group them. */
 export function ChangeFilters(props: Props) {
   const { sinceChoice, customSince, timeZone } = props;
-  const [draft, setDraft] = useState(() => toZonedInput(customSince ?? new Date(Date.now() - 86_400_000), timeZone));
-  const draftIso = fromZonedInput(draft, timeZone);
+  // A date picker and a 24-hour clock field: the browser's datetime input follows the computer's
+  // locale ("11:21 PM"), and the console writes times as 23:21, in the clinic's zone.
+  const [draft, setDraft] = useState(() => {
+    const [date = '', time = ''] = toZonedInput(customSince ?? new Date(Date.now() - 86_400_000), timeZone).split('T');
+    return { date, time };
+  });
+  // ClockInput hands back the text as typed when it is not a time ("25:00"): that is no instant.
+  const draftIso = parseClockText(draft.time) === draft.time ? fromZonedInput(`${draft.date}T${draft.time}`, timeZone) : null;
 
   return (
     <div className="chg-filters">
@@ -67,8 +75,15 @@ export function ChangeFilters(props: Props) {
               if (draftIso) props.onSince('custom', draftIso);
             }}
           >
-            <Field label={`From (clinic time)`} error={draft && !draftIso ? 'Enter a date and time.' : null}>
-              {(p) => <TextInput {...p} type="datetime-local" value={draft} onChange={(e) => setDraft(e.target.value)} />}
+            <Field label="From day">
+              {(p) => (
+                <TextInput {...p} type="date" required value={draft.date} onChange={(e) => setDraft({ ...draft, date: e.target.value })} />
+              )}
+            </Field>
+            <Field label="At (24-hour clinic time)" error={draftIso ? null : 'Enter a day and a time like 09:30.'}>
+              {(p) => (
+                <ClockInput {...p} className="chg-since-clock" value={draft.time} onChange={(time) => setDraft({ ...draft, time })} />
+              )}
             </Field>
             <Button type="submit" disabled={!draftIso}>
               Show
@@ -120,7 +135,7 @@ export function ChangeFilters(props: Props) {
             disabled={props.counts?.[kind] === 0 && !props.kinds.includes(kind)}
           >
             {CHANGE_KIND_CHIPS[kind]}
-            {props.counts && <span className="cs-chip-count">{props.counts[kind]}</span>}
+            {props.counts && <span className="cs-chip-count">{formatCount(props.counts[kind])}</span>}
           </button>
         ))}
       </div>

@@ -3,6 +3,7 @@ import { ArrowRight, Video } from 'lucide-react';
 import type { ChangeView } from '../../store/changes-store';
 import { Badge, CopyButton, type Tone } from '../ui';
 import { formatClock, formatWhen } from '../sync/clinic-time';
+import { plural } from '../../lib/format';
 import { describeChange, type ChangeGroup, type ChangeKind } from './group';
 
 const KIND_TONES: Record<ChangeKind, Tone> = {
@@ -135,7 +136,7 @@ export function ChangeTable({ groups, timeZone, now, groupBy, onToggleDone, onOp
             <th scope="colgroup" colSpan={7}>
               <span className="chg-day-label">{group.label}</span>
               <span className="cs-small muted">
-                {group.rows.length} {group.rows.length === 1 ? 'change' : 'changes'}
+                {plural(group.rows.length, 'change')}
                 {group.past ? ' · already past' : ''}
               </span>
             </th>

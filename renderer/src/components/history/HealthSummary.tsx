@@ -37,7 +37,11 @@ export function HealthSummary({ stats, timeZone, now }: Props) {
         <Tile
           label="Success rate, last 7 days"
           value={formatRate(rate)}
-          detail={rate === null ? 'No finished syncs this week' : `${stats.succeeded} succeeded · ${stats.failed} failed (all time)`}
+          detail={
+            rate === null
+              ? 'No finished syncs this week'
+              : `${formatCount(stats.succeeded)} succeeded · ${formatCount(stats.failed)} failed (all time)`
+          }
           tone={rateTone}
         />
         <Tile

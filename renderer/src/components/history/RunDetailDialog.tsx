@@ -83,13 +83,13 @@ export function RunDetailDialog({ open, detail, error, sourceName, timeZone, now
               {formatCount(run.counts.patientsFound)} checked · {formatCount(run.counts.patientsNew)} new ·{' '}
               {formatCount(run.counts.patientsUpdated)} updated · {formatCount(run.counts.patientsUnchanged)} unchanged
               {run.counts.patientsFailed > 0 ? ` · ${formatCount(run.counts.patientsFailed)} skipped` : ''}
-              {run.counts.patientsRemoved > 0 ? ` · ${formatCount(run.counts.patientsRemoved)} removed upstream` : ''}
+              {run.counts.patientsRemoved > 0 ? ` · ${formatCount(run.counts.patientsRemoved)} deleted at source` : ''}
             </dd>
             <dt>Appointments</dt>
             <dd>
               {formatCount(run.counts.appointmentsNew)} new · {formatCount(run.counts.appointmentsUpdated)} updated ·{' '}
               {formatCount(run.counts.appointmentsUnchanged)} unchanged · {formatCount(run.counts.appointmentsCancelled)} cancelled ·{' '}
-              {formatCount(run.counts.appointmentsRemoved)} removed
+              {formatCount(run.counts.appointmentsRemoved)} deleted at source
               {run.counts.appointmentsLookedUp > 0 ? ` · ${formatCount(run.counts.appointmentsLookedUp)} looked up by id` : ''}
             </dd>
             {run.countCheck && (

@@ -5,7 +5,7 @@ import { Badge, Button } from '../ui';
 import { formatWhen } from '../sync/clinic-time';
 import { formatCount } from '../../lib/format';
 import { formatDuration } from '../sync/format';
-import { isSlowRun, TRIGGER_LABELS, TYPE_LABELS } from './health';
+import { isSlowRun, TRIGGER_LABELS, TYPE_HINTS, TYPE_LABELS } from './health';
 import { RUN_STATUS } from '../../lib/status';
 
 interface RowProps {
@@ -15,6 +15,11 @@ interface RowProps {
   timeZone: string;
   now: Date;
   onOpen(id: number): void;
+}
+
+/** "650 new · 0 updated", breaking only at the dot when the column is narrow (no space binds a number to its word). */
+function newAndUpdated(created: number, updated: number): string {
+  return `${formatCount(created)}\u00a0new · ${formatCount(updated)}\u00a0updated`;
 }
 
 const RunRow = memo(function RunRow({ run, sourceName, averageMs, timeZone, now, onOpen }: RowProps) {
@@ -36,7 +41,9 @@ const RunRow = memo(function RunRow({ run, sourceName, averageMs, timeZone, now,
       </th>
       <td className="hist-col-source">{sourceName}</td>
       <td>
-        <Badge tone="neutral">{TYPE_LABELS[run.scope.mode]}</Badge>
+        <Badge tone="neutral" title={TYPE_HINTS[run.scope.mode]}>
+          {TYPE_LABELS[run.scope.mode]}
+        </Badge>
       </td>
       <td>
         <Badge tone={status.tone} dot>
@@ -53,15 +60,11 @@ const RunRow = memo(function RunRow({ run, sourceName, averageMs, timeZone, now,
       </td>
       <td className="hist-num" data-testid="history-patients">
         {formatCount(c.patientsFound)}
-        <span className="hist-sub">
-          {formatCount(c.patientsNew)} new · {formatCount(c.patientsUpdated)} updated
-        </span>
+        <span className="hist-sub">{newAndUpdated(c.patientsNew, c.patientsUpdated)}</span>
       </td>
       <td className="hist-num" data-testid="history-appointments">
         {formatCount(appointments)}
-        <span className="hist-sub">
-          {formatCount(c.appointmentsNew)} new · {formatCount(c.appointmentsUpdated)} updated
-        </span>
+        <span className="hist-sub">{newAndUpdated(c.appointmentsNew, c.appointmentsUpdated)}</span>
       </td>
       <td className="hist-num">{formatCount(run.apiRequests)}</td>
       <td className="hist-num">

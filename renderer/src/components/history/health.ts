@@ -34,12 +34,23 @@ export const TRIGGER_LABELS: Record<HistoryRunLike['trigger'], string> = {
 };
 
 export const TYPE_LABELS: Record<Mode, string> = {
-  incremental: 'Incremental',
+  incremental: 'Changes only',
   full: 'Full',
   patients_only: 'Patients only',
   upcoming_only: 'Upcoming only',
-  reconcile_only: 'Removed-records check',
+  reconcile_only: 'Deleted records',
   day: 'One day',
+};
+
+/** What each type of run did, said once, in the type's tooltip. */
+export const TYPE_HINTS: Record<Mode, string> = {
+  incremental: 'Fetched only what changed in the practice system since the last sync.',
+  full: 'Fetched every patient and appointment again.',
+  patients_only: 'Refreshed patient details; appointments were left as they were.',
+  upcoming_only: 'Refreshed the appointments ahead.',
+  reconcile_only:
+    'Looked for patients and appointments deleted in the practice system; ClinicSync keeps its copy, marked “Deleted at source”.',
+  day: 'Refreshed the appointments of one day.',
 };
 
 /** More than this many failures in 24 hours raises the banner. */

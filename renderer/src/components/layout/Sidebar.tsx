@@ -3,6 +3,8 @@ import type { ComponentType } from 'react';
 import { hashOf, PAGE_TITLES, type Page } from '../../lib/routes';
 import { useAppStore } from '../../store/app-store';
 import { formatCount } from '../../lib/format';
+import { ICON_ONLY_NAV, useMediaQuery } from '../../hooks/use-media-query';
+import { Tooltip } from '../ui';
 import { useOpenChangesCount } from '../../store/open-changes';
 import { useSourcesStore } from '../../store/sources-store';
 
@@ -21,36 +23,53 @@ export function Sidebar() {
   const navigate = useAppStore((s) => s.navigate);
   const syncing = useSourcesStore((s) => Object.keys(s.progress).length > 0);
   const openChanges = useOpenChangesCount();
+  // Icons only in narrow windows: each link names itself in a tooltip, on hover and on keyboard focus.
+  const iconOnly = useMediaQuery(ICON_ONLY_NAV);
 
-  const link = (target: Page, Icon: (typeof MAIN)[number]['icon']) => (
-    <a
-      key={target}
-      href={hashOf(target)}
-      className="nav-link"
-      title={PAGE_TITLES[target]}
-      aria-current={page === target ? 'page' : undefined}
-      onClick={(event) => {
-        if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
-        event.preventDefault();
-        navigate(target);
-      }}
-    >
-      <Icon size={16} aria-hidden />
-      <span className="nav-label">{PAGE_TITLES[target]}</span>
-      {target === 'changes' && openChanges !== null && openChanges > 0 && (
-        <span className="nav-count" data-testid="nav-open-changes">
-          <span aria-hidden="true">{openChanges > 999 ? '999+' : formatCount(openChanges)}</span>
-          <span className="sr-only">, {formatCount(openChanges)} still to do</span>
-        </span>
-      )}
-      {target === 'sync' && syncing && (
-        <span className="nav-live">
-          <Activity size={12} aria-hidden />
-          <span className="nav-live-text">Live</span>
-        </span>
-      )}
-    </a>
-  );
+  // The tooltip says what the badge on the icon means, too.
+  const hint = (target: Page): string => {
+    if (target === 'changes' && openChanges) return `Changes: ${formatCount(openChanges)} still to do`;
+    if (target === 'sync' && syncing) return 'Sync: syncing now';
+    return PAGE_TITLES[target];
+  };
+
+  const link = (target: Page, Icon: (typeof MAIN)[number]['icon']) => {
+    const anchor = (
+      <a
+        key={target}
+        href={hashOf(target)}
+        className="nav-link"
+        aria-current={page === target ? 'page' : undefined}
+        onClick={(event) => {
+          if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+          event.preventDefault();
+          navigate(target);
+        }}
+      >
+        <Icon size={16} aria-hidden />
+        <span className="nav-label">{PAGE_TITLES[target]}</span>
+        {target === 'changes' && openChanges !== null && openChanges > 0 && (
+          <span className="nav-count" data-testid="nav-open-changes">
+            <span aria-hidden="true">{openChanges > 999 ? '999+' : formatCount(openChanges)}</span>
+            <span className="sr-only">, {formatCount(openChanges)} still to do</span>
+          </span>
+        )}
+        {target === 'sync' && syncing && (
+          <span className="nav-live">
+            <Activity size={12} aria-hidden />
+            <span className="nav-live-text">Live</span>
+          </span>
+        )}
+      </a>
+    );
+    return iconOnly ? (
+      <Tooltip key={target} content={hint(target)} side="right">
+        {anchor}
+      </Tooltip>
+    ) : (
+      anchor
+    );
+  };
 
   return (
     <aside className="sidebar">

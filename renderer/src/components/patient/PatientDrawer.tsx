@@ -1,7 +1,7 @@
 import { RefreshCw, TriangleAlert } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { useNow } from '../../hooks/use-now';
-import { ageOn, formatBirthDate, formatDateTime, formatRelative, fullName } from '../../lib/format';
+import { ageOn, formatBirthDate, formatCount, formatDateTime, formatRelative, fullName } from '../../lib/format';
 import { usePatientStore } from '../../store/patient-store';
 import { useSettingsStore } from '../../store/settings-store';
 import { Alert, Badge, Button, CopyButton, EmptyState, Sheet, Skeleton } from '../ui';
@@ -16,7 +16,7 @@ function Section({ title, count, children }: { title: string; count?: number; ch
     <section className="drawer-section" aria-labelledby={id}>
       <h3 id={id} className="drawer-section-title">
         {title}
-        {count !== undefined && <span className="count">{count}</span>}
+        {count !== undefined && <span className="count">{formatCount(count)}</span>}
       </h3>
       {children}
     </section>

@@ -110,12 +110,14 @@ export const RosterRow = memo(function RosterRow({ row, index, top, timeZone, no
               </time>
             </span>
             <span className="next-meta">
-              <span className="truncate cell-sub">{next.practitionerName ?? 'No practitioner'}</span>
+              <span className="practitioner cell-sub" title={next.practitionerName ?? undefined}>
+                {next.practitionerName ?? 'No practitioner'}
+              </span>
               <AppointmentStatusBadge status={next.status} />
             </span>
           </span>
         ) : (
-          <span className="muted">{appointmentsFetched ? 'None booked' : 'Not fetched yet'}</span>
+          <span className="muted">{appointmentsFetched ? 'None booked' : 'Appointments not synced yet'}</span>
         )}
       </td>
       <td>{next?.telehealthUrl ? <VideoLink url={next.telehealthUrl} what={name} /> : <span className="muted">—</span>}</td>

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useDebounced } from '../../hooks/use-debounced';
 import { activeFilterCount, type RosterFilters } from '../../lib/roster-query';
 import { APPOINTMENT_STATUS } from '../../lib/status';
+import { formatCount } from '../../lib/format';
 import { useRosterStore } from '../../store/roster-store';
 import { useSourcesStore } from '../../store/sources-store';
 import { Button, Select } from '../ui';
@@ -174,7 +175,7 @@ export function RosterToolbar() {
           <optgroup label="Organizations">
             {organizations.map((o) => (
               <option key={o.id} value={`org:${o.id}`}>
-                {o.name} ({o.patientCount})
+                {o.name} ({formatCount(o.patientCount)})
               </option>
             ))}
           </optgroup>

@@ -167,7 +167,7 @@ export function SourceCard({
           size="sm"
           tone={source.budget.used >= source.budget.limit ? 'danger' : source.budget.used / source.budget.limit > 0.8 ? 'warn' : 'ok'}
           label={`${source.name} daily API budget`}
-          valueText={`${source.budget.used} of ${source.budget.limit} requests used today`}
+          valueText={`${formatCount(source.budget.used)} of ${formatCount(source.budget.limit)} requests used today`}
         />
       )}
 

@@ -26,7 +26,7 @@ export const MODE_LABELS: Record<Mode, string> = {
   full: 'Full sync',
   patients_only: 'Patients only',
   upcoming_only: 'Upcoming appointments',
-  reconcile_only: 'Check for removed records',
+  reconcile_only: 'Check for deleted records',
   day: 'Refresh of one day',
 };
 
@@ -45,8 +45,9 @@ export const ADVANCED_MODES: Array<{ mode: Exclude<Mode, 'incremental' | 'day'>;
   },
   {
     mode: 'reconcile_only',
-    label: 'Check for removed records',
-    description: 'Find patients and appointments deleted upstream and mark them as removed (nothing is deleted here).',
+    label: 'Check for deleted records',
+    description:
+      'Find patients and appointments deleted in the practice system and mark them “Deleted at source” (ClinicSync keeps its copy).',
   },
 ];
 
