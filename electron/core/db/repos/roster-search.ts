@@ -1,8 +1,10 @@
 import type { Db } from '../sqlite';
 
-// A search whose trigrams more patients than this share is broad: scanning every search text in
-// roster order beats looking up and sorting that many candidates one by one.
-export const BROAD_SEARCH_PATIENTS = 500;
+// A search whose trigrams more patients than this share is broad: scanning search texts in roster
+// order finds a window and a capped count ("1,000+") sooner than looking up and sorting that many
+// candidates. Below it, the matches may be too sparse for the scan to stop early (a total under
+// the cap, or other filters): at 50,000 patients a full scan costs about what 8,000 lookups do.
+export const BROAD_SEARCH_PATIENTS = 4000;
 const TRIGRAM = 3;
 
 /**
