@@ -1,4 +1,4 @@
-import { ROSTER_TOTAL_CAP, type RosterCounts } from '../../domain';
+import type { RosterCounts } from '../../domain';
 import type { Db } from '../sqlite';
 import { createStatementCache } from '../statement-cache';
 
@@ -38,7 +38,7 @@ export function createTotalsMemo(db: Db) {
   };
 }
 
-/** Counts of one roster filter: every match, or only up to ROSTER_TOTAL_CAP of them. */
+/** Exact counts of roster filters, and the counters above the roster. */
 export function createRosterCounter(db: Db) {
   const statement = createStatementCache(db);
   const memo = createTotalsMemo(db);
@@ -53,14 +53,6 @@ export function createRosterCounter(db: Db) {
         total: statement(sql).pluck().get(params) as number,
         totalIsCapped: false,
       }));
-    },
-    /** Stops at the cap's next match: a broad search then costs what finding that many matches does. */
-    capped(countFrom: string, where: string, params: Record<string, string | number>): RosterTotal {
-      const sql = `SELECT count(*) FROM (SELECT 1 FROM ${countFrom} ${where} LIMIT ${ROSTER_TOTAL_CAP + 1})`;
-      return memo.get(`${sql}\u0000${JSON.stringify(params)}`, () => {
-        const found = statement(sql).pluck().get(params) as number;
-        return found > ROSTER_TOTAL_CAP ? { total: ROSTER_TOTAL_CAP, totalIsCapped: true } : { total: found, totalIsCapped: false };
-      });
     },
     /** The roster's three counters in one pass over the narrow filter index. */
     counters(): RosterCounts {

@@ -89,21 +89,33 @@ export function createRosterRepo(db: Db, nextAppointments: NextAppointments) {
       const rows = query.offset >= total ? [] : readWindow();
       return { total, totalIsCapped: false, rows };
     }
-    const rows = readWindow();
-    if (count === 'none') return { total: null, totalIsCapped: false, rows };
-    // A window that ends before its limit found every match on its way: the total is known.
-    if (rows.length < query.limit && (rows.length > 0 || query.offset === 0)) {
-      return { total: query.offset + rows.length, totalIsCapped: false, rows };
+    if (count === 'none' || count === 'exact' || query.offset + query.limit > ROSTER_TOTAL_CAP) {
+      const rows = readWindow();
+      if (count === 'none') return { total: null, totalIsCapped: false, rows };
+      // A window that ends before its limit found every match on its way: the total is known.
+      if (rows.length < query.limit && (rows.length > 0 || query.offset === 0))
+        return { total: query.offset + rows.length, totalIsCapped: false, rows };
+      return { ...counter.exact(countFrom, where, params), rows };
     }
     // A search the trigram index does not narrow would test every patient's text to count them
-    // all, so it counts to the cap; a window read past the cap wants the whole list, counted whole.
-    const capped = count === 'auto' && query.offset + query.limit <= ROSTER_TOTAL_CAP;
-    return { ...(capped ? counter.capped(countFrom, where, params) : counter.exact(countFrom, where, params)), rows };
+    // all: one scan in roster order finds the window and the matches after it, up to the cap.
+    const ids = statement(`SELECT p.id FROM ${from} ${where} ORDER BY ${orderBy} LIMIT ${ROSTER_TOTAL_CAP + 1}`)
+      .pluck()
+      .all(params) as number[];
+    const total =
+      ids.length > ROSTER_TOTAL_CAP ? { total: ROSTER_TOTAL_CAP, totalIsCapped: true } : { total: ids.length, totalIsCapped: false };
+    return { ...total, rows: rowsById(ids.slice(query.offset, query.offset + query.limit), orderBy) };
 
     function readWindow(): RosterRow[] {
       const found = statement(windowSql({ from, where, orderBy })).all({ ...params, limit: query.limit, offset: query.offset });
       return (found as RosterSqlRow[]).map(toRosterRow);
     }
+  }
+
+  /** The rows of a window whose ids are known, in order. */
+  function rowsById(ids: number[], orderBy: string): RosterRow[] {
+    if (ids.length === 0) return [];
+    return (statement(rowsByIdSql(orderBy)).all({ ids: JSON.stringify(ids) }) as RosterSqlRow[]).map(toRosterRow);
   }
 
   /**
@@ -112,9 +124,8 @@ export function createRosterRepo(db: Db, nextAppointments: NextAppointments) {
    */
   function narrowedPage(query: RosterQuery, { from, where, orderBy, params }: RosterSql, count: RosterCountMode): RosterPage {
     const ids = statement(`SELECT p.id FROM ${from} ${where} ORDER BY ${orderBy}`).pluck().all(params) as number[];
-    const window = ids.slice(query.offset, query.offset + query.limit);
-    const rows = window.length === 0 ? [] : (statement(rowsByIdSql(orderBy)).all({ ids: JSON.stringify(window) }) as RosterSqlRow[]);
-    return { total: count === 'none' ? null : ids.length, totalIsCapped: false, rows: rows.map(toRosterRow) };
+    const rows = rowsById(ids.slice(query.offset, query.offset + query.limit), orderBy);
+    return { total: count === 'none' ? null : ids.length, totalIsCapped: false, rows };
   }
 
   return {
