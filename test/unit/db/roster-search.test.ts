@@ -87,13 +87,19 @@ describe('roster search through the trigram index', () => {
     for (let i = 0; i < many.length; i += 500) cache.patients.upsertPage(SOURCE, many.slice(i, i + 500), T0);
     const narrowing = createSearchNarrowing(cache.db);
 
-    expect(narrowing(['example.test'])).toBeNull();
-    expect(narrowing([`person${BROAD_SEARCH_PATIENTS}`])).not.toBeNull();
+    expect(narrowing(['example.test'], false)).toBeNull();
+    expect(narrowing([`person${BROAD_SEARCH_PATIENTS}`], false)).not.toBeNull();
     expect(cache.roster.query(byName('example.test', { limit: 1 }))).toMatchObject({ total: ROSTER_TOTAL_CAP, totalIsCapped: true });
     expect(cache.roster.query(byName('example.test', { limit: 1, count: 'exact' }))).toMatchObject({
       total: BROAD_SEARCH_PATIENTS + 1,
       totalIsCapped: false,
     });
     expect(cache.roster.query(byName(`person${BROAD_SEARCH_PATIENTS}`)).total).toBe(1);
+    // Another filter may thin the matches out: the candidates are looked up, and counted exactly.
+    expect(narrowing(['example.test'], true)).not.toBeNull();
+    expect(cache.roster.query(byName('example.test', { limit: 1, archived: false }))).toMatchObject({
+      total: BROAD_SEARCH_PATIENTS + 1,
+      totalIsCapped: false,
+    });
   });
 });

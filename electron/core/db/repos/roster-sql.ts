@@ -23,6 +23,11 @@ const SORTS: Record<RosterSortField, { index: string; keys: string[] }> = {
   lastSyncedAt: { index: 'patients_roster_by_synced', keys: ['p.last_synced_at IS NULL', 'p.last_synced_at'] },
 };
 
+const FILTERS = ['source', 'organizationId', 'affiliated', 'hasUpcoming', 'status', 'archived', 'removed', 'hasRemoteId'] as const;
+
+/** Whether anything but the search text restricts the roster. */
+export const hasFilters = (query: RosterQuery): boolean => FILTERS.some((filter) => query[filter] !== undefined);
+
 /**
  * The WHERE, ORDER BY and index of a roster query over patients as `p`. The index is named rather
  * than left to the planner: without statistics SQLite prefers any index starting with `source`
