@@ -97,7 +97,8 @@ describe('roster search through the trigram index', () => {
     expect(cache.roster.query(byName(`person${BROAD_SEARCH_PATIENTS}`)).total).toBe(1);
     // Another filter may thin the matches out: the candidates are looked up, and counted exactly.
     expect(narrowing(['example.test'], true)).not.toBeNull();
-    expect(cache.roster.query(byName('example.test', { limit: 1, archived: false }))).toMatchObject({
+    expect(cache.roster.query(byName('example.test', { limit: 1, removed: false }))).toMatchObject({ totalIsCapped: true });
+    expect(cache.roster.query(byName('example.test', { limit: 1, source: SOURCE }))).toMatchObject({
       total: BROAD_SEARCH_PATIENTS + 1,
       totalIsCapped: false,
     });

@@ -23,10 +23,14 @@ const SORTS: Record<RosterSortField, { index: string; keys: string[] }> = {
   lastSyncedAt: { index: 'patients_roster_by_synced', keys: ['p.last_synced_at IS NULL', 'p.last_synced_at'] },
 };
 
-const FILTERS = ['source', 'organizationId', 'affiliated', 'hasUpcoming', 'status', 'archived', 'removed', 'hasRemoteId'] as const;
+const SELECTIVE_FILTERS = ['source', 'organizationId', 'affiliated', 'hasUpcoming', 'status', 'hasRemoteId'] as const;
 
-/** Whether anything but the search text restricts the roster. */
-export const hasFilters = (query: RosterQuery): boolean => FILTERS.some((filter) => query[filter] !== undefined);
+/**
+ * Whether a filter besides the search may leave few of its matches. Hiding archived or removed
+ * patients (the roster's usual view) hides only a few, so it does not count.
+ */
+export const hasSelectiveFilters = (query: RosterQuery): boolean =>
+  SELECTIVE_FILTERS.some((filter) => query[filter] !== undefined) || query.archived === true || query.removed === true;
 
 /**
  * The WHERE, ORDER BY and index of a roster query over patients as `p`. The index is named rather

@@ -14,7 +14,7 @@ import { toStoredTime } from '../timestamps';
 import type { NextAppointments } from './next-appointments';
 import { PATIENT_COLUMNS, toCachedPatient, type PatientRow } from './patient-rows';
 import { createSearchNarrowing } from './roster-search';
-import { hasFilters, rosterSql, type RosterSql } from './roster-sql';
+import { hasSelectiveFilters, rosterSql, type RosterSql } from './roster-sql';
 import { searchWords } from './patient-text';
 import { createRosterCounter } from './roster-totals';
 
@@ -77,7 +77,7 @@ export function createRosterRepo(db: Db, nextAppointments: NextAppointments) {
   function query(query: RosterQuery): RosterPage {
     nextAppointments.refreshStale(toStoredTime(query.nowIso, 'nowIso'));
     const words = searchWords(query.search ?? '');
-    const narrowed = narrowing(words, hasFilters(query));
+    const narrowed = narrowing(words, hasSelectiveFilters(query));
     const sql = rosterSql(query, narrowed);
     const count = query.count ?? 'auto';
     if (narrowed !== null) return narrowedPage(query, sql, count);
