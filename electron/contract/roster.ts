@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import {
   APPOINTMENT_STATUSES,
+  ROSTER_COUNT_MODES,
   ROSTER_SORT_FIELDS,
   type Organization,
   type OrganizationView,
   type PatientDetail,
   type PatientNote,
+  type RosterCounts,
   type RosterPage,
 } from '../core/domain';
 import { defineChannel } from './define';
@@ -28,10 +30,14 @@ export const rosterChannels = {
           .object({ field: z.enum(ROSTER_SORT_FIELDS), dir: z.enum(['asc', 'desc']) })
           .strict()
           .default({ field: 'name', dir: 'asc' }),
+        /** 'none' for the further windows of a filter whose total the first window brought. */
+        count: z.enum(ROSTER_COUNT_MODES).default('auto'),
         ...pageWindow(500),
       })
       .strict(),
   ),
+  /** The counters above the roster, in one request. */
+  'roster:counts': defineChannel<RosterCounts>()(empty),
   'patients:detail': defineChannel<PatientDetail>()(z.object({ id: localId }).strict()),
   /** Pulls this one patient and their appointments again from the source. */
   'patients:refresh': defineChannel<PatientDetail>()(z.object({ id: localId }).strict()),

@@ -31,6 +31,7 @@ export function createHandlers(service: AppService, runtime: Runtime): HandlerMa
     'schedule:pause': (input) => schedule.setPaused(input.paused),
 
     'roster:query': (input) => roster.query(input),
+    'roster:counts': () => roster.counts(),
     'patients:detail': (input) => roster.detail(input.id),
     'patients:refresh': (input) => roster.refresh(input.id),
     'patients:setOrganizations': (input) => roster.setOrganizations(input.patientId, input.organizationIds),

@@ -1,5 +1,15 @@
 import type { Cache } from '../db';
-import type { CachedPatient, Organization, OrganizationView, PatientDetail, PatientNote, RosterPage, RosterQuery } from '../domain';
+import type {
+  CachedPatient,
+  CountedRosterPage,
+  Organization,
+  OrganizationView,
+  PatientDetail,
+  PatientNote,
+  RosterCounts,
+  RosterPage,
+  RosterQuery,
+} from '../domain';
 import { UserFacingError } from '../errors';
 import type { Connections } from './connections';
 import type { ServiceEvents } from './service-events';
@@ -13,8 +23,14 @@ export class RosterArea {
     private readonly now: () => Date,
   ) {}
 
+  query(query: Omit<RosterQuery, 'nowIso'> & { count?: 'auto' | 'exact' }): CountedRosterPage;
+  query(query: Omit<RosterQuery, 'nowIso'>): RosterPage;
   query(query: Omit<RosterQuery, 'nowIso'>): RosterPage {
     return this.cache.roster.query({ ...query, nowIso: this.now().toISOString() });
+  }
+
+  counts(): RosterCounts {
+    return this.cache.roster.counts(this.now().toISOString());
   }
 
   detail(id: number): PatientDetail {

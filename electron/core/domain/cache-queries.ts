@@ -40,7 +40,18 @@ export interface RosterQuery {
   limit: number;
   /** "Next appointment" means the first active one starting at or after this instant. */
   nowIso: string;
+  /**
+   * How to count the matches (default 'auto'): 'auto' is exact where that is cheap and capped at
+   * ROSTER_TOTAL_CAP for a broad search; 'exact' always counts them all; 'none' returns rows only
+   * (for the further windows of a filter whose total is already known).
+   */
+  count?: RosterCountMode;
 }
+
+export const ROSTER_COUNT_MODES = ['auto', 'exact', 'none'] as const;
+export type RosterCountMode = (typeof ROSTER_COUNT_MODES)[number];
+/** A broad search counts its matches up to this many; beyond it the roster says "1,000+". */
+export const ROSTER_TOTAL_CAP = 1000;
 
 export interface NextAppointmentSummary {
   externalId: string;
@@ -57,8 +68,21 @@ export interface RosterRow extends CachedPatient {
 }
 
 export interface RosterPage {
-  total: number;
+  /** Patients matching; null when the query asked for rows only (`count: 'none'`). */
+  total: number | null;
+  /** True when `total` is ROSTER_TOTAL_CAP and more patients match than that. */
+  totalIsCapped: boolean;
   rows: RosterRow[];
+}
+
+/** A page whose total was counted (any `count` but 'none'). */
+export type CountedRosterPage = RosterPage & { total: number };
+
+/** The roster's counters over the whole cache, leaving out patients removed upstream. */
+export interface RosterCounts {
+  all: number;
+  withUpcoming: number;
+  unaffiliated: number;
 }
 
 export interface ChangeQuery {

@@ -1,4 +1,5 @@
 import type { AppointmentStatus, ChannelInput, RosterSortField } from '@contract';
+import { formatCount } from './format';
 
 /** What the roster's toolbar can ask for, in the words of its controls. */
 export interface RosterFilters {
@@ -26,7 +27,7 @@ export const DEFAULT_FILTERS: RosterFilters = {
   sort: { field: 'name', dir: 'asc' },
 };
 
-export type RosterQueryInput = Omit<ChannelInput<'roster:query'>, 'limit' | 'offset'>;
+export type RosterQueryInput = Omit<ChannelInput<'roster:query'>, 'limit' | 'offset' | 'count'>;
 
 /** The `roster:query` input for a set of filters; filters left at "all" are omitted. */
 export function toRosterQuery(filters: RosterFilters): RosterQueryInput {
@@ -76,4 +77,9 @@ export function blocksFor(start: number, end: number, size: number, total: numbe
 export function blocksToEvict(cached: number[], visibleBlock: number, max: number): number[] {
   if (cached.length <= max) return [];
   return [...cached].sort((a, b) => Math.abs(b - visibleBlock) - Math.abs(a - visibleBlock)).slice(0, cached.length - max);
+}
+
+/** "1,234", or "1,000+" for a total counted only up to the cap (more patients match). */
+export function totalText(total: number, capped: boolean): string {
+  return capped ? `${formatCount(total)}+` : formatCount(total);
 }

@@ -6,7 +6,7 @@ import { RosterToolbar } from '../components/roster/RosterToolbar';
 import { Button, EmptyState, PageHeader, ProgressBar } from '../components/ui';
 import { formatCount, plural } from '../lib/format';
 import { overallPercent, progressSummary } from '../lib/progress';
-import { activeFilterCount } from '../lib/roster-query';
+import { activeFilterCount, totalText } from '../lib/roster-query';
 import { usePatientStore } from '../store/patient-store';
 import { useRosterStore } from '../store/roster-store';
 import { useSettingsStore } from '../store/settings-store';
@@ -17,6 +17,7 @@ import { NO_ORGANIZATION_HINT } from '../lib/plain-words';
 function RosterSummary() {
   const counts = useRosterStore((s) => s.counts);
   const total = useRosterStore((s) => s.total);
+  const capped = useRosterStore((s) => s.totalIsCapped);
   const filters = useRosterStore((s) => s.shownFilters);
   const filtered = activeFilterCount(filters) > 0 || filters.search.trim() !== '';
   if (!counts || total === null) return <span className="roster-summary">&nbsp;</span>;
@@ -24,7 +25,7 @@ function RosterSummary() {
     <p className="roster-summary" aria-live="polite" data-testid="roster-summary">
       {filtered ? (
         <>
-          <strong>{formatCount(total)}</strong> of {plural(counts.all, 'patient')} match
+          <strong>{totalText(total, capped)}</strong> of {plural(counts.all, 'patient')} match
         </>
       ) : (
         <>
@@ -96,6 +97,7 @@ function RosterEmpty() {
 /** The patient roster: search, filters, sorting and a virtualized table over the whole cache. */
 export function RosterPage() {
   const total = useRosterStore((s) => s.total);
+  const capped = useRosterStore((s) => s.totalIsCapped);
   const error = useRosterStore((s) => s.error);
   const refresh = useRosterStore((s) => s.refresh);
   const timeZone = useSettingsStore((s) => s.settings?.schedule.timeZone ?? 'UTC');
@@ -126,7 +128,7 @@ export function RosterPage() {
           <RosterTable
             timeZone={timeZone}
             onOpen={openPatient}
-            caption={`Patients, ${total === null ? 'loading' : plural(total, 'row')}. Times in ${timeZone}.`}
+            caption={`Patients, ${total === null ? 'loading' : capped ? `${totalText(total, capped)} rows` : plural(total, 'row')}. Times in ${timeZone}.`}
           />
         )}
       </div>

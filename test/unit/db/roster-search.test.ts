@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BROAD_SEARCH_PATIENTS, createSearchNarrowing, trigramsOf } from '../../../electron/core/db/repos/roster-search';
-import type { RosterQuery } from '../../../electron/core/domain';
+import { ROSTER_TOTAL_CAP, type RosterQuery } from '../../../electron/core/domain';
 import { openTestCache, remotePatient, SOURCE, T0 } from './fixtures';
 
 const NOW = '2025-06-05T12:00:00.000Z';
@@ -79,7 +79,7 @@ describe('roster search through the trigram index', () => {
     expect(cache.roster.query(byName('ngata')).total).toBe(2);
   });
 
-  it('leaves broad searches to the plain scan', () => {
+  it('leaves broad searches to the plain scan, counted up to the cap unless asked for every match', () => {
     const { cache } = openTestCache();
     const many = Array.from({ length: BROAD_SEARCH_PATIENTS + 1 }, (_, n) =>
       remotePatient(String(n + 1), { lastName: `Person${n}`, email: `p${n}@example.test`, phone: null }),
@@ -87,9 +87,20 @@ describe('roster search through the trigram index', () => {
     for (let i = 0; i < many.length; i += 500) cache.patients.upsertPage(SOURCE, many.slice(i, i + 500), T0);
     const narrowing = createSearchNarrowing(cache.db);
 
-    expect(narrowing(['example.test'])).toBeNull();
-    expect(narrowing([`person${BROAD_SEARCH_PATIENTS}`])).not.toBeNull();
-    expect(cache.roster.query(byName('example.test', { limit: 1 })).total).toBe(BROAD_SEARCH_PATIENTS + 1);
+    expect(narrowing(['example.test'], false)).toBeNull();
+    expect(narrowing([`person${BROAD_SEARCH_PATIENTS}`], false)).not.toBeNull();
+    expect(cache.roster.query(byName('example.test', { limit: 1 }))).toMatchObject({ total: ROSTER_TOTAL_CAP, totalIsCapped: true });
+    expect(cache.roster.query(byName('example.test', { limit: 1, count: 'exact' }))).toMatchObject({
+      total: BROAD_SEARCH_PATIENTS + 1,
+      totalIsCapped: false,
+    });
     expect(cache.roster.query(byName(`person${BROAD_SEARCH_PATIENTS}`)).total).toBe(1);
+    // Another filter may thin the matches out: the candidates are looked up, and counted exactly.
+    expect(narrowing(['example.test'], true)).not.toBeNull();
+    expect(cache.roster.query(byName('example.test', { limit: 1, removed: false }))).toMatchObject({ totalIsCapped: true });
+    expect(cache.roster.query(byName('example.test', { limit: 1, source: SOURCE }))).toMatchObject({
+      total: BROAD_SEARCH_PATIENTS + 1,
+      totalIsCapped: false,
+    });
   });
 });

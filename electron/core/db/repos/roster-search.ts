@@ -1,8 +1,14 @@
 import type { Db } from '../sqlite';
 
-// A search whose trigrams more patients than this share is broad: scanning every search text in
-// roster order beats looking up and sorting that many candidates one by one.
-export const BROAD_SEARCH_PATIENTS = 500;
+/*
+ * When the trigram index's candidates are worth looking up one by one (about 7x the cost of
+ * reading one entry of a roster index, measured at 50,000 patients) rather than scanning an index
+ * in roster order until the window and the capped count ("1,000+") are found. Alone, a search's
+ * matches are about as dense as its candidates, so the scan stops early once they are many; other
+ * filters thin the matches out and the scan may read every patient (the cost of ~7,000 lookups).
+ */
+export const BROAD_SEARCH_PATIENTS = 2000;
+export const BROAD_FILTERED_SEARCH_PATIENTS = 4000;
 const TRIGRAM = 3;
 
 /**
@@ -23,15 +29,16 @@ const quoted = (term: string) => `"${term.replaceAll('"', '""')}"`;
 
 /**
  * The FTS5 query (trigrams ANDed) that narrows a selective search, or null when the plain scan is
- * the faster answer: no word of 3+ characters, or more than BROAD_SEARCH_PATIENTS candidates
- * (counted in the index alone, and only up to that cap).
+ * the faster answer: no word of 3+ characters, or more candidates than BROAD_SEARCH_PATIENTS
+ * (BROAD_FILTERED_SEARCH_PATIENTS with other filters), counted in the index alone and only up to that.
  */
-export function createSearchNarrowing(db: Db): (words: string[]) => string | null {
+export function createSearchNarrowing(db: Db): (words: string[], filtered: boolean) => string | null {
   const candidates = db.prepare('SELECT count(*) FROM (SELECT 1 FROM patients_search WHERE patients_search MATCH ? LIMIT ?)').pluck();
-  return (words) => {
+  return (words, filtered) => {
     const terms = [...new Set(words.flatMap(trigramsOf))];
     if (terms.length === 0) return null;
     const match = terms.map(quoted).join(' AND ');
-    return (candidates.get(match, BROAD_SEARCH_PATIENTS + 1) as number) > BROAD_SEARCH_PATIENTS ? null : match;
+    const most = filtered ? BROAD_FILTERED_SEARCH_PATIENTS : BROAD_SEARCH_PATIENTS;
+    return (candidates.get(match, most + 1) as number) > most ? null : match;
   };
 }

@@ -23,6 +23,15 @@ const SORTS: Record<RosterSortField, { index: string; keys: string[] }> = {
   lastSyncedAt: { index: 'patients_roster_by_synced', keys: ['p.last_synced_at IS NULL', 'p.last_synced_at'] },
 };
 
+const SELECTIVE_FILTERS = ['source', 'organizationId', 'affiliated', 'hasUpcoming', 'status', 'hasRemoteId'] as const;
+
+/**
+ * Whether a filter besides the search may leave few of its matches. Hiding archived or removed
+ * patients (the roster's usual view) hides only a few, so it does not count.
+ */
+export const hasSelectiveFilters = (query: RosterQuery): boolean =>
+  SELECTIVE_FILTERS.some((filter) => query[filter] !== undefined) || query.archived === true || query.removed === true;
+
 /**
  * The WHERE, ORDER BY and index of a roster query over patients as `p`. The index is named rather
  * than left to the planner: without statistics SQLite prefers any index starting with `source`
@@ -37,9 +46,6 @@ export function rosterSql(query: RosterQuery, narrowing: string | null = null): 
     conditions.push(condition);
     Object.assign(params, values);
   };
-  const words = searchWords(query.search ?? '');
-  if (narrowing !== null) add('p.id IN (SELECT rowid FROM patients_search WHERE patients_search MATCH @narrowing)', { narrowing });
-  words.forEach((word, index) => add(`instr(p.search_text, @word${index}) > 0`, { [`word${index}`]: word }));
   if (query.source !== undefined) add('p.source = @source', { source: query.source });
   if (query.organizationId !== undefined) {
     // `+patient_id`: collect the members once, rather than probe the links for every patient.
@@ -53,6 +59,10 @@ export function rosterSql(query: RosterQuery, narrowing: string | null = null): 
   if (query.archived !== undefined) add('p.archived = @archived', { archived: toFlag(query.archived) });
   if (query.removed !== undefined) add('p.deleted = @removed', { removed: toFlag(query.removed) });
   if (query.hasRemoteId !== undefined) add(`p.external_id IS ${query.hasRemoteId ? 'NOT NULL' : 'NULL'}`);
+  // The search last: SQLite tests the terms in this order, and instr() costs more than a comparison.
+  const words = searchWords(query.search ?? '');
+  if (narrowing !== null) add('p.id IN (SELECT rowid FROM patients_search WHERE patients_search MATCH @narrowing)', { narrowing });
+  words.forEach((word, index) => add(`instr(p.search_text, @word${index}) > 0`, { [`word${index}`]: word }));
 
   const sort = SORTS[query.sort.field];
   const dir = query.sort.dir === 'desc' ? 'DESC' : 'ASC';

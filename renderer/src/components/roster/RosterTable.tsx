@@ -3,6 +3,7 @@ import type { RosterSortField } from '@contract';
 import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useNow } from '../../hooks/use-now';
+import { useRosterHold } from '../../hooks/use-roster-hold';
 import { BLOCK_SIZE, useRosterStore } from '../../store/roster-store';
 import { useSourcesStore } from '../../store/sources-store';
 import { HEADER_HEIGHT, ROSTER_COLUMNS, ROW_HEIGHT } from './columns';
@@ -23,6 +24,7 @@ export function RosterTable({ timeZone, onOpen, caption }: { timeZone: string; o
   const sources = useSourcesStore((s) => s.sources);
   const now = useNow();
   const scrollRef = useRef<HTMLDivElement>(null);
+  useRosterHold(scrollRef);
 
   const sourceNames = useMemo(() => {
     if (sources.length < 2) return null;
