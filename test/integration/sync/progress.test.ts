@@ -9,10 +9,10 @@ afterEach(async () => {
 
 describe.each(['cliniko', 'intakeq'] as const)('%s: live progress', (kind) => {
   it('arrives at most ten times a second, in order, and ends at 100 % with the requests used', async () => {
-    // About 40 requests of 20 ms each: a run long enough for the throttle to matter.
+    // About 40 requests of 20 ms each, one at a time: a run long enough for the throttle to matter.
     const upstream = await startUpstream(kind, { patients: 1000, latencyMs: { min: 20, max: 20 } });
     const env = createEnv(upstream);
-    const run = await runSync(env, { mode: 'full' });
+    const run = await runSync(env, { mode: 'full', connector: { rateLimits: { inFlight: 1 } } });
     expect(run.status).toBe('completed');
     const events = env.events.progress;
     expect(events.length).toBeGreaterThan(5);
