@@ -123,7 +123,7 @@ async function measure(cache: Cache, source: Source, input: WorkerInput, mode: S
       connector,
       trigger: 'manual',
       scope: { sources: [source.id], mode, phases: phasesFor(mode), daysBack: 90, daysForward: 90 },
-      settings: { daysBack: 90, daysForward: 90, discovery: 'automatic' },
+      settings: { daysBack: 90, daysForward: 90, discovery: 'automatic', timeZone: 'UTC' },
       signal: new AbortController().signal,
     },
   );

@@ -180,7 +180,8 @@ export class SyncCoordinator {
     if (this.#active.has(source.id)) {
       throw new UserFacingError('sync_in_progress', `${source.name} is already syncing. Wait for that sync to finish, or cancel it first.`);
     }
-    const settings = this.deps.settings.read().sync;
+    const all = this.deps.settings.read();
+    const settings = { ...all.sync, timeZone: all.schedule.timeZone };
     const waits = new WaitRelay();
     const connector = await this.deps.connections.connectorFor(source, waits.listener);
     const planning = this.#planner.plan(source.id, connector, request.mode, phasesFor(request.mode), request.slot ?? null);

@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+
 /**
  * Yields each page with whether it is the last one, so the final page's transaction can also carry
  * the cursor that covers the whole listing. A page that says so (`last`, from paging that knows, and
@@ -29,10 +31,13 @@ export async function* withLast<T extends { last?: boolean }>(items: AsyncIterab
 // Fixed month names: ICU writes "Sept" in en-GB, and the console writes "Sep" everywhere.
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** "21 Nov 2026, 18:00 UTC": for activity lines, never with patient data. */
-export function formatInstant(iso: string): string {
-  const date = new Date(iso);
-  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}, ${iso.slice(11, 16)} UTC`;
+/**
+ * "21 Nov 2026, 18:00" in the clinic's time zone, as the console shows every other time: for activity
+ * lines, never with patient data.
+ */
+export function formatInstant(iso: string, timeZone: string): string {
+  const at = DateTime.fromISO(iso, { zone: timeZone });
+  return `${at.day} ${MONTHS[at.month - 1]} ${at.year}, ${at.toFormat('HH:mm')}`;
 }
 
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {

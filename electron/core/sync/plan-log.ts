@@ -3,7 +3,7 @@ import { formatInstant } from './pages';
 import type { RunContext } from './run-context';
 
 /** What the budget planner chose, as activity lines: the near run's reach, then each skip and its reason. */
-export function planLines(plan: BudgetPlan, serviceName: string): Array<{ level: 'info' | 'warn'; message: string }> {
+export function planLines(plan: BudgetPlan, serviceName: string, timeZone: string): Array<{ level: 'info' | 'warn'; message: string }> {
   const { used, limit, estimated } = plan.budget;
   const budget = `${serviceName}'s daily budget: ${used} of ${limit} requests used today`;
   if (plan.reach === 'full') {
@@ -14,7 +14,7 @@ export function planLines(plan: BudgetPlan, serviceName: string): Array<{ level:
   }
   const byDesign = plan.skipped.filter((skip) => skip.cause === 'near_run');
   const forBudget = plan.skipped.filter((skip) => skip.cause === 'budget');
-  const from = plan.near ? formatInstant(plan.near.from) : '';
+  const from = plan.near ? formatInstant(plan.near.from, timeZone) : '';
   return [
     {
       level: 'info',
@@ -29,5 +29,5 @@ export function planLines(plan: BudgetPlan, serviceName: string): Array<{ level:
 export function logPlan(ctx: RunContext): void {
   const plan = ctx.scope.plan;
   if (!plan) return;
-  for (const line of planLines(plan, ctx.serviceName)) ctx.log(line.level, line.message);
+  for (const line of planLines(plan, ctx.serviceName, ctx.settings.timeZone)) ctx.log(line.level, line.message);
 }

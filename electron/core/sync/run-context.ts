@@ -28,6 +28,8 @@ export interface SyncSettings {
   daysBack: number;
   daysForward: number;
   discovery: 'automatic' | 'manual';
+  /** The clinic's time zone (IANA), in which activity lines write times. */
+  timeZone: string;
 }
 
 /** Everything one source's run shares between its phases. */

@@ -55,7 +55,7 @@ describe('a simulated day of scheduled IntakeQ syncs', () => {
     expect(messages(practice, interval[3] as SyncRun)).toContainEqual([
       'info',
       expect.stringMatching(
-        /^Interval sync \(IntakeQ's daily budget: \d+ of 500 requests used today\): upcoming appointments changed since the last sync, from 11 Mar 2026, 04:00 UTC, about \d+ requests?\. Left to the nightly sync: past appointments, appointment details, practitioners, days newly reaching the upcoming window\.$/,
+        /^Interval sync \(IntakeQ's daily budget: \d+ of 500 requests used today\): upcoming appointments changed since the last sync, from 11 Mar 2026, 00:00, about \d+ requests?\. Left to the nightly sync: past appointments, appointment details, practitioners, days newly reaching the upcoming window\.$/,
       ),
     ]);
   }, 120_000);

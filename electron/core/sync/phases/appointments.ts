@@ -32,7 +32,7 @@ function changesPull(ctx: RunContext, window: Window, updatedSince: string): Pul
   const to = new Date(Date.parse(window.to) + CHANGES_BEYOND_MS).toISOString();
   ctx.log(
     'info',
-    `${ctx.serviceName}'s daily budget is nearly spent: changes are asked for up to ${formatInstant(to)} only; ` +
+    `${ctx.serviceName}'s daily budget is nearly spent: changes are asked for up to ${formatInstant(to, ctx.settings.timeZone)} only; ` +
       'an appointment moved further out keeps its old time until a full sync looks it up.',
   );
   return { from: window.from, to, updatedSince };
@@ -71,7 +71,7 @@ export async function appointmentsPhase(ctx: RunContext, window: Window): Promis
 
   let counted = new Set<string>();
   if (reason === null && stored) {
-    ctx.log('info', `Fetching ${label} appointments changed since ${formatInstant(stored.updatedSince)}.`);
+    ctx.log('info', `Fetching ${label} appointments changed since ${formatInstant(stored.updatedSince, ctx.settings.timeZone)}.`);
     const pulls: Pull[] = [changesPull(ctx, window, stored.updatedSince)];
     if (stored.windowEnd < window.to)
       pulls.push({ from: laterOf(stored.windowEnd, window.from) ?? window.from, to: window.to, updatedSince: null });
@@ -113,7 +113,10 @@ interface WindowTally {
 
 /** The whole window, which the reconcile phase may then compare with the cache. */
 async function sweep(ctx: RunContext, window: Window, label: string, progress: WindowTally, counted: ReadonlySet<string>): Promise<void> {
-  ctx.log('info', `Fetching every ${label} appointment from ${formatInstant(window.from)} to ${formatInstant(window.to)}.`);
+  ctx.log(
+    'info',
+    `Fetching every ${label} appointment from ${formatInstant(window.from, ctx.settings.timeZone)} to ${formatInstant(window.to, ctx.settings.timeZone)}.`,
+  );
   const previous = readCursor(ctx, window.phase);
   const base = { updatedSince: previous?.updatedSince ?? '', windowEnd: window.to, sweptAt: ctx.startedAt.toISOString() };
   await pullWindow(ctx, window, [{ from: window.from, to: window.to, updatedSince: null }], base, progress, counted);

@@ -12,7 +12,10 @@ export async function dayPhase(ctx: RunContext): Promise<void> {
   const window = ctx.scope.window;
   if (!window) throw new Error('A day refresh needs the day it refreshes.');
   ctx.progress.startPhase('appointments_day');
-  ctx.log('info', `Fetching every appointment from ${formatInstant(window.from)} to ${formatInstant(window.to)}.`);
+  ctx.log(
+    'info',
+    `Fetching every appointment from ${formatInstant(window.from, ctx.settings.timeZone)} to ${formatInstant(window.to, ctx.settings.timeZone)}.`,
+  );
   const before = { ...ctx.counts };
   let done = 0;
   for await (const page of ctx.connector.appointments({ from: window.from, to: window.to, updatedSince: null, signal: ctx.signal })) {

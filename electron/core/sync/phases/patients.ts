@@ -19,13 +19,13 @@ export async function patientsPhase(ctx: RunContext): Promise<void> {
   if (cursor && ctx.connector.deletedPatients && ctx.startedAt.getTime() - Date.parse(cursor) > DELETIONS_VISIBLE_MS) {
     ctx.log(
       'info',
-      `The last patient sync was before ${formatInstant(cursor)}, longer ago than deletions stay listed: checking every patient.`,
+      `The last patient sync was before ${formatInstant(cursor, ctx.settings.timeZone)}, longer ago than deletions stay listed: checking every patient.`,
     );
     cursor = null;
   }
   if (cursor) ctx.cursorBefore[RESOURCE] = cursor;
   ctx.progress.startPhase('patients');
-  ctx.log('info', cursor ? `Fetching patients changed since ${formatInstant(cursor)}.` : 'Fetching every patient.');
+  ctx.log('info', cursor ? `Fetching patients changed since ${formatInstant(cursor, ctx.settings.timeZone)}.` : 'Fetching every patient.');
 
   const retried = cursor === null ? new Set<string>() : await retrySkipped(ctx);
   const first = await pullPatients(ctx, cursor, retried);

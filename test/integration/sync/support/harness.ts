@@ -88,7 +88,7 @@ export interface RunOptions {
   onProgress?: (progress: SyncProgress) => void;
 }
 
-export const DEFAULT_SETTINGS: SyncSettings = { daysBack: 90, daysForward: 90, discovery: 'automatic' };
+export const DEFAULT_SETTINGS: SyncSettings = { daysBack: 90, daysForward: 90, discovery: 'automatic', timeZone: 'UTC' };
 
 /**
  * A fetch that calls `onRequest` with each API request's URL before sending it, e.g. to cancel a
