@@ -1,4 +1,5 @@
 import type { SyncPhase, SyncProgressView } from '../domain';
+import { runSecondsLeft } from './run-eta';
 
 /** The engine's progress is exactly what the faces show (defined once, in the domain). */
 export type SyncProgress = SyncProgressView;
@@ -31,21 +32,26 @@ export const MIN_EMIT_INTERVAL_MS = 100;
  * Turns the engine's many small updates into a calm stream: at most one event per 100 ms, and the
  * latest state always follows within that time (so the last update of a phase is never lost, only
  * merged into the next), with a percentage over the whole run (each phase an equal share of it) and
- * an ETA for the current phase from its pace so far.
+ * an ETA for the whole run: its pace so far, the credential's request rate and any rate-limit wait
+ * in progress (see runSecondsLeft).
  */
 export class ProgressTracker {
   #state: SyncProgress;
   #lastEmit = -Infinity;
   #phaseStartedAt = 0;
+  readonly #runStartedAt: number;
   #pending: ReturnType<typeof setTimeout> | null = null;
   readonly #phases: SyncPhase[];
+  readonly #requestsPerMinute: number | null;
 
   constructor(
-    init: { runId: number; source: string; phases: SyncPhase[] },
+    init: { runId: number; source: string; phases: SyncPhase[]; requestsPerMinute?: number | null },
     private readonly emit: (progress: SyncProgress) => void,
     private readonly clock: ProgressClock = { now: () => Date.now() },
   ) {
     this.#phases = init.phases;
+    this.#requestsPerMinute = init.requestsPerMinute ?? null;
+    this.#runStartedAt = clock.now();
     this.#state = startingProgress(init.runId, init.source, init.phases);
   }
 
@@ -113,8 +119,21 @@ export class ProgressTracker {
   }
 
   #eta(s: SyncProgress): number | null {
-    if (!s.total || s.done === 0 || s.done >= s.total) return s.total && s.done >= s.total ? 0 : null;
-    const elapsed = this.clock.now() - this.#phaseStartedAt;
-    return Math.round(((elapsed / s.done) * (s.total - s.done)) / 1000);
+    const now = this.clock.now();
+    return runSecondsLeft({
+      elapsedMs: now - this.#runStartedAt,
+      percent: s.percent ?? 0,
+      requests: s.requests,
+      requestsPerMinute: this.#requestsPerMinute,
+      waitLeftMs: s.waitingUntil ? Math.max(0, Date.parse(s.waitingUntil) - now) : 0,
+      stepLeftMs: this.#stepLeftMs(s, now),
+    });
+  }
+
+  /** The current step's remaining time from its own pace, when it knows its total. */
+  #stepLeftMs(s: SyncProgress, now: number): number | null {
+    if (!s.total || s.done === 0) return null;
+    if (s.done >= s.total) return 0;
+    return ((now - this.#phaseStartedAt) / s.done) * (s.total - s.done);
   }
 }
