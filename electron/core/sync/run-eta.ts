@@ -15,7 +15,7 @@ export interface RunEtaInput {
 }
 
 /** Below this, one quick step (connect) would make the whole run look seconds long. */
-const MIN_ELAPSED_MS = 1000;
+const MIN_ELAPSED_MS = 250;
 
 /**
  * Seconds until the whole run ends, rate-limit waits included, or null while it cannot be told.
