@@ -3,14 +3,14 @@ import { useEffect } from 'react';
 import { PatientDrawer } from '../components/patient/PatientDrawer';
 import { RosterTable } from '../components/roster/RosterTable';
 import { RosterToolbar } from '../components/roster/RosterToolbar';
+import { RosterSyncStrip } from '../components/sync/RosterSyncStrip';
 import { Button, EmptyState, PageHeader, ProgressBar } from '../components/ui';
 import { formatCount, plural } from '../lib/format';
-import { overallPercent, progressSummary } from '../lib/progress';
+import { progressSummary, runPercent } from '../lib/progress';
 import { activeFilterCount } from '../lib/roster-query';
 import { usePatientStore } from '../store/patient-store';
 import { useRosterStore } from '../store/roster-store';
-import { useSettingsStore } from '../store/settings-store';
-import { useSourcesStore } from '../store/sources-store';
+import { useSettingsStore, useSyncRunsStore } from '../store/instances';
 import { NO_ORGANIZATION_HINT } from '../lib/plain-words';
 
 /** The counters above the table; they follow a running sync live. */
@@ -47,8 +47,8 @@ function RosterSummary() {
 function RosterEmpty() {
   const filters = useRosterStore((s) => s.shownFilters);
   const resetFilters = useRosterStore((s) => s.resetFilters);
-  const progress = useSourcesStore((s) => s.progress);
-  const syncNow = useSourcesStore((s) => s.syncNow);
+  const progress = useSyncRunsStore((s) => s.progress);
+  const syncNow = useSyncRunsStore((s) => s.syncNow);
   const filtered = activeFilterCount(filters) > 0 || filters.search.trim() !== '';
   const running = Object.values(progress)[0];
 
@@ -67,7 +67,7 @@ function RosterEmpty() {
     );
   }
   if (running) {
-    const percent = overallPercent(running);
+    const percent = runPercent(running);
     return (
       <EmptyState icon={<RefreshCw size={22} />} title="Patients are on their way">
         <p>The first sync is running. The roster fills in as patients arrive.</p>
@@ -83,7 +83,7 @@ function RosterEmpty() {
       icon={<Users size={22} />}
       title="No patients in the cache yet"
       actions={
-        <Button variant="primary" icon={<RefreshCw size={16} aria-hidden="true" />} onClick={() => void syncNow().catch(() => undefined)}>
+        <Button variant="primary" icon={<RefreshCw size={16} aria-hidden="true" />} onClick={() => void syncNow()}>
           Sync now
         </Button>
       }
@@ -109,6 +109,7 @@ export function RosterPage() {
   return (
     <div className="roster-page">
       <PageHeader title="Roster" description={<RosterSummary />} />
+      <RosterSyncStrip />
       <RosterToolbar />
       <div className="roster-card">
         {error && total === null ? (

@@ -1,8 +1,9 @@
 import { memo } from 'react';
+import { formatClock } from '../../lib/format';
 import { ArrowRight, Video } from 'lucide-react';
 import type { ChangeView } from '../../store/changes-store';
 import { Badge, CopyButton, type Tone } from '../ui';
-import { formatClock, formatWhen } from '../sync/clinic-time';
+import { formatWhen } from '../../lib/clinic-time';
 import { describeChange, type ChangeGroup, type ChangeKind } from './group';
 
 const KIND_TONES: Record<ChangeKind, Tone> = {

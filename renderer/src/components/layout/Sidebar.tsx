@@ -4,7 +4,7 @@ import { hashOf, PAGE_TITLES, type Page } from '../../lib/routes';
 import { useAppStore } from '../../store/app-store';
 import { formatCount } from '../../lib/format';
 import { useOpenChangesCount } from '../../store/open-changes';
-import { useSourcesStore } from '../../store/sources-store';
+import { useSyncRunsStore } from '../../store/instances';
 
 const MAIN: Array<{ page: Page; icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }> }> = [
   { page: 'roster', icon: Users },
@@ -19,7 +19,7 @@ const MAIN: Array<{ page: Page; icon: ComponentType<{ size?: number; 'aria-hidde
 export function Sidebar() {
   const page = useAppStore((s) => s.page);
   const navigate = useAppStore((s) => s.navigate);
-  const syncing = useSourcesStore((s) => Object.keys(s.progress).length > 0);
+  const syncing = useSyncRunsStore((s) => Object.keys(s.progress).length > 0);
   const openChanges = useOpenChangesCount();
 
   const link = (target: Page, Icon: (typeof MAIN)[number]['icon']) => (

@@ -4,7 +4,7 @@ import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useNow } from '../../hooks/use-now';
 import { BLOCK_SIZE, useRosterStore } from '../../store/roster-store';
-import { useSourcesStore } from '../../store/sources-store';
+import { useSourcesStore } from '../../store/instances';
 import { HEADER_HEIGHT, ROSTER_COLUMNS, ROW_HEIGHT } from './columns';
 import { RosterRow } from './RosterRow';
 
