@@ -10,21 +10,27 @@ const NOW = new Date('2026-03-10T02:07:30.000Z'); // 13:07 in Melbourne
 const clock = (iso: string) => iso.slice(11, 16);
 
 describe('the finished-run line shown on every page', () => {
-  it('says what a run did: "Synced 650 · 12 new · 30 updated · 3 cancelled"', () => {
+  it('says what a run did, patients and appointments each with what changed', () => {
     const run = runOf({
       counts: {
         patientsFound: 650,
-        patientsNew: 10,
-        appointmentsNew: 2,
-        patientsUpdated: 25,
+        patientsNew: 12,
+        patientsUpdated: 30,
+        patientsUnchanged: 608,
+        appointmentsNew: 40,
         appointmentsUpdated: 5,
+        appointmentsUnchanged: 1335,
         appointmentsCancelled: 3,
       },
     });
     expect(finishedHeadline(run, 'Demo practice', clock)).toEqual({
-      text: 'Synced Demo practice · 650 patients · 12 new · 30 updated · 3 cancelled',
+      text: 'Synced Demo practice · 650 patients (12 new, 30 updated) · 1,380 appointments (40 new, 5 updated, 3 cancelled)',
       tone: 'ok',
     });
+    // An incremental run that found no patient changed says nothing about "0 patients".
+    expect(finishedHeadline(runOf({ counts: { appointmentsUnchanged: 206 } }), 'Demo practice', clock).text).toBe(
+      'Synced Demo practice · 206 appointments',
+    );
     expect(finishedHeadline(runOf(), 'Demo practice', clock).text).toBe('Synced Demo practice · nothing changed');
     expect(finishedHeadline(runOf({ counts: { appointmentsFailed: 2 } }), 'Demo', clock)).toEqual({
       text: 'Synced Demo · nothing changed · 2 records skipped',

@@ -5,9 +5,17 @@ import { warningCount } from './format';
 
 export type FinishedRun = Pick<SyncRun, 'status' | 'counts' | 'errors' | 'resumeAt'>;
 
+/** "150 patients (150 new)", "40 appointments (5 new, 3 cancelled)"; "" when none were read. */
+function counted(total: number, noun: string, ...changes: Array<[number, string]>): string {
+  if (total === 0 && changes.every(([n]) => n === 0)) return '';
+  const said = changes.filter(([n]) => n > 0).map(([n, word]) => `${formatCount(n)} ${word}`);
+  const head = `${formatCount(total)} ${total === 1 ? noun : `${noun}s`}`;
+  return said.length > 0 ? `${head} (${said.join(', ')})` : head;
+}
+
 /**
- * One line for a run that just ended, shown on every page: "Synced Demo practice · 650 patients ·
- * 12 new · 30 updated · 3 cancelled". A run that failed, was cancelled or paused says so and never
+ * One line for a run that just ended, shown on every page: "Synced Demo practice · 650 patients
+ * (12 new, 30 updated) · 1,380 appointments (40 new, 3 cancelled)". A run that failed, was cancelled or paused says so and never
  * claims it synced anything.
  */
 export function finishedHeadline(run: FinishedRun, sourceName: string, clock: (iso: string) => string): { text: string; tone: Tone } {
@@ -16,16 +24,20 @@ export function finishedHeadline(run: FinishedRun, sourceName: string, clock: (i
   switch (run.status) {
     case 'completed':
     case 'partial_success': {
-      const parts = [`Synced ${sourceName}`];
-      if (c.patientsFound > 0) parts.push(`${formatCount(c.patientsFound)} ${c.patientsFound === 1 ? 'patient' : 'patients'}`);
-      const changed = [
-        [c.patientsNew + c.appointmentsNew, 'new'],
-        [c.patientsUpdated + c.appointmentsUpdated, 'updated'],
-        [c.appointmentsCancelled, 'cancelled'],
-        [c.patientsRemoved + c.appointmentsRemoved, 'removed'],
-      ] as const;
-      const said = changed.filter(([n]) => n > 0).map(([n, word]) => `${formatCount(n)} ${word}`);
-      parts.push(...(said.length > 0 ? said : ['nothing changed']));
+      const appointments = c.appointmentsNew + c.appointmentsUpdated + c.appointmentsUnchanged;
+      const parts = [
+        `Synced ${sourceName}`,
+        counted(c.patientsFound, 'patient', [c.patientsNew, 'new'], [c.patientsUpdated, 'updated'], [c.patientsRemoved, 'removed']),
+        counted(
+          appointments,
+          'appointment',
+          [c.appointmentsNew, 'new'],
+          [c.appointmentsUpdated, 'updated'],
+          [c.appointmentsCancelled, 'cancelled'],
+          [c.appointmentsRemoved, 'removed'],
+        ),
+      ].filter(Boolean);
+      if (parts.length === 1) parts.push('nothing changed');
       const warnings = warningCount(c);
       if (warnings > 0) parts.push(`${formatCount(warnings)} ${warnings === 1 ? 'record' : 'records'} skipped`);
       return { text: parts.join(' · '), tone: run.status === 'partial_success' || warnings > 0 ? 'warn' : 'ok' };
