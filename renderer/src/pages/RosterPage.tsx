@@ -48,7 +48,6 @@ function RosterEmpty() {
   const filters = useRosterStore((s) => s.shownFilters);
   const resetFilters = useRosterStore((s) => s.resetFilters);
   const progress = useSyncRunsStore((s) => s.progress);
-  const syncNow = useSyncRunsStore((s) => s.syncNow);
   const filtered = activeFilterCount(filters) > 0 || filters.search.trim() !== '';
   const running = Object.values(progress)[0];
 
@@ -78,17 +77,10 @@ function RosterEmpty() {
       </EmptyState>
     );
   }
+  // "Sync now" is in the strip above the table: one button for it on the page.
   return (
-    <EmptyState
-      icon={<Users size={22} />}
-      title="No patients in the cache yet"
-      actions={
-        <Button variant="primary" icon={<RefreshCw size={16} aria-hidden="true" />} onClick={() => void syncNow()}>
-          Sync now
-        </Button>
-      }
-    >
-      Sync your sources to bring their patients and appointments into ClinicSync.
+    <EmptyState icon={<Users size={22} />} title="No patients in the cache yet">
+      Press Sync now above to bring your sources’ patients and appointments into ClinicSync.
     </EmptyState>
   );
 }
