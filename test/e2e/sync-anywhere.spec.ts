@@ -7,7 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { startClinikoEmulator, type ClinikoControl, type RunningEmulator } from '../../electron/emulators';
 import { startConsoleServer, type ConsoleServer } from './support/console-server';
 import { connectContract, type ContractClient } from './support/contract-client';
-import { checkBothThemes, collectErrors, goTo } from './support/console-ui';
+import { checkBothThemes, collectErrors, goTo, screenshot, setScheme } from './support/console-ui';
 
 // Each test syncs and checks four screens (two themes, two widths) with axe: more than the default minute on a shared machine.
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
@@ -26,7 +26,7 @@ let errors: string[];
 
 test.beforeAll(async ({ browser }) => {
   // Slow enough answers that a run lasts several seconds: long enough to watch, switch pages and cancel.
-  cliniko = await startClinikoEmulator({ patients: PATIENTS, seed: 11, latencyMs: { min: 350, max: 400 } });
+  cliniko = await startClinikoEmulator({ patients: PATIENTS, seed: 11, latencyMs: { min: 900, max: 1000 } });
   server = await startConsoleServer({ TZ: 'Australia/Melbourne' });
   client = await connectContract(server.url);
   await client.call('settings:update', { patch: { contactEmail: 'e2e@clinic.example' } });
@@ -93,10 +93,15 @@ test('a running sync has one Cancel, and its end says it was cancelled, on any p
   await expect(page.getByRole('button', { name: /cancel/i })).toHaveCount(1);
   // Once the run is under way its row gives the time left for the whole run.
   await expect(page.getByTestId('sync-eta')).toHaveText(/^About (\d+(\.\d)? s|\d+ min( \d+ s)?) left$/, { timeout: 20_000 });
+  // Pictures only while it runs (axe checks this page in test 3): the run must still be going to cancel it.
   for (const size of WIDTHS) {
     await page.setViewportSize(size);
-    await checkBothThemes(page, `sync-one-cancel-${size.width}`, undefined, { full: true });
+    for (const scheme of ['light', 'dark'] as const) {
+      await setScheme(page, scheme);
+      await screenshot(page, `sync-one-cancel-${size.width}-${scheme}`);
+    }
   }
+  await setScheme(page, 'light');
   await page.setViewportSize(WIDTHS[0]);
 
   await row.getByRole('button', { name: 'Cancel the sync of Northside Physio' }).click();
@@ -112,11 +117,11 @@ test('the Sync page shows the scheduler, its next run, and pauses and resumes it
   await goTo(page, 'Sync');
   const scheduler = page.getByRole('region', { name: 'Automatic syncs' }).getByTestId('schedule-status');
   await expect(scheduler).toContainText('Active');
-  await expect(scheduler.getByTestId('schedule-next')).toHaveText(/^Next sync \d\d:\d\d (today|tomorrow)\.$/);
+  await expect(scheduler).toContainText(/Next sync: (today|tomorrow) at \d\d:\d\d\./);
 
   await scheduler.getByRole('button', { name: 'Pause schedule' }).click();
   await expect(scheduler).toContainText('Paused');
-  await expect(scheduler.getByTestId('schedule-next')).toHaveText('No automatic sync while paused.');
+  await expect(scheduler).toContainText('Scheduled syncs are paused.');
   // The Roster says so too: the same scheduler, one store.
   await goTo(page, 'Roster');
   await expect(page.getByTestId('roster-next-run')).toHaveText('No automatic sync while paused');
@@ -129,7 +134,7 @@ test('the Sync page shows the scheduler, its next run, and pauses and resumes it
 
   await scheduler.getByRole('button', { name: 'Resume schedule' }).click();
   await expect(scheduler).toContainText('Active');
-  await expect(scheduler.getByTestId('schedule-next')).toHaveText(/^Next sync /);
+  await expect(scheduler).toContainText('Next sync: ');
   const settings = (await client.call('settings:get', {})) as { schedule: { enabled: boolean } };
   expect(settings.schedule.enabled).toBe(true);
   expect(errors).toEqual([]);

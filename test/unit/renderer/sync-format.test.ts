@@ -47,6 +47,11 @@ describe('run summary', () => {
     });
     expect(runSummary(run({ counts: counts({ patientsFailed: 2 }) }), 'Clinic', utcClock).tone).toBe('warn');
     expect(runSummary(run({ status: 'cancelled' }), 'Clinic', utcClock).text).toMatch(/^Sync of Clinic cancelled; what was fetched/);
+    const early = run({
+      status: 'cancelled',
+      counts: counts({ patientsFound: 0, patientsNew: 0, patientsUpdated: 0, patientsUnchanged: 0 }),
+    });
+    expect(runSummary(early, 'Clinic', utcClock).text).toBe('Sync of Clinic cancelled; what was fetched before that is kept.');
     expect(runSummary(run({ status: 'failed', errors: [{ message: 'The key was refused.' }] }), 'Clinic', utcClock)).toEqual({
       text: 'Sync of Clinic failed: The key was refused.',
       tone: 'danger',

@@ -8,8 +8,8 @@ import { Badge, Button } from '../ui';
 import { schedulerWords } from './schedule-words';
 
 /**
- * The scheduler at a glance: on or paused, what it does, its next run, anything waiting, and
- * pause/resume. The Sync page and Settings → Schedule both show this one component.
+ * The scheduler at a glance: on or paused, what it does and its next run (the service's own
+ * description), anything waiting, and pause/resume. The Sync page and Settings → Schedule both show this one component.
  */
 export function SchedulerState({ showLastRun = false }: { showLastRun?: boolean }) {
   const status = useScheduleStore((s) => s.status);
@@ -29,7 +29,6 @@ export function SchedulerState({ showLastRun = false }: { showLastRun?: boolean 
           </Badge>
           <span>{status.description}</span>
         </p>
-        <p data-testid="schedule-next">{words.next}.</p>
         {words.pending.map((line) => (
           <p key={line} className="muted">
             {line}.

@@ -136,8 +136,12 @@ export function runSummary(run: RunLike, sourceName: string, clock: (iso: string
       return { text: `${line}.`, tone: warningCount(run.counts) > 0 ? 'warn' : 'ok' };
     case 'partial_success':
       return { text: `${line}.${firstError ? ` ${firstError}` : ''}`, tone: 'warn' };
-    case 'cancelled':
-      return { text: `Sync of ${sourceName} cancelled; what was fetched before that is kept. ${line}.`, tone: 'neutral' };
+    case 'cancelled': {
+      // Cancelled before anything was read: no "Synced 0 patients" after it.
+      const c = run.counts;
+      const read = c.patientsFound + c.appointmentsNew + c.appointmentsUpdated + c.appointmentsUnchanged > 0;
+      return { text: `Sync of ${sourceName} cancelled; what was fetched before that is kept.${read ? ` ${line}.` : ''}`, tone: 'neutral' };
+    }
     case 'deferred':
       return {
         text: `Sync of ${sourceName} paused${run.resumeAt ? ` until ${clock(run.resumeAt)}` : ''}: ${firstError ?? 'the API asked ClinicSync to wait.'} It continues by itself.`,
