@@ -1,5 +1,5 @@
 import type { SyncPhase, SyncProgressView } from '../domain';
-import { runSecondsLeft } from './run-eta';
+import { EtaSmoother, runSecondsLeft } from './run-eta';
 
 /** The engine's progress is exactly what the faces show (defined once, in the domain). */
 export type SyncProgress = SyncProgressView;
@@ -33,7 +33,7 @@ export const MIN_EMIT_INTERVAL_MS = 100;
  * latest state always follows within that time (so the last update of a phase is never lost, only
  * merged into the next), with a percentage over the whole run (each phase an equal share of it) and
  * an ETA for the whole run: its pace so far, the credential's request rate and any rate-limit wait
- * in progress (see runSecondsLeft).
+ * in progress (see runSecondsLeft), steadied so it counts down rather than jumps (EtaSmoother).
  */
 export class ProgressTracker {
   #state: SyncProgress;
@@ -43,6 +43,7 @@ export class ProgressTracker {
   #pending: ReturnType<typeof setTimeout> | null = null;
   readonly #phases: SyncPhase[];
   readonly #requestsPerMinute: number | null;
+  readonly #smoother = new EtaSmoother();
 
   constructor(
     init: { runId: number; source: string; phases: SyncPhase[]; requestsPerMinute?: number | null },
@@ -120,14 +121,16 @@ export class ProgressTracker {
 
   #eta(s: SyncProgress): number | null {
     const now = this.clock.now();
-    return runSecondsLeft({
+    const waitLeftMs = s.waitingUntil ? Math.max(0, Date.parse(s.waitingUntil) - now) : 0;
+    const raw = runSecondsLeft({
       elapsedMs: now - this.#runStartedAt,
       percent: s.percent ?? 0,
       requests: s.requests,
       requestsPerMinute: this.#requestsPerMinute,
-      waitLeftMs: s.waitingUntil ? Math.max(0, Date.parse(s.waitingUntil) - now) : 0,
+      waitLeftMs,
       stepLeftMs: this.#stepLeftMs(s, now),
     });
+    return this.#smoother.next(raw, waitLeftMs, now);
   }
 
   /** The current step's remaining time from its own pace, when it knows its total. */

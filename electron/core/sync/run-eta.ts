@@ -34,3 +34,34 @@ export function runSecondsLeft(input: RunEtaInput): number | null {
   const left = Math.max(byPace, byLimiter, stepLeftMs ?? 0) + Math.max(0, waitLeftMs);
   return Math.round(left / 1000);
 }
+
+/** How long a new estimate takes to replace the countdown of the last one. */
+const SETTLE_MS = 5000;
+
+/**
+ * Keeps the ETA staff read calm. Between updates the last estimate counts down; each new estimate
+ * pulls it only by the share of SETTLE_MS that passed since, so a step boundary (each step weighs the
+ * same) or one slow page does not make it jump. A rate-limit wait is a known fact, not an estimate:
+ * it is added as it is, and the rest of the run does not count down while the run waits.
+ */
+export class EtaSmoother {
+  #restMs: number | null = null;
+  #at = 0;
+
+  next(rawSeconds: number | null, waitLeftMs: number, now: number): number | null {
+    if (rawSeconds === null || rawSeconds === 0) {
+      this.#restMs = null;
+      return rawSeconds;
+    }
+    const raw = Math.max(0, rawSeconds * 1000 - waitLeftMs);
+    if (this.#restMs === null) {
+      this.#restMs = raw;
+    } else {
+      const passed = Math.max(0, now - this.#at);
+      const counted = waitLeftMs > 0 ? this.#restMs : Math.max(0, this.#restMs - passed);
+      this.#restMs = counted + (raw - counted) * Math.min(1, passed / SETTLE_MS);
+    }
+    this.#at = now;
+    return Math.round((this.#restMs + waitLeftMs) / 1000);
+  }
+}
