@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { AppHeader } from './components/layout/AppHeader';
 import { NoticeList } from './components/layout/NoticeList';
 import { Sidebar } from './components/layout/Sidebar';
+import { FinishedRunBanner } from './components/sync/FinishedRunBanner';
 import { TooltipProvider } from './components/ui';
 import { applyAppearance } from './lib/theme';
 import { PAGE_TITLES } from './lib/routes';
@@ -17,8 +18,7 @@ import { SyncPage } from './pages/SyncPage';
 import { useAppStore } from './store/app-store';
 import { usePatientStore } from './store/patient-store';
 import { useRosterStore } from './store/roster-store';
-import { useSettingsStore } from './store/settings-store';
-import { useSourcesStore } from './store/sources-store';
+import { useSettingsStore, useSourcesStore } from './store/instances';
 
 function CurrentPage() {
   const page = useAppStore((s) => s.page);
@@ -57,8 +57,6 @@ export function App() {
 
   useEffect(() => {
     void useAppStore.getState().load();
-    void useSettingsStore.getState().load();
-    void useSourcesStore.getState().load();
     void useRosterStore.getState().loadOrganizations();
   }, []);
 
@@ -98,6 +96,7 @@ export function App() {
           <AppHeader />
           <main id="main" ref={main} tabIndex={-1} className={`app-main page-${page}`} aria-label={title}>
             <NoticeList />
+            <FinishedRunBanner />
             <CurrentPage />
           </main>
         </div>

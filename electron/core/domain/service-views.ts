@@ -66,6 +66,7 @@ export interface SyncProgressView {
   total: number | null;
   /** 0–100 over the whole run, or null while it cannot be estimated. */
   percent: number | null;
+  /** Seconds until the whole run ends (every step left, rate-limit waits included); null while unknown. */
   etaSeconds: number | null;
   requests: number;
   /** ISO time the run is waiting for a rate limit until, or null. */

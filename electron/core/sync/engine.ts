@@ -89,7 +89,8 @@ export async function syncSource(engineDeps: SyncEngineDeps, request: SourceSync
   const runId = beginRun(deps, request, startedAt);
   request.onStarted?.(runId);
   const source = request.source.id;
-  const progress = new ProgressTracker({ runId, source, phases: request.scope.phases }, deps.events.progress);
+  const { requestsPerMinute } = request.connector.capabilities;
+  const progress = new ProgressTracker({ runId, source, phases: request.scope.phases, requestsPerMinute }, deps.events.progress);
   // Ends listings still running when another one failed; the run's own signal is the user's cancel.
   const stop = new AbortController();
   const ctx = new RunContext(

@@ -1,4 +1,5 @@
 import type { SyncPhase, SyncProgressView } from '../domain';
+import { EtaSmoother, runSecondsLeft } from './run-eta';
 
 /** The engine's progress is exactly what the faces show (defined once, in the domain). */
 export type SyncProgress = SyncProgressView;
@@ -37,7 +38,8 @@ interface Lane {
  * Turns the engine's many small updates into a calm stream: at most one event per 100 ms, and the
  * latest state always follows within that time (so the last update of a phase is never lost, only
  * merged into the next), with a percentage over the whole run (each phase an equal share of it) and
- * an ETA for the shown phase from its pace so far.
+ * an ETA for the whole run: its pace so far, the credential's request rate and any rate-limit wait
+ * in progress (see runSecondsLeft), steadied so it counts down rather than jumps (EtaSmoother).
  *
  * Phases run one after another unless the engine says which run together (`together`). Each running
  * phase keeps its own count; the one shown is the earliest of them in the run's order, and the
@@ -53,13 +55,18 @@ export class ProgressTracker {
   #together = new Set<SyncPhase>();
   /** Requests sent when the rate limit began to hold the run: the wait is over once another is sent. */
   #requestsAtWait = 0;
+  readonly #runStartedAt: number;
+  readonly #requestsPerMinute: number | null;
+  readonly #smoother = new EtaSmoother();
 
   constructor(
-    init: { runId: number; source: string; phases: SyncPhase[] },
+    init: { runId: number; source: string; phases: SyncPhase[]; requestsPerMinute?: number | null },
     private readonly emit: (progress: SyncProgress) => void,
     private readonly clock: ProgressClock = { now: () => Date.now() },
   ) {
     this.#phases = init.phases;
+    this.#requestsPerMinute = init.requestsPerMinute ?? null;
+    this.#runStartedAt = clock.now();
     this.#state = startingProgress(init.runId, init.source, init.phases);
   }
 
@@ -147,9 +154,9 @@ export class ProgressTracker {
     if (shown) {
       const [phase, lane] = shown;
       Object.assign(next, { phase, step: this.#phases.indexOf(phase) + 1, done: lane.done, total: lane.total });
-      next.etaSeconds = this.#eta(lane);
       next.percent = this.#percent(phase);
     }
+    next.etaSeconds = this.#eta(next, shown?.[1] ?? null);
     this.#state = next;
     const now = this.clock.now();
     if (now - this.#lastEmit >= MIN_EMIT_INTERVAL_MS) {
@@ -176,9 +183,24 @@ export class ProgressTracker {
     return Math.min(100, Math.round((share / steps) * 1000) / 10);
   }
 
-  #eta(lane: Lane): number | null {
-    if (!lane.total || lane.done === 0 || lane.done >= lane.total) return lane.total && lane.done >= lane.total ? 0 : null;
-    const elapsed = this.clock.now() - lane.startedAt;
-    return Math.round(((elapsed / lane.done) * (lane.total - lane.done)) / 1000);
+  #eta(s: SyncProgress, lane: Lane | null): number | null {
+    const now = this.clock.now();
+    const waitLeftMs = s.waitingUntil ? Math.max(0, Date.parse(s.waitingUntil) - now) : 0;
+    const raw = runSecondsLeft({
+      elapsedMs: now - this.#runStartedAt,
+      percent: s.percent ?? 0,
+      requests: s.requests,
+      requestsPerMinute: this.#requestsPerMinute,
+      waitLeftMs,
+      stepLeftMs: lane ? stepLeftMs(lane, now) : null,
+    });
+    return this.#smoother.next(raw, waitLeftMs, now);
   }
+}
+
+/** The shown phase's remaining time from its own pace, when it knows its total. */
+function stepLeftMs(lane: Lane, now: number): number | null {
+  if (!lane.total || lane.done === 0) return null;
+  if (lane.done >= lane.total) return 0;
+  return ((now - lane.startedAt) / lane.done) * (lane.total - lane.done);
 }

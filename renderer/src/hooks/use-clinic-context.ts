@@ -1,22 +1,19 @@
 import { useEffect } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import { useSyncStore } from '../store/sync-store';
+import { clinicTimeZone } from '../store/settings-store';
+import { useSettingsStore, useSourcesStore } from '../store/instances';
 import { useNow } from './use-now';
 
 /**
  * What every page that lists runs or changes needs: the sources (for names), the clinic's time
- * zone, and a clock that ticks for relative times. Loads the first two when the page opens, then
- * calls `load` for the page's own data.
+ * zone, and a clock that ticks for relative times. The sources and settings stores keep themselves
+ * current from events; this calls `load` for the page's own data when the page opens.
  */
 export function useClinicContext(load: () => Promise<void>) {
-  const { sources, timeZone, loadTimeZone, refreshSources } = useSyncStore(
-    useShallow((s) => ({ sources: s.sources, timeZone: s.timeZone, loadTimeZone: s.loadTimeZone, refreshSources: s.refreshSources })),
-  );
+  const sources = useSourcesStore((s) => s.sources);
+  const timeZone = useSettingsStore(clinicTimeZone);
   const now = useNow();
   useEffect(() => {
-    void loadTimeZone();
-    void refreshSources();
     void load();
-  }, [load, loadTimeZone, refreshSources]);
+  }, [load]);
   return { sources, timeZone, now };
 }

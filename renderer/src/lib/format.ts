@@ -104,15 +104,6 @@ export const formatDateTime = memo((iso: string, timeZone: string): string => {
   return `${Number(part(parts, 'day'))} ${monthName(part(parts, 'month'))} ${part(parts, 'year')}, ${formatClock(iso, timeZone)}`;
 });
 
-/** "06:02" today, "yesterday 06:02", "28 Nov 06:02" earlier: how fresh data is said in the header. */
-export function formatAsOf(iso: string, timeZone: string, now: Date): string {
-  const days = zonedDayNumber(now, timeZone) - zonedDayNumber(new Date(iso), timeZone);
-  const clock = formatClock(iso, timeZone);
-  if (days === 0) return clock;
-  if (days === 1) return `yesterday ${clock}`;
-  return `${formatDay(iso, timeZone, now)} ${clock}`;
-}
-
 /** An appointment's day and time in the clinic's zone: { day: "Today" | "Tomorrow" | "Tue 2 Dec", time: "09:30" }. */
 export function formatAppointmentTime(iso: string, timeZone: string, now: Date): { day: string; time: string } {
   const date = new Date(iso);
@@ -173,17 +164,26 @@ export function plural(n: number, singular: string, pluralForm = `${singular}s`)
   return `${formatCount(n)} ${n === 1 ? singular : pluralForm}`;
 }
 
-/** "850 ms", "3.2 s", "2 min 5 s", "1 h 4 min" */
-export function formatDuration(ms: number): string {
+/**
+ * How long something took or will take, the one way the console says it: "850 ms", "3.2 s", "5 s",
+ * "42 s", "3 min 5 s", "1 h 4 min"; "—" when unknown.
+ */
+export function formatDuration(ms: number | null): string {
+  if (ms === null) return '—';
   if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 10_000) return `${(ms / 1000).toFixed(1)} s`;
-  if (ms < MINUTE) return `${Math.round(ms / 1000)} s`;
-  if (ms < HOUR) {
-    const s = Math.round((ms % MINUTE) / 1000);
-    return s === 0 ? `${Math.floor(ms / MINUTE)} min` : `${Math.floor(ms / MINUTE)} min ${s} s`;
+  if (ms < 10_000) {
+    const tenths = Math.round(ms / 100);
+    return tenths % 10 === 0 ? `${tenths / 10} s` : `${(tenths / 10).toFixed(1)} s`;
   }
-  const m = Math.round((ms % HOUR) / MINUTE);
-  return m === 0 ? `${Math.floor(ms / HOUR)} h` : `${Math.floor(ms / HOUR)} h ${m} min`;
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 3600) {
+    const s = seconds % 60;
+    return s === 0 ? `${Math.floor(seconds / 60)} min` : `${Math.floor(seconds / 60)} min ${s} s`;
+  }
+  const minutes = Math.round(seconds / 60);
+  const m = minutes % 60;
+  return m === 0 ? `${Math.floor(minutes / 60)} h` : `${Math.floor(minutes / 60)} h ${m} min`;
 }
 
 /** "1.2 MB" */

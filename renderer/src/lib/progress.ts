@@ -1,5 +1,5 @@
 import { PHASE_LABELS, type SyncPhase, type SyncProgressView } from '@contract';
-import { formatCount } from './format';
+import { formatCount, formatDuration } from './format';
 
 const PHASE_NOUNS: Partial<Record<SyncPhase, string>> = {
   practitioners: 'practitioners',
@@ -10,17 +10,6 @@ const PHASE_NOUNS: Partial<Record<SyncPhase, string>> = {
   appointments_day: 'appointments',
 };
 
-/**
- * The overall percent of a run: each of its steps weighs the same, and the current step counts by
- * its own share done. Null before anything is known.
- */
-export function overallPercent(p: Pick<SyncProgressView, 'step' | 'steps' | 'percent' | 'done' | 'total'>): number | null {
-  if (p.steps <= 0) return p.percent;
-  const within = p.total && p.total > 0 ? Math.min(1, p.done / p.total) : p.percent !== null ? p.percent / 100 : 0;
-  const value = ((Math.max(1, p.step) - 1 + within) / p.steps) * 100;
-  return Math.max(0, Math.min(100, value));
-}
-
 /** "Patients · step 3 of 7 · 120 of 650 patients" */
 export function progressSummary(p: SyncProgressView): string {
   const parts = [PHASE_LABELS[p.phase] ?? p.phase, `step ${p.step} of ${p.steps}`];
@@ -28,4 +17,15 @@ export function progressSummary(p: SyncProgressView): string {
   if (noun && p.total !== null) parts.push(`${formatCount(p.done)} of ${formatCount(p.total)} ${noun}`);
   else if (noun && p.done > 0) parts.push(`${formatCount(p.done)} ${noun}`);
   return parts.join(' · ');
+}
+
+/** "About 3 min 5 s left" for the whole run (the core counts every step and rate-limit wait); "" while unknown. */
+export function etaText(p: Pick<SyncProgressView, 'etaSeconds'>): string {
+  return p.etaSeconds !== null && p.etaSeconds > 0 ? `About ${formatDuration(p.etaSeconds * 1000)} left` : '';
+}
+
+/** The run's share done as the core reports it (0–100 over the whole run), clamped for a bar; null while unknown. */
+export function runPercent(p: Pick<SyncProgressView, 'percent' | 'steps'>): number | null {
+  if (p.steps === 0 || p.percent === null) return null;
+  return Math.max(0, Math.min(100, p.percent));
 }

@@ -11,7 +11,7 @@ import { PrintSheet } from '../components/day-sheet/PrintSheet';
 import { WeekStrip } from '../components/day-sheet/WeekStrip';
 import { longDayName } from '../components/day-sheet/day-keys';
 import { PatientDrawer } from '../components/patient/PatientDrawer';
-import { dayKey, zoneAbbreviation } from '../components/sync/clinic-time';
+import { dayKey, zoneAbbreviation } from '../lib/clinic-time';
 import { Alert, Button, EmptyState, PageHeader, Skeleton } from '../components/ui';
 import { useClinicContext } from '../hooks/use-clinic-context';
 import { usePrinting } from '../hooks/use-printing';
@@ -19,9 +19,8 @@ import { formatCount, plural } from '../lib/format';
 import { useAppStore } from '../store/app-store';
 import { useDaySheetStore } from '../store/day-sheet-store';
 import { usePatientStore } from '../store/patient-store';
-import { useSettingsStore } from '../store/settings-store';
-import { useSourcesStore } from '../store/sources-store';
-import { useSyncStore } from '../store/sync-store';
+import { loadedTimeZone } from '../store/settings-store';
+import { useSettingsStore, useSyncRunsStore } from '../store/instances';
 import '../components/day-sheet/day-sheet.css';
 
 /** The day sheet: who is coming on a clinic day, with whom, when, in person or by video — kept open all day. */
@@ -44,18 +43,15 @@ export function AppointmentsPage() {
   const { open, setFilters, setSearch, load, refreshDay, exportFile } = useDaySheetStore.getState();
   const { sources, timeZone, now } = useClinicContext(load);
   const schedule = useSettingsStore((st) => st.settings?.schedule ?? null);
-  const liveProgress = useSourcesStore((st) => st.progress);
+  const liveProgress = useSyncRunsStore((st) => st.progress);
   const printing = usePrinting();
   const today = dayKey(now, timeZone);
 
   // The first visit opens today in the clinic's zone (known once settings arrive).
   useEffect(() => {
-    void useSyncStore
-      .getState()
-      .loadTimeZone()
-      .then((zone) => {
-        if (useDaySheetStore.getState().date === null) open(dayKey(new Date(), zone));
-      });
+    void loadedTimeZone(useSettingsStore).then((zone) => {
+      if (useDaySheetStore.getState().date === null) open(dayKey(new Date(), zone));
+    });
   }, [open]);
 
   const progress = useMemo(() => Object.values(liveProgress).filter((p) => s.refreshing.includes(p.runId)), [liveProgress, s.refreshing]);

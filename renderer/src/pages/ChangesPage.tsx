@@ -6,7 +6,7 @@ import { ChangeFilters } from '../components/changes/ChangeFilters';
 import { PatientDrawer } from '../components/patient/PatientDrawer';
 import { ChangeTable } from '../components/changes/ChangeTable';
 import { groupChangesByDay, limitGroups } from '../components/changes/group';
-import { formatWhen, zoneAbbreviation } from '../components/sync/clinic-time';
+import { formatWhen, zoneAbbreviation } from '../lib/clinic-time';
 import { formatCount, plural } from '../lib/format';
 import { useClinicContext } from '../hooks/use-clinic-context';
 import { MAX_ROWS, useChangesStore } from '../store/changes-store';

@@ -6,10 +6,12 @@ import { isSlowRun, showFailureBanner } from '../components/history/health';
 import { RunChart } from '../components/history/RunChart';
 import { RunDetailDialog } from '../components/history/RunDetailDialog';
 import { RunTable } from '../components/history/RunTable';
-import { formatWhen } from '../components/sync/clinic-time';
-import { formatDuration, type RunStatus } from '../components/sync/format';
+import { formatWhen } from '../lib/clinic-time';
+import type { RunStatus } from '../components/sync/format';
+import { formatDuration } from '../lib/format';
 import { useClinicContext } from '../hooks/use-clinic-context';
-import { HISTORY_PAGE_SIZE, useHistoryStore, type RunStatusFilter } from '../store/history-store';
+import { HISTORY_PAGE_SIZE, type RunStatusFilter } from '../store/history-store';
+import { useHistoryStore, useScheduleStore } from '../store/instances';
 import '../components/sync/console.css';
 import '../components/history/history.css';
 import { RUN_STATUS } from '../lib/status';
@@ -23,7 +25,6 @@ export function HistoryPage() {
       status: s.status,
       error: s.error,
       stats: s.stats,
-      retry: s.retry,
       runs: s.runs,
       total: s.total,
       offset: s.offset,
@@ -49,6 +50,7 @@ export function HistoryPage() {
     })),
   );
   const { sources, timeZone, now } = useClinicContext(actions.load);
+  const retry = useScheduleStore((s) => s.status?.retry ?? null);
 
   const average = h.stats?.averageDurationMs ?? null;
   const latestFinished = h.recent.find((r) => r.durationMs !== null && r.finishedAt !== null);
@@ -96,10 +98,10 @@ export function HistoryPage() {
         </Alert>
       )}
 
-      {h.retry && (
+      {retry && (
         <Alert tone="info" title="A failed scheduled sync will be retried">
-          Run {h.retry.runId} failed; ClinicSync tries it again {formatWhen(h.retry.at, now, timeZone)} (attempt {h.retry.attempt} of{' '}
-          {h.retry.attempts}), and in any case at the next scheduled sync.
+          Run {retry.runId} failed; ClinicSync tries it again {formatWhen(retry.at, now, timeZone)} (attempt {retry.attempt} of{' '}
+          {retry.attempts}), and in any case at the next scheduled sync.
         </Alert>
       )}
 

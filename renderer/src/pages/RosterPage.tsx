@@ -3,14 +3,14 @@ import { useEffect } from 'react';
 import { PatientDrawer } from '../components/patient/PatientDrawer';
 import { RosterTable } from '../components/roster/RosterTable';
 import { RosterToolbar } from '../components/roster/RosterToolbar';
+import { RosterSyncStrip } from '../components/sync/RosterSyncStrip';
 import { Button, EmptyState, PageHeader, ProgressBar } from '../components/ui';
 import { formatCount, plural } from '../lib/format';
-import { overallPercent, progressSummary } from '../lib/progress';
+import { progressSummary, runPercent } from '../lib/progress';
 import { activeFilterCount, totalText } from '../lib/roster-query';
 import { usePatientStore } from '../store/patient-store';
 import { useRosterStore } from '../store/roster-store';
-import { useSettingsStore } from '../store/settings-store';
-import { useSourcesStore } from '../store/sources-store';
+import { useSettingsStore, useSyncRunsStore } from '../store/instances';
 import { NO_ORGANIZATION_HINT } from '../lib/plain-words';
 
 /** The counters above the table; they follow a running sync live. */
@@ -48,8 +48,7 @@ function RosterSummary() {
 function RosterEmpty() {
   const filters = useRosterStore((s) => s.shownFilters);
   const resetFilters = useRosterStore((s) => s.resetFilters);
-  const progress = useSourcesStore((s) => s.progress);
-  const syncNow = useSourcesStore((s) => s.syncNow);
+  const progress = useSyncRunsStore((s) => s.progress);
   const filtered = activeFilterCount(filters) > 0 || filters.search.trim() !== '';
   const running = Object.values(progress)[0];
 
@@ -68,7 +67,7 @@ function RosterEmpty() {
     );
   }
   if (running) {
-    const percent = overallPercent(running);
+    const percent = runPercent(running);
     return (
       <EmptyState icon={<RefreshCw size={22} />} title="Patients are on their way">
         <p>The first sync is running. The roster fills in as patients arrive.</p>
@@ -79,17 +78,10 @@ function RosterEmpty() {
       </EmptyState>
     );
   }
+  // "Sync now" is in the strip above the table: one button for it on the page.
   return (
-    <EmptyState
-      icon={<Users size={22} />}
-      title="No patients in the cache yet"
-      actions={
-        <Button variant="primary" icon={<RefreshCw size={16} aria-hidden="true" />} onClick={() => void syncNow().catch(() => undefined)}>
-          Sync now
-        </Button>
-      }
-    >
-      Sync your sources to bring their patients and appointments into ClinicSync.
+    <EmptyState icon={<Users size={22} />} title="No patients in the cache yet">
+      Press Sync now above to bring your sources’ patients and appointments into ClinicSync.
     </EmptyState>
   );
 }
@@ -111,6 +103,7 @@ export function RosterPage() {
   return (
     <div className="roster-page">
       <PageHeader title="Roster" description={<RosterSummary />} />
+      <RosterSyncStrip />
       <RosterToolbar />
       <div className="roster-card">
         {error && total === null ? (

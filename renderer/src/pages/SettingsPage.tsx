@@ -8,7 +8,7 @@ import { SourcesSection } from '../components/settings/SourcesSection';
 import { SupportSection } from '../components/settings/SupportSection';
 import { SyncWindowSection } from '../components/settings/SyncWindowSection';
 import { Button, EmptyState, PageHeader, Skeleton } from '../components/ui';
-import { useSettingsStore } from '../store/settings-store';
+import { useSettingsStore } from '../store/instances';
 
 const SECTIONS = [
   { id: 'sources', label: 'Sources' },

@@ -1,85 +1,86 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { Alert, Card, PageHeader } from '../components/ui';
+import { Alert, Card, CardHeader, PageHeader } from '../components/ui';
 import { ActivityLog } from '../components/sync/ActivityLog';
 import { ProgressRow } from '../components/sync/ProgressRow';
 import { Refusals, RunSummaries } from '../components/sync/RunSummaries';
+import { SchedulerState } from '../components/sync/SchedulerState';
 import { SourceBudgets } from '../components/sync/SourceBudgets';
 import { SyncControls } from '../components/sync/SyncControls';
-import { formatWhen } from '../components/sync/clinic-time';
+import { formatWhen } from '../lib/clinic-time';
 import { useNow } from '../hooks/use-now';
-import { useSyncStore, type SyncMode } from '../store/sync-store';
+import { useActivityStore, useSettingsStore, useSourcesStore, useSyncRunsStore } from '../store/instances';
+import { clinicTimeZone } from '../store/settings-store';
+import type { SyncMode } from '../store/sync-runs-store';
 import '../components/sync/console.css';
 import '../components/sync/sync.css';
 
-/** Sync now, live progress per source, what each run did, the activity log and the API budgets. */
+/** Sync now, live progress per source, what each run did, the scheduler, the activity log and the API budgets. */
 export function SyncPage() {
-  const state = useSyncStore(
+  const runs = useSyncRunsStore(
     useShallow((s) => ({
       loaded: s.loaded,
       loadError: s.loadError,
-      sources: s.sources,
       progress: s.progress,
       finished: s.finished,
-      activity: s.activity,
       starting: s.starting,
       startError: s.startError,
       refused: s.refused,
       cancelling: s.cancelling,
-      budgetBaseline: s.budgetBaseline,
-      timeZone: s.timeZone,
     })),
   );
-  const { load, start, cancel, dismissSummary, dismissRefused } = useSyncStore(
-    useShallow((s) => ({
-      load: s.load,
-      start: s.start,
-      cancel: s.cancel,
-      dismissSummary: s.dismissSummary,
-      dismissRefused: s.dismissRefused,
-    })),
+  const { syncNow, cancel, dismissSummary, dismissRefused } = useSyncRunsStore(
+    useShallow((s) => ({ syncNow: s.syncNow, cancel: s.cancel, dismissSummary: s.dismissSummary, dismissRefused: s.dismissRefused })),
   );
+  const sources = useSourcesStore((s) => s.sources);
+  const budgetBaseline = useSourcesStore((s) => s.budgetBaseline);
+  const activity = useActivityStore((s) => s.lines);
+  const timeZone = useSettingsStore(clinicTimeZone);
   const now = useNow();
 
+  // The stored log is fetched when the page opens; live lines arrive by event meanwhile.
   useEffect(() => {
-    void load();
-  }, [load]);
+    void useActivityStore.getState().load();
+  }, []);
 
-  const sourceNames = useMemo(() => Object.fromEntries(state.sources.map((s) => [s.id, s.name])), [state.sources]);
-  const active = Object.values(state.progress).sort((a, b) =>
+  const sourceNames = useMemo(() => Object.fromEntries(sources.map((s) => [s.id, s.name])), [sources]);
+  const active = Object.values(runs.progress).sort((a, b) =>
     (sourceNames[a.source] ?? a.source).localeCompare(sourceNames[b.source] ?? b.source),
   );
-  const finished = Object.values(state.finished)
-    .filter((run) => !state.progress[run.source])
+  const finished = Object.values(runs.finished)
+    .filter((run) => !runs.progress[run.source])
     .sort((a, b) => b.id - a.id);
-  const lastSuccess = state.sources.reduce<string | null>(
+  const lastSuccess = sources.reduce<string | null>(
     (latest, s) => (s.lastSuccessAt && (!latest || s.lastSuccessAt > latest) ? s.lastSuccessAt : latest),
     null,
   );
   const onCancel = useCallback((source: string) => void cancel(source), [cancel]);
   const onCancelAll = useCallback(() => void cancel(), [cancel]);
-  const onStart = useCallback((mode: SyncMode, sources?: string[]) => void start(mode, sources), [start]);
+  const onStart = useCallback(
+    (mode: SyncMode, chosen?: string[]) => void syncNow({ mode, ...(chosen ? { sources: chosen } : {}) }),
+    [syncNow],
+  );
 
   return (
     <div className="cs-page sync-page">
       <PageHeader title="Sync" description="Bring patients and appointments up to date from your practice systems." />
 
-      {state.loadError && (
+      {runs.loadError && (
         <Alert tone="danger" title="ClinicSync is not responding">
-          {state.loadError} Check that it is still running, then reload this page.
+          {runs.loadError} Check that it is still running, then reload this page.
         </Alert>
       )}
 
       <Card className="sync-panel" aria-label="Sync now">
         <SyncControls
-          sources={state.sources}
+          sources={sources}
           syncingCount={active.length}
-          starting={state.starting}
-          cancellingAll={state.cancelling['*'] === true}
+          starting={runs.starting}
+          cancellingAll={runs.cancelling['*'] === true}
           onStart={onStart}
           onCancelAll={onCancelAll}
         >
-          <Refusals refused={state.refused} startError={state.startError} sourceNames={sourceNames} onDismiss={dismissRefused} />
+          <Refusals refused={runs.refused} startError={runs.startError} sourceNames={sourceNames} onDismiss={dismissRefused} />
           {active.length > 0 && (
             <ul className="sync-progress-list" aria-label="Syncs in progress">
               {active.map((p) => (
@@ -87,32 +88,32 @@ export function SyncPage() {
                   key={p.source}
                   progress={p}
                   sourceName={sourceNames[p.source] ?? p.source}
-                  timeZone={state.timeZone}
-                  cancelling={state.cancelling[p.source] === true || state.cancelling['*'] === true}
+                  timeZone={timeZone}
+                  cancelling={runs.cancelling[p.source] === true || runs.cancelling['*'] === true}
                   onCancel={onCancel}
                 />
               ))}
             </ul>
           )}
-          <RunSummaries runs={finished} sourceNames={sourceNames} timeZone={state.timeZone} onDismiss={dismissSummary} />
-          {state.loaded && active.length === 0 && finished.length === 0 && state.sources.length > 0 && (
+          <RunSummaries runs={finished} sourceNames={sourceNames} timeZone={timeZone} onDismiss={dismissSummary} />
+          {runs.loaded && active.length === 0 && finished.length === 0 && sources.length > 0 && (
             <p className="cs-small muted sync-idle">
               Nothing is syncing right now.
-              {lastSuccess ? ` The last sync finished ${formatWhen(lastSuccess, now, state.timeZone)}.` : ''}
+              {lastSuccess ? ` The last sync finished ${formatWhen(lastSuccess, now, timeZone)}.` : ''}
             </p>
           )}
         </SyncControls>
       </Card>
 
       <div className="sync-columns">
-        <ActivityLog lines={state.activity} sourceNames={sourceNames} timeZone={state.timeZone} />
-        <SourceBudgets
-          sources={state.sources}
-          progress={state.progress}
-          baseline={state.budgetBaseline}
-          timeZone={state.timeZone}
-          now={now}
-        />
+        <ActivityLog lines={activity} sourceNames={sourceNames} timeZone={timeZone} />
+        <div className="sync-side">
+          <Card aria-labelledby="sync-schedule-title">
+            <CardHeader title="Automatic syncs" titleId="sync-schedule-title" />
+            <SchedulerState />
+          </Card>
+          <SourceBudgets sources={sources} progress={runs.progress} baseline={budgetBaseline} timeZone={timeZone} now={now} />
+        </div>
       </div>
     </div>
   );

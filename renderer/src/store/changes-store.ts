@@ -3,8 +3,9 @@ import type { ChannelResult } from '@contract';
 import { api, ApiError } from '../api/client';
 import { countByKind, type ChangeKind, type GroupBy } from '../components/changes/group';
 import { moveLegacyDoneMarks, withDoneMark } from './changes-done';
-import { startOfClinicDay } from '../components/sync/clinic-time';
-import { useSyncStore } from './sync-store';
+import { startOfClinicDay } from '../lib/clinic-time';
+import { useSettingsStore } from './instances';
+import { clinicTimeZone } from './settings-store';
 import { openChanges } from './open-changes';
 
 export type ChangeView = ChannelResult<'changes:list'>['rows'][number];
@@ -104,7 +105,7 @@ export const useChangesStore = create<ChangesState>((set, get) => ({
       legacyMoved ||= await moveLegacyDoneMarks(localStorage, (ids) => api.call('changes:setDone', { ids, done: true }));
       if (mine !== generation) return;
       // The service pages newest-detected first; the list sorts by appointment day, so it needs them all (up to a cap).
-      const bounds = boundsFor(sinceChoice, customSince, useSyncStore.getState().timeZone);
+      const bounds = boundsFor(sinceChoice, customSince, clinicTimeZone(useSettingsStore.getState()));
       let since = bounds.since;
       let rows: ChangeView[] = [];
       let total = 0;

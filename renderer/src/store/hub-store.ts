@@ -1,9 +1,9 @@
 import { create } from 'zustand';
 import type { HubStatus } from '@contract';
-import { api } from '../api/client';
+import type { Api } from '../api/client';
 import { messageOf } from '../lib/errors';
 
-interface HubState {
+export interface HubState {
   status: HubStatus | null;
   busy: boolean;
   error: string | null;
@@ -17,52 +17,58 @@ interface HubState {
 }
 
 /** Settings → "Share with other desks" and the header's "Shared · N desks". */
-export const useHubStore = create<HubState>((set, get) => {
-  const act = async (fn: () => Promise<void>): Promise<boolean> => {
-    set({ busy: true, error: null });
-    try {
-      await fn();
-      return true;
-    } catch (err) {
-      set({ error: messageOf(err) });
-      return false;
-    } finally {
-      set({ busy: false });
-    }
-  };
-  return {
-    status: null,
-    busy: false,
-    error: null,
-    joinCode: null,
-    async load() {
+export function createHubStore(call: Api['call']) {
+  return create<HubState>((set, get) => {
+    const act = async (fn: () => Promise<void>): Promise<boolean> => {
+      set({ busy: true, error: null });
       try {
-        set({ status: await api.call('hub:status', {}) });
+        await fn();
+        return true;
       } catch (err) {
         set({ error: messageOf(err) });
+        return false;
+      } finally {
+        set({ busy: false });
       }
-    },
-    create: (url, password) =>
-      act(async () => {
-        const { joinCode } = await api.call('hub:init', { url, ...(password ? { password } : {}) });
-        set({ joinCode });
-        await get().load();
-      }),
-    join: (url, password, joinCode) =>
-      act(async () => {
-        set({ status: await api.call('hub:join', { url, joinCode, ...(password ? { password } : {}) }) });
-      }),
-    leave: async () => {
-      await act(async () => {
-        await api.call('hub:leave', {});
-        set({ joinCode: null });
-        await get().load();
-      });
-    },
-    forgetJoinCode: () => set({ joinCode: null }),
-  };
-});
+    };
+    return {
+      status: null,
+      busy: false,
+      error: null,
+      joinCode: null,
+      async load() {
+        try {
+          set({ status: await call('hub:status', {}) });
+        } catch (err) {
+          set({ error: messageOf(err) });
+        }
+      },
+      create: (url, password) =>
+        act(async () => {
+          const { joinCode } = await call('hub:init', { url, ...(password ? { password } : {}) });
+          set({ joinCode });
+          await get().load();
+        }),
+      join: (url, password, joinCode) =>
+        act(async () => {
+          set({ status: await call('hub:join', { url, joinCode, ...(password ? { password } : {}) }) });
+        }),
+      leave: async () => {
+        await act(async () => {
+          await call('hub:leave', {});
+          set({ joinCode: null });
+          await get().load();
+        });
+      },
+      forgetJoinCode: () => set({ joinCode: null }),
+    };
+  });
+}
 
-// What another desk published arrives as "sources changed"; a finished sync moves leases and lag.
-api.on('sources:changed', () => void useHubStore.getState().load());
-api.on('sync:finished', () => void useHubStore.getState().load());
+export type HubStore = ReturnType<typeof createHubStore>;
+
+/** What another desk published arrives as "sources changed"; a finished sync moves leases and lag. */
+export function bindHub(store: HubStore, on: Api['on']): () => void {
+  const unbind = [on('sources:changed', () => void store.getState().load()), on('sync:finished', () => void store.getState().load())];
+  return () => unbind.forEach((off) => off());
+}

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { AppSettings, CacheCheckResult, ScheduleStatusView, SupportBundleResult } from '@contract';
-import { api } from '../api/client';
+import type { AppSettings, CacheCheckResult, SupportBundleResult } from '@contract';
+import type { Api } from '../api/client';
 import { fieldErrorsOf, messageOf, type FieldErrors } from '../lib/errors';
 
 /** The parts of the Settings page that save on their own, each with its own errors and "Saved". */
@@ -17,13 +17,11 @@ interface SectionState {
 
 const idle = (): SectionState => ({ saving: false, fieldErrors: {}, error: null, savedAt: null });
 
-interface SettingsState {
+export interface SettingsState {
   settings: AppSettings | null;
   status: 'loading' | 'ready' | 'error';
   loadError: string | null;
-  schedule: ScheduleStatusView | null;
   sections: Record<SettingsSection, SectionState>;
-  pausing: boolean;
   bundle: { busy: boolean; result: SupportBundleResult | null; error: string | null };
   cacheCheck: { busy: boolean; result: CacheCheckResult | null; error: string | null };
   load(): Promise<void>;
@@ -32,86 +30,98 @@ interface SettingsState {
   clearErrors(section: SettingsSection): void;
   /** Switches the theme at once and saves it; goes back if saving fails. */
   setAppearance(appearance: AppSettings['appearance']): Promise<void>;
-  setPaused(paused: boolean): Promise<void>;
   createSupportBundle(): Promise<void>;
   checkCache(): Promise<void>;
 }
 
-/** The app's settings (schedule, sync windows, discovery, history kept, appearance, contact) and the schedule's live status. */
-export const useSettingsStore = create<SettingsState>((set, get) => ({
-  settings: null,
-  status: 'loading',
-  loadError: null,
-  schedule: null,
-  sections: { schedule: idle(), sync: idle(), retention: idle(), appearance: idle(), contact: idle() },
-  pausing: false,
-  bundle: { busy: false, result: null, error: null },
-  cacheCheck: { busy: false, result: null, error: null },
-  async load() {
-    try {
-      const [settings, status] = await Promise.all([api.call('settings:get', {}), api.call('sync:status', {})]);
-      set({ settings, schedule: status.schedule, status: 'ready', loadError: null });
-    } catch (err) {
-      set({ status: 'error', loadError: messageOf(err, 'The settings could not be loaded.') });
-    }
-  },
-  async update(section, patch) {
-    const patchSection = (next: Partial<SectionState>) =>
-      set((s) => ({ sections: { ...s.sections, [section]: { ...s.sections[section], ...next } } }));
-    patchSection({ saving: true, error: null });
-    try {
-      const settings = await api.call('settings:update', { patch });
-      set({ settings });
-      patchSection({ saving: false, fieldErrors: {}, error: null, savedAt: Date.now() });
-      return true;
-    } catch (err) {
-      const fieldErrors = fieldErrorsOf(err);
-      patchSection({
-        saving: false,
-        fieldErrors,
-        error: Object.keys(fieldErrors).length > 0 ? null : messageOf(err, 'The settings could not be saved.'),
-        savedAt: null,
-      });
-      return false;
-    }
-  },
-  async setAppearance(appearance) {
-    const previous = get().settings;
-    if (!previous) return;
-    set({ settings: { ...previous, appearance } });
-    const saved = await get().update('appearance', { appearance });
-    if (!saved) set((s) => ({ settings: s.settings ? { ...s.settings, appearance: previous.appearance } : s.settings }));
-  },
-  clearErrors(section) {
-    set((s) => ({ sections: { ...s.sections, [section]: { ...s.sections[section], fieldErrors: {}, error: null } } }));
-  },
-  async setPaused(paused) {
-    set({ pausing: true });
-    try {
-      const schedule = await api.call('schedule:pause', { paused });
-      set({ schedule, pausing: false });
-    } catch (err) {
-      set((s) => ({ pausing: false, sections: { ...s.sections, schedule: { ...s.sections.schedule, error: messageOf(err) } } }));
-    }
-  },
-  async createSupportBundle() {
-    set({ bundle: { busy: true, result: null, error: null } });
-    try {
-      const result = await api.call('support:bundle', {});
-      set({ bundle: { busy: false, result, error: null } });
-    } catch (err) {
-      set({ bundle: { busy: false, result: null, error: messageOf(err, 'The support bundle could not be written.') } });
-    }
-  },
-  async checkCache() {
-    set({ cacheCheck: { busy: true, result: null, error: null } });
-    try {
-      const result = await api.call('support:check-cache', {});
-      set({ cacheCheck: { busy: false, result, error: null } });
-    } catch (err) {
-      set({ cacheCheck: { busy: false, result: null, error: messageOf(err, 'The cache could not be checked.') } });
-    }
-  },
-}));
+/** The app's settings (schedule, sync windows, discovery, history kept, appearance, contact). */
+export function createSettingsStore(call: Api['call']) {
+  let loading: Promise<void> | null = null;
+  return create<SettingsState>((set, get) => ({
+    settings: null,
+    status: 'loading',
+    loadError: null,
+    sections: { schedule: idle(), sync: idle(), retention: idle(), appearance: idle(), contact: idle() },
+    bundle: { busy: false, result: null, error: null },
+    cacheCheck: { busy: false, result: null, error: null },
+    load() {
+      // Asked for by the app at start and by pages that need the clinic's zone: one request serves all.
+      loading ??= call('settings:get', {})
+        .then((settings) => set({ settings, status: 'ready', loadError: null }))
+        .catch((err: unknown) => set({ status: 'error', loadError: messageOf(err, 'The settings could not be loaded.') }))
+        .finally(() => {
+          loading = null;
+        });
+      return loading;
+    },
+    async update(section, patch) {
+      const patchSection = (next: Partial<SectionState>) =>
+        set((s) => ({ sections: { ...s.sections, [section]: { ...s.sections[section], ...next } } }));
+      patchSection({ saving: true, error: null });
+      try {
+        const settings = await call('settings:update', { patch });
+        set({ settings });
+        patchSection({ saving: false, fieldErrors: {}, error: null, savedAt: Date.now() });
+        return true;
+      } catch (err) {
+        const fieldErrors = fieldErrorsOf(err);
+        patchSection({
+          saving: false,
+          fieldErrors,
+          error: Object.keys(fieldErrors).length > 0 ? null : messageOf(err, 'The settings could not be saved.'),
+          savedAt: null,
+        });
+        return false;
+      }
+    },
+    async setAppearance(appearance) {
+      const previous = get().settings;
+      if (!previous) return;
+      set({ settings: { ...previous, appearance } });
+      const saved = await get().update('appearance', { appearance });
+      if (!saved) set((s) => ({ settings: s.settings ? { ...s.settings, appearance: previous.appearance } : s.settings }));
+    },
+    clearErrors(section) {
+      set((s) => ({ sections: { ...s.sections, [section]: { ...s.sections[section], fieldErrors: {}, error: null } } }));
+    },
+    async createSupportBundle() {
+      set({ bundle: { busy: true, result: null, error: null } });
+      try {
+        const result = await call('support:bundle', {});
+        set({ bundle: { busy: false, result, error: null } });
+      } catch (err) {
+        set({ bundle: { busy: false, result: null, error: messageOf(err, 'The support bundle could not be written.') } });
+      }
+    },
+    async checkCache() {
+      set({ cacheCheck: { busy: true, result: null, error: null } });
+      try {
+        const result = await call('support:check-cache', {});
+        set({ cacheCheck: { busy: false, result, error: null } });
+      } catch (err) {
+        set({ cacheCheck: { busy: false, result: null, error: messageOf(err, 'The cache could not be checked.') } });
+      }
+    },
+  }));
+}
 
-api.on('schedule:changed', (schedule) => useSettingsStore.setState({ schedule }));
+export type SettingsStore = ReturnType<typeof createSettingsStore>;
+
+const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+/** The clinic's time zone: the schedule's, or this computer's until the settings are known. */
+export function clinicTimeZone(state: Pick<SettingsState, 'settings'>): string {
+  return state.settings?.schedule.timeZone || browserZone();
+}
+
+/** The clinic's zone once the settings have been asked for (the computer's if they cannot be read). */
+export async function loadedTimeZone(store: SettingsStore): Promise<string> {
+  if (store.getState().status === 'loading') await store.getState().load();
+  return clinicTimeZone(store.getState());
+}
+
+/** Pausing or resuming the schedule saves the settings too (its on/off switch): follow it. */
+export function bindSettings(store: SettingsStore, on: Api['on']): () => void {
+  void store.getState().load();
+  return on('schedule:changed', () => void store.getState().load());
+}

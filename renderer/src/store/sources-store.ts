@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { ChannelInput, ConnectionTestResult, SourceRemovalResult, SourceView, SyncProgressView } from '@contract';
-import { api } from '../api/client';
+import type { ChannelInput, ConnectionTestResult, SourceRemovalResult, SourceView } from '@contract';
+import type { Api } from '../api/client';
 import { codeOf, messageOf } from '../lib/errors';
 import { throttle } from '../lib/throttle';
 
@@ -8,13 +8,13 @@ import { throttle } from '../lib/throttle';
 export type ConnectionCheck =
   { ok: true; result: ConnectionTestResult; at: string } | { ok: false; code: string | null; message: string; at: string };
 
-interface SourcesState {
+export interface SourcesState {
   sources: SourceView[];
   /** 'loading' only until the first answer: later reloads keep showing the last list. */
   status: 'loading' | 'ready' | 'error';
   error: string | null;
-  /** Live progress of running syncs, by source id (from `sync:progress`). */
-  progress: Record<string, SyncProgressView>;
+  /** Requests a source's active run had made when `sources` was fetched (its budget already counts them). */
+  budgetBaseline: Record<string, number>;
   checks: Record<string, ConnectionCheck>;
   testing: Record<string, boolean>;
   load(): Promise<void>;
@@ -24,80 +24,102 @@ interface SourcesState {
   /** Tests a saved source and records the outcome on its card; never throws. */
   testSaved(id: string): Promise<ConnectionCheck>;
   startDemo(): Promise<SourceView>;
-  syncNow(sources?: string[]): Promise<string[]>;
 }
 
-/** Configured sources with their health, and which of them are syncing right now. */
-export const useSourcesStore = create<SourcesState>((set, get) => ({
-  sources: [],
-  status: 'loading',
-  error: null,
-  progress: {},
-  checks: {},
-  testing: {},
-  async load() {
-    try {
-      const [sources, status] = await Promise.all([api.call('sources:list', {}), api.call('sync:status', {})]);
-      const progress: Record<string, SyncProgressView> = {};
-      for (const p of status.active) progress[p.source] = p;
-      // A sync that ended while the list loaded must not linger as "syncing".
-      for (const source of sources) if (!source.syncing) delete progress[source.id];
-      set({ sources, progress, status: 'ready', error: null });
-    } catch (err) {
-      set((s) => ({ status: s.status === 'ready' ? 'ready' : 'error', error: messageOf(err, 'The sources could not be loaded.') }));
-    }
-  },
-  async add(input) {
-    const source = await api.call('sources:add', input);
-    set((s) => ({ sources: [...s.sources.filter((x) => x.id !== source.id), source] }));
-    return source;
-  },
-  async update(input) {
-    const source = await api.call('sources:update', input);
-    set((s) => ({ sources: s.sources.map((x) => (x.id === source.id ? source : x)) }));
-    return source;
-  },
-  async remove(id, discardLocalData) {
-    const result = await api.call('sources:remove', { id, discardLocalData });
-    set((s) => ({ sources: s.sources.filter((x) => x.id !== id) }));
-    return result;
-  },
-  async testSaved(id) {
-    set((s) => ({ testing: { ...s.testing, [id]: true } }));
-    let check: ConnectionCheck;
-    try {
-      const result = await api.call('sources:test', { id });
-      check = { ok: true, result, at: new Date().toISOString() };
-    } catch (err) {
-      check = { ok: false, code: codeOf(err), message: messageOf(err, 'The connection test failed.'), at: new Date().toISOString() };
-    }
-    set((s) => ({ checks: { ...s.checks, [id]: check }, testing: { ...s.testing, [id]: false } }));
-    void get().load(); // the test spent a request of the source's budget
-    return check;
-  },
-  async startDemo() {
-    const source = await api.call('demo:start', {});
-    await get().load();
-    return source;
-  },
-  async syncNow(sources) {
-    const { started, refused } = await api.call('sync:start', sources ? { sources } : {});
-    if (started.length === 0 && refused[0]) throw new Error(refused[0].message);
-    return started.map((s) => s.source);
-  },
-}));
+export interface SourcesDeps {
+  /** Requests made so far by each source's run in flight (from the live progress). */
+  requestsInFlight(): Record<string, number>;
+  now?: () => Date;
+}
 
-const reload = throttle(() => void useSourcesStore.getState().load(), 1000);
+/** The configured sources with their health and budgets: the one list every page reads. */
+export function createSourcesStore(call: Api['call'], deps: SourcesDeps) {
+  const now = deps.now ?? (() => new Date());
+  let generation = 0;
+  return create<SourcesState>((set, get) => ({
+    sources: [],
+    status: 'loading',
+    error: null,
+    budgetBaseline: {},
+    checks: {},
+    testing: {},
+    async load() {
+      const mine = ++generation;
+      try {
+        const sources = await call('sources:list', {});
+        if (mine !== generation) return;
+        set({ sources, budgetBaseline: deps.requestsInFlight(), status: 'ready', error: null });
+      } catch (err) {
+        if (mine !== generation) return;
+        set((s) => ({ status: s.status === 'ready' ? 'ready' : 'error', error: messageOf(err, 'The sources could not be loaded.') }));
+      }
+    },
+    async add(input) {
+      const source = await call('sources:add', input);
+      set((s) => ({ sources: [...s.sources.filter((x) => x.id !== source.id), source] }));
+      return source;
+    },
+    async update(input) {
+      const source = await call('sources:update', input);
+      set((s) => ({ sources: s.sources.map((x) => (x.id === source.id ? source : x)) }));
+      return source;
+    },
+    async remove(id, discardLocalData) {
+      const result = await call('sources:remove', { id, discardLocalData });
+      set((s) => ({ sources: s.sources.filter((x) => x.id !== id) }));
+      return result;
+    },
+    async testSaved(id) {
+      set((s) => ({ testing: { ...s.testing, [id]: true } }));
+      let check: ConnectionCheck;
+      try {
+        const result = await call('sources:test', { id });
+        check = { ok: true, result, at: now().toISOString() };
+      } catch (err) {
+        check = { ok: false, code: codeOf(err), message: messageOf(err, 'The connection test failed.'), at: now().toISOString() };
+      }
+      set((s) => ({ checks: { ...s.checks, [id]: check }, testing: { ...s.testing, [id]: false } }));
+      void get().load(); // the test spent a request of the source's budget
+      return check;
+    },
+    async startDemo() {
+      const source = await call('demo:start', {});
+      await get().load();
+      return source;
+    },
+  }));
+}
 
-api.on('sync:progress', (progress) => {
-  useSourcesStore.setState((s) => ({ progress: { ...s.progress, [progress.source]: progress } }));
-});
-api.on('sync:finished', (run) => {
-  useSourcesStore.setState((s) => {
-    const progress = { ...s.progress };
-    delete progress[run.source];
-    return { progress };
-  });
-  reload();
-});
-api.on('sources:changed', () => reload());
+export type SourcesStore = ReturnType<typeof createSourcesStore>;
+
+/** Requests spent today against a source's budget, including its run in flight. */
+export function liveBudgetUsed(source: SourceView, inFlight: number | undefined, baseline: number | undefined): number {
+  if (!source.budget) return 0;
+  const extra = inFlight !== undefined ? Math.max(0, inFlight - (baseline ?? inFlight)) : 0;
+  return Math.min(source.budget.limit, source.budget.used + extra);
+}
+
+/**
+ * One reload at most a second, whatever asked for it: a source changed, a run ended (its health,
+ * last run and budget moved), or the connection came back (events were lost meanwhile).
+ */
+export function bindSources(
+  store: SourcesStore,
+  on: Api['on'],
+  onConnectionChange: (listener: (connected: boolean) => void) => () => void,
+  timers?: Pick<typeof globalThis, 'setTimeout' | 'clearTimeout'>,
+): () => void {
+  const reload = throttle(() => void store.getState().load(), 1000, timers);
+  const unbind = [
+    on('sources:changed', reload),
+    on('sync:finished', reload),
+    onConnectionChange((connected) => {
+      if (connected) reload();
+    }),
+  ];
+  void store.getState().load();
+  return () => {
+    reload.cancel();
+    unbind.forEach((off) => off());
+  };
+}

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay as clinicDay } from '../../../renderer/src/components/sync/clinic-time';
+import { formatDay as clinicDay, formatWhen } from '../../../renderer/src/lib/clinic-time';
 import { shortDayParts } from '../../../renderer/src/components/day-sheet/day-keys';
 import {
   ageOn,
   formatAppointmentTime,
-  formatAsOf,
   formatBirthDate,
   formatClock,
   formatCount,
@@ -61,11 +60,11 @@ describe('clock and dates in the clinic’s zone', () => {
     expect(safeZone('Mars/Olympus')).toBe('UTC');
     expect(formatClock('2026-11-29T19:02:00Z', 'Mars/Olympus')).toBe('19:02');
   });
-  it('words "as of" by calendar day in the zone', () => {
-    expect(formatAsOf('2026-11-29T19:02:00Z', MEL, NOW)).toBe('06:02');
+  it('words "when" by calendar day in the zone, the one way every page says it', () => {
+    expect(formatWhen('2026-11-29T19:02:00Z', NOW, MEL)).toBe('06:02 today');
     // 23:30 the day before, Melbourne time.
-    expect(formatAsOf('2026-11-29T12:30:00Z', MEL, NOW)).toBe('yesterday 23:30');
-    expect(formatAsOf('2026-11-26T19:02:00Z', MEL, NOW)).toBe('27 Nov 06:02');
+    expect(formatWhen('2026-11-29T12:30:00Z', NOW, MEL)).toBe('23:30 yesterday');
+    expect(formatWhen('2026-11-26T19:02:00Z', NOW, MEL)).toBe('Fri 27 Nov, 06:02');
   });
   it('labels appointments Today / Tomorrow / weekday and date', () => {
     expect(formatAppointmentTime('2026-11-30T03:30:00Z', MEL, NOW)).toEqual({ day: 'Today', time: '14:30' });
@@ -105,6 +104,11 @@ describe('numbers and names', () => {
     expect(formatDuration(3200)).toBe('3.2 s');
     expect(formatDuration(45_000)).toBe('45 s');
     expect(formatDuration(125_000)).toBe('2 min 5 s');
+    // One set of durations: "3 min 5 s", never "3 min 05 s"; whole seconds without ".0".
+    expect(formatDuration(185_000)).toBe('3 min 5 s');
+    expect(formatDuration(5000)).toBe('5 s');
+    expect(formatDuration(59_600)).toBe('1 min');
+    expect(formatDuration(null)).toBe('—');
     expect(formatDuration(26 * 3600_000)).toBe('26 h');
     expect(formatDuration(3600_000 + 4 * 60_000)).toBe('1 h 4 min');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Api } from '../../../renderer/src/api/client';
-import { startOfClinicDay } from '../../../renderer/src/components/sync/clinic-time';
+import { startOfClinicDay } from '../../../renderer/src/lib/clinic-time';
 import { bindOpenChanges, createOpenChangesStore } from '../../../renderer/src/store/open-changes-store';
 
 type Call = Api['call'];

@@ -2,15 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   budgetLine,
   budgetTone,
-  formatDuration,
-  formatSeconds,
   progressText,
   runSummary,
   type CountsLike,
   type ProgressLike,
   type RunLike,
 } from '../../../renderer/src/components/sync/format';
-import { dayKey, dayLabel, formatAgo, formatClock, fromZonedInput, toZonedInput } from '../../../renderer/src/components/sync/clinic-time';
+import { dayKey, dayLabel, fromZonedInput, toZonedInput } from '../../../renderer/src/lib/clinic-time';
+import { formatClock, formatRelative } from '../../../renderer/src/lib/format';
 
 const counts = (patch: Partial<CountsLike> = {}): CountsLike => ({
   patientsTotal: 651,
@@ -48,6 +47,11 @@ describe('run summary', () => {
     });
     expect(runSummary(run({ counts: counts({ patientsFailed: 2 }) }), 'Clinic', utcClock).tone).toBe('warn');
     expect(runSummary(run({ status: 'cancelled' }), 'Clinic', utcClock).text).toMatch(/^Sync of Clinic cancelled; what was fetched/);
+    const early = run({
+      status: 'cancelled',
+      counts: counts({ patientsFound: 0, patientsNew: 0, patientsUpdated: 0, patientsUnchanged: 0 }),
+    });
+    expect(runSummary(early, 'Clinic', utcClock).text).toBe('Sync of Clinic cancelled; what was fetched before that is kept.');
     expect(runSummary(run({ status: 'failed', errors: [{ message: 'The key was refused.' }] }), 'Clinic', utcClock)).toEqual({
       text: 'Sync of Clinic failed: The key was refused.',
       tone: 'danger',
@@ -86,7 +90,11 @@ describe('progress text', () => {
 
   it('says when it waits for the rate limit, in the clinic’s clock', () => {
     const t = progressText(p({ waitingUntil: '2026-12-01T10:42:30Z' }), utcClock);
-    expect(t.eta).toBe('Waiting for the rate limit until 10:42');
+    // The whole run's time left counts the wait too.
+    expect(t.eta).toBe('Waiting for the rate limit until 10:42 · about 12 s left');
+    expect(progressText(p({ waitingUntil: '2026-12-01T10:42:30Z', etaSeconds: null }), utcClock).eta).toBe(
+      'Waiting for the rate limit until 10:42',
+    );
   });
 
   it('copes with unknown totals and percentages', () => {
@@ -102,16 +110,6 @@ describe('progress text', () => {
 });
 
 describe('durations and budgets', () => {
-  it('formats seconds and durations', () => {
-    expect(formatSeconds(12.4)).toBe('12 s');
-    expect(formatSeconds(185)).toBe('3 min 05 s');
-    expect(formatSeconds(3840)).toBe('1 h 04 min');
-    expect(formatDuration(null)).toBe('—');
-    expect(formatDuration(850)).toBe('850 ms');
-    expect(formatDuration(4200)).toBe('4.2 s');
-    expect(formatDuration(42_000)).toBe('42 s');
-  });
-
   it('words the API budget as the issue does', () => {
     expect(budgetLine('IntakeQ', { used: 37, limit: 500, resetsAt: '' })).toBe('IntakeQ: 37 of 500 requests used today');
     expect(budgetTone({ used: 37, limit: 500, resetsAt: '' })).toBe('ok');
@@ -140,10 +138,10 @@ describe('clinic time', () => {
 
   it('says how long ago', () => {
     const now = new Date('2026-12-01T12:00:00Z');
-    expect(formatAgo('2026-12-01T11:59:30Z', now)).toBe('just now');
-    expect(formatAgo('2026-12-01T11:55:00Z', now)).toBe('5 min ago');
-    expect(formatAgo('2026-12-01T09:00:00Z', now)).toBe('3 h ago');
-    expect(formatAgo('2026-11-28T12:00:00Z', now)).toBe('3 days ago');
+    expect(formatRelative('2026-12-01T11:59:30Z', now, zone)).toBe('just now');
+    expect(formatRelative('2026-12-01T11:55:00Z', now, zone)).toBe('5 min ago');
+    expect(formatRelative('2026-12-01T09:00:00Z', now, zone)).toBe('3 h ago');
+    expect(formatRelative('2026-11-28T12:00:00Z', now, zone)).toBe('3 days ago');
   });
 
   it('round-trips a wall-clock time in the clinic’s zone, across daylight saving', () => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SyncProgressView } from '../../../electron/contract';
 import { ApiError } from '../../../renderer/src/api/transport';
 import { codeOf, fieldErrorsOf, messageOf } from '../../../renderer/src/lib/errors';
-import { overallPercent, progressSummary } from '../../../renderer/src/lib/progress';
+import { etaText, progressSummary, runPercent } from '../../../renderer/src/lib/progress';
 import { hashOf, pageFromHash } from '../../../renderer/src/lib/routes';
 import { resolveTheme } from '../../../renderer/src/lib/theme';
 import { throttle } from '../../../renderer/src/lib/throttle';
@@ -68,13 +68,23 @@ describe('sync progress for the header and first run', () => {
     waitingUntil: null,
     ...x,
   });
-  it('weighs steps equally and counts the current step by its share done', () => {
-    expect(overallPercent(p({ phase: 'connect', step: 1, steps: 4 }))).toBe(0);
-    expect(overallPercent(p({ step: 3, steps: 4, done: 50, total: 100, percent: 50 }))).toBe(62.5);
-    expect(overallPercent(p({ phase: 'reconcile', step: 4, steps: 4, done: 1, total: 1, percent: 100 }))).toBe(100);
+  it('shows the percentage the core sends (already over the whole run), never one of its own', () => {
+    // Step 3 of 4, half done: the core sends 62.5 for the whole run; the header shows that, not 50 or 75.
+    expect(runPercent(p({ step: 3, steps: 4, done: 50, total: 100, percent: 62.5 }))).toBe(62.5);
+    expect(runPercent(p({ phase: 'connect', step: 1, steps: 4, percent: 0 }))).toBe(0);
+    expect(runPercent(p({ phase: 'reconcile', step: 4, steps: 4, done: 1, total: 1, percent: 100 }))).toBe(100);
+    // A run just started (no step yet) or without a percentage: unknown, an indeterminate bar.
+    expect(runPercent(p({ step: 0, steps: 0, percent: null }))).toBeNull();
+    expect(runPercent(p({ steps: 4, percent: null }))).toBeNull();
+  });
+  it('words the whole run’s time left, and nothing while it is unknown', () => {
+    expect(etaText(p({ etaSeconds: 185 }))).toBe('About 3 min 5 s left');
+    expect(etaText(p({ etaSeconds: 5 }))).toBe('About 5 s left');
+    expect(etaText(p({ etaSeconds: null }))).toBe('');
+    expect(etaText(p({ etaSeconds: 0 }))).toBe('');
   });
   it('summarizes phase, step and records', () => {
-    expect(progressSummary(p({ step: 3, steps: 7, done: 120, total: 650, percent: 18 }))).toBe(
+    expect(progressSummary(p({ step: 3, steps: 7, done: 120, total: 650, percent: 31.2 }))).toBe(
       'Patients · step 3 of 7 · 120 of 650 patients',
     );
     expect(progressSummary(p({ phase: 'connect', step: 1, steps: 7 }))).toBe('Checking the connection · step 1 of 7');

@@ -3,11 +3,11 @@ import { ProgressTracker, type SyncProgress } from '../../../electron/core/sync/
 
 afterEach(() => vi.useRealTimers());
 
-function tracker() {
+function tracker(requestsPerMinute: number | null = null) {
   vi.useFakeTimers();
   const events: SyncProgress[] = [];
   const t = new ProgressTracker(
-    { runId: 1, source: 'src', phases: ['connect', 'patients', 'appointments_forward', 'reconcile'] },
+    { runId: 1, source: 'src', phases: ['connect', 'patients', 'appointments_forward', 'reconcile'], requestsPerMinute },
     (p) => events.push(p),
     { now: () => Date.now() },
   );
@@ -39,7 +39,31 @@ describe('sync progress', () => {
     const last = events.at(-1);
     expect(last).toMatchObject({ phase: 'patients', step: 2, steps: 4, done: 100, total: 200, requests: 3 });
     expect(last?.percent).toBe(37.5);
-    expect(last?.etaSeconds).toBe(1);
+    // The patients step alone needs 1 s more; the whole run, at the same pace, about 1.7 s.
+    expect(last?.etaSeconds).toBe(2);
+  });
+
+  it('gives the whole run an ETA, not the current step: a step just ended still leaves the others', () => {
+    const { t, events } = tracker();
+    t.startPhase('patients', 100);
+    vi.advanceTimersByTime(10_000);
+    t.advance('patients', 100, 100, 10);
+    vi.advanceTimersByTime(200);
+    // Half the run took 10 s; the step is done, but two steps remain.
+    expect(events.at(-1)).toMatchObject({ percent: 50, etaSeconds: 10 });
+  });
+
+  it('counts a rate-limit wait in progress and the limiter rate for the requests still to come', () => {
+    const { t, events } = tracker(60);
+    t.startPhase('patients', 100);
+    vi.advanceTimersByTime(2000);
+    t.advance('patients', 50, 100, 20); // 20 requests in 2 s: faster than 60 a minute can last
+    vi.advanceTimersByTime(200);
+    // 37.5 % done in 2 s: 20 requests so far means about 33 more, 33 s at one a second.
+    expect(events.at(-1)?.etaSeconds).toBe(33);
+    t.waiting(new Date(Date.now() + 30_000), 20);
+    vi.advanceTimersByTime(100);
+    expect(events.at(-1)?.etaSeconds).toBe(33 + 30);
   });
 
   it('says when it is waiting for a rate limit within a tenth of a second', () => {

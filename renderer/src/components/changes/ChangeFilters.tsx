@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { SourceView } from '../../store/sync-store';
+import type { SourceView } from '@contract';
 import type { SinceChoice } from '../../store/changes-store';
 import { Button, Checkbox, Field, SegmentedControl, Select, TextInput } from '../ui';
-import { fromZonedInput, toZonedInput } from '../sync/clinic-time';
+import { fromZonedInput, toZonedInput } from '../../lib/clinic-time';
 import { ClockInput } from '../settings/ClockInput';
 import { parseClockText } from '../../lib/clock-text';
 import { formatCount } from '../../lib/format';

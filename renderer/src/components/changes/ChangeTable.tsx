@@ -2,8 +2,8 @@ import { memo } from 'react';
 import { ArrowRight, Video } from 'lucide-react';
 import type { ChangeView } from '../../store/changes-store';
 import { Badge, CopyButton, type Tone } from '../ui';
-import { formatClock, formatWhen } from '../sync/clinic-time';
-import { plural } from '../../lib/format';
+import { formatWhen } from '../../lib/clinic-time';
+import { formatClock, plural } from '../../lib/format';
 import { describeChange, type ChangeGroup, type ChangeKind } from './group';
 
 const KIND_TONES: Record<ChangeKind, Tone> = {

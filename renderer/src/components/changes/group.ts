@@ -3,7 +3,7 @@
  * Pure; the types are the parts of the contract's ChangeView these functions read.
  */
 import { CHANGE_KIND_LABELS } from '@contract';
-import { dayKey, dayLabel, daysBetween, formatDayTime } from '../sync/clinic-time';
+import { dayKey, dayLabel, daysBetween, formatDayTime } from '../../lib/clinic-time';
 import { DELETED_AT_SOURCE } from '../../lib/plain-words';
 
 export type ChangeKind = 'new' | 'rescheduled' | 'practitioner_changed' | 'cancelled' | 'no_show' | 'telehealth_changed' | 'removed';

@@ -1,8 +1,8 @@
 import type { DayFreshness as SourceFreshness, SyncProgressView } from '@contract';
 import { AlertTriangle, CheckCircle2, CircleDashed, Clock, RefreshCw } from 'lucide-react';
-import { formatAsOf } from '../../lib/format';
+import { formatWhen } from '../../lib/clinic-time';
 import { freshnessOf, type FreshnessLevel, type FreshnessSchedule } from '../../lib/freshness';
-import { overallPercent, progressSummary } from '../../lib/progress';
+import { progressSummary, runPercent } from '../../lib/progress';
 import { Alert, Button, ProgressBar } from '../ui';
 
 const ICONS: Record<FreshnessLevel, typeof Clock> = {
@@ -47,7 +47,7 @@ export function DayFreshnessBar({
               <Icon size={14} aria-hidden="true" />
               <span>
                 {freshness.length > 1 && <strong>{f.sourceName}: </strong>}
-                {f.asOf ? `This day as of ${formatAsOf(f.asOf, timeZone, now)}` : 'This day has not been synced yet'}
+                {f.asOf ? `This day as of ${formatWhen(f.asOf, now, timeZone)}` : 'This day has not been synced yet'}
                 <span className="day-fresh-label"> · {level.label}</span>
               </span>
             </li>
@@ -57,7 +57,7 @@ export function DayFreshnessBar({
       <div className="day-refresh">
         {progress.map((p) => (
           <div key={p.runId} className="day-refresh-progress">
-            <ProgressBar size="sm" value={overallPercent(p)} label="Refreshing this day" valueText={progressSummary(p)} />
+            <ProgressBar size="sm" value={runPercent(p)} label="Refreshing this day" valueText={progressSummary(p)} />
           </div>
         ))}
         <Button

@@ -1,8 +1,9 @@
 import type { DaySheetRow } from '@contract';
+import { formatClock } from '../../lib/format';
 import { ExternalLink, History, Video } from 'lucide-react';
 import { memo } from 'react';
 import { CHANGE_KIND_LABELS } from '../changes/group';
-import { formatClock, formatWhen } from '../sync/clinic-time';
+import { formatWhen } from '../../lib/clinic-time';
 import { AppointmentStatusBadge, CopyButton, Tooltip } from '../ui';
 
 export const DAY_ROW_HEIGHT = 52;

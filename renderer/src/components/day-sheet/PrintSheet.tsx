@@ -1,8 +1,8 @@
 import type { DaySheet, DaySheetRow } from '@contract';
 import { CHANGE_KIND_LABELS } from '../changes/group';
 import { APPOINTMENT_STATUS } from '../../lib/status';
-import { formatAsOf } from '../../lib/format';
-import { formatClock } from '../sync/clinic-time';
+import { formatClock } from '../../lib/format';
+import { formatWhen } from '../../lib/clinic-time';
 import type { PrintBy } from '../../store/day-sheet-store';
 import { longDayName } from './day-keys';
 
@@ -33,7 +33,7 @@ export function PrintSheet({
 }) {
   const groups = printBy === 'practitioner' ? byPractitioner(sheet.rows) : [{ name: null, rows: sheet.rows }];
   const asOf = sheet.freshness
-    .map((f) => (f.asOf ? `${f.sourceName} as of ${formatAsOf(f.asOf, sheet.timeZone, now)}` : `${f.sourceName} not synced`))
+    .map((f) => (f.asOf ? `${f.sourceName} as of ${formatWhen(f.asOf, now, sheet.timeZone)}` : `${f.sourceName} not synced`))
     .join('; ');
   return (
     <div className="print-sheet" data-testid="print-sheet">
@@ -52,7 +52,7 @@ export function PrintSheet({
             <p className="print-meta">
               {group.rows.length} {group.rows.length === 1 ? 'appointment' : 'appointments'}
               {filtersText ? ` · ${filtersText}` : ''} · clinic time ({sheet.timeZone}) · data: {asOf} · printed{' '}
-              {formatAsOf(now.toISOString(), sheet.timeZone, now)}
+              {formatWhen(now.toISOString(), now, sheet.timeZone)}
             </p>
             <table className="print-table">
               <thead>

@@ -1,7 +1,7 @@
 import { memo } from 'react';
+import { formatClock } from '../../lib/format';
 import type { WeekGlance } from '@contract';
 import { Video } from 'lucide-react';
-import { formatClock } from '../sync/clinic-time';
 import { shortDayParts } from './day-keys';
 
 /** The week at a glance, Monday to Sunday: how many are expected each day and from when to when. */

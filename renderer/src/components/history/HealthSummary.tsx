@@ -1,8 +1,7 @@
 import type { SyncRunStats } from '../../store/history-store';
 import { Card } from '../ui';
-import { formatAgo, formatWhen } from '../sync/clinic-time';
-import { formatCount } from '../../lib/format';
-import { formatDuration } from '../sync/format';
+import { formatWhen } from '../../lib/clinic-time';
+import { formatCount, formatDuration, formatRelative } from '../../lib/format';
 import { formatRate } from './health';
 
 interface Props {
@@ -46,7 +45,7 @@ export function HealthSummary({ stats, timeZone, now }: Props) {
         />
         <Tile
           label="Last successful sync"
-          value={stats.lastSuccessAt ? formatAgo(stats.lastSuccessAt, now) : 'Never'}
+          value={stats.lastSuccessAt ? formatRelative(stats.lastSuccessAt, now, timeZone) : 'Never'}
           detail={stats.lastSuccessAt ? formatWhen(stats.lastSuccessAt, now, timeZone) : 'Run a sync to get started'}
           tone={lastAgeH === null ? undefined : lastAgeH > 48 ? 'danger' : lastAgeH > 26 ? 'warn' : 'ok'}
         />

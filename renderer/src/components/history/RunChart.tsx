@@ -2,9 +2,8 @@ import { useDeferredValue, useMemo } from 'react';
 import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { HistoryRun } from '../../store/history-store';
 import { Card, CardHeader } from '../ui';
-import { formatDayTime } from '../sync/clinic-time';
-import { formatCount } from '../../lib/format';
-import { formatDuration } from '../sync/format';
+import { formatDayTime } from '../../lib/clinic-time';
+import { formatCount, formatDuration } from '../../lib/format';
 import { chartPoints } from './health';
 
 interface Props {

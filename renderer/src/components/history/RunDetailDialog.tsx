@@ -1,13 +1,12 @@
 import type { RunDetail } from '../../store/history-store';
 import { runCountsLine } from '@contract';
 import { Alert, Badge, Dialog, Skeleton } from '../ui';
-import { formatClockSeconds, formatWhen } from '../sync/clinic-time';
-import { formatCount } from '../../lib/format';
-import { formatDuration } from '../sync/format';
+import { formatClockSeconds, formatWhen } from '../../lib/clinic-time';
+import { formatCount, formatDuration } from '../../lib/format';
 import { TRIGGER_LABELS, TYPE_LABELS } from './health';
 import { activityRemoved } from '../../lib/retention';
 import { RUN_STATUS } from '../../lib/status';
-import { useSettingsStore } from '../../store/settings-store';
+import { useSettingsStore } from '../../store/instances';
 
 const ERROR_KIND_LABELS: Record<string, string> = {
   credentials_invalid: 'Key not accepted',

@@ -2,9 +2,8 @@ import { memo } from 'react';
 import { ChevronLeft, ChevronRight, Snail } from 'lucide-react';
 import type { HistoryRun } from '../../store/history-store';
 import { Badge, Button } from '../ui';
-import { formatWhen } from '../sync/clinic-time';
-import { formatCount } from '../../lib/format';
-import { formatDuration } from '../sync/format';
+import { formatWhen } from '../../lib/clinic-time';
+import { formatCount, formatDuration } from '../../lib/format';
 import { isSlowRun, TRIGGER_LABELS, TYPE_HINTS, TYPE_LABELS } from './health';
 import { RUN_STATUS } from '../../lib/status';
 

@@ -1,6 +1,6 @@
 import { Share2, WifiOff } from 'lucide-react';
 import { useEffect } from 'react';
-import { useHubStore } from '../../store/hub-store';
+import { useHubStore } from '../../store/instances';
 import { useAppStore } from '../../store/app-store';
 import { Badge } from '../ui';
 import { FreshnessIndicator } from './Freshness';

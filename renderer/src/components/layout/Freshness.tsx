@@ -3,12 +3,12 @@ import type { SourceView } from '@contract';
 import { AlertTriangle, CheckCircle2, CircleDashed, Clock, Loader2, XCircle } from 'lucide-react';
 import { useNow } from '../../hooks/use-now';
 import { freshnessOf, freshnessThresholds, worstFreshness, type Freshness, type FreshnessLevel } from '../../lib/freshness';
-import { formatAsOf, formatDateTime, formatDuration, formatRelative } from '../../lib/format';
+import { formatDateTime, formatDuration, formatRelative } from '../../lib/format';
+import { formatWhen } from '../../lib/clinic-time';
 import { sourceProblem } from '../../lib/source-problem';
 import { RUN_STATUS } from '../../lib/status';
 import { useAppStore } from '../../store/app-store';
-import { useSettingsStore } from '../../store/settings-store';
-import { useSourcesStore } from '../../store/sources-store';
+import { useSettingsStore, useSourcesStore, useSyncRunsStore } from '../../store/instances';
 import { Badge, Button, PopoverActions, TitledPopover } from '../ui';
 
 const ICONS: Record<FreshnessLevel, typeof Clock> = {
@@ -23,7 +23,7 @@ const ICONS: Record<FreshnessLevel, typeof Clock> = {
 export function freshnessSentence(source: SourceView, freshness: Freshness, timeZone: string, now: Date): string {
   if (freshness.level === 'syncing') return 'Syncing for the first time…';
   if (!source.lastSuccessAt) return 'Appointments never synced';
-  return `Appointments current as of ${formatAsOf(source.lastSuccessAt, timeZone, now)}`;
+  return `Appointments current as of ${formatWhen(source.lastSuccessAt, now, timeZone)}`;
 }
 
 /**
@@ -33,8 +33,8 @@ export function freshnessSentence(source: SourceView, freshness: Freshness, time
  */
 export function FreshnessIndicator() {
   const sources = useSourcesStore((s) => s.sources);
-  const progress = useSourcesStore((s) => s.progress);
-  const syncNow = useSourcesStore((s) => s.syncNow);
+  const progress = useSyncRunsStore((s) => s.progress);
+  const syncNow = useSyncRunsStore((s) => s.syncNow);
   const settings = useSettingsStore((s) => s.settings);
   const navigate = useAppStore((s) => s.navigate);
   const fixSource = useAppStore((s) => s.fixSource);
@@ -143,7 +143,7 @@ export function FreshnessIndicator() {
         <Button size="sm" variant="secondary" onClick={() => navigate('sync')}>
           Open Sync
         </Button>
-        <Button size="sm" variant="primary" disabled={rows.every((r) => r.syncing)} onClick={() => void syncNow().catch(() => undefined)}>
+        <Button size="sm" variant="primary" disabled={rows.every((r) => r.syncing)} onClick={() => void syncNow()}>
           Sync now
         </Button>
       </PopoverActions>

@@ -6,7 +6,7 @@ import { formatCount } from '../../lib/format';
 import { ICON_ONLY_NAV, useMediaQuery } from '../../hooks/use-media-query';
 import { Tooltip } from '../ui';
 import { useOpenChangesCount } from '../../store/open-changes';
-import { useSourcesStore } from '../../store/sources-store';
+import { useSyncRunsStore } from '../../store/instances';
 
 const MAIN: Array<{ page: Page; icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }> }> = [
   { page: 'roster', icon: Users },
@@ -21,7 +21,7 @@ const MAIN: Array<{ page: Page; icon: ComponentType<{ size?: number; 'aria-hidde
 export function Sidebar() {
   const page = useAppStore((s) => s.page);
   const navigate = useAppStore((s) => s.navigate);
-  const syncing = useSourcesStore((s) => Object.keys(s.progress).length > 0);
+  const syncing = useSyncRunsStore((s) => Object.keys(s.progress).length > 0);
   const openChanges = useOpenChangesCount();
   // Icons only in narrow windows: each link names itself in a tooltip, on hover and on keyboard focus.
   const iconOnly = useMediaQuery(ICON_ONLY_NAV);

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useNow } from '../../hooks/use-now';
 import { ageOn, formatBirthDate, formatCount, formatDateTime, formatRelative, fullName } from '../../lib/format';
 import { usePatientStore } from '../../store/patient-store';
-import { useSettingsStore } from '../../store/settings-store';
+import { useSettingsStore } from '../../store/instances';
 import { Alert, Badge, Button, CopyButton, EmptyState, Sheet, Skeleton } from '../ui';
 import { AppointmentList } from './AppointmentList';
 import { NotesSection } from './NotesSection';

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'rea
 import { useNow } from '../../hooks/use-now';
 import { useRosterHold } from '../../hooks/use-roster-hold';
 import { BLOCK_SIZE, useRosterStore } from '../../store/roster-store';
-import { useSourcesStore } from '../../store/sources-store';
+import { useSourcesStore } from '../../store/instances';
 import { HEADER_HEIGHT, ROSTER_COLUMNS, ROW_HEIGHT } from './columns';
 import { RosterRow } from './RosterRow';
 

@@ -6,7 +6,7 @@ import { activeFilterCount, type RosterFilters } from '../../lib/roster-query';
 import { APPOINTMENT_STATUS } from '../../lib/status';
 import { formatCount } from '../../lib/format';
 import { useRosterStore } from '../../store/roster-store';
-import { useSourcesStore } from '../../store/sources-store';
+import { useSourcesStore } from '../../store/instances';
 import { Button, Select } from '../ui';
 import { DELETED_AT_SOURCE, NO_ORGANIZATION } from '../../lib/plain-words';
 

@@ -1,5 +1,5 @@
 import { Monitor, Moon, Sun } from 'lucide-react';
-import { useSettingsStore } from '../../store/settings-store';
+import { useSettingsStore } from '../../store/instances';
 import { Alert, Card, CardHeader, SegmentedControl } from '../ui';
 
 /** System, light or dark: applies at once. */

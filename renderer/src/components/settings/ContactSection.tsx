@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useSettingsStore } from '../../store/settings-store';
+import { useSettingsStore } from '../../store/instances';
 import { Card, CardHeader, Field, TextInput } from '../ui';
 import { SectionFooter } from './SectionFooter';
 import { SettingsForm } from './SettingsForm';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AppSettings } from '@contract';
 import { numberFromText } from '../../lib/number-text';
-import { useSettingsStore } from '../../store/settings-store';
+import { useSettingsStore } from '../../store/instances';
 import { Card, CardHeader, Field, TextInput } from '../ui';
 import { SectionFooter } from './SectionFooter';
 import { SettingsForm } from './SettingsForm';

@@ -2,7 +2,7 @@ import type { SourceView } from '@contract';
 import { useEffect, useState } from 'react';
 import { formatCount } from '../../lib/format';
 import { messageOf } from '../../lib/errors';
-import { useSourcesStore } from '../../store/sources-store';
+import { useSourcesStore } from '../../store/instances';
 import { Alert, Button, Checkbox, Dialog } from '../ui';
 
 /** Confirms removing a source; its cached records stay unless the user asks to delete them too. */

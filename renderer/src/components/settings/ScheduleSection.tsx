@@ -1,9 +1,8 @@
 import type { AppSettings } from '@contract';
-import { Pause, Play } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
-import { RUN_STATUS } from '../../lib/status';
-import { useSettingsStore } from '../../store/settings-store';
-import { Badge, Button, Card, CardHeader, Checkbox, Field, Select, Switch, TextInput } from '../ui';
+import { useSettingsStore } from '../../store/instances';
+import { SchedulerState } from '../sync/SchedulerState';
+import { Card, CardHeader, Checkbox, Field, Select, Switch, TextInput } from '../ui';
 import { ClockInput } from './ClockInput';
 import { SectionFooter } from './SectionFooter';
 import { SettingsForm } from './SettingsForm';
@@ -32,11 +31,8 @@ function zones(): string[] {
 /** When syncs run by themselves: nightly, and every N minutes during opening hours. */
 export function ScheduleSection() {
   const saved = useSettingsStore((s) => s.settings?.schedule);
-  const status = useSettingsStore((s) => s.schedule);
   const errors = useSettingsStore((s) => s.sections.schedule.fieldErrors);
   const update = useSettingsStore((s) => s.update);
-  const setPaused = useSettingsStore((s) => s.setPaused);
-  const pausing = useSettingsStore((s) => s.pausing);
   const [draft, setDraft] = useState<Schedule | undefined>(saved);
   const zoneList = useMemo(zones, []);
 
@@ -55,27 +51,8 @@ export function ScheduleSection() {
         title="Schedule"
         titleId="settings-schedule"
         description="Scheduled syncs run while ClinicSync is open (in the tray), and catch up after the computer wakes."
-        actions={
-          status && (
-            <Button
-              icon={status.paused ? <Play size={16} aria-hidden="true" /> : <Pause size={16} aria-hidden="true" />}
-              busy={pausing}
-              onClick={() => void setPaused(!status.paused)}
-            >
-              {status.paused ? 'Resume schedule' : 'Pause schedule'}
-            </Button>
-          )
-        }
       />
-      {status && (
-        <div className="schedule-status" data-testid="schedule-status">
-          <Badge tone={status.paused ? 'warn' : status.active ? 'ok' : 'neutral'} dot>
-            {status.paused ? 'Paused' : status.active ? 'Active' : 'Off'}
-          </Badge>
-          <span>{status.description}</span>
-          {status.lastRun && <span className="muted">Last run: {RUN_STATUS[status.lastRun.status].label.toLowerCase()}.</span>}
-        </div>
-      )}
+      <SchedulerState showLastRun />
       <SettingsForm onSave={() => update('schedule', { schedule: draft })}>
         <Switch
           label="Scheduled syncs"

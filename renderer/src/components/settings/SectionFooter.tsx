@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { SettingsSection } from '../../store/settings-store';
-import { useSettingsStore } from '../../store/settings-store';
+import { useSettingsStore } from '../../store/instances';
 import { Alert, Button } from '../ui';
 
 /**

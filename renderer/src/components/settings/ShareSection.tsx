@@ -1,6 +1,6 @@
 import { Share2 } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import { useHubStore } from '../../store/hub-store';
+import { useHubStore } from '../../store/instances';
 import { Alert, Badge, Button, Card, CardHeader, CopyButton, Field, RelativeTime, Select, TextInput } from '../ui';
 import { SettingsForm } from './SettingsForm';
 

@@ -3,9 +3,9 @@ import { CheckCircle2, CircleDashed, Pencil, PlugZap, RefreshCw, Trash2, XCircle
 import type { ReactNode } from 'react';
 import { useNow } from '../../hooks/use-now';
 import { formatClock, formatCount, formatDateTime, formatRelative } from '../../lib/format';
-import { overallPercent, progressSummary } from '../../lib/progress';
+import { progressSummary, runPercent } from '../../lib/progress';
 import { RUN_STATUS, sourceKindLabel } from '../../lib/status';
-import { useSourcesStore } from '../../store/sources-store';
+import { useSourcesStore, useSyncRunsStore } from '../../store/instances';
 import { sourceProblem } from '../../lib/source-problem';
 import { Badge, Button, ProgressBar, SourceHealthBadge, SourceProblemNote } from '../ui';
 import { connectionAdvice, connectionFacts } from './ConnectionResult';
@@ -40,9 +40,9 @@ export function SourceCard({
 }) {
   const check = useSourcesStore((s) => s.checks[source.id]);
   const testing = useSourcesStore((s) => s.testing[source.id] ?? false);
-  const progress = useSourcesStore((s) => s.progress[source.id]);
+  const progress = useSyncRunsStore((s) => s.progress[source.id]);
   const testSaved = useSourcesStore((s) => s.testSaved);
-  const syncNow = useSourcesStore((s) => s.syncNow);
+  const syncNow = useSyncRunsStore((s) => s.syncNow);
   const now = useNow();
   const syncing = source.syncing || Boolean(progress);
   const lastRun = source.lastRun;
@@ -91,7 +91,7 @@ export function SourceCard({
             size="sm"
             icon={<RefreshCw size={14} aria-hidden="true" />}
             disabled={syncing}
-            onClick={() => void syncNow([source.id]).catch(() => undefined)}
+            onClick={() => void syncNow({ sources: [source.id] })}
           >
             Sync now
           </Button>
@@ -174,7 +174,7 @@ export function SourceCard({
       {progress && (
         <div className="source-progress">
           <ProgressBar
-            value={overallPercent(progress)}
+            value={runPercent(progress)}
             size="sm"
             label={`${source.name} sync progress`}
             valueText={progressSummary(progress)}

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { codeOf, fieldErrorsOf, messageOf, type FieldErrors } from '../../lib/errors';
 import { sourceKindLabel } from '../../lib/status';
-import { useSourcesStore } from '../../store/sources-store';
+import { useSourcesStore } from '../../store/instances';
 import { Alert, Button, Dialog, Field, SegmentedControl, TextInput } from '../ui';
 import { ConnectionResult } from './ConnectionResult';
 

@@ -1,6 +1,6 @@
 import { DatabaseZap, LifeBuoy } from 'lucide-react';
 import { formatBytes } from '../../lib/format';
-import { useSettingsStore } from '../../store/settings-store';
+import { useSettingsStore } from '../../store/instances';
 import { Alert, Button, Card, CardHeader, CopyButton } from '../ui';
 
 /** A redacted diagnostics archive (no keys, no patient data) to send to support, and a check of the cache file. */

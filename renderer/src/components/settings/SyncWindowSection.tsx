@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { numberFromText } from '../../lib/number-text';
-import { useSettingsStore } from '../../store/settings-store';
+import { useSettingsStore } from '../../store/instances';
 import { Card, CardHeader, Field, SegmentedControl, TextInput } from '../ui';
 import { SectionFooter } from './SectionFooter';
 import { SettingsForm } from './SettingsForm';

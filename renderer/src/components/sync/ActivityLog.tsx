@@ -1,8 +1,8 @@
 import { memo, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { ArrowDown } from 'lucide-react';
-import type { ActivityLevel, LogEntry } from '../../store/sync-store';
+import type { ActivityLevel, LogEntry } from '../../store/activity-store';
 import { Button, Card, CardHeader, Select } from '../ui';
-import { formatClockSeconds } from './clinic-time';
+import { formatClockSeconds } from '../../lib/clinic-time';
 
 const LEVELS: ActivityLevel[] = ['debug', 'info', 'warn', 'error'];
 const LEVEL_LABELS: Record<ActivityLevel, string> = { debug: 'Debug', info: 'Info', warn: 'Warning', error: 'Error' };

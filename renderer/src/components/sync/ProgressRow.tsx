@@ -1,9 +1,8 @@
 import { memo } from 'react';
 import { Clock, X } from 'lucide-react';
-import type { SyncProgressView } from '../../store/sync-store';
+import type { SyncProgressView } from '@contract';
 import { Button, ProgressBar } from '../ui';
-import { formatClock } from './clinic-time';
-import { formatCount } from '../../lib/format';
+import { formatClock, formatCount } from '../../lib/format';
 import { progressText } from './format';
 
 interface Props {

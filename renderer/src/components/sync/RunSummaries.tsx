@@ -1,8 +1,8 @@
 import { X } from 'lucide-react';
-import type { Refusal, SyncRun } from '../../store/sync-store';
+import { formatClock, formatDuration } from '../../lib/format';
+import type { Refusal, SyncRun } from '../../store/sync-runs-store';
 import { Alert, Badge, Button } from '../ui';
-import { formatClock } from './clinic-time';
-import { formatDuration, MODE_LABELS, runSummary } from './format';
+import { MODE_LABELS, runSummary } from './format';
 import { RUN_STATUS } from '../../lib/status';
 
 interface SummaryProps {

@@ -1,9 +1,10 @@
 import { memo } from 'react';
 import { Gauge } from 'lucide-react';
-import { liveBudgetUsed, type SourceView, type SyncProgressView } from '../../store/sync-store';
+import type { SourceView, SyncProgressView } from '@contract';
+import { liveBudgetUsed } from '../../store/sources-store';
 import { Badge, Card, CardHeader } from '../ui';
-import { formatClock, formatWhen } from './clinic-time';
-import { formatCount } from '../../lib/format';
+import { formatWhen } from '../../lib/clinic-time';
+import { formatClock, formatCount } from '../../lib/format';
 import { budgetLine, budgetTone } from './format';
 import { RUN_STATUS } from '../../lib/status';
 import { sourceProblem } from '../../lib/source-problem';
@@ -83,7 +84,7 @@ export function SourceBudgets({ sources, progress, baseline, timeZone, now }: Pr
               key={source.id}
               source={source}
               syncing={progress[source.id] !== undefined}
-              used={liveBudgetUsed(source, progress[source.id], baseline[source.id])}
+              used={liveBudgetUsed(source, progress[source.id]?.requests, baseline[source.id])}
               timeZone={timeZone}
               now={now}
             />

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { ChevronRight, RefreshCw, Square } from 'lucide-react';
-import type { SourceView, SyncMode } from '../../store/sync-store';
+import type { SourceView } from '@contract';
+import type { SyncMode } from '../../store/sync-runs-store';
 import { Button, Field, Select } from '../ui';
 import { ADVANCED_MODES } from './format';
 
@@ -35,9 +36,10 @@ export function SyncControls({ sources, syncingCount, starting, cancellingAll, o
         >
           Sync now
         </Button>
-        {syncingCount > 0 && (
+        {/* One run has one Cancel, on its row; several running at once can also be stopped together. */}
+        {syncingCount > 1 && (
           <Button variant="secondary" icon={<Square size={14} aria-hidden="true" />} onClick={onCancelAll} busy={cancellingAll}>
-            {syncingCount > 1 ? 'Cancel all' : 'Cancel sync'}
+            Cancel all
           </Button>
         )}
         <p className="cs-small muted sync-controls-hint">

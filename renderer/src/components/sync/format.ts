@@ -3,6 +3,7 @@
 import { PHASE_LABELS, runCountsLine, type SyncMode, type SyncPhase, type SyncRunStatus } from '@contract';
 import type { Tone } from '../ui/Badge';
 import { formatCount } from '../../lib/format';
+import { etaText } from '../../lib/progress';
 import { RUN_STATUS } from '../../lib/status';
 
 export type Phase = SyncPhase;
@@ -51,23 +52,6 @@ export const ADVANCED_MODES: Array<{ mode: Exclude<Mode, 'incremental' | 'day'>;
   },
 ];
 
-/** "12 s", "3 min 05 s", "1 h 04 min". */
-export function formatSeconds(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  if (s < 60) return `${s} s`;
-  const minutes = Math.floor(s / 60);
-  if (minutes < 60) return `${minutes} min ${String(s % 60).padStart(2, '0')} s`;
-  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
-}
-
-/** "850 ms", "42 s", "3 min 05 s"; "—" when unknown. */
-export function formatDuration(ms: number | null): string {
-  if (ms === null) return '—';
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 10_000) return `${(ms / 1000).toFixed(1)} s`;
-  return formatSeconds(ms / 1000);
-}
-
 export interface ProgressLike {
   phase: Phase;
   step: number;
@@ -87,7 +71,7 @@ export interface ProgressText {
   records: string;
   /** "42%", or "" while it cannot be estimated. */
   percent: string;
-  /** "About 12 s left", "Waiting for the rate limit until 10:42", or "". */
+  /** For the whole run: "About 12 s left", "Waiting for the rate limit until 10:42", or "". */
   eta: string;
   /** Everything above in one sentence, for aria-valuetext. */
   valueText: string;
@@ -105,11 +89,10 @@ export function progressText(p: ProgressLike, clock: (iso: string) => string): P
         ? `${formatCount(p.done)} ${unit}`
         : '';
   const percent = p.percent === null ? '' : `${Math.floor(Math.min(100, Math.max(0, p.percent)))}%`;
+  const left = etaText(p);
   const eta = p.waitingUntil
-    ? `Waiting for the rate limit until ${clock(p.waitingUntil)}`
-    : p.etaSeconds !== null && p.etaSeconds > 0
-      ? `About ${formatSeconds(p.etaSeconds)} left`
-      : '';
+    ? `Waiting for the rate limit until ${clock(p.waitingUntil)}${left ? ` · ${left.charAt(0).toLowerCase()}${left.slice(1)}` : ''}`
+    : left;
   const valueText = [phase, step.toLowerCase(), records, percent, eta.replace(/^About/, 'about')].filter(Boolean).join(', ');
   return { phase, step, records, percent, eta, valueText };
 }
@@ -154,8 +137,12 @@ export function runSummary(run: RunLike, sourceName: string, clock: (iso: string
       return { text: `${line}.`, tone: warningCount(run.counts) > 0 ? 'warn' : 'ok' };
     case 'partial_success':
       return { text: `${line}.${firstError ? ` ${firstError}` : ''}`, tone: 'warn' };
-    case 'cancelled':
-      return { text: `Sync of ${sourceName} cancelled; what was fetched before that is kept. ${line}.`, tone: 'neutral' };
+    case 'cancelled': {
+      // Cancelled before anything was read: no "Synced 0 patients" after it.
+      const c = run.counts;
+      const read = c.patientsFound + c.appointmentsNew + c.appointmentsUpdated + c.appointmentsUnchanged > 0;
+      return { text: `Sync of ${sourceName} cancelled; what was fetched before that is kept.${read ? ` ${line}.` : ''}`, tone: 'neutral' };
+    }
     case 'deferred':
       return {
         text: `Sync of ${sourceName} paused${run.resumeAt ? ` until ${clock(run.resumeAt)}` : ''}: ${firstError ?? 'the API asked ClinicSync to wait.'} It continues by itself.`,

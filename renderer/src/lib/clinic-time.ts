@@ -3,7 +3,7 @@
  * Pure functions over Intl; formatters are cached per zone because building one is slow.
  */
 
-import { monthName } from '../../lib/format';
+import { formatClock, monthName } from './format';
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 
@@ -41,11 +41,6 @@ function parts(iso: string | Date, zone: string): Record<string, string> {
 
 const asDate = (iso: string | Date): Date => (typeof iso === 'string' ? new Date(iso) : iso);
 
-/** "10:42" (format() rather than formatToParts: the activity log calls this for every line). */
-export function formatClock(iso: string | Date, zone: string): string {
-  return formatter(zone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(asDate(iso));
-}
-
 /** "10:42:07" */
 export function formatClockSeconds(iso: string | Date, zone: string): string {
   return formatter(zone, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(asDate(iso));
@@ -71,7 +66,7 @@ export function formatDay(iso: string | Date, zone: string, thisYear?: string): 
 
 /** "Tue 2 Dec, 09:30" */
 export function formatDayTime(iso: string | Date, zone: string, thisYear?: string): string {
-  return `${formatDay(iso, zone, thisYear)}, ${formatClock(iso, zone)}`;
+  return `${formatDay(iso, zone, thisYear)}, ${formatClock(asDate(iso).toISOString(), zone)}`;
 }
 
 /** Days between two YYYY-MM-DD keys (b − a). */
@@ -91,22 +86,12 @@ export function dayLabel(key: string, now: Date, zone: string): string {
   return formatDay(noon, 'UTC', today.slice(0, 4));
 }
 
-/** "just now", "5 min ago", "3 h ago", "2 days ago". */
-export function formatAgo(iso: string, now: Date): string {
-  const seconds = Math.max(0, (now.getTime() - Date.parse(iso)) / 1000);
-  if (seconds < 60) return 'just now';
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min ago`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h ago`;
-  return `${Math.floor(hours / 24)} days ago`;
-}
-
-/** "06:02 today", "18:40 yesterday", "Tue 2 Dec, 09:30". */
+/** "06:02 today", "18:40 yesterday", "03:00 tomorrow", "Tue 2 Dec, 09:30". */
 export function formatWhen(iso: string, now: Date, zone: string): string {
   const diff = daysBetween(dayKey(now, zone), dayKey(iso, zone));
   if (diff === 0) return `${formatClock(iso, zone)} today`;
   if (diff === -1) return `${formatClock(iso, zone)} yesterday`;
+  if (diff === 1) return `${formatClock(iso, zone)} tomorrow`;
   return formatDayTime(iso, zone, dayKey(now, zone).slice(0, 4));
 }
 
