@@ -18,8 +18,10 @@ let page: Page;
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async ({ browser }) => {
-  // Slow enough (pages of 100 patients, 150–250 ms each) that the roster can be seen filling during the sync.
-  emulator = await startClinikoEmulator({ patients: 600, seed: 7, latencyMs: { min: 150, max: 250 } });
+  // Slow enough that the roster can be seen filling during the sync: pages of 100 patients, 800 ms each,
+  // fetched several at a time, so the appointments still take a few rounds after the patients are in
+  // (the roster refreshes at most once a second while a sync writes).
+  emulator = await startClinikoEmulator({ patients: 600, seed: 7, latencyMs: { min: 800, max: 800 } });
   server = await startConsoleServer({ TZ: 'Australia/Melbourne' });
   page = await (await browser.newContext()).newPage();
   await page.goto(server.url);

@@ -282,7 +282,9 @@ test('a change made upstream appears on Changes after the next sync, and History
 
 test('two sources: a refused start is explained, each source has its own row, Cancel stops both', async ({ page }, testInfo) => {
   await client.call('sources:add', { kind: 'intakeq', name: 'Southside Clinic', apiKey: intakeq.apiKey, baseUrl: intakeq.url });
-  cliniko.setFaults({ slowRate: 1, slowMs: 500 });
+  // Cliniko's pages come several at a time, so each of its rounds is slowed more than IntakeQ's one-by-one
+  // requests: Northside is still syncing when Southside reaches IntakeQ's rate limit (its 11th request).
+  cliniko.setFaults({ slowRate: 1, slowMs: 2500 });
   intakeq.setFaults({ slowRate: 1, slowMs: 500 });
   try {
     await openPage(page, server.url, 'sync');
