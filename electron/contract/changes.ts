@@ -1,10 +1,7 @@
 import { z } from 'zod';
-import { CHANGE_KINDS, type ChangeView, type DoneMark } from '../core/domain';
+import { CHANGE_KINDS, MAX_DONE_IDS, type ChangeView, type DoneMark } from '../core/domain';
 import { defineChannel } from './define';
 import { isoInstant, localId, pageWindow, sourceId } from './limits';
-
-/** The most changes one `changes:setDone` marks: a full page of the work-list, or a browser's old ticks. */
-export const MAX_DONE_IDS = 2000;
 
 export const changeChannels = {
   /**

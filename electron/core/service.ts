@@ -159,8 +159,10 @@ export class AppService {
   async startDemo(): Promise<SourceView> {
     const first = this.options.cache.sources.list().length === 0;
     const source = await this.sources.addDemo();
-    // A clinic exploring the demo sees its appointments at the practice's hours, not the computer's.
-    if (first && this.options.demo) this.settings.update({ schedule: { timeZone: this.options.demo.timeZone } });
+    // A clinic exploring the demo sees its appointments at the practice's hours, not the computer's: the
+    // zone its API reports, as a real source's connection test proposes it (accepted without asking here).
+    const timeZone = first ? await this.sources.practiceTimeZone(source.id) : null;
+    if (timeZone) this.settings.update({ schedule: { timeZone } });
     if (!this.sync.isSyncing(source.id)) await this.sync.start({ sources: [source.id], mode: 'full', trigger: 'manual' });
     return this.sources.view(source);
   }

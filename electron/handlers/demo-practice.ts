@@ -6,7 +6,7 @@ import { startClinikoEmulator, type ClinikoControl, type RunningEmulator } from 
 /** About 650 patients: enough to show the whole product, small enough to sync in under a minute. */
 const DEMO_PATIENTS = 650;
 const ANCHOR_FILE = 'demo-practice.json';
-/** Where the emulated practice is (its businesses are in Melbourne). */
+/** Where the emulated practice is: its businesses report this zone, which the demo takes as the clinic's. */
 const DEMO_TIME_ZONE = 'Australia/Melbourne';
 
 /**
@@ -47,7 +47,6 @@ export function emulatedDemoPractice(dataDir: string): DemoPractice {
   return {
     kind: 'cliniko',
     name: 'Demo practice (emulated)',
-    timeZone: DEMO_TIME_ZONE,
     async ensureRunning() {
       running ??= start();
       const emulator = await running;

@@ -74,7 +74,7 @@ export function registerSourceCommands(program: Command, ctx: CliContext): void 
         const result = await service.sources.test({ id: found.id });
         const who = result.userName ? `as ${result.userName}${result.role ? ` (${result.role})` : ''}` : 'key accepted';
         ctx.out(
-          `${found.name}: connected ${who}; region ${result.region}; ${result.latencyMs} ms${result.accountLabel ? `; ${result.accountLabel}` : ''}.`,
+          `${found.name}: connected ${who}; region ${result.region}; ${result.latencyMs} ms${result.accountLabel ? `; ${result.accountLabel}` : ''}${result.timeZone ? `; practice time zone ${result.timeZone}` : ''}.`,
         );
       });
     });

@@ -59,7 +59,27 @@ export class Connections {
         ? new UserFacingError(err.kind, err.message, err.resumeAt ? { resumeAt: err.resumeAt.toISOString() } : undefined)
         : err;
     });
-    return { userName: info.userName, role: info.role, region: info.region, latencyMs: info.latencyMs, accountLabel: info.accountLabel };
+    const timeZone = await this.practiceTimeZone(connector);
+    return {
+      userName: info.userName,
+      role: info.role,
+      region: info.region,
+      latencyMs: info.latencyMs,
+      accountLabel: info.accountLabel,
+      timeZone,
+    };
+  }
+
+  /**
+   * The practice's time zone as its API reports it, or null. Only ever a suggestion: a key that works
+   * but cannot say (IntakeQ, a failed lookup) still connects.
+   */
+  async practiceTimeZone(connector: Connector): Promise<string | null> {
+    if (!connector.practiceTimeZone) return null;
+    return connector.practiceTimeZone().catch((err: unknown) => {
+      if (err instanceof ConnectorError) return null;
+      throw err;
+    });
   }
 
   private async resolve(source: Source): Promise<{ apiKey: string; baseUrl: string | null }> {

@@ -10,8 +10,6 @@ export const DEMO_SOURCE_ID = 'demo';
 export interface DemoPractice {
   readonly kind: SourceKind;
   readonly name: string;
-  /** The practice's own IANA zone: the clinic's zone while the demo is the only source. */
-  readonly timeZone: string;
   ensureRunning(): Promise<{ baseUrl: string; apiKey: string }>;
   close(): Promise<void>;
 }

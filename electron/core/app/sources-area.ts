@@ -124,6 +124,11 @@ export class SourcesArea {
     return this.connections.test(this.connections.build(draft, input.apiKey));
   }
 
+  /** The practice's time zone as the saved source's API reports it (see Connections.practiceTimeZone). */
+  async practiceTimeZone(id: string): Promise<string | null> {
+    return this.connections.practiceTimeZone(await this.connections.connectorFor(this.get(id)));
+  }
+
   /** Adds the built-in demo practice (once) and returns it. */
   async addDemo(): Promise<Source> {
     if (!this.demo) throw new UserFacingError('demo_unavailable', 'The demo practice is not available in this version of ClinicSync.');

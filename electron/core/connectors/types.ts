@@ -99,6 +99,11 @@ export interface Connector {
   readonly source: string;
   readonly capabilities: ConnectorCapabilities;
   testConnection(signal?: AbortSignal): Promise<ConnectionInfo>;
+  /**
+   * The practice's own IANA time zone when the API reports one (Cliniko: its businesses, else the key's
+   * user), for the clinic's time zone; null when it names none. Absent where the API has none (IntakeQ).
+   */
+  practiceTimeZone?(signal?: AbortSignal): Promise<string | null>;
   practitioners(signal?: AbortSignal): AsyncIterable<Page<Practitioner>>;
   /** Archived patients included (`archived: true`). */
   patients(query: PatientQuery): AsyncIterable<Page<RemotePatient>>;

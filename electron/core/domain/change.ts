@@ -21,6 +21,12 @@ export type AppointmentSnapshot = Pick<
   cancellationReason?: string | null;
 };
 
+/**
+ * The most changes one `changes:setDone` marks: a full page of the work-list, or a browser's old ticks.
+ * Here rather than beside the channel's schema, so the renderer can read it without bundling zod.
+ */
+export const MAX_DONE_IDS = 2000;
+
 /** A change ticked off on the Changes work-list: when, and on which computer. */
 export interface DoneMark {
   at: string;

@@ -45,6 +45,11 @@ export interface ConnectionTestResult {
   region: string;
   latencyMs: number;
   accountLabel: string | null;
+  /**
+   * The practice's IANA time zone when the source reports one (Cliniko), offered as the clinic's time
+   * zone; null when it names none (IntakeQ's API has no practice zone).
+   */
+  timeZone: string | null;
 }
 
 export interface SourceRemovalResult {

@@ -46,6 +46,7 @@ describe('clinicsync CLI syncing', () => {
     const test = await runCli(['source', 'test', 'Piped'], env);
     expect(test.code).toBe(0);
     expect(test.stdout).toMatch(/Piped: connected as/);
+    expect(test.stdout).toContain('practice time zone Australia/Melbourne');
   });
 
   it('exits 1 with one clear line when the key is wrong', async () => {

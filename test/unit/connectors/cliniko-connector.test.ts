@@ -1,41 +1,9 @@
 import type { ServerResponse } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ClinikoConnector } from '../../../electron/core/connectors/cliniko/cliniko-connector';
+import { describe, expect, it } from 'vitest';
 import { appointmentFilters } from '../../../electron/core/connectors/cliniko/filters';
-import { GateRegistry } from '../../../electron/core/connectors/http/request-gate';
 import type { Page } from '../../../electron/core/connectors/types';
-import { MemoryBudgetStore } from './support/memory-budget-store';
-import { sendJson, startLoopbackServer, type LoopbackServer } from './support/loopback-server';
-
-const REAL_HOST = 'https://api.uk2.cliniko.com/v1';
-const KEY = 'MS0testkey-uk2';
-
-const servers: LoopbackServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
-type Routes = Record<string, (url: URL, res: ServerResponse) => void>;
-
-/** A Cliniko stand-in whose links name the real host, as Cliniko's do. */
-async function fakeCliniko(routes: Routes): Promise<LoopbackServer> {
-  const server = await startLoopbackServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const route = routes[url.pathname];
-    if (route) route(url, res);
-    else sendJson(res, 404, { status: '404', error: 'Not Found' });
-  });
-  servers.push(server);
-  return server;
-}
-
-function connectorFor(server: LoopbackServer): ClinikoConnector {
-  return new ClinikoConnector('src-c', KEY, `${server.origin}/v1`, {
-    budgetStore: new MemoryBudgetStore(),
-    gates: new GateRegistry(),
-    userAgentContact: 'it@clinic.example',
-  });
-}
+import { connectorFor, fakeCliniko, KEY, REAL_HOST } from './support/fake-cliniko';
+import { sendJson } from './support/loopback-server';
 
 async function all<T>(pages: AsyncIterable<Page<T>>): Promise<Page<T>[]> {
   const collected: Page<T>[] = [];

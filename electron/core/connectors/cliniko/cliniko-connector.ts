@@ -19,6 +19,7 @@ import { appointmentReader, patientReader } from './map';
 import { ClinikoReferenceData } from './reference-data';
 import { clinikoUserSchema } from './schemas';
 import { clinikoBaseUrl, shardFromKey } from './shard';
+import { clinikoPracticeTimeZone } from './time-zone';
 
 const PROFILE: ServiceProfile = {
   service: 'Cliniko',
@@ -81,6 +82,11 @@ export class ClinikoConnector implements Connector {
       latencyMs: Math.round(latencyMs),
       accountLabel: null,
     };
+  }
+
+  /** The zone of the practice's businesses, else of the key's user (see time-zone.ts). */
+  practiceTimeZone(signal?: AbortSignal): Promise<string | null> {
+    return clinikoPracticeTimeZone(this.api, signal);
   }
 
   /** Active and inactive practitioners as one page, read once per connector (appointments need them too). */

@@ -1,10 +1,12 @@
-import { useDeferredValue, useMemo } from 'react';
-import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { lazy, Suspense, useDeferredValue, useMemo } from 'react';
 import type { HistoryRun } from '../../store/history-store';
-import { Card, CardHeader } from '../ui';
+import { Card, CardHeader, Skeleton } from '../ui';
 import { formatDayTime } from '../../lib/clinic-time';
 import { formatCount, formatDuration } from '../../lib/format';
 import { chartPoints } from './health';
+
+/** recharts is most of the console's JavaScript: it loads when History first draws a chart, not at start-up. */
+const RunChartDrawing = lazy(() => import('./RunChartDrawing').then((m) => ({ default: m.RunChartDrawing })));
 
 interface Props {
   runs: HistoryRun[];
@@ -30,59 +32,9 @@ export function RunChart({ runs, timeZone, now }: Props) {
       <CardHeader title="Duration and records over time" titleId="hist-chart-title" description={summary} />
       <div className="hist-chart-frame" aria-hidden="true">
         {draw && (
-          <ResponsiveContainer width="100%" height={220}>
-            <ComposedChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
-              <CartesianGrid stroke="var(--border)" vertical={false} />
-              <XAxis
-                dataKey="label"
-                tick={{ fill: 'var(--text-muted)', fontSize: 11 }}
-                tickLine={false}
-                axisLine={{ stroke: 'var(--border)' }}
-                minTickGap={24}
-              />
-              <YAxis
-                yAxisId="duration"
-                tick={{ fill: 'var(--text-muted)', fontSize: 11 }}
-                tickLine={false}
-                axisLine={false}
-                width={44}
-                unit=" s"
-              />
-              <YAxis
-                yAxisId="records"
-                orientation="right"
-                tick={{ fill: 'var(--text-muted)', fontSize: 11 }}
-                tickLine={false}
-                axisLine={false}
-                width={52}
-                tickFormatter={(v: number) => formatCount(v)}
-              />
-              <Tooltip
-                contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', borderRadius: 6, fontSize: 12 }}
-                labelStyle={{ color: 'var(--text)' }}
-                formatter={(value, name) => (name === 'Duration' ? `${String(value)} s` : formatCount(Number(value)))}
-              />
-              <Bar
-                yAxisId="duration"
-                dataKey="durationS"
-                name="Duration"
-                fill="var(--accent)"
-                fillOpacity={0.55}
-                radius={[3, 3, 0, 0]}
-                maxBarSize={18}
-                isAnimationActive={false}
-              />
-              <Line
-                yAxisId="records"
-                dataKey="records"
-                name="Records"
-                stroke="var(--ok)"
-                strokeWidth={2}
-                dot={false}
-                isAnimationActive={false}
-              />
-            </ComposedChart>
-          </ResponsiveContainer>
+          <Suspense fallback={<Skeleton height={220} />}>
+            <RunChartDrawing points={points} />
+          </Suspense>
         )}
       </div>
       <p className="hist-chart-legend cs-small muted" aria-hidden="true">

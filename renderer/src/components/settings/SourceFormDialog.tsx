@@ -7,6 +7,7 @@ import { sourceKindLabel } from '../../lib/status';
 import { useSourcesStore } from '../../store/instances';
 import { Alert, Button, Dialog, Field, SegmentedControl, TextInput } from '../ui';
 import { ConnectionResult } from './ConnectionResult';
+import { TimeZoneProposal } from './TimeZoneProposal';
 
 const KEY_HINTS: Record<SourceKind, string> = {
   cliniko: 'In Cliniko: My info → Manage API keys → Add an API key. The key decides the region (for example …-au1).',
@@ -226,6 +227,7 @@ export function SourceFormDialog({
           </>
         )}
         {test && <ConnectionResult result={test} />}
+        {test?.ok && test.result.timeZone && <TimeZoneProposal zone={test.result.timeZone} />}
         {formError && (
           <Alert tone="danger" title="Not saved">
             {formError}
