@@ -61,7 +61,7 @@ export function SourceCard({
         : { verdict: 'unknown', text: 'Not checked yet' };
 
   const credentials: { verdict: Verdict; text: string } = followed
-    ? { verdict: 'ok', text: `Not needed on this desk: ${followed}` }
+    ? { verdict: 'ok', text: 'Not needed on this desk: the desk that pulls it holds the key' }
     : !source.hasCredential
       ? { verdict: 'bad', text: 'No key stored: edit the source and enter it' }
       : source.demo
