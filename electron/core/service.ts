@@ -90,8 +90,15 @@ export class AppService {
       processId,
       onInternalError: (err) => log.error('A sync failed unexpectedly', err),
     });
-    this.sources = new SourcesArea(cache, options.secrets, connections, options.demo ?? null, this.events, now, (id) =>
-      this.sync.isSyncing(id),
+    this.sources = new SourcesArea(
+      cache,
+      options.secrets,
+      connections,
+      options.demo ?? null,
+      this.events,
+      now,
+      (id) => this.sync.isSyncing(id),
+      () => this.hub.joined(),
     );
     this.roster = new RosterArea(cache, connections, this.events, now);
     this.history = new HistoryArea(cache, now, hostName(processId));

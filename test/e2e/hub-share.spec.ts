@@ -22,6 +22,8 @@ let root: string;
 let hubUrl: string;
 let joinCode = '';
 let backOffice: { child: ReturnType<typeof startCli>['child']; result: Promise<CliResult> } | null = null;
+/** The back office desk's environment (its cache key is drawn once, so it is kept for the later tests). */
+let backOfficeDesk: NodeJS.ProcessEnv = {};
 
 test.describe.configure({ mode: 'serial' });
 
@@ -92,6 +94,7 @@ test('create the clinic hub: the join code is shown once, with a copy button', a
 test('a second desk joins with the copied code and pulls: the status card shows both desks, the lag and who pulls', async () => {
   // The back office, a real `clinicsync` of its own, with a source of its own to pull.
   const desk = { ...deskEnv(root, 'back-office'), CLINICSYNC_DESK_NAME: 'Back office' };
+  backOfficeDesk = desk;
   const added = await runCli(['source', 'add', '--kind', 'cliniko', '--name', 'Southside', '--base-url', emulator.url], {
     ...desk,
     CLINICSYNC_API_KEY: emulator.apiKey,
@@ -116,4 +119,27 @@ test('a second desk joins with the copied code and pulls: the status card shows 
   expect(await axeFindings(page)).toEqual([]);
   await share().scrollIntoViewIfNeeded();
   await screenshot(page, 'settings-hub-two-desks');
+});
+
+test('the front desk follows Southside without its API key: said calmly, no "no API key" alarm, and no test it would fail', async () => {
+  // The back office, killed mid-publish (nothing reached the hub), syncs again and publishes.
+  backOffice?.child.kill('SIGKILL');
+  await backOffice?.result;
+  backOffice = null;
+  const synced = await runCli(['sync'], backOfficeDesk);
+  expect(synced.code, synced.stderr).toBe(0);
+
+  // The front desk applies it as it arrives (the hub wakes it) and shows Southside, followed.
+  const card = page.getByTestId('source-card').filter({ hasText: 'Southside' });
+  await expect(card).toBeVisible({ timeout: 30_000 });
+  await expect(card).toContainText('Kept up to date from the clinic hub by Back office');
+  await expect(card).toContainText('Not needed on this desk');
+  await expect(card).not.toContainText(/no API key|Cannot sync/i);
+  await expect(card.getByRole('button', { name: 'Test connection' })).toHaveCount(0);
+  await expect(page.getByTestId('freshness')).not.toContainText(/no API key|Cannot sync/i);
+  // What it offers instead brings it from the hub (no request to Southside's API from this desk).
+  await expect(card.getByRole('button', { name: 'Update from hub' })).toBeVisible();
+  expect(await axeFindings(page)).toEqual([]);
+  await card.scrollIntoViewIfNeeded();
+  await screenshot(page, 'settings-followed-source');
 });

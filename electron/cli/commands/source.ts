@@ -57,9 +57,12 @@ export function registerSourceCommands(program: Command, ctx: CliContext): void 
           const last = s.lastRun
             ? `last sync ${s.lastRun.status} at ${clock(s.lastRun.finishedAt ?? s.lastRun.startedAt)}`
             : 'never synced';
-          ctx.out(
-            `${s.name}  [${s.kind}, id ${s.id}]  ${s.patientsCached} patients  ${last}${s.hasCredential ? '' : '  (no API key stored)'}`,
-          );
+          const key = s.followedThroughHub
+            ? `  (kept up to date from the clinic hub${s.followedThroughHub.pulledBy ? ` by ${s.followedThroughHub.pulledBy}` : ''})`
+            : s.hasCredential
+              ? ''
+              : '  (no API key stored)';
+          ctx.out(`${s.name}  [${s.kind}, id ${s.id}]  ${s.patientsCached} patients  ${last}${key}`);
         }
       });
     });

@@ -35,15 +35,18 @@ export class SourcesArea {
     private readonly events: ServiceEvents,
     private readonly now: () => Date,
     private readonly isSyncing: (source: string) => boolean,
+    /** Whether this desk has joined a clinic hub (then a source without a key here is followed, not broken). */
+    private readonly joinedHub: () => boolean,
   ) {}
 
   async list(): Promise<SourceView[]> {
     const now = this.now();
-    return Promise.all(this.cache.sources.list().map((source) => this.view(source, now)));
+    const joinedHub = this.joinedHub();
+    return Promise.all(this.cache.sources.list().map((source) => this.view(source, now, joinedHub)));
   }
 
-  async view(source: Source, now = this.now()): Promise<SourceView> {
-    return sourceView(this.cache, this.connections, source, this.isSyncing(source.id), now);
+  async view(source: Source, now = this.now(), joinedHub = this.joinedHub()): Promise<SourceView> {
+    return sourceView(this.cache, this.connections, source, { syncing: this.isSyncing(source.id), joinedHub }, now);
   }
 
   get(id: string): Source {

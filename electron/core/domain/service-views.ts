@@ -37,6 +37,12 @@ export interface SourceView {
   health: SourceHealth;
   /** The key's daily request budget (IntakeQ); null where the API has none. */
   budget: { used: number; limit: number; resetsAt: string } | null;
+  /**
+   * Set when this desk has joined a clinic hub and holds no API key for the source: it is kept up to
+   * date from the hub by the desk that pulls it (named from the latest run copied from it, null until
+   * one arrives). A missing key is then expected, not a problem. Null otherwise.
+   */
+  followedThroughHub: { pulledBy: string | null } | null;
 }
 
 export interface ConnectionTestResult {

@@ -23,15 +23,16 @@ const REASONS: Record<ErrorKind, string> = {
   internal: 'ClinicSync hit an internal error',
 };
 
-type SourceFacts = Pick<SourceView, 'syncing' | 'hasCredential' | 'lastRun'>;
+type SourceFacts = Pick<SourceView, 'syncing' | 'hasCredential' | 'lastRun' | 'followedThroughHub'>;
 
 /**
  * The source's problem, from its latest run, or null while it is fine, syncing, stopped by someone
- * (cancelled), or has not synced yet.
+ * (cancelled), or has not synced yet. A desk that follows the source through the clinic hub needs no
+ * key of its own (the desk that pulls has it), so only a missing key on a desk that would pull is one.
  */
 export function sourceProblem(source: SourceFacts): SourceProblem | null {
   if (source.syncing) return null;
-  if (!source.hasCredential) return { tone: 'danger', title: 'Cannot sync', reason: 'no API key is stored' };
+  if (!source.hasCredential && !source.followedThroughHub) return { tone: 'danger', title: 'Cannot sync', reason: 'no API key is stored' };
   const run = source.lastRun;
   const reason = run?.errorKind ? REASONS[run.errorKind] : null;
   switch (run?.status) {

@@ -83,8 +83,11 @@ describe('clinicsync hub …', () => {
     const text = await runCli(['hub', 'status'], a);
     expect(text.stdout).toMatch(/\(this desk\): last contact/);
 
+    // Following without the key is said calmly while joined; after leaving, the missing key is a problem again.
+    expect((await runCli(['source', 'list'], b)).stdout).toMatch(/Northside .*\(kept up to date from the clinic hub by [^)]+\)$/m);
     const left = await runCli(['hub', 'leave'], b);
     expect(left.code).toBe(0);
+    expect((await runCli(['source', 'list'], b)).stdout).toMatch(/Northside .*\(no API key stored\)$/m);
     expect(JSON.parse((await runCli(['hub', 'status', '--json'], b)).stdout)).toMatchObject({ joined: false });
     expect((JSON.parse((await runCli(['hub', 'status', '--json'], a)).stdout) as HubStatus).desks).toHaveLength(1);
   }, 120_000);

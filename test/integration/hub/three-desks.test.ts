@@ -64,6 +64,11 @@ describe('three desks sharing one clinic hub', () => {
     expect(history.rows.map((r) => [r.status, r.desk])).toEqual([['completed', 'Desk A']]);
     expect(history.rows[0]?.counts).toEqual(pulled.runs[0]?.counts);
     expect(a.service.history.runs({ limit: 10, offset: 0 }).rows.map((r) => r.desk)).toEqual([null]);
+    // B follows Northside through the hub without its key: that is said, not raised as a missing key.
+    expect((await b.service.sources.list()).map((s) => [s.name, s.hasCredential, s.followedThroughHub])).toEqual([
+      ['Northside', false, { pulledBy: 'Desk A' }],
+    ]);
+    expect((await a.service.sources.list()).map((s) => [s.hasCredential, s.followedThroughHub])).toEqual([[true, null]]);
     expect((await c.service.hub.status()).desks.map((d) => d.name)).toEqual(['Desk A', 'Desk B', 'Desk C']);
 
     const d = desk('D');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SourceView } from '../../../electron/contract';
+import { followedWords } from '../../../renderer/src/lib/followed-source';
 import { sourceProblem } from '../../../renderer/src/lib/source-problem';
 
 type LastRun = NonNullable<SourceView['lastRun']>;
@@ -11,9 +12,11 @@ const run = (status: LastRun['status'], errorKind: LastRun['errorKind'] = null):
   resumeAt: null,
   errorKind,
 });
-const source = (lastRun: LastRun | null, extra: Partial<Pick<SourceView, 'syncing' | 'hasCredential'>> = {}) => ({
+type Facts = Pick<SourceView, 'syncing' | 'hasCredential' | 'followedThroughHub'>;
+const source = (lastRun: LastRun | null, extra: Partial<Facts> = {}) => ({
   syncing: false,
   hasCredential: true,
+  followedThroughHub: null,
   lastRun,
   ...extra,
 });
@@ -41,6 +44,21 @@ describe('a source’s problem, as the header, Sync and Settings show it', () =>
       reason: 'today’s request limit is used up',
     });
     expect(sourceProblem(source(run('partial_success')))).toMatchObject({ tone: 'warn', title: 'Partly synced' });
+  });
+
+  it('is nothing for a source this desk follows through the clinic hub without a key, which is said calmly instead', () => {
+    const followed = source(run('completed'), { hasCredential: false, followedThroughHub: { pulledBy: 'Desk A' } });
+    expect(sourceProblem(followed)).toBeNull();
+    expect(followedWords(followed)).toBe('Kept up to date from the clinic hub by Desk A');
+    // Joined, but nothing has arrived from the pulling desk yet.
+    const waiting = source(null, { hasCredential: false, followedThroughHub: { pulledBy: null } });
+    expect(sourceProblem(waiting)).toBeNull();
+    expect(followedWords(waiting)).toBe('Shared through the clinic hub');
+    // The pulling desk's failure is still the clinic's problem, shown on every desk.
+    expect(sourceProblem({ ...followed, lastRun: run('failed', 'credentials_invalid') })).toMatchObject({
+      reason: 'the API key was refused',
+    });
+    expect(followedWords(source(null))).toBeNull();
   });
 
   it('is nothing while syncing, after a good or cancelled sync, or before the first', () => {

@@ -6,6 +6,7 @@ import { formatClock, formatCount, formatDateTime, formatRelative } from '../../
 import { progressSummary, runPercent } from '../../lib/progress';
 import { RUN_STATUS, sourceKindLabel } from '../../lib/status';
 import { useSourcesStore, useSyncRunsStore } from '../../store/instances';
+import { followedWords } from '../../lib/followed-source';
 import { sourceProblem } from '../../lib/source-problem';
 import { Badge, Button, ProgressBar, SourceHealthBadge, SourceProblemNote } from '../ui';
 import { connectionAdvice, connectionFacts } from './ConnectionResult';
@@ -47,6 +48,7 @@ export function SourceCard({
   const syncing = source.syncing || Boolean(progress);
   const lastRun = source.lastRun;
   const problem = sourceProblem({ ...source, syncing });
+  const followed = followedWords(source);
 
   const connected: { verdict: Verdict; text: string } = check
     ? check.ok
@@ -58,19 +60,21 @@ export function SourceCard({
         ? { verdict: 'bad', text: 'The last sync failed' }
         : { verdict: 'unknown', text: 'Not checked yet' };
 
-  const credentials: { verdict: Verdict; text: string } = !source.hasCredential
-    ? { verdict: 'bad', text: 'No key stored: edit the source and enter it' }
-    : source.demo
-      ? { verdict: 'ok', text: 'Built in (demo practice)' }
-      : check && !check.ok && ['credentials_invalid', 'permission_denied'].includes(check.code ?? '')
-        ? { verdict: 'bad', text: 'Rejected by the source' }
-        : check?.ok
-          ? { verdict: 'ok', text: 'Valid' }
-          : !check && ['credentials_invalid', 'permission_denied'].includes(lastRun?.errorKind ?? '')
-            ? { verdict: 'bad', text: 'Rejected at the last sync: edit the source and enter the key again' }
-            : !check && lastRun && ['completed', 'partial_success'].includes(lastRun.status)
-              ? { verdict: 'ok', text: 'Valid at the last sync' }
-              : { verdict: 'unknown', text: 'Stored (not tested yet)' };
+  const credentials: { verdict: Verdict; text: string } = followed
+    ? { verdict: 'ok', text: 'Not needed on this desk: the desk that pulls it holds the key' }
+    : !source.hasCredential
+      ? { verdict: 'bad', text: 'No key stored: edit the source and enter it' }
+      : source.demo
+        ? { verdict: 'ok', text: 'Built in (demo practice)' }
+        : check && !check.ok && ['credentials_invalid', 'permission_denied'].includes(check.code ?? '')
+          ? { verdict: 'bad', text: 'Rejected by the source' }
+          : check?.ok
+            ? { verdict: 'ok', text: 'Valid' }
+            : !check && ['credentials_invalid', 'permission_denied'].includes(lastRun?.errorKind ?? '')
+              ? { verdict: 'bad', text: 'Rejected at the last sync: edit the source and enter the key again' }
+              : !check && lastRun && ['completed', 'partial_success'].includes(lastRun.status)
+                ? { verdict: 'ok', text: 'Valid at the last sync' }
+                : { verdict: 'unknown', text: 'Stored (not tested yet)' };
 
   return (
     <article className="source-card" aria-labelledby={`source-${source.id}`} data-testid="source-card">
@@ -80,20 +84,25 @@ export function SourceCard({
           <span className="row-wrap">
             <Badge>{sourceKindLabel(source.kind)}</Badge>
             {source.demo && <Badge tone="info">Demo · emulated</Badge>}
+            {followed && <Badge tone="info">{followed}</Badge>}
             <SourceHealthBadge health={syncing ? 'syncing' : source.health} />
           </span>
         </div>
         <div className="source-actions">
-          <Button size="sm" icon={<PlugZap size={14} aria-hidden="true" />} busy={testing} onClick={() => void testSaved(source.id)}>
-            Test connection
-          </Button>
+          {/* A followed source has no key here to test; its sync brings it from the hub. */}
+          {!followed && (
+            <Button size="sm" icon={<PlugZap size={14} aria-hidden="true" />} busy={testing} onClick={() => void testSaved(source.id)}>
+              Test connection
+            </Button>
+          )}
           <Button
             size="sm"
             icon={<RefreshCw size={14} aria-hidden="true" />}
             disabled={syncing}
+            title={followed ? 'Brings it up to date from the clinic hub' : undefined}
             onClick={() => void syncNow({ sources: [source.id] })}
           >
-            Sync now
+            {followed ? 'Update from hub' : 'Sync now'}
           </Button>
           <Button
             size="sm"
