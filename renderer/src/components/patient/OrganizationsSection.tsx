@@ -1,7 +1,7 @@
 import type { Organization } from '@contract';
 import { Plus } from 'lucide-react';
 import { useState } from 'react';
-import { usePatientStore } from '../../store/patient-store';
+import { usePatientStore } from '../../store/instances';
 import { useRosterStore } from '../../store/roster-store';
 import { Button, Checkbox, Field, TextInput } from '../ui';
 
