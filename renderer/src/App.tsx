@@ -15,8 +15,7 @@ import { HistoryPage } from './pages/HistoryPage';
 import { RosterPage } from './pages/RosterPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SyncPage } from './pages/SyncPage';
-import { useAppStore, usePatientStore, useSettingsStore, useSourcesStore } from './store/instances';
-import { useRosterStore } from './store/roster-store';
+import { useAppStore, usePatientStore, useRosterStore, useSettingsStore, useSourcesStore } from './store/instances';
 
 function CurrentPage() {
   const page = useAppStore((s) => s.page);

@@ -2,6 +2,7 @@ import { useStore } from 'zustand';
 import { api, onAccessRefused, onConnectionChange } from '../api/client';
 import { nextFrame } from '../lib/frame-batch';
 import { bindRosterLive } from '../lib/roster-live';
+import { throttle } from '../lib/throttle';
 import { bindActivity, createActivityStore } from './activity-store';
 import { bindApp, createAppStore } from './app-store';
 import { bindChanges, createChangesStore } from './changes-store';
@@ -10,7 +11,7 @@ import { bindHistory, createHistoryStore } from './history-store';
 import { bindHub, createHubStore } from './hub-store';
 import { bindOpenChanges, createOpenChangesStore } from './open-changes-store';
 import { createPatientStore } from './patient-store';
-import { refreshRosterSoon, rosterStore } from './roster-store';
+import { createRosterStore, type RosterState } from './create-roster-store';
 import { bindSchedule, createScheduleStore } from './schedule-store';
 import { bindSettings, clinicTimeZone, createSettingsStore } from './settings-store';
 import { bindSources, createSourcesStore } from './sources-store';
@@ -33,6 +34,14 @@ export const useSettingsStore = createSettingsStore(call);
 export const useHistoryStore = createHistoryStore(call);
 export const useHubStore = createHubStore(call);
 export const useDaySheetStore = createDaySheetStore(call);
+
+/** The roster (see createRosterStore); bindServerState has it follow running syncs (bindRosterLive). */
+export const rosterStore = createRosterStore(call);
+export const useRosterStore = Object.assign(<T>(selector: (state: RosterState) => T): T => useStore(rosterStore, selector), {
+  getState: rosterStore.getState,
+});
+/** After an edit in the drawer (organizations, a refreshed patient): re-read what is on screen, at most once a second. */
+export const refreshRosterSoon = throttle(() => void rosterStore.getState().refresh(), 1000);
 
 /** The count of changes still to do, on the Changes nav item. */
 export const openChanges = createOpenChangesStore(call);
