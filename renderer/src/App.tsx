@@ -15,10 +15,7 @@ import { HistoryPage } from './pages/HistoryPage';
 import { RosterPage } from './pages/RosterPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SyncPage } from './pages/SyncPage';
-import { useAppStore } from './store/app-store';
-import { usePatientStore } from './store/patient-store';
-import { useRosterStore } from './store/roster-store';
-import { useSettingsStore, useSourcesStore } from './store/instances';
+import { useAppStore, usePatientStore, useRosterStore, useSettingsStore, useSourcesStore } from './store/instances';
 
 function CurrentPage() {
   const page = useAppStore((s) => s.page);

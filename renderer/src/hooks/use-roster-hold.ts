@@ -1,5 +1,5 @@
 import { useEffect, type RefObject } from 'react';
-import { rosterStore } from '../store/roster-store';
+import { rosterStore } from '../store/instances';
 
 /**
  * Tells the roster store while the pointer is over the table or focus is inside it, so a running

@@ -1,7 +1,7 @@
 import { TriangleAlert } from 'lucide-react';
 import { SupportSection } from '../components/settings/SupportSection';
 import { Card, CardHeader, CopyButton, EmptyState, PageHeader, Skeleton } from '../components/ui';
-import { useAppStore } from '../store/app-store';
+import { useAppStore } from '../store/instances';
 
 /** What is running and where its data lives: the first thing support asks. */
 export function AboutPage() {

@@ -16,11 +16,8 @@ import { Alert, Button, EmptyState, PageHeader, Skeleton } from '../components/u
 import { useClinicContext } from '../hooks/use-clinic-context';
 import { usePrinting } from '../hooks/use-printing';
 import { formatCount, plural } from '../lib/format';
-import { useAppStore } from '../store/app-store';
-import { useDaySheetStore } from '../store/day-sheet-store';
-import { usePatientStore } from '../store/patient-store';
+import { useAppStore, useDaySheetStore, usePatientStore, useSettingsStore, useSyncRunsStore } from '../store/instances';
 import { loadedTimeZone } from '../store/settings-store';
-import { useSettingsStore, useSyncRunsStore } from '../store/instances';
 import '../components/day-sheet/day-sheet.css';
 
 /** The day sheet: who is coming on a clinic day, with whom, when, in person or by video — kept open all day. */

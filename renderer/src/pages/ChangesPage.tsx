@@ -9,8 +9,8 @@ import { groupChangesByDay, limitGroups } from '../components/changes/group';
 import { formatWhen, zoneAbbreviation } from '../lib/clinic-time';
 import { formatCount, plural } from '../lib/format';
 import { useClinicContext } from '../hooks/use-clinic-context';
-import { MAX_ROWS, useChangesStore } from '../store/changes-store';
-import { usePatientStore } from '../store/patient-store';
+import { MAX_ROWS } from '../store/changes-store';
+import { useChangesStore, usePatientStore } from '../store/instances';
 import '../components/sync/console.css';
 import '../components/changes/changes.css';
 

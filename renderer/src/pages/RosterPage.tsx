@@ -8,9 +8,7 @@ import { Button, EmptyState, PageHeader, ProgressBar } from '../components/ui';
 import { formatCount, plural } from '../lib/format';
 import { progressSummary, runPercent } from '../lib/progress';
 import { activeFilterCount, totalText } from '../lib/roster-query';
-import { usePatientStore } from '../store/patient-store';
-import { useRosterStore } from '../store/roster-store';
-import { useSettingsStore, useSyncRunsStore } from '../store/instances';
+import { usePatientStore, useRosterStore, useSettingsStore, useSyncRunsStore } from '../store/instances';
 import { NO_ORGANIZATION_HINT } from '../lib/plain-words';
 
 /** The counters above the table; they follow a running sync live. */

@@ -1,9 +1,10 @@
 import { create } from 'zustand';
 import type { AppInfo, AppNotice } from '@contract';
-import { api, ApiError, onAccessRefused, onConnectionChange } from '../api/client';
+import type { Api } from '../api/client';
+import { ApiError } from '../api/transport';
 import { hashOf, pageFromHash, type Page } from '../lib/routes';
 
-interface AppState {
+export interface AppState {
   info: AppInfo | null;
   notices: AppNotice[];
   connected: boolean;
@@ -22,40 +23,61 @@ interface AppState {
   clearSourceToFix(): void;
 }
 
-/** App-wide facts: what is running, where its data lives, which page is open, and anything the user must be told. */
-export const useAppStore = create<AppState>((set, get) => ({
-  info: null,
-  notices: [],
-  connected: true,
-  accessRefused: null,
-  loadError: null,
-  page: pageFromHash(window.location.hash),
-  sourceToFix: null,
-  async load() {
-    try {
-      const [info, notices] = await Promise.all([api.call('app:info', {}), api.call('app:notices', {})]);
-      set({ info, notices, loadError: null });
-    } catch (err) {
-      set({ loadError: err instanceof ApiError ? err.message : 'ClinicSync could not be reached.' });
-    }
-  },
-  dismissNotice(index) {
-    set((state) => ({ notices: state.notices.filter((_, i) => i !== index) }));
-  },
-  navigate(page) {
-    if (window.location.hash !== hashOf(page)) window.location.hash = hashOf(page);
-    set({ page });
-  },
-  fixSource(id) {
-    set({ sourceToFix: id });
-    get().navigate('settings');
-  },
-  clearSourceToFix() {
-    set({ sourceToFix: null });
-  },
-}));
+/** The address bar's hash: the page it names, and where a navigation writes. */
+export type HashLocation = Pick<Location, 'hash'>;
 
-api.on('app:notice', (notice) => useAppStore.setState((state) => ({ notices: [...state.notices, notice] })));
-onConnectionChange((connected) => useAppStore.setState({ connected }));
-onAccessRefused((accessRefused) => useAppStore.setState({ accessRefused }));
-window.addEventListener('hashchange', () => useAppStore.setState({ page: pageFromHash(window.location.hash) }));
+/** App-wide facts: what is running, where its data lives, which page is open, and anything the user must be told. */
+export function createAppStore(call: Api['call'], location: HashLocation) {
+  return create<AppState>((set, get) => ({
+    info: null,
+    notices: [],
+    connected: true,
+    accessRefused: null,
+    loadError: null,
+    page: pageFromHash(location.hash),
+    sourceToFix: null,
+    async load() {
+      try {
+        const [info, notices] = await Promise.all([call('app:info', {}), call('app:notices', {})]);
+        set({ info, notices, loadError: null });
+      } catch (err) {
+        set({ loadError: err instanceof ApiError ? err.message : 'ClinicSync could not be reached.' });
+      }
+    },
+    dismissNotice(index) {
+      set((state) => ({ notices: state.notices.filter((_, i) => i !== index) }));
+    },
+    navigate(page) {
+      if (location.hash !== hashOf(page)) location.hash = hashOf(page);
+      set({ page });
+    },
+    fixSource(id) {
+      set({ sourceToFix: id });
+      get().navigate('settings');
+    },
+    clearSourceToFix() {
+      set({ sourceToFix: null });
+    },
+  }));
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;
+
+export interface AppSignals {
+  on: Api['on'];
+  onConnectionChange(listener: (connected: boolean) => void): () => void;
+  onAccessRefused(listener: (message: string) => void): () => void;
+  /** Fires when the URL hash changes (back, forward, a typed address). */
+  onHashChange(listener: () => void): () => void;
+}
+
+/** New notices, the connection, a refused tab and the URL hash each update the store as they happen. */
+export function bindApp(store: AppStore, signals: AppSignals, location: HashLocation): () => void {
+  const unbind = [
+    signals.on('app:notice', (notice) => store.setState((state) => ({ notices: [...state.notices, notice] }))),
+    signals.onConnectionChange((connected) => store.setState({ connected })),
+    signals.onAccessRefused((accessRefused) => store.setState({ accessRefused })),
+    signals.onHashChange(() => store.setState({ page: pageFromHash(location.hash) })),
+  ];
+  return () => unbind.forEach((off) => off());
+}

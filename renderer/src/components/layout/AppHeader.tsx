@@ -1,7 +1,6 @@
 import { Share2, WifiOff } from 'lucide-react';
 import { useEffect } from 'react';
-import { useHubStore } from '../../store/instances';
-import { useAppStore } from '../../store/app-store';
+import { useAppStore, useHubStore } from '../../store/instances';
 import { Badge } from '../ui';
 import { FreshnessIndicator } from './Freshness';
 import { SyncStatusPill } from './SyncStatusPill';

@@ -7,8 +7,7 @@ import { formatDateTime, formatDuration, formatRelative } from '../../lib/format
 import { formatWhen } from '../../lib/clinic-time';
 import { sourceProblem } from '../../lib/source-problem';
 import { RUN_STATUS } from '../../lib/status';
-import { useAppStore } from '../../store/app-store';
-import { useSettingsStore, useSourcesStore, useSyncRunsStore } from '../../store/instances';
+import { useAppStore, useSettingsStore, useSourcesStore, useSyncRunsStore } from '../../store/instances';
 import { Badge, Button, PopoverActions, TitledPopover } from '../ui';
 
 const ICONS: Record<FreshnessLevel, typeof Clock> = {

@@ -1,5 +1,5 @@
 import { Alert, Button } from '../ui';
-import { useAppStore } from '../../store/app-store';
+import { useAppStore } from '../../store/instances';
 
 /** Notices the core raised (a damaged cache moved aside, an interrupted sync) until dismissed. */
 export function NoticeList() {

@@ -1,12 +1,10 @@
 import { Activity, CalendarClock, CalendarDays, History, Info, RefreshCw, Settings, Users } from 'lucide-react';
 import type { ComponentType } from 'react';
 import { hashOf, PAGE_TITLES, type Page } from '../../lib/routes';
-import { useAppStore } from '../../store/app-store';
+import { useAppStore, useOpenChangesCount, useSyncRunsStore } from '../../store/instances';
 import { formatCount } from '../../lib/format';
 import { ICON_ONLY_NAV, useMediaQuery } from '../../hooks/use-media-query';
 import { Tooltip } from '../ui';
-import { useOpenChangesCount } from '../../store/open-changes';
-import { useSyncRunsStore } from '../../store/instances';
 
 const MAIN: Array<{ page: Page; icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }> }> = [
   { page: 'roster', icon: Users },

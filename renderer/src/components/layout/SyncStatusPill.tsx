@@ -1,6 +1,5 @@
 import type { SyncProgressView } from '@contract';
-import { useAppStore } from '../../store/app-store';
-import { useSourcesStore, useSyncRunsStore } from '../../store/instances';
+import { useAppStore, useSourcesStore, useSyncRunsStore } from '../../store/instances';
 import { etaText, progressSummary, runPercent } from '../../lib/progress';
 import { ProgressBar, Spinner } from '../ui';
 

@@ -2,7 +2,7 @@ import type { PatientNote } from '@contract';
 import { Pencil, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { formatDateTime } from '../../lib/format';
-import { usePatientStore } from '../../store/patient-store';
+import { usePatientStore } from '../../store/instances';
 import { Button, Field, TextArea } from '../ui';
 
 function NoteItem({ note, timeZone }: { note: PatientNote; timeZone: string }) {

@@ -1,8 +1,7 @@
 import type { Organization } from '@contract';
 import { Plus } from 'lucide-react';
 import { useState } from 'react';
-import { usePatientStore } from '../../store/patient-store';
-import { useRosterStore } from '../../store/roster-store';
+import { usePatientStore, useRosterStore } from '../../store/instances';
 import { Button, Checkbox, Field, TextInput } from '../ui';
 
 /** Which organizations (schools, employers, programs) the patient belongs to; local to ClinicSync. */

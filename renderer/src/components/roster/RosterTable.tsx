@@ -4,8 +4,8 @@ import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useNow } from '../../hooks/use-now';
 import { useRosterHold } from '../../hooks/use-roster-hold';
-import { BLOCK_SIZE, useRosterStore } from '../../store/roster-store';
-import { useSourcesStore } from '../../store/instances';
+import { BLOCK_SIZE } from '../../store/create-roster-store';
+import { useRosterStore, useSourcesStore } from '../../store/instances';
 import { HEADER_HEIGHT, ROSTER_COLUMNS, ROW_HEIGHT } from './columns';
 import { RosterRow } from './RosterRow';
 

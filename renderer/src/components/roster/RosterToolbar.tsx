@@ -5,8 +5,7 @@ import { useDebounced } from '../../hooks/use-debounced';
 import { activeFilterCount, type RosterFilters } from '../../lib/roster-query';
 import { APPOINTMENT_STATUS } from '../../lib/status';
 import { formatCount } from '../../lib/format';
-import { useRosterStore } from '../../store/roster-store';
-import { useSourcesStore } from '../../store/instances';
+import { useRosterStore, useSourcesStore } from '../../store/instances';
 import { Button, Select } from '../ui';
 import { DELETED_AT_SOURCE, NO_ORGANIZATION } from '../../lib/plain-words';
 

@@ -1,8 +1,7 @@
 import type { SourceView } from '@contract';
 import { Plus, PlugZap, TriangleAlert } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import { useAppStore } from '../../store/app-store';
-import { useSourcesStore } from '../../store/instances';
+import { useAppStore, useSourcesStore } from '../../store/instances';
 import { Button, Card, CardHeader, EmptyState, Skeleton } from '../ui';
 import { RemoveSourceDialog } from './RemoveSourceDialog';
 import { SourceCard } from './SourceCard';

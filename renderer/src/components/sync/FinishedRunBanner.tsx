@@ -1,7 +1,6 @@
 import { X } from 'lucide-react';
 import { formatClock } from '../../lib/format';
-import { useAppStore } from '../../store/app-store';
-import { useSettingsStore, useSourcesStore, useSyncRunsStore } from '../../store/instances';
+import { useAppStore, useSettingsStore, useSourcesStore, useSyncRunsStore } from '../../store/instances';
 import { clinicTimeZone } from '../../store/settings-store';
 import { Alert, Button } from '../ui';
 import { finishedHeadline } from './finished-words';

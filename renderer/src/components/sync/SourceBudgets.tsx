@@ -8,7 +8,7 @@ import { formatClock, formatCount } from '../../lib/format';
 import { budgetLine, budgetTone } from './format';
 import { RUN_STATUS } from '../../lib/status';
 import { sourceProblem } from '../../lib/source-problem';
-import { useAppStore } from '../../store/app-store';
+import { useAppStore } from '../../store/instances';
 import { SourceProblemNote } from '../ui';
 
 interface Props {
