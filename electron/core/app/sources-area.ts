@@ -109,7 +109,11 @@ export class SourcesArea {
   }
 
   async test(input: ConnectionTestInput): Promise<ConnectionTestResult> {
-    if ('id' in input) return this.connections.test(await this.connections.connectorFor(this.get(input.id)));
+    if ('id' in input) {
+      const source = this.get(input.id);
+      const baseUrl = this.connections.isDemo(source) ? null : source.baseUrl;
+      return this.connections.test(await this.connections.connectorFor(source), baseUrl);
+    }
     await this.connections.checkBaseUrl(input.baseUrl);
     const at = this.now().toISOString();
     const draft: Source = {
@@ -121,7 +125,7 @@ export class SourcesArea {
       createdAt: at,
       updatedAt: at,
     };
-    return this.connections.test(this.connections.build(draft, input.apiKey));
+    return this.connections.test(this.connections.build(draft, input.apiKey), input.baseUrl);
   }
 
   /** The practice's time zone as the saved source's API reports it (see Connections.practiceTimeZone). */
