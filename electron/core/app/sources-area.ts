@@ -23,7 +23,7 @@ export interface SourceEdit {
   apiKey?: string;
 }
 
-export type ConnectionTestInput = { id: string } | { kind: SourceKind; apiKey: string; baseUrl: string | null };
+export type ConnectionTestInput = { id: string; baseUrl?: string | null } | { kind: SourceKind; apiKey: string; baseUrl: string | null };
 
 /** Configured connections: added, edited and removed with their keys kept in the secret store. */
 export class SourcesArea {
@@ -110,7 +110,10 @@ export class SourcesArea {
 
   async test(input: ConnectionTestInput): Promise<ConnectionTestResult> {
     if ('id' in input) {
-      const source = this.get(input.id);
+      // Editing the address keeps the stored key: test that key where it is about to be sent.
+      const saved = this.get(input.id);
+      const proposed = input.baseUrl !== undefined && !this.connections.isDemo(saved);
+      const source = proposed ? { ...saved, baseUrl: input.baseUrl ?? null } : saved;
       const baseUrl = this.connections.isDemo(source) ? null : source.baseUrl;
       return this.connections.test(await this.connections.connectorFor(source), baseUrl);
     }

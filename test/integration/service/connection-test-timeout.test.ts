@@ -53,4 +53,16 @@ describe('the connection test’s time bound', () => {
       message: expect.stringMatching(/^No answer from Cliniko at 127\.0\.0\.1:\d+ within 2 seconds\./),
     });
   });
+
+  it('tests a saved source’s stored key at a proposed address before the edit is saved', async () => {
+    const { emulator, service } = await setUp(5_000);
+    const saved = await service.sources.add({ kind: 'cliniko', name: 'Riverside', apiKey: emulator.apiKey, baseUrl: emulator.url });
+    const other = await startClinikoEmulator({ patients: 10, latencyMs: { min: 0, max: 0 }, now: anchoredNow(), seed: 99 });
+    cleanup.push(() => other.close());
+    expect(other.apiKey).not.toBe(emulator.apiKey);
+    await expect(service.sources.test({ id: saved.id, baseUrl: other.url })).rejects.toMatchObject({ code: 'credentials_invalid' });
+    // Nothing changed by testing: the saved address still answers.
+    expect((await service.sources.list())[0]?.baseUrl).toBe(emulator.url);
+    await expect(service.sources.test({ id: saved.id })).resolves.toMatchObject({ userName: expect.any(String) });
+  });
 });
