@@ -120,3 +120,17 @@ test('a working key: Add source tests, saves, and the first sync runs with its p
   await expect(page.getByTestId('roster-summary')).toContainText('300 patients');
   expect(errors).toEqual([]);
 });
+
+test('"Save anyway" keeps a source whose test failed, and starts no sync for it', async () => {
+  await goTo(page, 'Settings');
+  await openAddDialog('Wrong Key Clinic', 'MS0xLXdyb25na2V5LXdyb25na2V5-au1');
+  await dialog().getByRole('button', { name: 'Add source' }).click();
+  await expect(dialog().getByText('The API key was rejected')).toBeVisible({ timeout: 15_000 });
+  await dialog().getByRole('button', { name: 'Save anyway' }).click();
+  await expect(dialog()).toBeHidden();
+  expect((await savedSourceNames()).sort()).toEqual(['Northside Clinic', 'Wrong Key Clinic']);
+  const card = page.getByTestId('source-card').filter({ hasText: 'Wrong Key Clinic' });
+  await expect(card).toContainText('Never synced');
+  await expect(card.getByRole('progressbar', { name: 'Wrong Key Clinic sync progress' })).toHaveCount(0);
+  await expect(page.getByTestId('sync-progress-row')).toHaveCount(0);
+});
