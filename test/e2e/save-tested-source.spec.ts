@@ -36,13 +36,17 @@ test.afterAll(async () => {
 
 const dialog = () => page.getByRole('dialog');
 
-async function savedSourceNames(): Promise<string[]> {
+async function savedSources(): Promise<Array<{ name: string; baseUrl: string | null }>> {
   const client = await connectContract(server.url);
   try {
-    return (await client.call('sources:list', {})).map((source) => source.name);
+    return (await client.call('sources:list', {})).map(({ name, baseUrl }) => ({ name, baseUrl }));
   } finally {
     client.close();
   }
+}
+
+async function savedSourceNames(): Promise<string[]> {
+  return (await savedSources()).map((source) => source.name);
 }
 
 async function openAddDialog(name: string, apiKey: string): Promise<void> {
@@ -133,4 +137,27 @@ test('"Save anyway" keeps a source whose test failed, and starts no sync for it'
   await expect(card).toContainText('Never synced');
   await expect(card.getByRole('progressbar', { name: 'Wrong Key Clinic sync progress' })).toHaveCount(0);
   await expect(page.getByTestId('sync-progress-row')).toHaveCount(0);
+});
+
+test('"Save changes" to a new address tests the stored key there first, and keeps the old address when it fails', async () => {
+  // Another practice: the stored key is not valid there.
+  const other = await startClinikoEmulator({ patients: 10, seed: 12, latencyMs: { min: 0, max: 0 } });
+  try {
+    const card = page.getByTestId('source-card').filter({ hasText: 'Northside Clinic' });
+    await card.getByRole('button', { name: 'Edit Northside Clinic' }).click();
+    await dialog().getByTestId('base-url-input').fill(other.url);
+    await dialog().getByRole('button', { name: 'Save changes' }).click();
+    await expect(dialog().getByText('The API key was rejected')).toBeVisible({ timeout: 15_000 });
+    await expect(dialog().getByRole('button', { name: 'Save anyway' })).toBeVisible();
+    expect((await savedSources()).find((source) => source.name === 'Northside Clinic')?.baseUrl).toBe(emulator.url);
+
+    // Back to the stored address: nothing reaches the source anew, so the name change saves at once.
+    await dialog().getByTestId('base-url-input').fill(emulator.url);
+    await dialog().getByRole('textbox', { name: /^Name/ }).fill('Northside');
+    await dialog().getByRole('button', { name: 'Save changes' }).click();
+    await expect(dialog()).toBeHidden();
+    expect(await savedSources()).toContainEqual({ name: 'Northside', baseUrl: emulator.url });
+  } finally {
+    await other.close();
+  }
 });
