@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startClinikoEmulator, type ClinikoControl, type RunningEmulator } from '../../electron/emulators';
 import { startConsoleServer, type ConsoleServer } from './support/console-server';
-import { collectErrors, goTo } from './support/console-ui';
+import { axeFindings, collectErrors, goTo } from './support/console-ui';
 import { connectContract } from './support/contract-client';
 
 /**
@@ -89,6 +89,7 @@ test('a rejected key: Add source shows the failure and offers "Save anyway", sav
   await expect(dialog().getByTestId('connection-error')).toContainText('Check that the whole key was copied');
   await expect(dialog().getByRole('button', { name: 'Save anyway' })).toBeVisible();
   await expect(dialog().getByTestId('save-anyway-hint')).toContainText('Not saved yet');
+  expect(await axeFindings(page)).toEqual([]);
   expect(await savedSourceNames()).toEqual([]);
   await expect(page.getByTestId('source-card')).toHaveCount(0);
 

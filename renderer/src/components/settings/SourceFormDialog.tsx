@@ -145,19 +145,19 @@ export function SourceFormDialog({
       testId="source-dialog"
       footer={
         <>
-          {testing ? (
-            <>
-              <Button variant="secondary" icon={<X size={16} aria-hidden="true" />} onClick={resetTest}>
-                Cancel test
-              </Button>
-              <span className="muted" role="status" data-testid="connection-testing">
-                <Spinner /> Testing the connection…
-              </span>
-            </>
-          ) : (
-            <Button variant="secondary" icon={<PlugZap size={16} aria-hidden="true" />} onClick={() => void runTest()} disabled={saving}>
-              Test connection
-            </Button>
+          {/* One button that turns into "Cancel test", so focus stays on it while the test runs. */}
+          <Button
+            variant="secondary"
+            icon={testing ? <X size={16} aria-hidden="true" /> : <PlugZap size={16} aria-hidden="true" />}
+            onClick={testing ? resetTest : () => void runTest()}
+            disabled={saving}
+          >
+            {testing ? 'Cancel test' : 'Test connection'}
+          </Button>
+          {testing && (
+            <span className="muted" role="status" data-testid="connection-testing">
+              <Spinner /> Testing the connection…
+            </span>
           )}
           <span className="spacer" />
           <Button variant="quiet" onClick={() => onOpenChange(false)}>
