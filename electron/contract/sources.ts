@@ -31,9 +31,12 @@ export const sourceChannels = {
       .strict(),
   ),
   'sources:remove': defineChannel<SourceRemovalResult>()(z.object({ id: sourceId, discardLocalData: z.boolean().default(false) }).strict()),
-  /** Tests a saved source, or a key before it is saved. */
+  /** Tests a saved source (its stored key, at a proposed address when given), or a key before it is saved. */
   'sources:test': defineChannel<ConnectionTestResult>()(
-    z.union([z.object({ id: sourceId }).strict(), z.object({ kind, apiKey, baseUrl: baseUrl.nullable().default(null) }).strict()]),
+    z.union([
+      z.object({ id: sourceId, baseUrl: baseUrl.nullable().optional() }).strict(),
+      z.object({ kind, apiKey, baseUrl: baseUrl.nullable().default(null) }).strict(),
+    ]),
   ),
   /** Starts the built-in emulated practice, adds it as a source and syncs it. */
   'demo:start': defineChannel<SourceView>()(empty),

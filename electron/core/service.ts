@@ -35,6 +35,8 @@ export interface AppServiceOptions {
   demo?: DemoPractice | null;
   /** Tests and benchmarks point connectors at time-compressed emulators. */
   connectorOptions?: ConnectorOptions;
+  /** How long a connection test waits for an answer (default 15 s; tests shorten it). */
+  connectionTestTimeoutMs?: number;
   /** Lets sources use local-network API addresses (CLINICSYNC_ALLOW_PRIVATE_API_HOSTS=1); see base-url-policy.ts. */
   allowPrivateApiHosts?: boolean;
   now?: () => Date;
@@ -80,6 +82,7 @@ export class AppService {
       options.demo ?? null,
       options.connectorOptions ?? {},
       new BaseUrlPolicy({ allowPrivate: options.allowPrivateApiHosts ?? false }),
+      options.connectionTestTimeoutMs,
     );
     this.sync = new SyncCoordinator({
       cache,

@@ -83,24 +83,7 @@ test('add a source: test the connection, save it, and see its status card', asyn
   await expect(dialog().getByText('Name can be at most 80 characters.')).toBeVisible();
   await expect(nameField).toHaveValue('N'.repeat(500));
   await expect(page.getByTestId('source-card')).toHaveCount(0);
-  await nameField.fill('Northside Clinic');
-  await dialog().getByRole('button', { name: 'Add source' }).click();
-  await expect(dialog()).toBeHidden();
-
-  const card = page.getByTestId('source-card').filter({ hasText: 'Northside Clinic' });
-  await expect(card).toBeVisible();
-  await expect(card).toContainText('Cliniko');
-  await expect(card).toContainText('Never synced');
-  await expect(card).toContainText('Stored (not tested yet)');
-
-  // Test the saved source from its card: user, role, region and latency; credentials now valid.
-  await card.getByRole('button', { name: 'Test connection' }).click();
-  await expect(card.getByTestId('connection-result')).toContainText(/Connected as .+ · region \w+ · \d+ ms/, { timeout: 15_000 });
-  await expect(card).toContainText('Valid');
-
-  // The roster offers the first sync; its counters follow the sync live, not only at its end.
-  await goTo(page, 'Roster');
-  await expect(page.getByRole('heading', { name: 'No patients in the cache yet' })).toBeVisible();
+  // Watch the roster's counters from before the save: a new source starts its first sync at once.
   await page.evaluate(() => {
     const w = window as unknown as { __counts: string[]; __rowWords: Set<string> };
     w.__counts = [];
@@ -114,7 +97,18 @@ test('add a source: test the connection, save it, and see its status card', asyn
       }
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
-  await page.getByRole('button', { name: 'Sync now' }).click();
+  await nameField.fill('Northside Clinic');
+  await dialog().getByRole('button', { name: 'Add source' }).click();
+  await expect(dialog()).toBeHidden();
+
+  // Saved, and its first sync under way on its card without a "Sync now".
+  const card = page.getByTestId('source-card').filter({ hasText: 'Northside Clinic' });
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('Cliniko');
+  await expect(card.getByRole('progressbar', { name: 'Northside Clinic sync progress' })).toBeVisible();
+
+  // The roster fills while that sync runs; its counters follow the sync live, not only at its end.
+  await goTo(page, 'Roster');
   await expect(page.getByTestId('roster-summary')).toContainText('600 patients', { timeout: 45_000 });
   const counts = await page.evaluate(() => (window as unknown as { __counts: string[] }).__counts);
   expect(counts.at(-1)).toBe('600');
@@ -125,6 +119,10 @@ test('add a source: test the connection, save it, and see its status card', asyn
   expect(rowWords).toContain('Appointments not synced yet');
 
   await goTo(page, 'Settings');
+  // Test the saved source from its card: user, role, region and latency; credentials valid.
+  await card.getByRole('button', { name: 'Test connection' }).click();
+  await expect(card.getByTestId('connection-result')).toContainText(/Connected as .+ · region \w+ · \d+ ms/, { timeout: 15_000 });
+  await expect(card).toContainText('Valid');
   await expect(card.getByTestId('patients-cached')).toContainText('600', { timeout: 20_000 });
   await expect(card).toContainText('Healthy', { timeout: 20_000 });
   await expect(card).toContainText('Completed');

@@ -10,6 +10,11 @@ import { DEMO_SOURCE_ID, type DemoPractice } from './demo-practice';
 /** Connector options a face may set: tests and benchmarks point them at compressed emulators. */
 export type ConnectorOptions = Omit<ConnectorDeps, 'budgetStore' | 'recentRequests' | 'onWait' | 'userAgentContact'>;
 
+/** A connection test gives up after this long, so the form never spins for minutes of retries. */
+export const CONNECTION_TEST_TIMEOUT_MS = 15_000;
+
+const SERVICE_NAMES: Record<Connector['kind'], string> = { cliniko: 'Cliniko', intakeq: 'IntakeQ' };
+
 /** Turns a configured source into a connector: its key from the secret store, its address resolved. */
 export class Connections {
   constructor(
@@ -19,6 +24,7 @@ export class Connections {
     private readonly demo: DemoPractice | null,
     private readonly options: ConnectorOptions,
     private readonly baseUrls: BaseUrlPolicy,
+    private readonly testTimeoutMs: number = CONNECTION_TEST_TIMEOUT_MS,
   ) {}
 
   /** Refuses an address a key must not be sent to (see base-url-policy.ts). */
@@ -53,13 +59,19 @@ export class Connections {
     });
   }
 
-  async test(connector: Connector): Promise<ConnectionTestResult> {
-    const info = await connector.testConnection().catch((err: unknown) => {
+  /**
+   * Who the key belongs to, bounded by `testTimeoutMs`: a silent address or a long rate-limit wait ends
+   * in a clear "No answer" instead of the connector's retries. The time-zone lookup shares the bound.
+   */
+  async test(connector: Connector, baseUrl: string | null): Promise<ConnectionTestResult> {
+    const limit = AbortSignal.timeout(this.testTimeoutMs);
+    const info = await connector.testConnection(limit).catch((err: unknown) => {
+      if (limit.aborted) throw this.noAnswer(connector, baseUrl);
       throw err instanceof ConnectorError
         ? new UserFacingError(err.kind, err.message, err.resumeAt ? { resumeAt: err.resumeAt.toISOString() } : undefined)
         : err;
     });
-    const timeZone = await this.practiceTimeZone(connector);
+    const timeZone = await this.practiceTimeZone(connector, limit);
     return {
       userName: info.userName,
       role: info.role,
@@ -70,13 +82,23 @@ export class Connections {
     };
   }
 
+  private noAnswer(connector: Connector, baseUrl: string | null): UserFacingError {
+    const service = SERVICE_NAMES[connector.kind];
+    const where = baseUrl ? `${service} at ${hostOf(baseUrl)}` : service;
+    const seconds = this.testTimeoutMs / 1000;
+    return new UserFacingError(
+      'connection_test_timeout',
+      `No answer from ${where} within ${seconds} ${seconds === 1 ? 'second' : 'seconds'}. Check the address and the internet connection.`,
+    );
+  }
+
   /**
    * The practice's time zone as its API reports it, or null. Only ever a suggestion: a key that works
    * but cannot say (IntakeQ, a failed lookup) still connects.
    */
-  async practiceTimeZone(connector: Connector): Promise<string | null> {
+  async practiceTimeZone(connector: Connector, signal?: AbortSignal): Promise<string | null> {
     if (!connector.practiceTimeZone) return null;
-    return connector.practiceTimeZone().catch((err: unknown) => {
+    return connector.practiceTimeZone(signal).catch((err: unknown) => {
       if (err instanceof ConnectorError) return null;
       throw err;
     });
@@ -97,5 +119,13 @@ export class Connections {
       );
     }
     return { apiKey, baseUrl: source.baseUrl };
+  }
+}
+
+function hostOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host;
+  } catch {
+    return baseUrl;
   }
 }

@@ -8,7 +8,7 @@ import { FileSettingsStore } from '../settings/file-settings-store';
 
 export interface HeadlessOptions extends Pick<
   AppServiceOptions,
-  'name' | 'version' | 'demo' | 'connectorOptions' | 'now' | 'cron' | 'deskName' | 'processId'
+  'name' | 'version' | 'demo' | 'connectorOptions' | 'now' | 'cron' | 'deskName' | 'processId' | 'connectionTestTimeoutMs'
 > {
   dataDir: string;
   env?: NodeJS.ProcessEnv;

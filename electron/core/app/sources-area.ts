@@ -23,7 +23,7 @@ export interface SourceEdit {
   apiKey?: string;
 }
 
-export type ConnectionTestInput = { id: string } | { kind: SourceKind; apiKey: string; baseUrl: string | null };
+export type ConnectionTestInput = { id: string; baseUrl?: string | null } | { kind: SourceKind; apiKey: string; baseUrl: string | null };
 
 /** Configured connections: added, edited and removed with their keys kept in the secret store. */
 export class SourcesArea {
@@ -112,7 +112,14 @@ export class SourcesArea {
   }
 
   async test(input: ConnectionTestInput): Promise<ConnectionTestResult> {
-    if ('id' in input) return this.connections.test(await this.connections.connectorFor(this.get(input.id)));
+    if ('id' in input) {
+      // Editing the address keeps the stored key: test that key where it is about to be sent.
+      const saved = this.get(input.id);
+      const proposed = input.baseUrl !== undefined && !this.connections.isDemo(saved);
+      const source = proposed ? { ...saved, baseUrl: input.baseUrl ?? null } : saved;
+      const baseUrl = this.connections.isDemo(source) ? null : source.baseUrl;
+      return this.connections.test(await this.connections.connectorFor(source), baseUrl);
+    }
     await this.connections.checkBaseUrl(input.baseUrl);
     const at = this.now().toISOString();
     const draft: Source = {
@@ -124,7 +131,7 @@ export class SourcesArea {
       createdAt: at,
       updatedAt: at,
     };
-    return this.connections.test(this.connections.build(draft, input.apiKey));
+    return this.connections.test(this.connections.build(draft, input.apiKey), input.baseUrl);
   }
 
   /** The practice's time zone as the saved source's API reports it (see Connections.practiceTimeZone). */

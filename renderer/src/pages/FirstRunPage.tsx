@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { SourceFormDialog } from '../components/settings/SourceFormDialog';
 import { Alert, Button } from '../components/ui';
 import { messageOf } from '../lib/errors';
-import { useSourcesStore, useSyncRunsStore } from '../store/instances';
+import { useSourcesStore } from '../store/instances';
 
 /**
  * What a new installation shows: connect a real system, or explore the built-in demo practice (an
@@ -12,7 +12,6 @@ import { useSourcesStore, useSyncRunsStore } from '../store/instances';
  */
 export function FirstRunPage() {
   const startDemo = useSourcesStore((s) => s.startDemo);
-  const syncNow = useSyncRunsStore((s) => s.syncNow);
   const [connecting, setConnecting] = useState<SourceKind | null>(null);
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -28,9 +27,9 @@ export function FirstRunPage() {
     }
   };
 
-  // A new source syncs at once: the roster replaces this page and fills as patients arrive.
-  const onSaved = (source: SourceView): void => {
-    void syncNow({ sources: [source.id] }).then(({ problem }) => problem && setError(problem));
+  // The dialog starts a new source's first sync: the roster replaces this page and fills as patients arrive.
+  const onSaved = (_source: SourceView, syncProblem: string | null): void => {
+    if (syncProblem) setError(syncProblem);
   };
 
   return (

@@ -1,24 +1,24 @@
-import type { ConnectionTestResult, SourceKind, SourceView } from '@contract';
-import { Eye, EyeOff, PlugZap } from 'lucide-react';
+import type { ChannelInput, SourceKind, SourceView } from '@contract';
+import { Eye, EyeOff, PlugZap, X } from 'lucide-react';
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
-import { codeOf, fieldErrorsOf, messageOf, type FieldErrors } from '../../lib/errors';
+import { fieldErrorsOf, messageOf, type FieldErrors } from '../../lib/errors';
 import { sourceKindLabel } from '../../lib/status';
-import { useSourcesStore } from '../../store/instances';
-import { Alert, Button, Dialog, Field, SegmentedControl, TextInput } from '../ui';
+import { useSettingsStore, useSourcesStore, useSyncRunsStore } from '../../store/instances';
+import { Alert, Button, Dialog, Field, SegmentedControl, Spinner, TextInput } from '../ui';
 import { ConnectionResult } from './ConnectionResult';
 import { TimeZoneProposal } from './TimeZoneProposal';
+import { useConnectionTest, type TestOutcome } from './use-connection-test';
 
 const KEY_HINTS: Record<SourceKind, string> = {
   cliniko: 'In Cliniko: My info → Manage API keys → Add an API key. The key decides the region (for example …-au1).',
   intakeq: 'In IntakeQ: More → Settings → Integrations → Developer API. Copy the whole key.',
 };
 
-type TestState = { ok: true; result: ConnectionTestResult } | { ok: false; code: string | null; message: string } | null;
-
 /**
- * Add a source, or edit one. The key is typed into a masked field (with a Show button), can be
- * tested before saving, and is never shown again once saved: editing leaves it empty to keep it.
+ * Add a source, or edit one. The key is typed into a masked field (with a Show button) and is never
+ * shown again once saved: editing leaves it empty to keep it. A new key or address is tested before it
+ * is saved; one that fails is saved only by an explicit "Save anyway". A new source starts its first
+ * sync as the dialog closes (its card, the header and the roster show the progress).
  */
 export function SourceFormDialog({
   open,
@@ -32,10 +32,13 @@ export function SourceFormDialog({
   /** The source to edit; absent to add a new one. */
   source?: SourceView;
   initialKind?: SourceKind;
-  onSaved?: (source: SourceView) => void;
+  /** After saving; for a new source, `syncProblem` says why its first sync did not start (else null). */
+  onSaved?: (source: SourceView, syncProblem: string | null) => void;
 }) {
   const add = useSourcesStore((s) => s.add);
   const update = useSourcesStore((s) => s.update);
+  const syncNow = useSyncRunsStore((s) => s.syncNow);
+  const clinicZone = useSettingsStore((s) => s.settings?.schedule.timeZone);
   const editing = Boolean(source);
   const [kind, setKind] = useState<SourceKind>(source?.kind ?? initialKind);
   const [name, setName] = useState(source?.name ?? sourceKindLabel(initialKind));
@@ -45,11 +48,11 @@ export function SourceFormDialog({
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const [testing, setTesting] = useState(false);
-  const [test, setTest] = useState<TestState>(null);
+  const { testing, outcome: test, run: runConnectionTest, reset: resetTest } = useConnectionTest();
 
-  // A fresh form each time the dialog opens.
+  // A fresh form each time the dialog opens; closing it drops a test still running.
   useEffect(() => {
+    resetTest();
     if (!open) return;
     setKind(source?.kind ?? initialKind);
     setName(source?.name ?? sourceKindLabel(initialKind));
@@ -58,38 +61,40 @@ export function SourceFormDialog({
     setShowKey(false);
     setErrors({});
     setFormError(null);
-    setTest(null);
-  }, [open, source, initialKind]);
+  }, [open, source, initialKind, resetTest]);
+
+  const key = apiKey.trim();
+  const address = baseUrl.trim() || null;
+  const addressChanged = Boolean(source && !source.demo && address !== source.baseUrl);
+  // Only what reaches the source needs a test: a name change alone does not.
+  const needsTest = !source || key !== '' || addressChanged;
+  const failed = test !== null && !test.ok;
+  // A refused field would be refused on save too: no "Save anyway" for it.
+  const canSaveAnyway = needsTest && failed && !testing && test.code !== 'invalid_input';
 
   const chooseKind = (next: SourceKind): void => {
     if (name === sourceKindLabel(kind) || !name.trim()) setName(sourceKindLabel(next));
     setKind(next);
-    setTest(null);
+    resetTest();
   };
 
-  const runTest = async (): Promise<void> => {
-    if (!apiKey.trim() && !source) {
+  const testInput = (): ChannelInput<'sources:test'> =>
+    key ? { kind, apiKey: key, baseUrl: address } : addressChanged ? { id: source!.id, baseUrl: address } : { id: source!.id };
+
+  const runTest = async (): Promise<TestOutcome | null> => {
+    if (!key && !source) {
       setErrors({ apiKey: 'Enter the API key to test it.' });
-      return;
+      return null;
     }
     setErrors({});
-    setTesting(true);
-    setTest(null);
-    try {
-      const result = apiKey.trim()
-        ? await api.call('sources:test', { kind, apiKey: apiKey.trim(), baseUrl: baseUrl.trim() || null })
-        : await api.call('sources:test', { id: source!.id });
-      setTest({ ok: true, result });
-    } catch (err) {
-      const fields = fieldErrorsOf(err);
-      if (Object.keys(fields).length > 0) setErrors(fields);
-      setTest({ ok: false, code: codeOf(err), message: messageOf(err, 'The connection test failed.') });
-    } finally {
-      setTesting(false);
-    }
+    setFormError(null);
+    const outcome = await runConnectionTest(testInput());
+    if (outcome && !outcome.ok && Object.keys(outcome.fields).length > 0) setErrors(outcome.fields);
+    return outcome;
   };
 
-  const save = async (): Promise<void> => {
+  /** `tested`: the connection test passed, so a new source's first sync can start at once. */
+  const save = async (tested: boolean): Promise<void> => {
     setSaving(true);
     setErrors({});
     setFormError(null);
@@ -98,12 +103,14 @@ export function SourceFormDialog({
         ? await update({
             id: source.id,
             name: name.trim(),
-            ...(source.demo ? {} : { baseUrl: baseUrl.trim() || null }),
-            ...(apiKey.trim() ? { apiKey: apiKey.trim() } : {}),
+            ...(source.demo ? {} : { baseUrl: address }),
+            ...(key ? { apiKey: key } : {}),
           })
-        : await add({ kind, name: name.trim(), apiKey: apiKey.trim(), baseUrl: baseUrl.trim() || null });
+        : await add({ kind, name: name.trim(), apiKey: key, baseUrl: address });
       onOpenChange(false);
-      onSaved?.(saved);
+      // A new source that answered syncs at once, through the console's one "Sync now".
+      const problem = !source && tested ? (await syncNow({ sources: [saved.id] })).problem : null;
+      onSaved?.(saved, problem);
     } catch (err) {
       const fields = fieldErrorsOf(err);
       setErrors(fields);
@@ -111,6 +118,18 @@ export function SourceFormDialog({
     } finally {
       setSaving(false);
     }
+  };
+
+  // "Add source" / "Save changes": test first unless this very key and address already passed.
+  const submit = async (): Promise<void> => {
+    if (needsTest && !test?.ok) {
+      const outcome = await runTest();
+      if (!outcome?.ok) return;
+      // The practice's own time zone is asked about once (see TimeZoneProposal): stay open for the answer.
+      const zone = outcome.result.timeZone;
+      if (zone && clinicZone !== undefined && zone !== clinicZone) return;
+    }
+    await save(true);
   };
 
   return (
@@ -121,25 +140,35 @@ export function SourceFormDialog({
       description={
         editing
           ? 'Change the name, address or key. Leave the key empty to keep the one stored.'
-          : 'ClinicSync reads patients and appointments with this key. It never changes anything in the source.'
+          : 'ClinicSync tests the key, saves it and starts the first sync. It only reads; it never changes anything in the source.'
       }
       testId="source-dialog"
       footer={
         <>
+          {/* One button that turns into "Cancel test", so focus stays on it while the test runs. */}
           <Button
             variant="secondary"
-            icon={<PlugZap size={16} aria-hidden="true" />}
-            busy={testing}
-            onClick={() => void runTest()}
+            icon={testing ? <X size={16} aria-hidden="true" /> : <PlugZap size={16} aria-hidden="true" />}
+            onClick={testing ? resetTest : () => void runTest()}
             disabled={saving}
           >
-            Test connection
+            {testing ? 'Cancel test' : 'Test connection'}
           </Button>
+          {testing && (
+            <span className="muted" role="status" data-testid="connection-testing">
+              <Spinner /> Testing the connection…
+            </span>
+          )}
           <span className="spacer" />
           <Button variant="quiet" onClick={() => onOpenChange(false)}>
             Cancel
           </Button>
-          <Button variant="primary" type="submit" form="source-form" busy={saving}>
+          {canSaveAnyway && (
+            <Button variant="secondary" onClick={() => void save(false)} busy={saving}>
+              Save anyway
+            </Button>
+          )}
+          <Button variant="primary" type="submit" form="source-form" busy={saving} disabled={testing}>
             {editing ? 'Save changes' : 'Add source'}
           </Button>
         </>
@@ -151,7 +180,7 @@ export function SourceFormDialog({
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          void save();
+          if (!testing && !saving) void submit();
         }}
       >
         {!editing && (
@@ -185,7 +214,7 @@ export function SourceFormDialog({
                     value={apiKey}
                     onChange={(e) => {
                       setApiKey(e.target.value);
-                      setTest(null);
+                      resetTest();
                     }}
                     autoComplete="off"
                     spellCheck={false}
@@ -215,7 +244,7 @@ export function SourceFormDialog({
                   value={baseUrl}
                   onChange={(e) => {
                     setBaseUrl(e.target.value);
-                    setTest(null);
+                    resetTest();
                   }}
                   placeholder={kind === 'cliniko' ? 'https://api.au1.cliniko.com/v1' : 'https://intakeq.com/api/v1'}
                   autoComplete="off"
@@ -227,6 +256,12 @@ export function SourceFormDialog({
           </>
         )}
         {test && <ConnectionResult result={test} />}
+        {canSaveAnyway && (
+          <p className="muted" data-testid="save-anyway-hint">
+            Not saved yet. Fix the key or address and try again, or choose Save anyway to keep it as it is: ClinicSync will not start a sync
+            now, and scheduled syncs of this source will fail until the connection works.
+          </p>
+        )}
         {test?.ok && test.result.timeZone && <TimeZoneProposal zone={test.result.timeZone} />}
         {formError && (
           <Alert tone="danger" title="Not saved">

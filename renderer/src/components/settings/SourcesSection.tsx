@@ -2,7 +2,7 @@ import type { SourceView } from '@contract';
 import { Plus, PlugZap, TriangleAlert } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useAppStore, useSourcesStore } from '../../store/instances';
-import { Button, Card, CardHeader, EmptyState, Skeleton } from '../ui';
+import { Alert, Button, Card, CardHeader, EmptyState, Skeleton } from '../ui';
 import { RemoveSourceDialog } from './RemoveSourceDialog';
 import { SourceCard } from './SourceCard';
 import { SourceFormDialog } from './SourceFormDialog';
@@ -16,6 +16,8 @@ export function SourcesSection({ timeZone }: { timeZone: string }) {
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<SourceView | null>(null);
   const [removing, setRemoving] = useState<SourceView | null>(null);
+  // Why a new source's first sync did not start (its card shows the progress when it did).
+  const [syncProblem, setSyncProblem] = useState<string | null>(null);
   const sourceToFix = useAppStore((s) => s.sourceToFix);
 
   // "Fix" beside a source's error elsewhere: open that source as soon as it is listed.
@@ -74,7 +76,12 @@ export function SourcesSection({ timeZone }: { timeZone: string }) {
           ))}
         </div>
       )}
-      <SourceFormDialog open={adding} onOpenChange={setAdding} />
+      {syncProblem && (
+        <Alert tone="danger" title="The first sync did not start">
+          {syncProblem}
+        </Alert>
+      )}
+      <SourceFormDialog open={adding} onOpenChange={setAdding} onSaved={(_source, problem) => setSyncProblem(problem)} />
       <SourceFormDialog open={editing !== null} onOpenChange={(open) => !open && setEditing(null)} source={editing ?? undefined} />
       <RemoveSourceDialog source={removing} onOpenChange={(open) => !open && setRemoving(null)} />
     </Card>
