@@ -55,6 +55,8 @@ export class ProgressTracker {
   #together = new Set<SyncPhase>();
   /** Requests sent when the rate limit began to hold the run: the wait is over once another is sent. */
   #requestsAtWait = 0;
+  /** Whether the latest wait has reached the faces: a wait shorter than the throttle is still shown once. */
+  #waitShown = true;
   readonly #runStartedAt: number;
   readonly #requestsPerMinute: number | null;
   readonly #smoother = new EtaSmoother();
@@ -105,13 +107,15 @@ export class ProgressTracker {
       lane.total = total ?? lane.total;
     }
     // Pages of requests sent before a wait still arrive during it, side by side: only a request sent
-    // after it ends the wait.
-    this.#update({ requests, ...(requests > this.#requestsAtWait ? { waitingUntil: null } : {}) });
+    // after it ends the wait, and only once the wait has been shown.
+    const waitOver = requests > this.#requestsAtWait && this.#waitShown;
+    this.#update({ requests, ...(waitOver ? { waitingUntil: null } : {}) });
   }
 
   /** A rate limit holds the run until `until` (null: no longer waiting). */
   waiting(until: Date | null, requests: number): void {
     this.#requestsAtWait = requests;
+    this.#waitShown = until === null;
     this.#update({ waitingUntil: until ? until.toISOString() : null, requests });
   }
 
@@ -133,6 +137,7 @@ export class ProgressTracker {
     if (this.#pending) clearTimeout(this.#pending);
     this.#pending = null;
     this.#lastEmit = this.clock.now();
+    this.#waitShown = true;
     this.emit(this.current);
   }
 

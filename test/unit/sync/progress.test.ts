@@ -118,4 +118,19 @@ describe('sync progress', () => {
     vi.advanceTimersByTime(100);
     expect(events.at(-1)?.waitingUntil).toBeNull();
   });
+
+  it('shows a wait shorter than the throttle once, even when a request follows it before the next event', () => {
+    const { t, events } = tracker();
+    t.startPhase('patients', 100);
+    const before = events.length;
+    // Within a tenth of a second of the last event: the wait, then a request sent after it.
+    t.waiting(new Date(Date.now() + 50), 5);
+    t.advance('patients', 10, 100, 6);
+    vi.advanceTimersByTime(100);
+    expect(events.slice(before).map((e) => e.waitingUntil !== null)).toEqual([true]);
+    // Shown once; the next request ends it.
+    t.advance('patients', 20, 100, 7);
+    vi.advanceTimersByTime(100);
+    expect(events.at(-1)?.waitingUntil).toBeNull();
+  });
 });
