@@ -5,7 +5,7 @@ import { ApiError } from '../api/transport';
 import { countByKind, type ChangeKind, type GroupBy } from '../components/changes/group';
 import { moveLegacyDoneMarks, withDoneMark } from './changes-done';
 import { startOfClinicDay } from '../lib/clinic-time';
-import { onceAfter } from '../lib/once-after';
+import { reloadAfterSyncs } from './reload-after-syncs';
 
 export type ChangeView = ChannelResult<'changes:list'>['rows'][number];
 
@@ -212,17 +212,8 @@ export function createChangesStore(call: Api['call'], deps: ChangesDeps) {
 export type ChangesStore = ReturnType<typeof createChangesStore>;
 
 /** A sync that finishes may have found new changes (and moves "since the last sync"): one reload per burst, once the page was opened. */
-export function bindChanges(
+export const bindChanges = (
   store: ChangesStore,
   on: Api['on'],
   timers?: Pick<typeof globalThis, 'setTimeout' | 'clearTimeout'>,
-): () => void {
-  const reload = onceAfter(() => void store.getState().load(), 500, timers);
-  const off = on('sync:finished', () => {
-    if (store.getState().status !== 'idle') reload();
-  });
-  return () => {
-    reload.cancel();
-    off();
-  };
-}
+): (() => void) => reloadAfterSyncs(store, on, timers);

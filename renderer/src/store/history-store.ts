@@ -3,7 +3,7 @@ import type { ChannelInput, ChannelResult } from '@contract';
 import type { Api } from '../api/client';
 import { downloadText } from '../lib/download';
 import { messageOf } from '../lib/errors';
-import { onceAfter } from '../lib/once-after';
+import { reloadAfterSyncs } from './reload-after-syncs';
 
 export type SyncRunStats = ChannelResult<'history:stats'>;
 export type RunDetail = ChannelResult<'history:run'>;
@@ -142,17 +142,8 @@ export function createHistoryStore(call: Api['call'], download: typeof downloadT
 export type HistoryStore = ReturnType<typeof createHistoryStore>;
 
 /** A finished run changes every number on the page: one reload, half a second after a burst of them. */
-export function bindHistory(
+export const bindHistory = (
   store: HistoryStore,
   on: Api['on'],
   timers?: Pick<typeof globalThis, 'setTimeout' | 'clearTimeout'>,
-): () => void {
-  const reload = onceAfter(() => void store.getState().load(), 500, timers);
-  const off = on('sync:finished', () => {
-    if (store.getState().status !== 'idle') reload();
-  });
-  return () => {
-    reload.cancel();
-    off();
-  };
-}
+): (() => void) => reloadAfterSyncs(store, on, timers);
