@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startClinikoEmulator, type ClinikoControl, type RunningEmulator } from '../../electron/emulators';
-import { startConsoleServer, type ConsoleServer } from './support/console-server';
+import { type ConsoleServer } from './support/console-server';
+import { closeSettingsConsole, openSettingsConsole } from './support/settings-console';
 import { axeFindings, collectErrors, goTo } from './support/console-ui';
 import { connectContract } from './support/contract-client';
 
@@ -18,21 +19,17 @@ const frames: string[] = [];
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async ({ browser }) => {
-  // Pages slow enough that the first sync's progress can be seen on the new source's card.
-  emulator = await startClinikoEmulator({ patients: 300, seed: 11, latencyMs: { min: 300, max: 300 } });
-  // The emulator's practice zone, so connecting asks no time-zone question.
-  server = await startConsoleServer({ TZ: 'Australia/Melbourne' });
-  page = await (await browser.newContext()).newPage();
-  page.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => frames.push(String(payload))));
-  await page.goto(server.url);
-  await goTo(page, 'Settings');
+  // Pages slow enough that the first sync's progress can be seen on the new source's card; the
+  // emulator's practice zone on the computer, so connecting asks no time-zone question.
+  ({ server, emulator, page } = await openSettingsConsole(
+    browser,
+    { patients: 300, seed: 11, latencyMs: { min: 300, max: 300 } },
+    'Australia/Melbourne',
+    (opened) => opened.on('websocket', (ws) => ws.on('framereceived', ({ payload }) => frames.push(String(payload)))),
+  ));
 });
 
-test.afterAll(async () => {
-  await page.context().close();
-  await server.stop();
-  await emulator.close();
-});
+test.afterAll(() => closeSettingsConsole({ server, emulator, page }));
 
 const dialog = () => page.getByRole('dialog');
 

@@ -1,14 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import {
-  startClinikoEmulator,
-  startIntakeqEmulator,
-  type ClinikoControl,
-  type IntakeqControl,
-  type RunningEmulator,
-} from '../../electron/emulators';
-import { startConsoleServer, type ConsoleServer } from './support/console-server';
+import { startIntakeqEmulator, type ClinikoControl, type IntakeqControl, type RunningEmulator } from '../../electron/emulators';
+import { type ConsoleServer } from './support/console-server';
+import { closeSettingsConsole, openSettingsConsole } from './support/settings-console';
 import { axeFindings, checkBothThemes, collectErrors, goTo, screenshot } from './support/console-ui';
 
 let server: ConsoleServer;
@@ -21,18 +16,14 @@ test.beforeAll(async ({ browser }) => {
   // Slow enough that the roster can be seen filling during the sync: pages of 100 patients, 800 ms each,
   // fetched several at a time, so the appointments still take a few rounds after the patients are in
   // (the roster refreshes at most once a second while a sync writes).
-  emulator = await startClinikoEmulator({ patients: 600, seed: 7, latencyMs: { min: 800, max: 800 } });
-  server = await startConsoleServer({ TZ: 'Australia/Melbourne' });
-  page = await (await browser.newContext()).newPage();
-  await page.goto(server.url);
-  await goTo(page, 'Settings');
+  ({ server, emulator, page } = await openSettingsConsole(
+    browser,
+    { patients: 600, seed: 7, latencyMs: { min: 800, max: 800 } },
+    'Australia/Melbourne',
+  ));
 });
 
-test.afterAll(async () => {
-  await page.context().close();
-  await server.stop();
-  await emulator.close();
-});
+test.afterAll(() => closeSettingsConsole({ server, emulator, page }));
 
 const dialog = () => page.getByRole('dialog');
 

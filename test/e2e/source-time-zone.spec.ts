@@ -3,10 +3,11 @@
  * the clinic's with one confirmation. The console runs on a UTC computer, the practice is in Perth.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { startClinikoEmulator, type ClinikoControl, type RunningEmulator } from '../../electron/emulators';
-import { startConsoleServer, type ConsoleServer } from './support/console-server';
+import type { ClinikoControl, RunningEmulator } from '../../electron/emulators';
+import { type ConsoleServer } from './support/console-server';
+import { closeSettingsConsole, openSettingsConsole } from './support/settings-console';
 import { connectContract } from './support/contract-client';
-import { checkBothThemes, collectErrors, goTo } from './support/console-ui';
+import { checkBothThemes, collectErrors } from './support/console-ui';
 
 const PRACTICE_ZONE = 'Australia/Perth';
 
@@ -17,18 +18,14 @@ let page: Page;
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async ({ browser }) => {
-  emulator = await startClinikoEmulator({ patients: 20, seed: 5, latencyMs: { min: 0, max: 5 }, timeZone: PRACTICE_ZONE });
-  server = await startConsoleServer({ TZ: 'UTC' });
-  page = await (await browser.newContext()).newPage();
-  await page.goto(server.url);
-  await goTo(page, 'Settings');
+  ({ server, emulator, page } = await openSettingsConsole(
+    browser,
+    { patients: 20, seed: 5, latencyMs: { min: 0, max: 5 }, timeZone: PRACTICE_ZONE },
+    'UTC',
+  ));
 });
 
-test.afterAll(async () => {
-  await page.context().close();
-  await server.stop();
-  await emulator.close();
-});
+test.afterAll(() => closeSettingsConsole({ server, emulator, page }));
 
 const dialog = () => page.getByRole('dialog');
 
