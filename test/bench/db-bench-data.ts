@@ -1,3 +1,4 @@
+import type { Cache } from '../../electron/core/db';
 import type { AppointmentStatus, RemoteAppointment, RemotePatient } from '../../electron/core/domain';
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run measures the same data. */
@@ -122,4 +123,26 @@ export function editedAppointment(appointment: RemoteAppointment, n: number): Re
     default:
       return { ...appointment, telehealthUrl: `https://meet.example.test/changed-${n}` };
   }
+}
+
+/** `rows` cut into pages of `size`, as a listing delivers them. */
+export function pages<T>(rows: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
+}
+
+/**
+ * The baseline the repository's upserts are measured against: a plain prepared INSERT of the same rows
+ * into the same table, one transaction per page.
+ */
+export function plainInsertAppointments(db: Cache['db'], rowPages: RemoteAppointment[][], syncedAt: string): void {
+  const insert = db.prepare(`INSERT INTO appointments (source, external_id, patient_external_id,
+      practitioner_external_id, practitioner_name, service_name, location_name, starts_at, ends_at, status,
+      cancelled_at, cancellation_reason, telehealth_url, deleted, remote_updated_at, last_synced_at)
+    VALUES (@source, @externalId, @patientExternalId, @practitionerExternalId, @practitionerName, @serviceName,
+      @locationName, @startsAt, @endsAt, @status, @cancelledAt, @cancellationReason, @telehealthUrl, 0,
+      @remoteUpdatedAt, @syncedAt)`);
+  const insertPage = db.transaction((page: RemoteAppointment[]) => {
+    for (const row of page) insert.run({ ...row, syncedAt });
+  });
+  for (const page of rowPages) insertPage(page);
 }

@@ -10,7 +10,7 @@ import type { RemoteAppointment, RosterQuery } from '../../electron/core/domain'
 import type { Benchmark, BenchMetric } from './bench-types';
 import { compareRosterQueries, compareScrolling, trigramWriteCost } from './roster-bench';
 import { atScale } from './scale';
-import { benchAppointment, benchPatient, editedAppointment, pick, seededRandom } from './db-bench-data';
+import { benchAppointment, benchPatient, editedAppointment, pages, pick, plainInsertAppointments, seededRandom } from './db-bench-data';
 
 const KEY = { kind: 'encrypted', hexKey: '3c'.repeat(32) } as const;
 const NOW = '2025-06-01T00:00:00.000Z';
@@ -28,13 +28,9 @@ function freshCache(dir: string, name: string): Cache {
   return cache;
 }
 
-function pages<T>(rows: T[]): T[][] {
-  return Array.from({ length: Math.ceil(rows.length / PAGE) }, (_, i) => rows.slice(i * PAGE, (i + 1) * PAGE));
-}
-
 function seedPatients(cache: Cache, source: string, count: number, random: () => number): void {
   const rows = Array.from({ length: count }, (_, n) => benchPatient(source, n, random));
-  for (const page of pages(rows)) cache.patients.upsertPage(source, page, NOW);
+  for (const page of pages(rows, PAGE)) cache.patients.upsertPage(source, page, NOW);
 }
 
 /** rows per second for `work` over `rows` rows */
@@ -45,26 +41,12 @@ function rate(rows: number, work: () => void): number {
 }
 
 function upsertAll(cache: Cache, rows: RemoteAppointment[], syncedAt: string, runId: number): void {
-  for (const page of pages(rows)) {
+  for (const page of pages(rows, PAGE)) {
     cache.transaction(() => {
       cache.appointments.upsertPage('cliniko', page, syncedAt, runId);
       cache.cursors.set('cliniko', 'appointments', syncedAt);
     });
   }
-}
-
-/** A plain prepared INSERT of the same rows into the same table, one transaction per page. */
-function plainInsertLoop(cache: Cache, rows: RemoteAppointment[]): void {
-  const insert = cache.db.prepare(`INSERT INTO appointments (source, external_id, patient_external_id,
-      practitioner_external_id, practitioner_name, service_name, location_name, starts_at, ends_at, status,
-      cancelled_at, cancellation_reason, telehealth_url, deleted, remote_updated_at, last_synced_at)
-    VALUES (@source, @externalId, @patientExternalId, @practitionerExternalId, @practitionerName, @serviceName,
-      @locationName, @startsAt, @endsAt, @status, @cancelledAt, @cancellationReason, @telehealthUrl, 0,
-      @remoteUpdatedAt, @syncedAt)`);
-  const insertPage = cache.db.transaction((page: RemoteAppointment[]) => {
-    for (const row of page) insert.run({ ...row, source: 'intakeq', syncedAt: NOW });
-  });
-  for (const page of pages(rows)) insertPage(page);
 }
 
 function upsertMetrics(dir: string): BenchMetric[] {
@@ -80,7 +62,16 @@ function upsertMetrics(dir: string): BenchMetric[] {
     startedAt: NOW,
   });
 
-  const plain = rate(UPSERT_ROWS, () => plainInsertLoop(cache, rows));
+  const plain = rate(UPSERT_ROWS, () =>
+    plainInsertAppointments(
+      cache.db,
+      pages(
+        rows.map((row) => ({ ...row, source: 'intakeq' })),
+        PAGE,
+      ),
+      NOW,
+    ),
+  );
   const fresh = rate(UPSERT_ROWS, () => upsertAll(cache, rows, NOW, runId));
   const unchanged = rate(UPSERT_ROWS, () => upsertAll(cache, rows, '2025-06-01T01:00:00.000Z', runId));
   const mixed = rate(UPSERT_ROWS, () => upsertAll(cache, edited, '2025-06-01T02:00:00.000Z', runId));
@@ -114,7 +105,7 @@ function rosterCache(dir: string): Cache {
     const appointments = Array.from({ length: perSource * APPOINTMENTS_PER_PATIENT }, (_, n) =>
       benchAppointment(source, n, perSource, NOW, random),
     );
-    for (const page of pages(appointments)) cache.appointments.upsertPage(source, page, NOW, null);
+    for (const page of pages(appointments, PAGE)) cache.appointments.upsertPage(source, page, NOW, null);
   }
   const organizations = ['Hillside School', 'Arcadia Trust', 'Northside Employers', 'Youth Program'].map((name) =>
     cache.organizations.create(name, NOW),

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { openCache, type Cache } from '../../electron/core/db';
 import type { RemoteAppointment } from '../../electron/core/domain';
 import type { Benchmark, BenchMetric } from './bench-types';
-import { benchAppointment, benchPatient, seededRandom } from './db-bench-data';
+import { benchAppointment, benchPatient, pages, plainInsertAppointments, seededRandom } from './db-bench-data';
 import { atScale } from './scale';
 
 const KEY = { kind: 'encrypted', hexKey: '3c'.repeat(32) } as const;
@@ -32,16 +32,12 @@ interface Loaded {
   cache: Cache;
 }
 
-function pages<T>(rows: T[], size = PAGE): T[][] {
-  return Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
-}
-
 function freshCache(dir: string, name: string): Cache {
   const cache = openCache({ file: path.join(dir, name), key: KEY });
   cache.sources.add({ id: SOURCE, kind: 'cliniko', name: 'Cliniko', baseUrl: null, credentialRef: 'c' }, NOW);
   const random = seededRandom(11);
   const patients = Array.from({ length: PATIENTS }, (_, n) => benchPatient(SOURCE, n, random));
-  for (const page of pages(patients)) cache.patients.upsertPage(SOURCE, page, NOW);
+  for (const page of pages(patients, PAGE)) cache.patients.upsertPage(SOURCE, page, NOW);
   return cache;
 }
 
@@ -63,20 +59,6 @@ function endRun(cache: Cache, runId: number): void {
   });
 }
 
-/** A plain prepared INSERT of the same rows into the same table, one transaction per page (the baseline). */
-function plainInsert(cache: Cache, rows: RemoteAppointment[]): void {
-  const insert = cache.db.prepare(`INSERT INTO appointments (source, external_id, patient_external_id,
-      practitioner_external_id, practitioner_name, service_name, location_name, starts_at, ends_at, status,
-      cancelled_at, cancellation_reason, telehealth_url, deleted, remote_updated_at, last_synced_at)
-    VALUES (@source, @externalId, @patientExternalId, @practitionerExternalId, @practitionerName, @serviceName,
-      @locationName, @startsAt, @endsAt, @status, @cancelledAt, @cancellationReason, @telehealthUrl, 0,
-      @remoteUpdatedAt, @syncedAt)`);
-  const insertPage = cache.db.transaction((page: RemoteAppointment[]) => {
-    for (const row of page) insert.run({ ...row, syncedAt: NOW });
-  });
-  for (const page of pages(rows)) insertPage(page);
-}
-
 /**
  * The repository's way, pages of 100 each committed with its cursor as the engine does (or ten pages
  * a commit), the run's end (index build, next appointments) included:
@@ -90,7 +72,7 @@ function throughRepository(cache: Cache, rows: RemoteAppointment[], variant: Exc
   if (variant === 'recordByRecord') endRun(cache, startRun(cache, false));
   const runId = startRun(cache, variant !== 'noChangeRows');
   const perCommit = variant === 'firstLoadBatched' ? 10 : 1;
-  for (const group of pages(pages(rows), perCommit)) {
+  for (const group of pages(pages(rows, PAGE), perCommit)) {
     cache.transaction(() => {
       for (const page of group) {
         cache.appointments.upsertPage(SOURCE, page, NOW, runId);
@@ -106,7 +88,7 @@ function loadOnce(dir: string, variant: Variant, rows: RemoteAppointment[], roun
   const cache = freshCache(dir, file);
   cache.db.pragma('wal_checkpoint(TRUNCATE)');
   const started = performance.now();
-  if (variant === 'plain') plainInsert(cache, rows);
+  if (variant === 'plain') plainInsertAppointments(cache.db, pages(rows, PAGE), NOW);
   else throughRepository(cache, rows, variant);
   const rate = rows.length / ((performance.now() - started) / 1000);
   return { rate, file: path.join(dir, file), cache };
