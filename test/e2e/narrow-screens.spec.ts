@@ -46,7 +46,6 @@ async function checkThemes(name: string): Promise<void> {
   for (const scheme of ['light', 'dark'] as const) {
     await setScheme(page, scheme);
     await page.mouse.move(0, 0);
-    await page.waitForTimeout(200); // colour transitions settle
     expect(await axeFindings(page), `axe findings on ${name} (${scheme})`).toEqual([]);
     const shot = `${name}-${scheme}`;
     for (const dir of README_PICTURES.has(shot) ? [RESULTS_DIR as string, ...DOCS_DIRS] : [RESULTS_DIR as string]) {

@@ -12,8 +12,8 @@ import {
 } from '../../electron/emulators';
 import { startConsoleServer, type ConsoleServer } from './support/console-server';
 import { connectContract, type ContractClient } from './support/contract-client';
-import { openPage, progressSeen, recordProgress, saveScreenshot, seriousViolations, useColorScheme } from './support/console-pages';
-import { sidewaysOverflow } from './support/console-ui';
+import { openPage, progressSeen, recordProgress, saveScreenshot, seriousViolations } from './support/console-pages';
+import { setScheme, sidewaysOverflow } from './support/console-ui';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -270,7 +270,7 @@ test('a change made upstream appears on Changes after the next sync, and History
     await page.setViewportSize(size);
     expect(await sidewaysOverflow(page), `sideways scrolling at ${size.width} px`).toEqual([]);
     for (const scheme of ['light', 'dark'] as const) {
-      await useColorScheme(page, scheme);
+      await setScheme(page, scheme);
       expect(await seriousViolations(page)).toEqual([]);
       await saveScreenshot(page, `changes-worklist-${size.width}-${scheme}`, testInfo);
     }
@@ -397,7 +397,7 @@ test('a source whose key stopped working: a clear failure, its error in the dril
     const item = page.getByTestId('sync-source').filter({ hasText: 'Eastside (old key)' });
     await expect(item.getByRole('alert')).toHaveText(/Sync failed: the API key was refused\./);
     for (const scheme of ['light', 'dark'] as const) {
-      await useColorScheme(page, scheme);
+      await setScheme(page, scheme);
       expect(await seriousViolations(page)).toEqual([]);
       await saveScreenshot(page, `sync-source-failing-${size.width}-${scheme}`, testInfo);
     }
@@ -424,7 +424,7 @@ test('a source whose key stopped working: a clear failure, its error in the dril
 for (const scheme of ['light', 'dark'] as const) {
   test(`no serious or critical accessibility findings on Sync, Changes and History (${scheme})`, async ({ page }, testInfo) => {
     await page.goto(`${server.url}#/sync`);
-    await useColorScheme(page, scheme);
+    await setScheme(page, scheme);
     for (const route of ['sync', 'changes', 'history'] as const) {
       await openPage(page, server.url, route);
       await page.waitForLoadState('networkidle');

@@ -49,21 +49,6 @@ export async function saveScreenshot(page: Page, name: string, testInfo?: TestIn
   await page.setViewportSize(viewport);
 }
 
-/** Switches the console between the light and dark themes (it follows the system by default). */
-export async function useColorScheme(page: Page, scheme: 'light' | 'dark'): Promise<void> {
-  await page.emulateMedia({ colorScheme: scheme });
-  await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
-  // Colours fade between themes: axe must judge the new colours, not a frame half-way. (A transition
-  // that keeps restarting must not hold the test: a second at most.)
-  await page.evaluate(async () => {
-    const fades = document
-      .getAnimations()
-      .filter((a) => a instanceof CSSTransition)
-      .map((a) => a.finished.catch(() => undefined));
-    await Promise.race([Promise.all(fades), new Promise((resolve) => setTimeout(resolve, 1000))]);
-  });
-}
-
 /** Records every value a progress bar shows, from now on (values arrive faster than polling sees them). */
 export async function recordProgress(page: Page): Promise<void> {
   await page.evaluate(() => {

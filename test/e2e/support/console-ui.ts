@@ -23,6 +23,15 @@ export async function goTo(page: Page, name: NavPage): Promise<void> {
 export async function setScheme(page: Page, scheme: 'light' | 'dark'): Promise<void> {
   await page.emulateMedia({ colorScheme: scheme });
   await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+  // Colours fade between themes: axe must judge the new colours, not a frame half-way. (A transition
+  // that keeps restarting must not hold the test: a second at most.)
+  await page.evaluate(async () => {
+    const fades = document
+      .getAnimations()
+      .filter((a) => a instanceof CSSTransition)
+      .map((a) => a.finished.catch(() => undefined));
+    await Promise.race([Promise.all(fades), new Promise((resolve) => setTimeout(resolve, 1000))]);
+  });
 }
 
 /** Serious and critical axe-core findings (WCAG 2.1 A/AA and best practices) on the page as it is now. */
@@ -42,7 +51,6 @@ export async function checkBothThemes(
 ): Promise<void> {
   for (const scheme of ['light', 'dark'] as const) {
     await setScheme(page, scheme);
-    await page.waitForTimeout(200); // colour transitions settle
     expect(await axeFindings(page), `axe findings on ${name} (${scheme})`).toEqual([]);
     await beforeShot?.();
     await screenshot(page, `${name}-${scheme}`, options);
