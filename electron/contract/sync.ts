@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   STARTABLE_SYNC_MODES,
   type ActivityLine,
+  type FromHub,
   type ScheduleStatusView,
   type SyncProgressView,
   type SyncRun,
@@ -16,6 +17,8 @@ export const syncChannels = {
     started: Array<{ source: string; runId: number }>;
     /** Sources that could not start (already syncing, no key), each with why. */
     refused: Array<{ source: string; code: string; message: string }>;
+    /** On a desk of a clinic hub: sources brought up to date from the hub instead, with why. */
+    fromHub: FromHub[];
   }>()(
     z
       .object({

@@ -23,8 +23,8 @@ export function createHandlers(service: AppService, runtime: Runtime): HandlerMa
     'demo:start': () => service.startDemo(),
 
     'sync:start': async (input) => {
-      const { started, refused } = await service.clinicSync.start({ sources: input.sources, mode: input.mode, trigger: 'manual' });
-      return { started, refused };
+      const { started, refused, fromHub } = await service.clinicSync.start({ sources: input.sources, mode: input.mode, trigger: 'manual' });
+      return { started, refused, fromHub };
     },
     'sync:cancel': (input) => ({ cancelled: sync.cancel(input.source) }),
     'sync:status': () => service.status(),

@@ -3,6 +3,7 @@ import { AppHeader } from './components/layout/AppHeader';
 import { NoticeList } from './components/layout/NoticeList';
 import { Sidebar } from './components/layout/Sidebar';
 import { FinishedRunBanner } from './components/sync/FinishedRunBanner';
+import { HubUpdateBanner } from './components/sync/HubUpdateBanner';
 import { TooltipProvider } from './components/ui';
 import { applyAppearance } from './lib/theme';
 import { PAGE_TITLES } from './lib/routes';
@@ -94,6 +95,7 @@ export function App() {
           <main id="main" ref={main} tabIndex={-1} className={`app-main page-${page}`} aria-label={title}>
             <NoticeList />
             <FinishedRunBanner />
+            <HubUpdateBanner />
             <CurrentPage />
           </main>
         </div>

@@ -138,8 +138,14 @@ test('the front desk follows Southside without its API key: said calmly, no "no 
   await expect(card.getByRole('button', { name: 'Test connection' })).toHaveCount(0);
   await expect(page.getByTestId('freshness')).not.toContainText(/no API key|Cannot sync/i);
   // What it offers instead brings it from the hub (no request to Southside's API from this desk).
-  await expect(card.getByRole('button', { name: 'Update from hub' })).toBeVisible();
+  await card.getByRole('button', { name: 'Update from hub' }).click();
+  // It says what it brought (nothing new: the hub had woken this desk already), not silence.
+  await expect(page.getByTestId('hub-update-text')).toHaveText(
+    /^Southside is up to date with the clinic hub · (nothing new from the other desks|[\d,]+ records? from the other desks applied)$/,
+  );
   expect(await axeFindings(page)).toEqual([]);
   await card.scrollIntoViewIfNeeded();
   await screenshot(page, 'settings-followed-source');
+  await page.getByRole('button', { name: 'Dismiss the clinic hub update' }).click();
+  await expect(page.getByTestId('hub-update-text')).toHaveCount(0);
 });

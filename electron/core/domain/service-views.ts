@@ -139,3 +139,14 @@ export interface CacheCheckResult {
   /** What was found and what happens next, in plain words. */
   message: string;
 }
+
+/** A source this desk brings up to date from the clinic hub instead of its API, and why. */
+export interface FromHub {
+  source: string;
+  reason: string;
+  /**
+   * Records from the other desks applied when this start waited for them (every asked source is
+   * followed); null when they arrive with the end of this desk's own pulls.
+   */
+  applied: number | null;
+}

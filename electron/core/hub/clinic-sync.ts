@@ -17,7 +17,10 @@ export interface ClinicSyncPlan {
   /** Set when the hub cannot be reached: this desk syncs on its own and publishes on reconnect. */
   offline: string | null;
   /** What a desk does when the hub cannot be reached: see `OfflineRule`. */
-  /** Stops heartbeating, publishes what is left, releases the leases and applies what others published. */
+  /**
+   * Stops heartbeating, publishes what is left, releases the leases and applies what others published;
+   * `applied` counts the records applied since the plan began.
+   */
   finish(): Promise<{ published: number; applied: number; error: string | null }>;
 }
 
@@ -51,10 +54,11 @@ export async function planClinicSync(
   const address = (source: string) => key.address({ kind: 'source', source, ref: source });
   let held: string[];
   const fromHub: ClinicSyncPlan['fromHub'] = [];
+  let appliedFirst = 0;
   try {
     // Up to date with the clinic first, so a pull taken over goes on from where the clinic got to.
     await session.publish();
-    await session.catchUp();
+    appliedFirst = (await session.catchUp()).applied;
     held = [];
     for (const source of sources) {
       if (!withKeys.has(source.id)) {
@@ -122,7 +126,7 @@ export async function planClinicSync(
           for (const source of held) await releaseLease(client, address(source), deskId);
         });
         const { applied } = await session.catchUp();
-        return { published, applied, error: null };
+        return { published, applied: appliedFirst + applied, error: null };
       } catch (error) {
         if (!(error instanceof UserFacingError)) throw error;
         return { published: 0, applied: 0, error: error.message };

@@ -7,6 +7,7 @@ import { frameBatch, type FrameScheduler } from '../lib/frame-batch';
 export type SyncRun = EventPayload<'sync:finished'>;
 export type SyncMode = NonNullable<ChannelInput<'sync:start'>['mode']>;
 export type Refusal = ChannelResult<'sync:start'>['refused'][number];
+export type FromHub = ChannelResult<'sync:start'>['fromHub'][number];
 
 /** What a "Sync now" got: the sources that started, or why none did. */
 export interface SyncStart {
@@ -24,6 +25,8 @@ export interface SyncRunsState {
   starting: boolean;
   startError: string | null;
   refused: Refusal[];
+  /** On a desk of a clinic hub: what the last "Sync now" brought from the hub instead of the API. */
+  fromHub: FromHub[];
   /** Sources whose cancel was asked for ('*': all). */
   cancelling: Record<string, boolean>;
   /** Active runs as the service knows them (at start, and after a lost connection). */
@@ -33,6 +36,7 @@ export interface SyncRunsState {
   cancel(source?: string): Promise<void>;
   dismissSummary(source: string): void;
   dismissRefused(): void;
+  dismissFromHub(): void;
   /** Applies events in the order they arrived (see bindSyncRuns). */
   apply(events: RunEvent[]): void;
 }
@@ -70,6 +74,7 @@ export function createSyncRunsStore(call: Api['call']) {
     starting: false,
     startError: null,
     refused: [],
+    fromHub: [],
     cancelling: {},
 
     load() {
@@ -87,7 +92,7 @@ export function createSyncRunsStore(call: Api['call']) {
     },
 
     async syncNow({ mode = 'incremental', sources } = {}) {
-      set({ starting: true, startError: null, refused: [] });
+      set({ starting: true, startError: null, refused: [], fromHub: [] });
       try {
         const result = await call('sync:start', { mode, ...(sources ? { sources } : {}) });
         set((state) => {
@@ -97,7 +102,7 @@ export function createSyncRunsStore(call: Api['call']) {
             if (!endedRuns.has(runId)) progress[source] ??= placeholder(source, runId);
             if (finished[source]?.id !== runId) delete finished[source];
           }
-          return { starting: false, progress, finished, refused: result.refused };
+          return { starting: false, progress, finished, refused: result.refused, fromHub: result.fromHub };
         });
         const problem = result.started.length === 0 ? (result.refused[0]?.message ?? null) : null;
         return { started: result.started.map((s) => s.source), problem };
@@ -131,6 +136,10 @@ export function createSyncRunsStore(call: Api['call']) {
 
     dismissRefused() {
       set({ refused: [], startError: null });
+    },
+
+    dismissFromHub() {
+      set({ fromHub: [] });
     },
 
     apply(events) {

@@ -46,9 +46,12 @@ describe('three desks sharing one clinic hub', () => {
     const onePull = emulator.stats().requests - requestsBefore;
 
     const fromB = await syncDesk(b.service);
-    const fromC = await syncDesk(c.service);
     expect(fromB.runs).toEqual([]);
-    expect(fromC.runs).toEqual([]);
+    // C's "Update from hub" (the console's sync start) waits for the hub and says what it brought.
+    const fromC = await c.service.clinicSync.start({ mode: 'incremental', trigger: 'manual' });
+    expect(fromC).toMatchObject({ started: [], refused: [] });
+    expect(fromC.fromHub).toEqual([{ source: expect.any(String), reason: 'this desk has no API key for it', applied: expect.any(Number) }]);
+    expect(fromC.fromHub[0]?.applied).toBeGreaterThan(150);
     expect(emulator.stats().requests - requestsBefore).toBe(onePull);
 
     const patients = exported(a.service, 'patients');

@@ -10,8 +10,8 @@ describe('the live runs store', () => {
     const api = fakeApi({
       'sync:start': (input) =>
         (input as { sources?: string[] }).sources?.includes('south')
-          ? { started: [], refused: [{ source: 'south', code: 'sync_in_progress', message: 'Southside is already syncing.' }] }
-          : { started: [{ source: 'north', runId: 7 }], refused: [] },
+          ? { started: [], refused: [{ source: 'south', code: 'sync_in_progress', message: 'Southside is already syncing.' }], fromHub: [] }
+          : { started: [{ source: 'north', runId: 7 }], refused: [], fromHub: [] },
     });
     const store = createSyncRunsStore(api.call);
 
@@ -29,6 +29,23 @@ describe('the live runs store', () => {
     const failed = await store.getState().syncNow();
     expect(failed.problem).toMatch(/disconnected/);
     expect(store.getState()).toMatchObject({ starting: false, startError: failed.problem, refused: [] });
+  });
+
+  it('on a desk of a clinic hub, keeps what the hub brought for followed sources until the next start or a dismiss', async () => {
+    const followed = { source: 'south', reason: 'this desk has no API key for it', applied: 12 };
+    const api = fakeApi({ 'sync:start': () => ({ started: [], refused: [], fromHub: [followed] }) });
+    const store = createSyncRunsStore(api.call);
+
+    // Nothing started here, yet nothing went wrong: no problem to show.
+    expect(await store.getState().syncNow({ sources: ['south'] })).toEqual({ started: [], problem: null });
+    expect(store.getState().fromHub).toEqual([followed]);
+    store.getState().dismissFromHub();
+    expect(store.getState().fromHub).toEqual([]);
+
+    await store.getState().syncNow({ sources: ['south'] });
+    api.handlers['sync:start'] = () => ({ started: [{ source: 'north', runId: 8 }], refused: [], fromHub: [] });
+    await store.getState().syncNow();
+    expect(store.getState().fromHub).toEqual([]);
   });
 
   it('applies a burst of events once a frame, in order, keeping the latest progress', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScheduleStatusView, SourceView } from '../../../electron/contract';
-import { finishedHeadline } from '../../../renderer/src/components/sync/finished-words';
+import { finishedHeadline, fromHubHeadline } from '../../../renderer/src/components/sync/finished-words';
 import { rosterFreshness } from '../../../renderer/src/components/sync/roster-sync-words';
 import { schedulerWords } from '../../../renderer/src/components/sync/schedule-words';
 import { progressOf, runOf } from './support/runs';
@@ -107,5 +107,28 @@ describe('the roster’s freshness line', () => {
   it('while a sync runs, says its share done and the whole run’s time left', () => {
     const line = rosterFreshness([src('north', null)], { north: progressOf({ percent: 31.2, etaSeconds: 185 }) }, NOW, MEL);
     expect(line).toBe('Syncing now · 31% · about 3 min 5 s left');
+  });
+});
+
+describe('what "Update from hub" brought, on a desk of a clinic hub', () => {
+  const names: Record<string, string> = { south: 'Southside', north: 'Northside', east: 'Eastside' };
+  const nameOf = (id: string) => names[id] ?? id;
+
+  it('says the followed sources are up to date and how many records came from the other desks', () => {
+    expect(fromHubHeadline([{ source: 'south', reason: 'this desk has no API key for it', applied: 1204 }], nameOf)).toBe(
+      'Southside is up to date with the clinic hub · 1,204 records from the other desks applied',
+    );
+    expect(
+      fromHubHeadline(
+        ['south', 'north', 'east'].map((source) => ({ source, reason: 'the desk Back office is pulling it', applied: 0 })),
+        nameOf,
+      ),
+    ).toBe('Southside, Northside and Eastside are up to date with the clinic hub · nothing new from the other desks');
+  });
+
+  it('while this desk pulls others, says a followed source arrives at the end, and why it is not pulled here', () => {
+    expect(fromHubHeadline([{ source: 'north', reason: 'the desk Back office is pulling it', applied: null }], nameOf)).toBe(
+      'Northside comes from the clinic hub when this sync ends: the desk Back office is pulling it',
+    );
   });
 });

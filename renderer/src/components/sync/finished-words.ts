@@ -1,6 +1,6 @@
 import type { SyncRun } from '../../store/sync-runs-store';
 import type { Tone } from '../ui/Badge';
-import { formatCount } from '../../lib/format';
+import { formatCount, plural } from '../../lib/format';
 import { warningCount } from './format';
 
 export type FinishedRun = Pick<SyncRun, 'status' | 'counts' | 'errors' | 'resumeAt'>;
@@ -55,4 +55,31 @@ export function finishedHeadline(run: FinishedRun, sourceName: string, clock: (i
     default:
       return { text: `Sync of ${sourceName} has not finished`, tone: 'info' };
   }
+}
+
+/** A list of names as a sentence says it: "Southside", "Southside and Northside", "A, B and C". */
+function joinNames(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+}
+
+/**
+ * What "Sync now" / "Update from hub" did for sources a desk of a clinic hub follows instead of
+ * pulling: "Southside is up to date with the clinic hub · 120 records from the other desks applied",
+ * or, when this desk's own pulls are still running, that they arrive at their end and why.
+ */
+export function fromHubHeadline(
+  fromHub: Array<{ source: string; reason: string; applied: number | null }>,
+  nameOf: (source: string) => string,
+): string {
+  const waited = fromHub.filter((f) => f.applied !== null);
+  const later = fromHub.filter((f) => f.applied === null);
+  const lines: string[] = [];
+  if (waited.length > 0) {
+    const applied = waited[0]?.applied ?? 0;
+    const names = joinNames(waited.map((f) => nameOf(f.source)));
+    const news = applied > 0 ? `${plural(applied, 'record')} from the other desks applied` : 'nothing new from the other desks';
+    lines.push(`${names} ${waited.length === 1 ? 'is' : 'are'} up to date with the clinic hub · ${news}`);
+  }
+  for (const f of later) lines.push(`${nameOf(f.source)} comes from the clinic hub when this sync ends: ${f.reason}`);
+  return lines.join('. ');
 }
