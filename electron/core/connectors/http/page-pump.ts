@@ -120,6 +120,8 @@ export function pumpPages<P>(options: PumpOptions<P>): AsyncGenerator<PumpedPage
           continue;
         }
         await new Promise<void>((resolve) => (wake = resolve));
+        // The first page is in: answers that came with it get their turn too, to be stored with it.
+        if (ready.length > 0 && inFlight > 0) await nextTurn();
       }
     } finally {
       ticket?.leave();
