@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SourceKind } from '../../electron/core/domain';
+import { SYNC_PROCESS_V8_FLAGS } from '../../electron/core/sync/process-flags';
 import { startClinikoEmulator, startIntakeqEmulator, type EmulatorOptions } from '../../electron/emulators';
 import type { Benchmark, BenchMetric } from './bench-types';
 import { PACING_NOTE, burstAwareFloorMs, pacingRatio } from './pacing';
@@ -54,10 +55,11 @@ async function startUpstream(kind: SourceKind, patients: number): Promise<Upstre
   };
 }
 
-/** Runs one case in its own process (see sync-bench-worker.ts). */
+/** Runs one case in its own process (see sync-bench-worker.ts), with the V8 flags the desktop app runs syncs with. */
 export function runWorker(input: WorkerInput): Promise<WorkerOutput> {
+  const args = [...SYNC_PROCESS_V8_FLAGS, '--expose-gc', '--import', 'tsx', join(here, 'sync-bench-worker.ts'), JSON.stringify(input)];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(here, 'sync-bench-worker.ts'), JSON.stringify(input)], {
+    const child = spawn(process.execPath, args, {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -149,7 +151,7 @@ const benchmark: Benchmark = {
       PACING_NOTE,
       'Naive: the same connection, practitioner and patient requests, then one appointments request per patient instead of listing the windows.',
       'Incremental: after the full sync, 1 % of patients edited and 1 % of appointments moved a day or cancelled, through the emulator’s control API.',
-      'Memory: peak RSS of the process running the syncs (the emulator runs elsewhere), sampled every 10 ms. It includes the Node runtime with tsx (about 100 MB before the first sync), the cache’s 64 MB SQLite page cache and V8’s young generation (new_space), which V8 sizes by allocation rate and may double mid-run; what the sync keeps is old_space. Both are listed per case below.',
+      `Memory: peak RSS of the process running the syncs (the emulator runs elsewhere), sampled every 10 ms, started with the desktop app's V8 flags (${SYNC_PROCESS_V8_FLAGS.join(' ')}). It includes the Node runtime with tsx (about 100 MB before the first sync), the cache’s 64 MB SQLite page cache and V8’s young generation (new_space), which V8 grows while survivors accumulate, up to the flag's cap; what the sync keeps is old_space. Both are listed per case below. The listings of a run hold at most 6 pages ahead of their readers, all together.`,
       'IntakeQ filters changes by whole days only, so an incremental sync re-reads every appointment modified since the day before its cursor; in the emulated practices about 40 % of the windows’ appointments were modified within the last day.',
     ];
     for (const kind of ['cliniko', 'intakeq'] as const) {

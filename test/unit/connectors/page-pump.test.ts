@@ -55,6 +55,17 @@ describe('the page pump', () => {
     expect((await pages.next()).done).toBe(true);
   });
 
+  it('hands a waiting reader the answers that came in the same turn as the first, to store them at once', async () => {
+    const up = controlledFetch();
+    const pages = pumpPages({ urls: urls(2, 6), fetch: up.fetch, window: 3, follow });
+    const taken = take(pages);
+    await settle();
+    up.answer(3);
+    // Processed just after it: another connection's answer, in the same turn of the event loop.
+    setImmediate(() => up.answer(2));
+    expect(await taken).toEqual({ values: [3, 2], last: false });
+  });
+
   it('follows a link past the counted pages (records added mid-pull), one page at a time', async () => {
     const up = controlledFetch();
     const pages = pumpPages({ urls: urls(2, 3), fetch: up.fetch, window: 4, follow });

@@ -1,6 +1,7 @@
 import { connectorErrors } from '../errors';
 import { MalformedResponseError, type HttpClient, type JsonResult } from '../http/http-client';
 import { nextTurn, pumpPages, type FetchedPage } from '../http/page-pump';
+import type { PagesAhead } from '../http/pages-ahead';
 import { clinikoEnvelopeSchema } from './schemas';
 
 export const PAGE_SIZE = 100;
@@ -74,6 +75,8 @@ export class ClinikoApi {
   constructor(
     private readonly http: HttpClient,
     readonly baseUrl: URL,
+    /** The pages every listing together may hold ahead of its reader; none: each listing its own `ahead`. */
+    private readonly pagesAhead: PagesAhead | null = null,
   ) {}
 
   url(path: string, query: Query = []): URL {
@@ -99,6 +102,8 @@ export class ClinikoApi {
    * tells the total, so with `ahead` above 1 the others are then fetched side by side (at most `ahead`
    * in flight or not yet taken) and handed over as they arrive, out of order; `last` marks the page
    * after which none is left. Otherwise, or without a total, pages follow `links.next` one at a time.
+   * `rank` orders the listings sharing `pagesAhead`: the lower fetches first; a listing's reader may
+   * wait for better-ranked listings only.
    */
   async *list(
     path: string,
@@ -107,6 +112,7 @@ export class ClinikoApi {
     what: string,
     signal?: AbortSignal,
     ahead = 1,
+    rank = 0,
   ): AsyncGenerator<ClinikoListPage> {
     const visited = new Set<string>();
     const follow = (link: string): URL => {
@@ -129,7 +135,14 @@ export class ClinikoApi {
     if (rest.length > 0) {
       // The other pages are on their way while the first is stored; left unread, they are called off.
       const leave = new AbortController();
-      const others = pumpPages({ urls: rest, fetch: fetchPage, window: ahead, follow, signal: anyOf(signal, leave.signal) });
+      const others = pumpPages({
+        urls: rest,
+        fetch: fetchPage,
+        window: ahead,
+        follow,
+        signal: anyOf(signal, leave.signal),
+        ...(this.pagesAhead ? { share: { pages: this.pagesAhead, rank } } : {}),
+      });
       await nextTurn();
       try {
         yield page.value;

@@ -2,6 +2,7 @@ import type { Practitioner, RemoteAppointment, RemotePatient } from '../../domai
 import { connectorErrors } from '../errors';
 import { createHttpClient, effectiveLimits, type ServiceProfile } from '../http/client-factory';
 import type { HttpClient } from '../http/http-client';
+import { PagesAhead } from '../http/pages-ahead';
 import { mapPages, mergePages, readRecords } from '../mapping/read-records';
 import type {
   AppointmentQuery,
@@ -31,6 +32,14 @@ const PROFILE: ServiceProfile = {
   rateLimitDefaultWaitMs: { min: 60_000, max: 60_000 },
 };
 
+/**
+ * Which listing fetches first when they share the pages ahead: the reference data (rank 0, the
+ * default: appointments wait for it), then patients, whose pages cost the most to store — done while
+ * the rate limit still holds the appointments back, they leave the cheaper appointment pages for the
+ * end of a large pull.
+ */
+const RANK = { patients: 1, appointments: 2 } as const;
+
 /** Used in the User-Agent until the admin sets their own contact email (Cliniko may block requests without one). */
 export const DEFAULT_USER_AGENT_CONTACT = 'support@clinicsync.app';
 
@@ -57,7 +66,8 @@ export class ClinikoConnector implements Connector {
     this.http = createHttpClient(PROFILE, apiKey, base, clinikoHeaders(apiKey, deps.userAgentContact ?? DEFAULT_USER_AGENT_CONTACT), deps);
     const limits = effectiveLimits(PROFILE, deps);
     this.ahead = limits.inFlight;
-    this.api = new ClinikoApi(this.http, base);
+    // All listings together hold as many pages (asked for and not yet stored) as may be in flight.
+    this.api = new ClinikoApi(this.http, base, new PagesAhead(this.ahead));
     this.reference = new ClinikoReferenceData(this.api, source, this.ahead);
     this.capabilities = {
       patientTotals: true,
@@ -96,7 +106,7 @@ export class ClinikoConnector implements Connector {
 
   patients(query: PatientQuery): AsyncIterable<Page<RemotePatient>> {
     return mapPages(
-      this.api.list('/patients', 'patients', patientFilters(query.updatedSince), 'patients', query.signal, this.ahead),
+      this.api.list('/patients', 'patients', patientFilters(query.updatedSince), 'patients', query.signal, this.ahead, RANK.patients),
       patientReader(this.source),
     );
   }
@@ -129,6 +139,7 @@ export class ClinikoConnector implements Connector {
         'appointments',
         query.signal,
         this.ahead,
+        RANK.appointments,
       ),
     );
     const { reference, errors } = await loading;

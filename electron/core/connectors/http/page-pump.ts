@@ -1,3 +1,5 @@
+import type { PagesAhead } from './pages-ahead';
+
 /** Resolves after pending I/O had its turn: requests just started are sent before a long synchronous task. */
 export function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
@@ -24,6 +26,8 @@ export interface PumpOptions<P> {
   fetch(url: URL, signal: AbortSignal): Promise<FetchedPage<P>>;
   /** Pages fetched but not yet handed over, plus those in flight: bounds memory and requests ahead. */
   window: number;
+  /** The bound shared with the connector's other listings, and this listing's rank in it (lower fetches first). */
+  share?: { pages: PagesAhead; rank: number };
   signal?: AbortSignal;
   /**
    * Checks the link after the final page (records added during the pull make one more page) and
@@ -40,7 +44,7 @@ export interface PumpOptions<P> {
  * nothing is left to fetch, so the sync can write the listing's cursor with it. When a page fails, no
  * new request starts; the pages already on their way are still handed over (none marked last), then
  * the error is thrown. Stopping early aborts the requests in flight; so does never reading, once
- * `signal` aborts.
+ * `signal` aborts. With a `share`, the connector's listings together hold no more pages than it allows.
  */
 export function pumpPages<P>(options: PumpOptions<P>): AsyncGenerator<PumpedPages<P>> {
   if (!(options.window >= 1)) throw new RangeError('At least one page must be allowed ahead');
@@ -49,6 +53,10 @@ export function pumpPages<P>(options: PumpOptions<P>): AsyncGenerator<PumpedPage
   const queue = options.urls.map((url, index) => ({ url, final: index === options.urls.length - 1 }));
   const ready: P[] = [];
   let inFlight = 0;
+  // When the share refused this listing a place, room coming back starts its next requests.
+  const ticket = options.share ? options.share.pages.join(options.share.rank, () => fill()) : null;
+  // Called off (even before anyone read): the pages it held are given back to the other listings.
+  if (ticket) signal.addEventListener('abort', () => ticket.leave(), { once: true });
   // Set from the requests' callbacks, hence the widened type.
   let failure = null as { error: unknown } | null;
   let wake: (() => void) | null = null;
@@ -76,6 +84,7 @@ export function pumpPages<P>(options: PumpOptions<P>): AsyncGenerator<PumpedPage
       },
       (err: unknown) => {
         inFlight -= 1;
+        ticket?.give(1);
         failure ??= { error: err };
         notify();
       },
@@ -84,7 +93,7 @@ export function pumpPages<P>(options: PumpOptions<P>): AsyncGenerator<PumpedPage
   /** Starts what the window allows; says whether it started anything. */
   const fill = (): boolean => {
     const before = inFlight;
-    while (!failure && queue.length > 0 && inFlight + ready.length < options.window) start(queue.shift()!);
+    while (!failure && queue.length > 0 && inFlight + ready.length < options.window && (ticket?.take() ?? true)) start(queue.shift()!);
     return inFlight > before;
   };
 
@@ -99,17 +108,23 @@ export function pumpPages<P>(options: PumpOptions<P>): AsyncGenerator<PumpedPage
           // Storing pages holds the thread: let the requests just started go out first.
           if (fill()) await nextTurn();
           yield { values, last: !failure && ready.length === 0 && inFlight === 0 && queue.length === 0 };
+          // The reader asks for more once it has stored these: only now are their places free.
+          ticket?.give(values.length);
           continue;
         }
         if (inFlight === 0) {
           if (failure) throw failure.error;
           if (queue.length === 0) return;
-          fill();
+          // Nothing started: the share has no room for this listing yet; its next arrival wakes us.
+          if (!fill()) await new Promise<void>((resolve) => (wake = resolve));
           continue;
         }
         await new Promise<void>((resolve) => (wake = resolve));
+        // The first page is in: answers that came with it get their turn too, to be stored with it.
+        if (ready.length > 0 && inFlight > 0) await nextTurn();
       }
     } finally {
+      ticket?.leave();
       stop.abort();
     }
   }
