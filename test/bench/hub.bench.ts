@@ -17,6 +17,7 @@ import { startPgCluster } from '../integration/hub/pg-cluster';
 import { anchoredNow } from '../support/test-clock';
 import { openTestService, type TestService } from '../support/test-service';
 import type { Benchmark } from './bench-types';
+import type { ApplyProfile } from './hub-bench-profile';
 import { appointmentCount, cacheOf, stampCommits, type FollowerReport, type Stamps } from './hub-bench-stamps';
 
 const PATIENTS = Number(process.env.HUB_BENCH_PATIENTS ?? 20_000);
@@ -30,7 +31,7 @@ interface Follower {
   /** Resolves when the follower has applied at least `count` records (patients and appointments). */
   reach(count: number): Promise<void>;
   /** Stops it and returns when it applied each record, and how many appointments it holds. */
-  stop(): Promise<{ stamps: Stamps; appointments: number }>;
+  stop(): Promise<{ stamps: Stamps; appointments: number; profile: ApplyProfile }>;
 }
 
 async function follower(url: string, joinCode: string, name: string): Promise<Follower> {
@@ -38,7 +39,7 @@ async function follower(url: string, joinCode: string, name: string): Promise<Fo
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const waiters: Array<{ count: number; resolve: () => void }> = [];
-  let stamps: ((value: { stamps: Stamps; appointments: number }) => void) | null = null;
+  let stamps: ((value: { stamps: Stamps; appointments: number; profile: ApplyProfile }) => void) | null = null;
   let ready: () => void = () => undefined;
   const isReady = new Promise<void>((resolve) => (ready = resolve));
   const self: Follower = {
@@ -62,12 +63,20 @@ async function follower(url: string, joinCode: string, name: string): Promise<Fo
     } else if (line.startsWith('stamps ')) {
       const file = line.slice('stamps '.length);
       const report = JSON.parse(readFileSync(file, 'utf8')) as FollowerReport;
-      stamps?.({ stamps: new Map(report.stamps), appointments: report.appointments });
+      stamps?.({ stamps: new Map(report.stamps), appointments: report.appointments, profile: report.profile });
       rmSync(path.dirname(file), { recursive: true, force: true });
     }
   });
   await isReady;
   return self;
+}
+
+/** A follower's applying time by step, in words for the report's notes. */
+function describeProfile(profile: ApplyProfile): string {
+  const { transactions, slowestTransactionsMs, ...steps } = profile;
+  const parts = Object.entries(steps).map(([step, ms]) => `${step.replace(/Ms$/, '')} ${(ms / 1000).toFixed(2)} s`);
+  const slowest = slowestTransactionsMs.map((ms) => ms.toFixed(0)).join(', ');
+  return `${parts.join(', ')}; ${transactions} transactions, slowest ${slowest} ms`;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -172,6 +181,7 @@ const bench: Benchmark = {
           'B and C run in processes of their own (as on their own computers), on the same 2-core machine as A, the emulator and PostgreSQL.',
           'B and C are woken by NOTIFY; their polling (every 30 s) does not decide the latency.',
           `Latency per record (${committed.size} patients and appointments): from the end of the SQLite transaction that wrote it on A to the end of the one that applied it on B and C.`,
+          ...applied.map((f, index) => `Follower ${'BC'[index]}'s applying time: ${describeProfile(f.profile)}.`),
         ],
       };
     } finally {
