@@ -18,6 +18,8 @@ export interface ApplyProfile {
   /** SQLite's COMMIT of the apply transactions (the whole transaction minus its body). */
   commitMs: number;
   transactions: number;
+  /** The follower process's CPU time (user + system) since profiling began: less swayed by a busy machine than wall time. */
+  processCpuMs: number;
   /** The slowest apply transactions (ms, whole transaction), slowest first. */
   slowestTransactionsMs: number[];
 }
@@ -32,6 +34,7 @@ export function profileApplying(session: HubSession, cache: Cache): () => ApplyP
   let transactionMs = 0;
   let transactions = 0;
   const durations: number[] = [];
+  const cpuBefore = process.cpuUsage();
   const { connection, key, state } = session.deps;
 
   const timed = <A extends unknown[], R>(fn: (...args: A) => R, step: keyof typeof totals) => {
@@ -93,7 +96,9 @@ export function profileApplying(session: HubSession, cache: Cache): () => ApplyP
 
   return () => {
     const writes = totals.patientWritesMs + totals.appointmentWritesMs + totals.runEndMs;
+    const cpu = process.cpuUsage(cpuBefore);
     return {
+      processCpuMs: (cpu.user + cpu.system) / 1000,
       ...totals,
       otherInTransactionMs: inTransactionMs - writes,
       commitMs: transactionMs - inTransactionMs,
