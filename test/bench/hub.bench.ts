@@ -132,7 +132,18 @@ const bench: Benchmark = {
       if (appointments === 0 || counts.some((count) => count !== appointments)) {
         throw new Error(`Appointments did not reach every desk: A has ${appointments}, B and C have ${counts.join(' and ')}.`);
       }
-      const lags = [...committed].map(([id, at]) => Math.max(...applied.map((f) => (f.stamps.get(id) ?? NaN) - at))).sort((x, y) => x - y);
+      const lagOf = ([id, at]: [string, number]) => Math.max(...applied.map((f) => (f.stamps.get(id) ?? NaN) - at));
+      const lags = [...committed].map(lagOf).sort((x, y) => x - y);
+      // Patients come first and fastest (A pulls them at its rate limit): where a backlog builds, if any.
+      const lagsOf = (prefix: string) =>
+        [...committed]
+          .filter(([id]) => id.startsWith(prefix))
+          .map(lagOf)
+          .sort((x, y) => x - y);
+      const byKind = (['p:', 'a:'] as const).map((prefix) => {
+        const sorted = lagsOf(prefix);
+        return `${prefix === 'p:' ? 'patients' : 'appointments'} median ${(percentile(sorted, 50) / 1000).toFixed(2)} s, p95 ${(percentile(sorted, 95) / 1000).toFixed(2)} s`;
+      });
 
       const size = await cluster.query<{ bytes: string }>('clinic', "SELECT pg_total_relation_size('hub_records') AS bytes");
       const hubBytes = Number(size[0]?.bytes);
@@ -181,6 +192,7 @@ const bench: Benchmark = {
           'B and C run in processes of their own (as on their own computers), on the same 2-core machine as A, the emulator and PostgreSQL.',
           'B and C are woken by NOTIFY; their polling (every 30 s) does not decide the latency.',
           `Latency per record (${committed.size} patients and appointments): from the end of the SQLite transaction that wrote it on A to the end of the one that applied it on B and C.`,
+          `Latency by kind: ${byKind.join('; ')}.`,
           ...applied.map((f, index) => `Follower ${'BC'[index]}'s applying time: ${describeProfile(f.profile)}.`),
         ],
       };
