@@ -159,9 +159,10 @@ export function applyRecords(deps: ApplyDeps, records: AppliedRecord[], upToSeq:
  * Records one transaction takes at most when several pages wait to be applied (a desk that is behind).
  * Each commit writes every index page its rows touched, encrypted, and successive pages touch many of
  * the same ones: measured at 20,000 patients, commits were half of a follower's applying time at one
- * page per transaction. A desk that keeps up gets one page per pull and still applies it alone.
+ * page per transaction. Bounded, since a transaction's records show only once all of them are in. A
+ * desk that keeps up gets one page per pull and still applies it alone.
  */
-export const MERGE_PAGES_UP_TO = 2_000;
+const MERGE_PAGES_UP_TO = 1_000;
 
 /**
  * Splits records into transactions: pages of patients or appointments, several together while they
