@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Cache } from '../../electron/core/db';
 import type { HubSession } from '../../electron/core/hub/hub-session';
 
@@ -20,6 +21,11 @@ export interface ApplyProfile {
   transactions: number;
   /** The follower process's CPU time (user + system) since profiling began: less swayed by a busy machine than wall time. */
   processCpuMs: number;
+  /**
+   * How long the main thread (where SQLite runs) was ready but waited for a core (Linux schedstat;
+   * null elsewhere): on a busy 2-core machine, much of the applying time above is this wait.
+   */
+  runQueueWaitMs: number | null;
   /** The slowest apply transactions (ms, whole transaction), slowest first. */
   slowestTransactionsMs: number[];
 }
@@ -35,6 +41,7 @@ export function profileApplying(session: HubSession, cache: Cache): () => ApplyP
   let transactions = 0;
   const durations: number[] = [];
   const cpuBefore = process.cpuUsage();
+  const waitBefore = runQueueWaitNs();
   const { connection, key, state } = session.deps;
 
   const timed = <A extends unknown[], R>(fn: (...args: A) => R, step: keyof typeof totals) => {
@@ -97,7 +104,9 @@ export function profileApplying(session: HubSession, cache: Cache): () => ApplyP
   return () => {
     const writes = totals.patientWritesMs + totals.appointmentWritesMs + totals.runEndMs;
     const cpu = process.cpuUsage(cpuBefore);
+    const waitAfter = runQueueWaitNs();
     return {
+      runQueueWaitMs: waitBefore === null || waitAfter === null ? null : (waitAfter - waitBefore) / 1e6,
       processCpuMs: (cpu.user + cpu.system) / 1000,
       ...totals,
       otherInTransactionMs: inTransactionMs - writes,
@@ -106,4 +115,14 @@ export function profileApplying(session: HubSession, cache: Cache): () => ApplyP
       slowestTransactionsMs: [...durations].sort((x, y) => y - x).slice(0, 5),
     };
   };
+}
+
+/** The main thread's time spent runnable but not running, in ns (the second field of Linux's schedstat). */
+function runQueueWaitNs(): number | null {
+  try {
+    const fields = readFileSync(`/proc/${process.pid}/task/${process.pid}/schedstat`, 'utf8').trim().split(' ');
+    return Number(fields[1]);
+  } catch {
+    return null;
+  }
 }

@@ -73,10 +73,10 @@ async function follower(url: string, joinCode: string, name: string): Promise<Fo
 
 /** A follower's applying time by step, in words for the report's notes. */
 function describeProfile(profile: ApplyProfile): string {
-  const { transactions, slowestTransactionsMs, processCpuMs, ...steps } = profile;
+  const { transactions, slowestTransactionsMs, processCpuMs, runQueueWaitMs, ...steps } = profile;
   const parts = Object.entries(steps).map(([step, ms]) => `${step.replace(/Ms$/, '')} ${(ms / 1000).toFixed(2)} s`);
   const slowest = slowestTransactionsMs.map((ms) => ms.toFixed(0)).join(', ');
-  return `${parts.join(', ')}; ${transactions} transactions, slowest ${slowest} ms; process CPU ${(processCpuMs / 1000).toFixed(2)} s`;
+  return `${parts.join(', ')}; ${transactions} transactions, slowest ${slowest} ms; process CPU ${(processCpuMs / 1000).toFixed(2)} s; main thread waiting for a core ${runQueueWaitMs === null ? 'unknown' : `${(runQueueWaitMs / 1000).toFixed(2)} s`}`;
 }
 
 function percentile(sorted: number[], p: number): number {
