@@ -8,6 +8,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path, { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -71,6 +72,18 @@ async function follower(url: string, joinCode: string, name: string): Promise<Fo
   return self;
 }
 
+/** The 1-minute load average, and how often runnable tasks waited for a core in the last minute (Linux PSI). */
+function machineLoad(): string {
+  let pressure = '';
+  try {
+    const some = /some avg10=[\d.]+ avg60=([\d.]+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'));
+    if (some) pressure = `, CPU pressure ${some[1]} %`;
+  } catch {
+    // Not Linux, or no PSI: the load average alone.
+  }
+  return `load ${(os.loadavg()[0] ?? 0).toFixed(2)} on ${os.cpus().length} cores${pressure}`;
+}
+
 /** A follower's applying time by step, in words for the report's notes. */
 function describeProfile(profile: ApplyProfile): string {
   const { transactions, slowestTransactionsMs, processCpuMs, runQueueWaitMs, ...steps } = profile;
@@ -86,6 +99,7 @@ function percentile(sorted: number[], p: number): number {
 const bench: Benchmark = {
   name: 'hub',
   async run() {
+    const loadBefore = machineLoad();
     const cluster = await startPgCluster();
     // The practice and the puller on one anchored clock: on different clocks the sync windows miss
     // the emulated appointments and only patients move.
@@ -189,6 +203,7 @@ const bench: Benchmark = {
           { name: `new desk’s first catch-up (${joinedPatients} patients)`, value: catchUpMs / 1000, unit: 's' },
         ],
         notes: [
+          `Machine before: ${loadBefore}; after: ${machineLoad()} (the latencies swing with what else runs: B and C mostly wait for a core).`,
           'B and C run in processes of their own (as on their own computers), on the same 2-core machine as A, the emulator and PostgreSQL.',
           'B and C are woken by NOTIFY; their polling (every 30 s) does not decide the latency.',
           `Latency per record (${committed.size} patients and appointments): from the end of the SQLite transaction that wrote it on A to the end of the one that applied it on B and C.`,
