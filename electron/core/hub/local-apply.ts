@@ -161,7 +161,7 @@ export function applyRecords(deps: ApplyDeps, records: AppliedRecord[], upToSeq:
  * Each commit writes every index page its rows touched, encrypted, and successive pages touch many of
  * the same ones, so fewer commits catch up sooner. Only then: a transaction's records show once all
  * of them are in, so a desk that follows closely (a few pages per pull) commits page by page, and on
- * the hub bench merging those too bought little (follower CPU −2 %) for the delay it adds.
+ * the hub bench merging those too saved little CPU (8.6 s → 8.4 s per follower) for the delay it adds.
  */
 const MERGE_PAGES_UP_TO = 1_000;
 
