@@ -1,13 +1,15 @@
 import type { Cache } from '../../electron/core/db';
 import type { LocalHubState } from '../../electron/core/hub/local-state';
+import type { ApplyProfile } from './hub-bench-profile';
 
 /** When each record's write became durable on a desk, by kind and remote id (`p:…`, `a:…`; first time only). */
 export type Stamps = Map<string, number>;
 
-/** What a follower hands back when stopped: its stamps, and how many appointments reached it. */
+/** What a follower hands back when stopped: its stamps, how many appointments reached it, where its time went. */
 export interface FollowerReport {
   stamps: Array<[string, number]>;
   appointments: number;
+  profile: ApplyProfile;
 }
 
 /** Appointments in a desk's cache: the positive control that appointments moved, not only patients. */

@@ -8,6 +8,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path, { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,7 @@ import { startPgCluster } from '../integration/hub/pg-cluster';
 import { anchoredNow } from '../support/test-clock';
 import { openTestService, type TestService } from '../support/test-service';
 import type { Benchmark } from './bench-types';
+import type { ApplyProfile } from './hub-bench-profile';
 import { appointmentCount, cacheOf, stampCommits, type FollowerReport, type Stamps } from './hub-bench-stamps';
 
 const PATIENTS = Number(process.env.HUB_BENCH_PATIENTS ?? 20_000);
@@ -30,7 +32,7 @@ interface Follower {
   /** Resolves when the follower has applied at least `count` records (patients and appointments). */
   reach(count: number): Promise<void>;
   /** Stops it and returns when it applied each record, and how many appointments it holds. */
-  stop(): Promise<{ stamps: Stamps; appointments: number }>;
+  stop(): Promise<{ stamps: Stamps; appointments: number; profile: ApplyProfile }>;
 }
 
 async function follower(url: string, joinCode: string, name: string): Promise<Follower> {
@@ -38,7 +40,7 @@ async function follower(url: string, joinCode: string, name: string): Promise<Fo
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const waiters: Array<{ count: number; resolve: () => void }> = [];
-  let stamps: ((value: { stamps: Stamps; appointments: number }) => void) | null = null;
+  let stamps: ((value: { stamps: Stamps; appointments: number; profile: ApplyProfile }) => void) | null = null;
   let ready: () => void = () => undefined;
   const isReady = new Promise<void>((resolve) => (ready = resolve));
   const self: Follower = {
@@ -62,12 +64,32 @@ async function follower(url: string, joinCode: string, name: string): Promise<Fo
     } else if (line.startsWith('stamps ')) {
       const file = line.slice('stamps '.length);
       const report = JSON.parse(readFileSync(file, 'utf8')) as FollowerReport;
-      stamps?.({ stamps: new Map(report.stamps), appointments: report.appointments });
+      stamps?.({ stamps: new Map(report.stamps), appointments: report.appointments, profile: report.profile });
       rmSync(path.dirname(file), { recursive: true, force: true });
     }
   });
   await isReady;
   return self;
+}
+
+/** The 1-minute load average, and how often runnable tasks waited for a core in the last minute (Linux PSI). */
+function machineLoad(): string {
+  let pressure = '';
+  try {
+    const some = /some avg10=[\d.]+ avg60=([\d.]+)/.exec(readFileSync('/proc/pressure/cpu', 'utf8'));
+    if (some) pressure = `, CPU pressure ${some[1]} %`;
+  } catch {
+    // Not Linux, or no PSI: the load average alone.
+  }
+  return `load ${(os.loadavg()[0] ?? 0).toFixed(2)} on ${os.cpus().length} cores${pressure}`;
+}
+
+/** A follower's applying time by step, in words for the report's notes. */
+function describeProfile(profile: ApplyProfile): string {
+  const { transactions, slowestTransactionsMs, processCpuMs, runQueueWaitMs, ...steps } = profile;
+  const parts = Object.entries(steps).map(([step, ms]) => `${step.replace(/Ms$/, '')} ${(ms / 1000).toFixed(2)} s`);
+  const slowest = slowestTransactionsMs.map((ms) => ms.toFixed(0)).join(', ');
+  return `${parts.join(', ')}; ${transactions} transactions, slowest ${slowest} ms; process CPU ${(processCpuMs / 1000).toFixed(2)} s; main thread waiting for a core ${runQueueWaitMs === null ? 'unknown' : `${(runQueueWaitMs / 1000).toFixed(2)} s`}`;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -77,6 +99,7 @@ function percentile(sorted: number[], p: number): number {
 const bench: Benchmark = {
   name: 'hub',
   async run() {
+    const loadBefore = machineLoad();
     const cluster = await startPgCluster();
     // The practice and the puller on one anchored clock: on different clocks the sync windows miss
     // the emulated appointments and only patients move.
@@ -123,7 +146,18 @@ const bench: Benchmark = {
       if (appointments === 0 || counts.some((count) => count !== appointments)) {
         throw new Error(`Appointments did not reach every desk: A has ${appointments}, B and C have ${counts.join(' and ')}.`);
       }
-      const lags = [...committed].map(([id, at]) => Math.max(...applied.map((f) => (f.stamps.get(id) ?? NaN) - at))).sort((x, y) => x - y);
+      const lagOf = ([id, at]: [string, number]) => Math.max(...applied.map((f) => (f.stamps.get(id) ?? NaN) - at));
+      const lags = [...committed].map(lagOf).sort((x, y) => x - y);
+      // Patients come first and fastest (A pulls them at its rate limit): where a backlog builds, if any.
+      const lagsOf = (prefix: string) =>
+        [...committed]
+          .filter(([id]) => id.startsWith(prefix))
+          .map(lagOf)
+          .sort((x, y) => x - y);
+      const byKind = (['p:', 'a:'] as const).map((prefix) => {
+        const sorted = lagsOf(prefix);
+        return `${prefix === 'p:' ? 'patients' : 'appointments'} median ${(percentile(sorted, 50) / 1000).toFixed(2)} s, p95 ${(percentile(sorted, 95) / 1000).toFixed(2)} s`;
+      });
 
       const size = await cluster.query<{ bytes: string }>('clinic', "SELECT pg_total_relation_size('hub_records') AS bytes");
       const hubBytes = Number(size[0]?.bytes);
@@ -169,9 +203,12 @@ const bench: Benchmark = {
           { name: `new desk’s first catch-up (${joinedPatients} patients)`, value: catchUpMs / 1000, unit: 's' },
         ],
         notes: [
+          `Machine before: ${loadBefore}; after: ${machineLoad()} (the latencies swing with what else runs: B and C mostly wait for a core).`,
           'B and C run in processes of their own (as on their own computers), on the same 2-core machine as A, the emulator and PostgreSQL.',
           'B and C are woken by NOTIFY; their polling (every 30 s) does not decide the latency.',
           `Latency per record (${committed.size} patients and appointments): from the end of the SQLite transaction that wrote it on A to the end of the one that applied it on B and C.`,
+          `Latency by kind: ${byKind.join('; ')}.`,
+          ...applied.map((f, index) => `Follower ${'BC'[index]}'s applying time: ${describeProfile(f.profile)}.`),
         ],
       };
     } finally {

@@ -64,7 +64,9 @@ export class HubSession {
       const records = logged
         .map((record) => ({ ...this.open(record.address, record.payload), seq: record.seq }))
         .filter((r) => r.payload.deskId !== deskId);
-      const applied = applyRecords(this.deps, [...(await this.missingSources(records)), ...records], last.seq);
+      // A full read: more waits behind it, so this desk is far behind and merges pages (local-apply.ts).
+      const farBehind = logged.length === PULL_BATCH;
+      const applied = applyRecords(this.deps, [...(await this.missingSources(records)), ...records], last.seq, farBehind);
       summary.applied += applied.applied;
       summary.deferred = applied.deferred;
       summary.runs += applied.runs;
