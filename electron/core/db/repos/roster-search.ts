@@ -27,18 +27,25 @@ export function trigramsOf(word: string): string[] {
 
 const quoted = (term: string) => `"${term.replaceAll('"', '""')}"`;
 
+export interface SearchNarrowing {
+  /** The FTS5 query (trigrams ANDed) whose rows include every match. */
+  match: string;
+  /** Few enough candidates to look each up and sort them all (see BROAD_SEARCH_PATIENTS). */
+  few: boolean;
+}
+
 /**
- * The FTS5 query (trigrams ANDed) that narrows a selective search, or null when the plain scan is
- * the faster answer: no word of 3+ characters, or more candidates than BROAD_SEARCH_PATIENTS
- * (BROAD_FILTERED_SEARCH_PATIENTS with other filters), counted in the index alone and only up to that.
+ * The trigram query that narrows a search, or null when no word has 3+ characters. Candidates are
+ * counted in the index alone, and only up to BROAD_SEARCH_PATIENTS (BROAD_FILTERED_SEARCH_PATIENTS
+ * with other filters).
  */
-export function createSearchNarrowing(db: Db): (words: string[], filtered: boolean) => string | null {
+export function createSearchNarrowing(db: Db): (words: string[], filtered: boolean) => SearchNarrowing | null {
   const candidates = db.prepare('SELECT count(*) FROM (SELECT 1 FROM patients_search WHERE patients_search MATCH ? LIMIT ?)').pluck();
   return (words, filtered) => {
     const terms = [...new Set(words.flatMap(trigramsOf))];
     if (terms.length === 0) return null;
     const match = terms.map(quoted).join(' AND ');
     const most = filtered ? BROAD_FILTERED_SEARCH_PATIENTS : BROAD_SEARCH_PATIENTS;
-    return (candidates.get(match, most + 1) as number) > most ? null : match;
+    return { match, few: (candidates.get(match, most + 1) as number) <= most };
   };
 }

@@ -4,20 +4,26 @@ import { searchWords } from './patient-text';
 
 export interface RosterSql {
   /**
-   * How patients are read: `INDEXED BY` the covering sort index (0001), in `query.sort` order; or,
-   * when a selective search narrows them through the trigram index, `NOT INDEXED` (by id, then sorted).
+   * How patients are read: `INDEXED BY` the sort index (0013), in `query.sort` order, reading a
+   * patient's search text from its row once the filters pass; or, when the trigram index narrows
+   * a search, `NOT INDEXED` (by id, then sorted).
    */
   from: string;
-  /** The same for the total: the narrow filter index (0009) when no search text is needed. */
+  /**
+   * The same in no order, for totals: the narrow filter index (0010) when no search text is needed,
+   * else the name index, the only one still carrying it (0013).
+   */
   countFrom: string;
+  /** Whether the sort index carries the search text (name): a search then walks it without reading rows. */
+  sortIndexHasSearchText: boolean;
   where: string;
   orderBy: string;
   params: Record<string, string | number>;
 }
 
 // Per sort: its index and keys. Nullable keys sort "missing" as the largest, matching the index.
-const SORTS: Record<RosterSortField, { index: string; keys: string[] }> = {
-  name: { index: 'patients_roster_by_name', keys: ['p.sort_name'] },
+const SORTS: Record<RosterSortField, { index: string; keys: string[]; hasSearchText?: true }> = {
+  name: { index: 'patients_roster_by_name', keys: ['p.sort_name'], hasSearchText: true },
   dateOfBirth: { index: 'patients_roster_by_birth', keys: ['p.date_of_birth IS NULL', 'p.date_of_birth'] },
   nextAppointment: { index: 'patients_roster_by_next', keys: ['p.next_starts_at IS NULL', 'p.next_starts_at'] },
   lastSyncedAt: { index: 'patients_roster_by_synced', keys: ['p.last_synced_at IS NULL', 'p.last_synced_at'] },
@@ -67,13 +73,35 @@ export function rosterSql(query: RosterQuery, narrowing: string | null = null): 
   const sort = SORTS[query.sort.field];
   const dir = query.sort.dir === 'desc' ? 'DESC' : 'ASC';
   const sortIndex = narrowing === null ? `INDEXED BY ${sort.index}` : 'NOT INDEXED';
-  // The filter index holds every filter column but the remote id's presence and the search text.
-  const filterIndex = words.length === 0 && query.hasRemoteId === undefined ? 'INDEXED BY patients_roster_filters' : sortIndex;
   return {
     from: `patients p ${sortIndex}`,
-    countFrom: `patients p ${filterIndex}`,
+    countFrom: `patients p ${narrowing === null ? countIndex(query, words.length > 0) : sortIndex}`,
+    sortIndexHasSearchText: narrowing === null && sort.hasSearchText === true,
     where: conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`,
     orderBy: [...sort.keys, 'p.id'].map((key) => `${key} ${dir}`).join(', '),
     params,
+  };
+}
+
+/**
+ * The narrowest index holding what a total tests: the filter index, or the name index for the
+ * search text. Neither holds the remote id's presence.
+ */
+function countIndex(query: RosterQuery, searched: boolean): string {
+  if (searched) return 'INDEXED BY patients_roster_by_name';
+  return query.hasRemoteId === undefined ? 'INDEXED BY patients_roster_filters' : `INDEXED BY ${SORTS[query.sort.field].index}`;
+}
+
+/**
+ * The same patients read in the trigram index's order, each looked up as its candidate comes, so
+ * that a LIMIT stops early: `p.id IN (…)` first reads every candidate (all 50,000 for a search
+ * as broad as "example.test").
+ */
+export function candidatesFirst({ where, params }: RosterSql, narrowing: string): Pick<RosterSql, 'from' | 'where' | 'params'> {
+  const match = 'patients_search MATCH @narrowing';
+  return {
+    from: 'patients_search CROSS JOIN patients p ON p.id = patients_search.rowid',
+    where: where === '' ? `WHERE ${match}` : `${where} AND ${match}`,
+    params: { ...params, narrowing },
   };
 }
