@@ -29,6 +29,9 @@ const SORTS: Record<RosterSortField, { index: string; keys: string[]; hasSearchT
   lastSyncedAt: { index: 'patients_roster_by_synced', keys: ['p.last_synced_at IS NULL', 'p.last_synced_at'] },
 };
 
+// `+patient_id`: collect the members once, rather than probe the links for every patient.
+const MEMBER_OF_ORGANIZATION = 'p.id IN (SELECT +patient_id FROM patient_organizations WHERE organization_id = @organizationId)';
+
 const SELECTIVE_FILTERS = ['source', 'organizationId', 'affiliated', 'hasUpcoming', 'status', 'hasRemoteId'] as const;
 
 /**
@@ -54,10 +57,7 @@ export function rosterSql(query: RosterQuery, narrowing: string | null = null): 
   };
   if (query.source !== undefined) add('p.source = @source', { source: query.source });
   if (query.organizationId !== undefined) {
-    // `+patient_id`: collect the members once, rather than probe the links for every patient.
-    add('p.id IN (SELECT +patient_id FROM patient_organizations WHERE organization_id = @organizationId)', {
-      organizationId: query.organizationId,
-    });
+    add(MEMBER_OF_ORGANIZATION, { organizationId: query.organizationId });
   }
   if (query.affiliated !== undefined) add(`p.organization_count ${query.affiliated ? '> 0' : '= 0'}`);
   if (query.hasUpcoming !== undefined) add(`p.next_status IS ${query.hasUpcoming ? 'NOT NULL' : 'NULL'}`);
@@ -103,5 +103,17 @@ export function candidatesFirst({ where, params }: RosterSql, narrowing: string)
     from: 'patients_search CROSS JOIN patients p ON p.id = patients_search.rowid',
     where: where === '' ? `WHERE ${match}` : `${where} AND ${match}`,
     params: { ...params, narrowing },
+  };
+}
+
+/**
+ * The same patients read from an organization's members, each looked up by id: cheaper than
+ * walking an index of every patient when the members are few beside the walk.
+ */
+export function membersFirst({ where, params }: RosterSql): Pick<RosterSql, 'from' | 'where' | 'params'> {
+  return {
+    from: 'patient_organizations m CROSS JOIN patients p ON p.id = m.patient_id',
+    where: where.replace(MEMBER_OF_ORGANIZATION, 'm.organization_id = @organizationId'),
+    params,
   };
 }

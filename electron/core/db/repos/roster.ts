@@ -14,7 +14,7 @@ import { toStoredTime } from '../timestamps';
 import type { NextAppointments } from './next-appointments';
 import { PATIENT_COLUMNS, toCachedPatient, type PatientRow } from './patient-rows';
 import { createSearchNarrowing, type SearchNarrowing } from './roster-search';
-import { candidatesFirst, hasSelectiveFilters, rosterSql, type RosterSql } from './roster-sql';
+import { candidatesFirst, hasSelectiveFilters, membersFirst, rosterSql, type RosterSql } from './roster-sql';
 import { searchWords } from './patient-text';
 import { createRosterCounter } from './roster-totals';
 
@@ -94,7 +94,10 @@ export function createRosterRepo(db: Db, nextAppointments: NextAppointments) {
     if (narrowed?.few === true) return narrowedPage(query, rosterSql(query, narrowed.match), count);
     const sql = rosterSql(query, null);
     if (words.length === 0) return filteredPage(query, sql, count);
-    return sql.sortIndexHasSearchText ? walkedSearchPage(query, sql, count) : broadSearchPage(query, sql, count, narrowed);
+    // An organization's members are few enough to look each up: the walk may read every patient.
+    return sql.sortIndexHasSearchText && query.organizationId === undefined
+      ? walkedSearchPage(query, sql, count)
+      : broadSearchPage(query, sql, count, matchesSource(query, sql, narrowed));
   }
 
   /**
@@ -121,14 +124,12 @@ export function createRosterRepo(db: Db, nextAppointments: NextAppointments) {
   }
 
   /**
-   * A broad search in another order, whose index lacks the search text. Its matches first, in no
-   * order and only up to the cap: from the trigram index when its candidates are mostly matches
-   * (no other filter), else from the name index. Few, they are sorted; many (over 2% of
-   * patients), the window is soon found walking the sort index, reading rows once filters pass.
+   * A broad search in another order, whose index lacks the search text, or among an
+   * organization's members. Its matches first, in no order and only up to the cap (see
+   * matchesSource). Few, they are sorted; many (over 2% of patients), the window is soon found
+   * walking the sort index, reading rows once the filters pass.
    */
-  function broadSearchPage(query: RosterQuery, sql: RosterSql, count: RosterCountMode, narrowed: SearchNarrowing | null): RosterPage {
-    const matches =
-      narrowed !== null && !hasSelectiveFilters(query) ? candidatesFirst(sql, narrowed.match) : { ...sql, from: sql.countFrom };
+  function broadSearchPage(query: RosterQuery, sql: RosterSql, count: RosterCountMode, matches: MatchesSource): RosterPage {
     const found = statement(`SELECT p.id FROM ${matches.from} ${matches.where} LIMIT ${ROSTER_TOTAL_CAP + 1}`)
       .pluck()
       .all(matches.params) as number[];
@@ -196,6 +197,19 @@ export function createRosterRepo(db: Db, nextAppointments: NextAppointments) {
       return counter.counters();
     },
   };
+}
+
+type MatchesSource = Pick<RosterSql, 'from' | 'where' | 'params'>;
+
+/**
+ * Where a broad search's matches are found, cheapest first: an organization's members; the
+ * trigram index's candidates, read lazily, when no other filter thins them out (they are then
+ * mostly matches, and the cap is soon reached); else the name index, the one with the search text.
+ */
+function matchesSource(query: RosterQuery, sql: RosterSql, narrowed: SearchNarrowing | null): MatchesSource {
+  if (query.organizationId !== undefined) return membersFirst(sql);
+  if (narrowed !== null && !hasSelectiveFilters(query)) return candidatesFirst(sql, narrowed.match);
+  return { ...sql, from: sql.countFrom };
 }
 
 const windowOf = (query: RosterQuery, params: Record<string, string | number>) => ({ ...params, limit: query.limit, offset: query.offset });
