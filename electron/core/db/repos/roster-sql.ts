@@ -14,6 +14,8 @@ export interface RosterSql {
    * else the name index, the only one still carrying it (0013).
    */
   countFrom: string;
+  /** `where` for `countFrom`, with any terms that let it seek rather than scan. */
+  countWhere: string;
   /** Whether the sort index carries the search text (name): a search then walks it without reading rows. */
   sortIndexHasSearchText: boolean;
   where: string;
@@ -28,6 +30,8 @@ const SORTS: Record<RosterSortField, { index: string; keys: string[]; hasSearchT
   nextAppointment: { index: 'patients_roster_by_next', keys: ['p.next_starts_at IS NULL', 'p.next_starts_at'] },
   lastSyncedAt: { index: 'patients_roster_by_synced', keys: ['p.last_synced_at IS NULL', 'p.last_synced_at'] },
 };
+
+const FILTER_INDEX = 'INDEXED BY patients_roster_filters';
 
 // `+patient_id`: collect the members once, rather than probe the links for every patient.
 const MEMBER_OF_ORGANIZATION = 'p.id IN (SELECT +patient_id FROM patient_organizations WHERE organization_id = @organizationId)';
@@ -56,14 +60,13 @@ export function rosterSql(query: RosterQuery, narrowing: string | null = null): 
     Object.assign(params, values);
   };
   if (query.source !== undefined) add('p.source = @source', { source: query.source });
-  if (query.organizationId !== undefined) {
-    add(MEMBER_OF_ORGANIZATION, { organizationId: query.organizationId });
-  }
   if (query.affiliated !== undefined) add(`p.organization_count ${query.affiliated ? '> 0' : '= 0'}`);
   if (query.hasUpcoming !== undefined) add(`p.next_status IS ${query.hasUpcoming ? 'NOT NULL' : 'NULL'}`);
   if (query.status !== undefined) add('p.next_status = @status', { status: query.status });
   if (query.archived !== undefined) add('p.archived = @archived', { archived: toFlag(query.archived) });
   if (query.removed !== undefined) add('p.deleted = @removed', { removed: toFlag(query.removed) });
+  // After the columns: a probe of the members costs more than a comparison.
+  if (query.organizationId !== undefined) add(MEMBER_OF_ORGANIZATION, { organizationId: query.organizationId });
   if (query.hasRemoteId !== undefined) add(`p.external_id IS ${query.hasRemoteId ? 'NOT NULL' : 'NULL'}`);
   // The search last: SQLite tests the terms in this order, and instr() costs more than a comparison.
   const words = searchWords(query.search ?? '');
@@ -73,14 +76,32 @@ export function rosterSql(query: RosterQuery, narrowing: string | null = null): 
   const sort = SORTS[query.sort.field];
   const dir = query.sort.dir === 'desc' ? 'DESC' : 'ASC';
   const sortIndex = narrowing === null ? `INDEXED BY ${sort.index}` : 'NOT INDEXED';
+  const countIndexed = narrowing === null ? countIndex(query, words.length > 0) : sortIndex;
   return {
     from: `patients p ${sortIndex}`,
-    countFrom: `patients p ${narrowing === null ? countIndex(query, words.length > 0) : sortIndex}`,
+    countFrom: `patients p ${countIndexed}`,
+    countWhere: whereOf([...statusSeeks(query, countIndexed), ...conditions]),
     sortIndexHasSearchText: narrowing === null && sort.hasSearchText === true,
-    where: conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`,
+    where: whereOf(conditions),
     orderBy: [...sort.keys, 'p.id'].map((key) => `${key} ${dir}`).join(', '),
     params,
   };
+}
+
+const whereOf = (conditions: string[]) => (conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`);
+
+/**
+ * A total of one status (or of none) reads only its entries of the filter index: one range per
+ * source, archived and removed flag, instead of every entry. Always true, these terms let SQLite
+ * seek to the status (every patient's source is in sources: a foreign key; the flags are 0 or 1).
+ */
+function statusSeeks(query: RosterQuery, countIndexed: string): string[] {
+  if (countIndexed !== FILTER_INDEX || (query.status === undefined && query.hasUpcoming !== false)) return [];
+  return [
+    query.source === undefined && 'p.source IN (SELECT id FROM sources)',
+    query.archived === undefined && 'p.archived IN (0, 1)',
+    query.removed === undefined && 'p.deleted IN (0, 1)',
+  ].filter((term): term is string => term !== false);
 }
 
 /**
@@ -89,7 +110,7 @@ export function rosterSql(query: RosterQuery, narrowing: string | null = null): 
  */
 function countIndex(query: RosterQuery, searched: boolean): string {
   if (searched) return 'INDEXED BY patients_roster_by_name';
-  return query.hasRemoteId === undefined ? 'INDEXED BY patients_roster_filters' : `INDEXED BY ${SORTS[query.sort.field].index}`;
+  return query.hasRemoteId === undefined ? FILTER_INDEX : `INDEXED BY ${SORTS[query.sort.field].index}`;
 }
 
 /**

@@ -106,14 +106,14 @@ export function createRosterRepo(db: Db, nextAppointments: NextAppointments) {
    * every patient's text).
    */
   function walkedSearchPage(query: RosterQuery, sql: RosterSql, count: RosterCountMode): RosterPage {
-    const { from, countFrom, where, orderBy, params } = sql;
+    const { from, countFrom, countWhere, where, orderBy, params } = sql;
     if (count === 'none' || count === 'exact' || query.offset + query.limit > ROSTER_TOTAL_CAP) {
       const rows = readWindow(query, sql);
       if (count === 'none') return { total: null, totalIsCapped: false, rows };
       // A window that ends before its limit found every match on its way: the total is known.
       if (rows.length < query.limit && (rows.length > 0 || query.offset === 0))
         return { total: query.offset + rows.length, totalIsCapped: false, rows };
-      return { ...counter.exact(countFrom, where, params), rows };
+      return { ...counter.exact(countFrom, countWhere, params), rows };
     }
     const ids = statement(`SELECT p.id FROM ${from} ${where} ORDER BY ${orderBy} LIMIT ${ROSTER_TOTAL_CAP + 1}`)
       .pluck()
@@ -145,7 +145,7 @@ export function createRosterRepo(db: Db, nextAppointments: NextAppointments) {
     const rows = readWindow(query, sql);
     if (count === 'none') return { total: null, totalIsCapped: false, rows };
     if (count === 'exact' || query.offset + query.limit > ROSTER_TOTAL_CAP)
-      return { ...counter.exact(sql.countFrom, sql.where, sql.params), rows };
+      return { ...counter.exact(sql.countFrom, sql.countWhere, sql.params), rows };
     return { total: ROSTER_TOTAL_CAP, totalIsCapped: true, rows };
   }
 
@@ -155,7 +155,7 @@ export function createRosterRepo(db: Db, nextAppointments: NextAppointments) {
    */
   function filteredPage(query: RosterQuery, sql: RosterSql, count: RosterCountMode): RosterPage {
     if (count === 'none') return { total: null, totalIsCapped: false, rows: readWindow(query, sql) };
-    const { total } = counter.exact(sql.countFrom, sql.where, sql.params);
+    const { total } = counter.exact(sql.countFrom, sql.countWhere, sql.params);
     if (query.offset >= total) return { total, totalIsCapped: false, rows: [] };
     const fromEnd = total - query.offset - query.limit;
     if (fromEnd >= query.offset) return { total, totalIsCapped: false, rows: readWindow(query, sql) };
