@@ -11,7 +11,7 @@ export interface RosterSql {
   from: string;
   /**
    * The same in no order, for totals: the narrow filter index (0010) when no search text is needed,
-   * else the name index, the only one still carrying it (0013).
+   * else the filter and search text index (0013).
    */
   countFrom: string;
   /** `where` for `countFrom`, with any terms that let it seek rather than scan. */
@@ -32,6 +32,7 @@ const SORTS: Record<RosterSortField, { index: string; keys: string[]; hasSearchT
 };
 
 const FILTER_INDEX = 'INDEXED BY patients_roster_filters';
+const SEARCH_INDEX = 'INDEXED BY patients_roster_search';
 
 // `+patient_id`: collect the members once, rather than probe the links for every patient.
 const MEMBER_OF_ORGANIZATION = 'p.id IN (SELECT +patient_id FROM patient_organizations WHERE organization_id = @organizationId)';
@@ -91,12 +92,14 @@ export function rosterSql(query: RosterQuery, narrowing: string | null = null): 
 const whereOf = (conditions: string[]) => (conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`);
 
 /**
- * A total of one status (or of none) reads only its entries of the filter index: one range per
- * source, archived and removed flag, instead of every entry. Always true, these terms let SQLite
- * seek to the status (every patient's source is in sources: a foreign key; the flags are 0 or 1).
+ * A total of one status (or of none) reads only its entries of the filter or search index: one
+ * range per source, archived and removed flag, instead of every entry. Always true, these terms
+ * let SQLite seek to the status (every patient's source is in sources: a foreign key; the flags
+ * are 0 or 1).
  */
 function statusSeeks(query: RosterQuery, countIndexed: string): string[] {
-  if (countIndexed !== FILTER_INDEX || (query.status === undefined && query.hasUpcoming !== false)) return [];
+  const seekable = countIndexed === FILTER_INDEX || countIndexed === SEARCH_INDEX;
+  if (!seekable || (query.status === undefined && query.hasUpcoming !== false)) return [];
   return [
     query.source === undefined && 'p.source IN (SELECT id FROM sources)',
     query.archived === undefined && 'p.archived IN (0, 1)',
@@ -105,11 +108,11 @@ function statusSeeks(query: RosterQuery, countIndexed: string): string[] {
 }
 
 /**
- * The narrowest index holding what a total tests: the filter index, or the name index for the
- * search text. Neither holds the remote id's presence.
+ * The narrowest index holding what a total tests: the filter index, or the filter and search text
+ * index (0013). Neither holds the remote id's presence.
  */
 function countIndex(query: RosterQuery, searched: boolean): string {
-  if (searched) return 'INDEXED BY patients_roster_by_name';
+  if (searched) return SEARCH_INDEX;
   return query.hasRemoteId === undefined ? FILTER_INDEX : `INDEXED BY ${SORTS[query.sort.field].index}`;
 }
 

@@ -204,12 +204,12 @@ type MatchesSource = Pick<RosterSql, 'from' | 'where' | 'params'>;
 /**
  * Where a broad search's matches are found, cheapest first: an organization's members; the
  * trigram index's candidates, read lazily, when no other filter thins them out (they are then
- * mostly matches, and the cap is soon reached); else the name index, the one with the search text.
+ * mostly matches, and the cap is soon reached); else the filter and search text index.
  */
 function matchesSource(query: RosterQuery, sql: RosterSql, narrowed: SearchNarrowing | null): MatchesSource {
   if (query.organizationId !== undefined) return membersFirst(sql);
   if (narrowed !== null && !hasSelectiveFilters(query)) return candidatesFirst(sql, narrowed.match);
-  return { ...sql, from: sql.countFrom };
+  return { from: sql.countFrom, where: sql.countWhere, params: sql.params };
 }
 
 const windowOf = (query: RosterQuery, params: Record<string, string | number>) => ({ ...params, limit: query.limit, offset: query.offset });
