@@ -32,6 +32,8 @@ export interface SearchNarrowing {
   match: string;
   /** Few enough candidates to look each up and sort them all (see BROAD_SEARCH_PATIENTS). */
   few: boolean;
+  /** How many candidates, counted only up to the threshold that decides `few` (and one more). */
+  candidates: number;
 }
 
 /**
@@ -46,6 +48,7 @@ export function createSearchNarrowing(db: Db): (words: string[], filtered: boole
     if (terms.length === 0) return null;
     const match = terms.map(quoted).join(' AND ');
     const most = filtered ? BROAD_FILTERED_SEARCH_PATIENTS : BROAD_SEARCH_PATIENTS;
-    return { match, few: (candidates.get(match, most + 1) as number) <= most };
+    const counted = candidates.get(match, most + 1) as number;
+    return { match, few: counted <= most, candidates: counted };
   };
 }

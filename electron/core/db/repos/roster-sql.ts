@@ -99,13 +99,16 @@ const whereOf = (conditions: string[]) => (conditions.length === 0 ? '' : `WHERE
  */
 function statusSeeks(query: RosterQuery, countIndexed: string): string[] {
   const seekable = countIndexed === FILTER_INDEX || countIndexed === SEARCH_INDEX;
-  if (!seekable || (query.status === undefined && query.hasUpcoming !== false)) return [];
+  if (!seekable || !seeksStatus(query)) return [];
   return [
     query.source === undefined && 'p.source IN (SELECT id FROM sources)',
     query.archived === undefined && 'p.archived IN (0, 1)',
     query.removed === undefined && 'p.deleted IN (0, 1)',
   ].filter((term): term is string => term !== false);
 }
+
+/** Whether a total reads only the entries of one status (or of none): see statusSeeks. */
+export const seeksStatus = (query: RosterQuery): boolean => query.status !== undefined || query.hasUpcoming === false;
 
 /**
  * The narrowest index holding what a total tests: the filter index, or the filter and search text
