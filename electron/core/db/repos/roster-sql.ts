@@ -78,10 +78,13 @@ export function rosterSql(query: RosterQuery, narrowing: string | null = null): 
   const dir = query.sort.dir === 'desc' ? 'DESC' : 'ASC';
   const sortIndex = narrowing === null ? `INDEXED BY ${sort.index}` : 'NOT INDEXED';
   const countIndexed = narrowing === null ? countIndex(query, words.length > 0) : sortIndex;
+  // An organization's members and nothing else: counted in its links alone (a link's patient
+  // always exists: a foreign key), not by probing the links for every patient.
+  const membersOnly = query.organizationId !== undefined && conditions.length === 1 && words.length === 0;
   return {
     from: `patients p ${sortIndex}`,
-    countFrom: `patients p ${countIndexed}`,
-    countWhere: whereOf([...statusSeeks(query, countIndexed), ...conditions]),
+    countFrom: membersOnly ? 'patient_organizations m' : `patients p ${countIndexed}`,
+    countWhere: membersOnly ? 'WHERE m.organization_id = @organizationId' : whereOf([...statusSeeks(query, countIndexed), ...conditions]),
     sortIndexHasSearchText: narrowing === null && sort.hasSearchText === true,
     where: whereOf(conditions),
     orderBy: [...sort.keys, 'p.id'].map((key) => `${key} ${dir}`).join(', '),
