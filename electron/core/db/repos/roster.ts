@@ -95,8 +95,9 @@ export function createRosterRepo(db: Db, nextAppointments: NextAppointments) {
   function query(query: RosterQuery): RosterPage {
     nextAppointments.refreshStale(toStoredTime(query.nowIso, 'nowIso'));
     const words = searchWords(query.search ?? '');
-    const filtered = hasSelectiveFilters(query);
-    const narrowed = narrowing(words, filtered);
+    // Other filters thin a search's matches out along a walk; so does the name order, where a
+    // name's matches lie together, perhaps deep: either way more candidates are worth looking up.
+    const narrowed = narrowing(words, hasSelectiveFilters(query) || query.sort.field === 'name');
     const count = query.count ?? 'auto';
     // One status's ranges of the search index cost less than many candidates looked up, or a walk.
     const byStatus = words.length > 0 && seeksStatus(query) && (narrowed === null || narrowed.candidates > STATUS_RANGE_CANDIDATES);
