@@ -113,7 +113,7 @@ function spaceByPart(cache: Cache): BenchMetric[] {
     ['appointment indexes', (n) => n.startsWith('appointments_') || n === 'sqlite_autoindex_appointments_1'],
     ['appointment change rows and their indexes', (n) => n.startsWith('appointment_changes')],
     ['patients table', (n) => n === 'patients'],
-    ['patient roster sort indexes (each carries the search text)', (n) => /^patients_roster_by_/.test(n)],
+    ['patient roster sort indexes (the name index carries the search text)', (n) => /^patients_roster_by_/.test(n)],
     ['patient search (FTS5 trigram)', (n) => n.startsWith('patients_search')],
     ['other patient indexes', (n) => n.startsWith('patients_')],
   ];

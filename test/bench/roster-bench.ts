@@ -5,6 +5,7 @@
  * baseline's is above the cap), or the benchmark fails.
  */
 import type { Cache } from '../../electron/core/db';
+import { searchWords } from '../../electron/core/db/repos/patient-text';
 import { rosterSql } from '../../electron/core/db/repos/roster-sql';
 import { toRosterRow, windowSql, type RosterSqlRow } from '../../electron/core/db/repos/roster';
 import { ROSTER_TOTAL_CAP, type CountedRosterPage, type RosterQuery } from '../../electron/core/domain';
@@ -14,11 +15,15 @@ const P95_TARGET_MS = 8;
 
 /**
  * The roster query as it was before the trigram index, the filter index, remembered and capped
- * totals and the window's join order.
+ * totals and the window's join order. Its total read the sort index, each carrying the search
+ * text; since 0013 only the name index does, so a search is counted there (the same width: the
+ * baseline is not made slower by the narrower indexes). A search's window in another order now
+ * reads each row's search text once its filters pass, which the baseline's did not.
  */
 function baselineQuery(cache: Cache, query: RosterQuery): CountedRosterPage {
   const { from, where, orderBy, params } = rosterSql(query, null);
-  const total = cache.db.prepare(`SELECT count(*) FROM ${from} ${where}`).pluck().get(params) as number;
+  const countFrom = searchWords(query.search ?? '').length > 0 ? 'patients p INDEXED BY patients_roster_by_name' : from;
+  const total = cache.db.prepare(`SELECT count(*) FROM ${countFrom} ${where}`).pluck().get(params) as number;
   // Today's window differed only in letting the planner order the join.
   const rows = cache.db
     .prepare(windowSql({ from, where, orderBy }).replace('CROSS JOIN patients', 'JOIN patients'))
@@ -99,7 +104,11 @@ export function compareRosterQueries(cache: Cache, queries: RosterQuery[], label
     { name: 'baseline roster query p95, CPU time of this process', value: percentile(baselineCpu, 0.95), unit: 'ms' },
     { name: 'roster query p95, CPU time of this process', value: cpuP95, unit: 'ms' },
     { name: 'roster queries with the same rows and total as the baseline', value: queries.length, unit: 'queries' },
-    { name: `of them answered "${ROSTER_TOTAL_CAP.toLocaleString('en-US')}+" (capped; the baseline counted more)`, value: capped, unit: 'queries' },
+    {
+      name: `of them answered "${ROSTER_TOTAL_CAP.toLocaleString('en-US')}+" (capped; the baseline counted more)`,
+      value: capped,
+      unit: 'queries',
+    },
   ];
 }
 

@@ -5,7 +5,8 @@ import type { Db } from '../sqlite';
  * reading one entry of a roster index, measured at 50,000 patients) rather than scanning an index
  * in roster order until the window and the capped count ("1,000+") are found. Alone, a search's
  * matches are about as dense as its candidates, so the scan stops early once they are many; other
- * filters thin the matches out and the scan may read every patient (the cost of ~7,000 lookups).
+ * filters thin the matches out and the scan may read every patient (the cost of ~7,000 lookups),
+ * and in name order a name's matches lie together, perhaps deep in the walk.
  */
 export const BROAD_SEARCH_PATIENTS = 2000;
 export const BROAD_FILTERED_SEARCH_PATIENTS = 4000;
@@ -27,18 +28,28 @@ export function trigramsOf(word: string): string[] {
 
 const quoted = (term: string) => `"${term.replaceAll('"', '""')}"`;
 
+export interface SearchNarrowing {
+  /** The FTS5 query (trigrams ANDed) whose rows include every match. */
+  match: string;
+  /** Few enough candidates to look each up and sort them all (see BROAD_SEARCH_PATIENTS). */
+  few: boolean;
+  /** How many candidates, counted only up to the threshold that decides `few` (and one more). */
+  candidates: number;
+}
+
 /**
- * The FTS5 query (trigrams ANDed) that narrows a selective search, or null when the plain scan is
- * the faster answer: no word of 3+ characters, or more candidates than BROAD_SEARCH_PATIENTS
- * (BROAD_FILTERED_SEARCH_PATIENTS with other filters), counted in the index alone and only up to that.
+ * The trigram query that narrows a search, or null when no word has 3+ characters. Candidates are
+ * counted in the index alone, and only up to BROAD_SEARCH_PATIENTS (BROAD_FILTERED_SEARCH_PATIENTS
+ * when `sparse`: other filters, or the name order).
  */
-export function createSearchNarrowing(db: Db): (words: string[], filtered: boolean) => string | null {
+export function createSearchNarrowing(db: Db): (words: string[], sparse: boolean) => SearchNarrowing | null {
   const candidates = db.prepare('SELECT count(*) FROM (SELECT 1 FROM patients_search WHERE patients_search MATCH ? LIMIT ?)').pluck();
-  return (words, filtered) => {
+  return (words, sparse) => {
     const terms = [...new Set(words.flatMap(trigramsOf))];
     if (terms.length === 0) return null;
     const match = terms.map(quoted).join(' AND ');
-    const most = filtered ? BROAD_FILTERED_SEARCH_PATIENTS : BROAD_SEARCH_PATIENTS;
-    return (candidates.get(match, most + 1) as number) > most ? null : match;
+    const most = sparse ? BROAD_FILTERED_SEARCH_PATIENTS : BROAD_SEARCH_PATIENTS;
+    const counted = candidates.get(match, most + 1) as number;
+    return { match, few: counted <= most, candidates: counted };
   };
 }

@@ -4,24 +4,38 @@ import { searchWords } from './patient-text';
 
 export interface RosterSql {
   /**
-   * How patients are read: `INDEXED BY` the covering sort index (0001), in `query.sort` order; or,
-   * when a selective search narrows them through the trigram index, `NOT INDEXED` (by id, then sorted).
+   * How patients are read: `INDEXED BY` the sort index (0013), in `query.sort` order, reading a
+   * patient's search text from its row once the filters pass; or, when the trigram index narrows
+   * a search, `NOT INDEXED` (by id, then sorted).
    */
   from: string;
-  /** The same for the total: the narrow filter index (0009) when no search text is needed. */
+  /**
+   * The same in no order, for totals: the narrow filter index (0010) when no search text is needed,
+   * else the filter and search text index (0013).
+   */
   countFrom: string;
+  /** `where` for `countFrom`, with any terms that let it seek rather than scan. */
+  countWhere: string;
+  /** Whether the sort index carries the search text (name): a search then walks it without reading rows. */
+  sortIndexHasSearchText: boolean;
   where: string;
   orderBy: string;
   params: Record<string, string | number>;
 }
 
 // Per sort: its index and keys. Nullable keys sort "missing" as the largest, matching the index.
-const SORTS: Record<RosterSortField, { index: string; keys: string[] }> = {
-  name: { index: 'patients_roster_by_name', keys: ['p.sort_name'] },
+const SORTS: Record<RosterSortField, { index: string; keys: string[]; hasSearchText?: true }> = {
+  name: { index: 'patients_roster_by_name', keys: ['p.sort_name'], hasSearchText: true },
   dateOfBirth: { index: 'patients_roster_by_birth', keys: ['p.date_of_birth IS NULL', 'p.date_of_birth'] },
   nextAppointment: { index: 'patients_roster_by_next', keys: ['p.next_starts_at IS NULL', 'p.next_starts_at'] },
   lastSyncedAt: { index: 'patients_roster_by_synced', keys: ['p.last_synced_at IS NULL', 'p.last_synced_at'] },
 };
+
+const FILTER_INDEX = 'INDEXED BY patients_roster_filters';
+const SEARCH_INDEX = 'INDEXED BY patients_roster_search';
+
+// `+patient_id`: collect the members once, rather than probe the links for every patient.
+const MEMBER_OF_ORGANIZATION = 'p.id IN (SELECT +patient_id FROM patient_organizations WHERE organization_id = @organizationId)';
 
 const SELECTIVE_FILTERS = ['source', 'organizationId', 'affiliated', 'hasUpcoming', 'status', 'hasRemoteId'] as const;
 
@@ -47,17 +61,13 @@ export function rosterSql(query: RosterQuery, narrowing: string | null = null): 
     Object.assign(params, values);
   };
   if (query.source !== undefined) add('p.source = @source', { source: query.source });
-  if (query.organizationId !== undefined) {
-    // `+patient_id`: collect the members once, rather than probe the links for every patient.
-    add('p.id IN (SELECT +patient_id FROM patient_organizations WHERE organization_id = @organizationId)', {
-      organizationId: query.organizationId,
-    });
-  }
   if (query.affiliated !== undefined) add(`p.organization_count ${query.affiliated ? '> 0' : '= 0'}`);
   if (query.hasUpcoming !== undefined) add(`p.next_status IS ${query.hasUpcoming ? 'NOT NULL' : 'NULL'}`);
   if (query.status !== undefined) add('p.next_status = @status', { status: query.status });
   if (query.archived !== undefined) add('p.archived = @archived', { archived: toFlag(query.archived) });
   if (query.removed !== undefined) add('p.deleted = @removed', { removed: toFlag(query.removed) });
+  // After the columns: a probe of the members costs more than a comparison.
+  if (query.organizationId !== undefined) add(MEMBER_OF_ORGANIZATION, { organizationId: query.organizationId });
   if (query.hasRemoteId !== undefined) add(`p.external_id IS ${query.hasRemoteId ? 'NOT NULL' : 'NULL'}`);
   // The search last: SQLite tests the terms in this order, and instr() costs more than a comparison.
   const words = searchWords(query.search ?? '');
@@ -67,13 +77,73 @@ export function rosterSql(query: RosterQuery, narrowing: string | null = null): 
   const sort = SORTS[query.sort.field];
   const dir = query.sort.dir === 'desc' ? 'DESC' : 'ASC';
   const sortIndex = narrowing === null ? `INDEXED BY ${sort.index}` : 'NOT INDEXED';
-  // The filter index holds every filter column but the remote id's presence and the search text.
-  const filterIndex = words.length === 0 && query.hasRemoteId === undefined ? 'INDEXED BY patients_roster_filters' : sortIndex;
+  const countIndexed = narrowing === null ? countIndex(query, words.length > 0) : sortIndex;
+  // An organization's members and nothing else: counted in its links alone (a link's patient
+  // always exists: a foreign key), not by probing the links for every patient.
+  const membersOnly = query.organizationId !== undefined && conditions.length === 1 && words.length === 0;
   return {
     from: `patients p ${sortIndex}`,
-    countFrom: `patients p ${filterIndex}`,
-    where: conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`,
+    countFrom: membersOnly ? 'patient_organizations m' : `patients p ${countIndexed}`,
+    countWhere: membersOnly ? 'WHERE m.organization_id = @organizationId' : whereOf([...statusSeeks(query, countIndexed), ...conditions]),
+    sortIndexHasSearchText: narrowing === null && sort.hasSearchText === true,
+    where: whereOf(conditions),
     orderBy: [...sort.keys, 'p.id'].map((key) => `${key} ${dir}`).join(', '),
+    params,
+  };
+}
+
+const whereOf = (conditions: string[]) => (conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`);
+
+/**
+ * A total of one status (or of none) reads only its entries of the filter or search index: one
+ * range per source, archived and removed flag, instead of every entry. Always true, these terms
+ * let SQLite seek to the status (every patient's source is in sources: a foreign key; the flags
+ * are 0 or 1).
+ */
+function statusSeeks(query: RosterQuery, countIndexed: string): string[] {
+  const seekable = countIndexed === FILTER_INDEX || countIndexed === SEARCH_INDEX;
+  if (!seekable || !seeksStatus(query)) return [];
+  return [
+    query.source === undefined && 'p.source IN (SELECT id FROM sources)',
+    query.archived === undefined && 'p.archived IN (0, 1)',
+    query.removed === undefined && 'p.deleted IN (0, 1)',
+  ].filter((term): term is string => term !== false);
+}
+
+/** Whether a total reads only the entries of one status (or of none): see statusSeeks. */
+export const seeksStatus = (query: RosterQuery): boolean => query.status !== undefined || query.hasUpcoming === false;
+
+/**
+ * The narrowest index holding what a total tests: the filter index, or the filter and search text
+ * index (0013). Neither holds the remote id's presence.
+ */
+function countIndex(query: RosterQuery, searched: boolean): string {
+  if (searched) return SEARCH_INDEX;
+  return query.hasRemoteId === undefined ? FILTER_INDEX : `INDEXED BY ${SORTS[query.sort.field].index}`;
+}
+
+/**
+ * The same patients read in the trigram index's order, each looked up as its candidate comes, so
+ * that a LIMIT stops early: `p.id IN (…)` first reads every candidate (all 50,000 for a search
+ * as broad as "example.test").
+ */
+export function candidatesFirst({ where, params }: RosterSql, narrowing: string): Pick<RosterSql, 'from' | 'where' | 'params'> {
+  const match = 'patients_search MATCH @narrowing';
+  return {
+    from: 'patients_search CROSS JOIN patients p ON p.id = patients_search.rowid',
+    where: where === '' ? `WHERE ${match}` : `${where} AND ${match}`,
+    params: { ...params, narrowing },
+  };
+}
+
+/**
+ * The same patients read from an organization's members, each looked up by id: cheaper than
+ * walking an index of every patient when the members are few beside the walk.
+ */
+export function membersFirst({ where, params }: RosterSql): Pick<RosterSql, 'from' | 'where' | 'params'> {
+  return {
+    from: 'patient_organizations m CROSS JOIN patients p ON p.id = m.patient_id',
+    where: where.replace(MEMBER_OF_ORGANIZATION, 'm.organization_id = @organizationId'),
     params,
   };
 }
