@@ -130,9 +130,11 @@ export function pages<T>(rows: T[], size: number): T[][] {
   return Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
 }
 
+const msOrNull = (iso: string | null): number | null => (iso === null ? null : Date.parse(iso));
+
 /**
  * The baseline the repository's upserts are measured against: a plain prepared INSERT of the same rows
- * into the same table, one transaction per page.
+ * into the same table (instants as the table stores them, epoch ms), one transaction per page.
  */
 export function plainInsertAppointments(db: Cache['db'], rowPages: RemoteAppointment[][], syncedAt: string): void {
   const insert = db.prepare(`INSERT INTO appointments (source, external_id, patient_external_id,
@@ -142,7 +144,16 @@ export function plainInsertAppointments(db: Cache['db'], rowPages: RemoteAppoint
       @locationName, @startsAt, @endsAt, @status, @cancelledAt, @cancellationReason, @telehealthUrl, 0,
       @remoteUpdatedAt, @syncedAt)`);
   const insertPage = db.transaction((page: RemoteAppointment[]) => {
-    for (const row of page) insert.run({ ...row, syncedAt });
+    for (const row of page) {
+      insert.run({
+        ...row,
+        startsAt: Date.parse(row.startsAt),
+        endsAt: msOrNull(row.endsAt),
+        cancelledAt: msOrNull(row.cancelledAt),
+        remoteUpdatedAt: msOrNull(row.remoteUpdatedAt),
+        syncedAt: Date.parse(syncedAt),
+      });
+    }
   });
   for (const page of rowPages) insertPage(page);
 }

@@ -2,16 +2,19 @@ import type { Appointment, ChangeKind, RemoteAppointment } from '../../domain';
 import type { FirstLoadDeferral } from '../first-load-deferral';
 import type { Db } from '../sqlite';
 import { createStatementCache } from '../statement-cache';
+import { toStoredMs } from '../stored-instants';
 import { toStoredTime } from '../timestamps';
 import { detectChanges } from './appointment-changes';
 import {
   APPOINTMENT_COLUMNS,
   APPOINTMENT_VALUE_COLUMNS,
   appointmentValues,
+  fromStoredRow,
   snapshotOf,
+  storedParams,
   toAppointment,
-  type AppointmentRow,
   type AppointmentValues,
+  type StoredAppointmentRow,
 } from './appointment-rows';
 import { changedColumns, updateByIdSql } from './changed-columns';
 import type { ChangesRepo } from './changes';
@@ -43,8 +46,10 @@ export function createAppointmentsRepo(
   const byRemoteId = db.prepare(`SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE source = ? AND external_id = ?`);
   const everyAppointment = db.prepare(`SELECT ${APPOINTMENT_COLUMNS} FROM appointments ORDER BY source, starts_at, id`);
   const everyAppointmentOf = db.prepare(`SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE source = ? ORDER BY starts_at, id`);
+  // `+source`: a patient's rows are read over appointments_by_patient (which leaves the source out),
+  // not over the (source, external_id) index, which would walk the whole source.
   const forPatient = db.prepare(
-    `SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE source = ? AND patient_external_id = ? ORDER BY starts_at DESC, id DESC`,
+    `SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE +source = ? AND patient_external_id = ? ORDER BY starts_at DESC, id DESC`,
   );
   const insert = db.prepare(`INSERT INTO appointments
       (source, external_id, patient_external_id, practitioner_external_id, practitioner_name, service_name,
@@ -59,7 +64,7 @@ export function createAppointmentsRepo(
   const liveOfPatients = db
     .prepare(
       `SELECT external_id FROM appointments
-       WHERE source = ? AND patient_external_id IN (SELECT value FROM json_each(?)) AND deleted = 0`,
+       WHERE +source = ? AND patient_external_id IN (SELECT value FROM json_each(?)) AND deleted = 0`,
     )
     .pluck();
   // A plain table scan (the unary + keeps SQLite off the source-prefixed indexes, which would add
@@ -73,8 +78,8 @@ export function createAppointmentsRepo(
     .pluck();
 
   const storedByRemoteId = (source: string, externalIds: readonly string[]): Map<string, StoredAppointment> => {
-    const rows = byRemoteIds.all(source, JSON.stringify(externalIds)) as AppointmentRow[];
-    return new Map(rows.map((row) => [row.external_id, row]));
+    const rows = byRemoteIds.all(source, JSON.stringify(externalIds)) as StoredAppointmentRow[];
+    return new Map(rows.map((row) => [row.external_id, fromStoredRow(row)]));
   };
 
   const writeChanges = (
@@ -152,14 +157,12 @@ export function createAppointmentsRepo(
           let id: number;
           if (before) {
             id = before.id;
-            statement(updateByIdSql('appointments', changed, ['last_synced_at = @last_synced_at'])).run({
-              ...values,
-              id,
-              last_synced_at: at,
-            });
+            statement(updateByIdSql('appointments', changed, ['last_synced_at = @last_synced_at'])).run(
+              storedParams({ ...values, id, last_synced_at: at }),
+            );
             if (before.patient_external_id !== null) patientsChanged.add(before.patient_external_id);
           } else {
-            id = Number(insert.run({ ...values, source, external_id: externalId, last_synced_at: at }).lastInsertRowid);
+            id = Number(insert.run(storedParams({ ...values, source, external_id: externalId, last_synced_at: at })).lastInsertRowid);
           }
           if (values.patient_external_id !== null) patientsChanged.add(values.patient_external_id);
           stored.set(externalId, { ...values, id });
@@ -167,7 +170,7 @@ export function createAppointmentsRepo(
           const outcome = before ? 'updated' : 'new';
           return { externalId, outcome, changes: kinds, becameCancelled: kinds.includes('cancelled') };
         });
-        if (unchanged.length > 0) touch.run(at, JSON.stringify(unchanged));
+        if (unchanged.length > 0) touch.run(toStoredMs(at, 'syncedAt'), JSON.stringify(unchanged));
         if (!deferring) nextAppointments.markChanged(source, patientsChanged);
         return outcomes;
       })();
@@ -189,26 +192,26 @@ export function createAppointmentsRepo(
     idsInWindowNotSeenSince(source: string, fromIso: string, toIso: string, seenSinceIso: string): string[] {
       return notSeenInWindow.all(
         source,
-        toStoredTime(fromIso, 'from'),
-        toStoredTime(toIso, 'to'),
-        toStoredTime(seenSinceIso, 'seenSince'),
+        toStoredMs(fromIso, 'from'),
+        toStoredMs(toIso, 'to'),
+        toStoredMs(seenSinceIso, 'seenSince'),
       ) as string[];
     },
 
     get(source: string, externalId: string): Appointment | null {
-      const row = byRemoteId.get(source, externalId) as AppointmentRow | undefined;
-      return row ? toAppointment(row) : null;
+      const row = byRemoteId.get(source, externalId) as StoredAppointmentRow | undefined;
+      return row ? toAppointment(fromStoredRow(row)) : null;
     },
 
     /** Every appointment (of one source, or all), one at a time: for exports of any size. */
     *iterate(source?: string): Generator<Appointment> {
       const rows = source === undefined ? everyAppointment.iterate() : everyAppointmentOf.iterate(source);
-      for (const row of rows) yield toAppointment(row as AppointmentRow);
+      for (const row of rows) yield toAppointment(fromStoredRow(row as StoredAppointmentRow));
     },
 
     /** A patient's appointments, latest first, including cancelled and removed ones. */
     forPatient(source: string, patientExternalId: string): Appointment[] {
-      return (forPatient.all(source, patientExternalId) as AppointmentRow[]).map(toAppointment);
+      return (forPatient.all(source, patientExternalId) as StoredAppointmentRow[]).map((row) => toAppointment(fromStoredRow(row)));
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../sqlite';
+import { toStoredMs } from '../stored-instants';
 
 export type PlanEstimatesRepo = ReturnType<typeof createPlanEstimatesRepo>;
 
@@ -28,7 +29,7 @@ export function createPlanEstimatesRepo(db: Db) {
     },
     /** Appointments starting at or after `from` that changed upstream at or after `since`. */
     upcomingChangedSince(source: string, from: string, since: string): number {
-      return upcoming.get(source, from, since) as number;
+      return upcoming.get(source, toStoredMs(from, 'from'), toStoredMs(since, 'since')) as number;
     },
     /** Requests the latest incremental sync over the full windows took; null before there was one. */
     lastFullIncrementalRequests(source: string): number | null {
