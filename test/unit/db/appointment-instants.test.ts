@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createPlanEstimatesRepo } from '../../../electron/core/db/repos/plan-estimates';
 import { openTestCache, remoteAppointment, remotePatient, SOURCE, T0 } from './fixtures';
 
 const PATIENT = '836447129235883061';
@@ -97,6 +98,24 @@ describe('appointment instants: stored as epoch ms, read as ISO-8601 text', () =
         '2025-06-01T00:00:00.001Z',
       ),
     ).toEqual(['first', 'last']);
+  });
+
+  it('counts upcoming appointments changed upstream since an instant, both bounds inclusive', () => {
+    const { cache } = openTestCache();
+    cache.appointments.upsertPage(
+      SOURCE,
+      [
+        remoteAppointment('past', { startsAt: '2025-06-09T23:59:59.999Z', remoteUpdatedAt: '2025-06-05T00:00:00.000Z' }),
+        remoteAppointment('edge', { startsAt: '2025-06-10T00:00:00.000Z', remoteUpdatedAt: '2025-06-05T00:00:00.000Z' }),
+        remoteAppointment('stale', { startsAt: '2025-06-12T00:00:00.000Z', remoteUpdatedAt: '2025-06-04T23:59:59.999Z' }),
+        remoteAppointment('unknown', { startsAt: '2025-06-12T00:00:00.000Z', remoteUpdatedAt: null }),
+      ],
+      T0,
+      null,
+    );
+    const estimates = createPlanEstimatesRepo(cache.db);
+    expect(estimates.upcomingChangedSince(SOURCE, '2025-06-10T00:00:00.000Z', '2025-06-05T00:00:00.000Z')).toBe(1);
+    expect(estimates.upcomingChangedSince(SOURCE, '2025-06-10T00:00:00.000Z', '2025-06-04T23:59:59.999Z')).toBe(2);
   });
 
   it('rejects an appointment whose start is not a date, naming the field, and keeps what is stored', () => {
