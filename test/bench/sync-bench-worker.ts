@@ -164,10 +164,13 @@ async function changeOnePercent(cache: Cache, source: Source, input: WorkerInput
     .all(source.id) as string[];
   const upcoming = cache.db
     .prepare(
-      "SELECT external_id, starts_at FROM appointments WHERE source = ? AND deleted = 0 AND status NOT IN ('cancelled', 'no_show') AND starts_at > ? ORDER BY id",
+      "SELECT external_id, starts_at FROM appointments WHERE source_key = (SELECT key FROM sources WHERE id = ?) AND deleted = 0 AND status NOT IN ('cancelled', 'no_show') AND starts_at > ? ORDER BY id",
     )
     .all(source.id, now + DAY_MS) as Array<{ external_id: string; starts_at: number }>;
-  const total = cache.db.prepare('SELECT count(*) FROM appointments WHERE source = ?').pluck().get(source.id) as number;
+  const total = cache.db
+    .prepare('SELECT count(*) FROM appointments WHERE source_key = (SELECT key FROM sources WHERE id = ?)')
+    .pluck()
+    .get(source.id) as number;
   const editedPatients = patients.filter((_, i) => i % 100 === 0);
   for (const id of editedPatients)
     await mutate(input, 'editPatient', [

@@ -1,8 +1,12 @@
 import { cpSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultMigrationsDir, openCache, type Cache } from '../../../electron/core/db';
-import { KEY, SOURCE, T0, tempDir } from './fixtures';
+import { defaultMigrationsDir, openCache } from '../../../electron/core/db';
+import { openConnection } from '../../../electron/core/db/connection';
+import { migrate } from '../../../electron/core/db/migrate';
+import { readMigrationFiles } from '../../../electron/core/db/migration-files';
+import type { Db } from '../../../electron/core/db/sqlite';
+import { KEY, remoteAppointment, SOURCE, T0, tempDir } from './fixtures';
 
 const MIGRATION = /^(\d{4})_compact_appointments\.sql$/;
 
@@ -73,38 +77,54 @@ const ROWS: Array<Record<string, string | number | null>> = [
 ];
 
 const COLUMNS = Object.keys(ROWS[0] ?? {});
+const OTHER = 'intakeq-0a1b2c3d';
 
-function seedTextSchema(cache: Cache): void {
-  cache.sources.add({ id: SOURCE, kind: 'cliniko', name: 'Main clinic', baseUrl: null, credentialRef: 'cliniko-key' }, T0);
-  const insert = cache.db.prepare(
+/**
+ * A cache file at the schema before the migration, written with plain SQL (today's repositories
+ * speak the new schema): two sources, the rows above in the first and one in the second.
+ */
+function seedTextSchema(file: string): void {
+  const db = openConnection(file, KEY);
+  migrate(db, readMigrationFiles(migrationsBeforeCompact()), T0);
+  const addSource = db.prepare(
+    `INSERT INTO sources (id, kind, name, credential_ref, created_at, updated_at) VALUES (?, ?, ?, 'key', ?, ?)`,
+  );
+  addSource.run(OTHER, 'intakeq', 'Other clinic', T0, T0);
+  addSource.run(SOURCE, 'cliniko', 'Main clinic', T0, T0);
+  const insert = db.prepare(
     `INSERT INTO appointments (id, source, ${COLUMNS.join(', ')}) VALUES (@id, @source, ${COLUMNS.map((c) => `@${c}`).join(', ')})`,
   );
   // Ids with gaps, as deletions leave them: the rebuild must keep each one.
   ROWS.forEach((row, n) => insert.run({ ...row, id: 10 + n * 7, source: SOURCE }));
-  cache.db
-    .prepare(
-      `INSERT INTO patients (source, external_id, first_name, last_name, sort_name, search_text, created_at, next_appointment_id)
+  insert.run({ ...ROWS[0], id: 99, source: OTHER });
+  db.prepare(
+    `INSERT INTO patients (source, external_id, first_name, last_name, sort_name, search_text, created_at, next_appointment_id)
        VALUES (?, '836447129235883061', 'Aroha', 'Ngata', 'ngata aroha', 'ngata aroha', ?, 10)`,
-    )
-    .run(SOURCE, T0);
+  ).run(SOURCE, T0);
+  db.close();
 }
 
-const viewsOf = (cache: Cache) => ({
-  active: cache.db.prepare('SELECT * FROM active_appointments ORDER BY id').all(),
-  next: cache.db.prepare('SELECT * FROM patient_next_appointment ORDER BY patient_id').all(),
+const viewsOf = (db: Db) => ({
+  active: db.prepare('SELECT * FROM active_appointments ORDER BY id').all(),
+  next: db.prepare('SELECT * FROM patient_next_appointment ORDER BY patient_id').all(),
 });
 
 describe('migration compact_appointments: instants as epoch ms, smaller indexes', () => {
   it('keeps every appointment, id and value, and the views show the same rows as before', () => {
     const file = path.join(tempDir(), 'cache.db');
-    const old = openCache({ file, key: KEY, migrationsDir: migrationsBeforeCompact() });
-    seedTextSchema(old);
+    seedTextSchema(file);
+    const old = openConnection(file, KEY);
     const viewsBefore = viewsOf(old);
     old.close();
 
     const cache = openCache({ file, key: KEY });
     try {
-      const stored = cache.db.prepare(`SELECT id, source, ${COLUMNS.join(', ')} FROM appointments ORDER BY id`).all();
+      const stored = cache.db
+        .prepare(
+          `SELECT id, (SELECT id FROM sources WHERE key = source_key) AS source, ${COLUMNS.join(', ')}
+           FROM appointments WHERE id < 99 ORDER BY id`,
+        )
+        .all();
       const instant = (iso: string | number | null | undefined) => (typeof iso === 'string' ? Date.parse(iso) : null);
       expect(stored).toEqual(
         ROWS.map((row, n) => ({
@@ -133,8 +153,9 @@ describe('migration compact_appointments: instants as epoch ms, smaller indexes'
           .sort((a, b) => String(a.starts_at).localeCompare(String(b.starts_at)))
           .map((r) => [r.external_id, r.starts_at, r.ends_at, r.cancelled_at, r.remote_updated_at, r.last_synced_at]),
       );
-      expect(viewsOf(cache)).toEqual(viewsBefore);
-      expect(viewsBefore.active).toHaveLength(1);
+      expect(cache.appointments.get(OTHER, String(ROWS[0]?.external_id))).toMatchObject({ source: OTHER, startsAt: ROWS[0]?.starts_at });
+      expect(viewsOf(cache.db)).toEqual(viewsBefore);
+      expect(viewsBefore.active).toHaveLength(2);
       expect(viewsBefore.next).toHaveLength(1);
 
       const indexes = cache.db
@@ -154,9 +175,7 @@ describe('migration compact_appointments: instants as epoch ms, smaller indexes'
 
   it('keeps publishing appointment writes to a joined hub, and removing a source still removes its appointments', () => {
     const file = path.join(tempDir(), 'cache.db');
-    const old = openCache({ file, key: KEY, migrationsDir: migrationsBeforeCompact() });
-    seedTextSchema(old);
-    old.close();
+    seedTextSchema(file);
 
     const cache = openCache({ file, key: KEY });
     try {
@@ -167,7 +186,12 @@ describe('migration compact_appointments: instants as epoch ms, smaller indexes'
       ]);
       cache.db.exec('UPDATE hub_membership SET joined = 0');
       cache.db.prepare('DELETE FROM sources WHERE id = ?').run(SOURCE);
-      expect(cache.db.prepare('SELECT count(*) FROM appointments').pluck().get()).toBe(0);
+      expect(cache.db.prepare('SELECT id FROM appointments').pluck().all()).toEqual([99]);
+      // A source added later gets a key of its own.
+      cache.sources.add({ id: 'cliniko-new', kind: 'cliniko', name: 'New', baseUrl: null, credentialRef: 'k' }, T0);
+      cache.appointments.upsertPage('cliniko-new', [{ ...remoteAppointment('7'), source: 'cliniko-new' }], T0, null);
+      expect(cache.appointments.get('cliniko-new', '7')?.source).toBe('cliniko-new');
+      expect(cache.appointments.get(OTHER, '7')).toBeNull();
     } finally {
       cache.close();
     }

@@ -142,8 +142,8 @@ describe("a source's first load", () => {
       0,
     );
     const plan = cache.db
-      .prepare('EXPLAIN QUERY PLAN SELECT id FROM appointments WHERE source = ? AND patient_external_id = ? ORDER BY starts_at')
-      .all(SOURCE, patientId(1)) as Array<{ detail: string }>;
+      .prepare('EXPLAIN QUERY PLAN SELECT id FROM appointments WHERE +source_key = 1 AND patient_external_id = ? ORDER BY starts_at')
+      .all(patientId(1)) as Array<{ detail: string }>;
     expect(plan.map((row) => row.detail).join(' ')).toContain('appointments_by_patient');
   });
 

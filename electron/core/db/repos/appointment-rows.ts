@@ -1,5 +1,6 @@
 import type { Appointment, AppointmentSnapshot, AppointmentStatus, RemoteAppointment } from '../../domain';
 import { fromFlag, toFlag } from '../sql-values';
+import { sourceIdOfSql } from '../source-keys';
 import { fromStoredMs, fromStoredMsOrNull, toStoredMsOrNull } from '../stored-instants';
 import { toStoredTime, toStoredTimeOrNull } from '../timestamps';
 
@@ -38,7 +39,8 @@ export type StoredAppointmentRow = Omit<AppointmentRow, InstantColumn> & {
 
 type InstantColumn = 'starts_at' | 'ends_at' | 'cancelled_at' | 'remote_updated_at' | 'last_synced_at';
 
-export const APPOINTMENT_COLUMNS = `id, source, external_id, patient_external_id, practitioner_external_id,
+/** The columns of an appointment row, its source by id (the table holds its key: source-keys.ts). */
+export const APPOINTMENT_COLUMNS = `id, ${sourceIdOfSql('source_key')} AS source, external_id, patient_external_id, practitioner_external_id,
   practitioner_name, service_name, location_name, starts_at, ends_at, status, cancelled_at,
   cancellation_reason, telehealth_url, deleted, remote_updated_at, last_synced_at`;
 

@@ -2,6 +2,7 @@ import type { Appointment, ChangeKind, RemoteAppointment } from '../../domain';
 import type { FirstLoadDeferral } from '../first-load-deferral';
 import type { Db } from '../sqlite';
 import { createStatementCache } from '../statement-cache';
+import { sourceKeyOfSql } from '../source-keys';
 import { toStoredMs } from '../stored-instants';
 import { toStoredTime } from '../timestamps';
 import { detectChanges } from './appointment-changes';
@@ -41,21 +42,25 @@ export function createAppointmentsRepo(
   firstLoad: FirstLoadDeferral,
 ) {
   const byRemoteIds = db.prepare(
-    `SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE source = ? AND external_id IN (SELECT value FROM json_each(?))`,
+    `SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE source_key = ${sourceKeyOfSql('?')} AND external_id IN (SELECT value FROM json_each(?))`,
   );
-  const byRemoteId = db.prepare(`SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE source = ? AND external_id = ?`);
+  const byRemoteId = db.prepare(
+    `SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE source_key = ${sourceKeyOfSql('?')} AND external_id = ?`,
+  );
   const everyAppointment = db.prepare(`SELECT ${APPOINTMENT_COLUMNS} FROM appointments ORDER BY source, starts_at, id`);
-  const everyAppointmentOf = db.prepare(`SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE source = ? ORDER BY starts_at, id`);
-  // `+source`: a patient's rows are read over appointments_by_patient (which leaves the source out),
+  const everyAppointmentOf = db.prepare(
+    `SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE source_key = ${sourceKeyOfSql('?')} ORDER BY starts_at, id`,
+  );
+  // `+source_key`: a patient's rows are read over appointments_by_patient (which leaves the source out),
   // not over the (source, external_id) index, which would walk the whole source.
   const forPatient = db.prepare(
-    `SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE +source = ? AND patient_external_id = ? ORDER BY starts_at DESC, id DESC`,
+    `SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE +source_key = ${sourceKeyOfSql('?')} AND patient_external_id = ? ORDER BY starts_at DESC, id DESC`,
   );
   const insert = db.prepare(`INSERT INTO appointments
-      (source, external_id, patient_external_id, practitioner_external_id, practitioner_name, service_name,
+      (source_key, external_id, patient_external_id, practitioner_external_id, practitioner_name, service_name,
        location_name, starts_at, ends_at, status, cancelled_at, cancellation_reason, telehealth_url, deleted,
        remote_updated_at, last_synced_at)
-    VALUES (@source, @external_id, @patient_external_id, @practitioner_external_id, @practitioner_name, @service_name,
+    VALUES (${sourceKeyOfSql('@source')}, @external_id, @patient_external_id, @practitioner_external_id, @practitioner_name, @service_name,
        @location_name, @starts_at, @ends_at, @status, @cancelled_at, @cancellation_reason, @telehealth_url, @deleted,
        @remote_updated_at, @last_synced_at)`);
   const statement = createStatementCache(db);
@@ -64,7 +69,7 @@ export function createAppointmentsRepo(
   const liveOfPatients = db
     .prepare(
       `SELECT external_id FROM appointments
-       WHERE +source = ? AND patient_external_id IN (SELECT value FROM json_each(?)) AND deleted = 0`,
+       WHERE +source_key = ${sourceKeyOfSql('?')} AND patient_external_id IN (SELECT value FROM json_each(?)) AND deleted = 0`,
     )
     .pluck();
   // A plain table scan (the unary + keeps SQLite off the source-prefixed indexes, which would add
@@ -72,7 +77,7 @@ export function createAppointmentsRepo(
   const notSeenInWindow = db
     .prepare(
       `SELECT external_id FROM appointments
-       WHERE +source = ? AND starts_at >= ? AND starts_at < ? AND last_synced_at < ? AND deleted = 0
+       WHERE +source_key = ${sourceKeyOfSql('?')} AND starts_at >= ? AND starts_at < ? AND last_synced_at < ? AND deleted = 0
        ORDER BY starts_at, id`,
     )
     .pluck();

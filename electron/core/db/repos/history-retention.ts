@@ -1,4 +1,5 @@
 import type { Db } from '../sqlite';
+import { sourceKeyOfSql } from '../source-keys';
 import { toStoredMs } from '../stored-instants';
 import { toStoredTime } from '../timestamps';
 import { isInitialLoadChange } from './initial-load';
@@ -31,7 +32,7 @@ export function createHistoryRetentionRepo(db: Db) {
       WHERE at < @before AND (run_id IS NULL OR run_id NOT IN (SELECT id FROM sync_runs WHERE status IN ${UNFINISHED}))
       ORDER BY at LIMIT @limit)`);
   const notUpcoming = `NOT EXISTS (SELECT 1 FROM appointments a
-      WHERE a.source = c.source AND a.external_id = c.appointment_external_id AND a.starts_at >= @nowMs)`;
+      WHERE a.source_key = ${sourceKeyOfSql('c.source')} AND a.external_id = c.appointment_external_id AND a.starts_at >= @nowMs)`;
   // Two statements, each walking its own index, so old changes still to do are never scanned over.
   const doneChanges = db.prepare(`DELETE FROM appointment_changes WHERE id IN (
       SELECT c.id FROM appointment_changes c INDEXED BY appointment_changes_done_by_time

@@ -1,5 +1,6 @@
 import type { FirstLoadDeferral } from '../first-load-deferral';
 import type { Db } from '../sqlite';
+import { sourceKeyOfSql } from '../source-keys';
 import { isoOfStoredMsSql, toStoredMs } from '../stored-instants';
 
 /**
@@ -32,7 +33,7 @@ export function createNextAppointments(db: Db, firstLoad: FirstLoadDeferral): Ne
         (next_appointment_id, next_starts_at, next_status) = (
           SELECT x.id, ${isoOfStoredMsSql('x.starts_at')}, x.status FROM appointments x
           WHERE x.patient_external_id = patients.external_id
-            AND +x.source = patients.source
+            AND +x.source_key = ${sourceKeyOfSql('patients.source')}
             AND x.deleted = 0 AND x.status NOT IN ('cancelled', 'declined')
             AND x.starts_at >= @asOfMs
           ORDER BY x.starts_at, x.id

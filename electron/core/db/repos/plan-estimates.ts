@@ -1,4 +1,5 @@
 import type { Db } from '../sqlite';
+import { sourceKeyOfSql } from '../source-keys';
 import { toStoredMs } from '../stored-instants';
 
 export type PlanEstimatesRepo = ReturnType<typeof createPlanEstimatesRepo>;
@@ -12,7 +13,9 @@ export function createPlanEstimatesRepo(db: Db) {
   const patients = db
     .prepare('SELECT count(*) FROM patients WHERE source = ? AND external_id IS NOT NULL AND remote_updated_at >= ?')
     .pluck();
-  const upcoming = db.prepare('SELECT count(*) FROM appointments WHERE source = ? AND starts_at >= ? AND remote_updated_at >= ?').pluck();
+  const upcoming = db
+    .prepare(`SELECT count(*) FROM appointments WHERE source_key = ${sourceKeyOfSql('?')} AND starts_at >= ? AND remote_updated_at >= ?`)
+    .pluck();
   const lastFull = db
     .prepare(
       `SELECT api_requests FROM sync_runs

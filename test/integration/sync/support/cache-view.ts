@@ -73,7 +73,9 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 const isoOrNull = (ms: number | null): string | null => (ms === null ? null : iso(ms));
 
 export function cachedAppointments(cache: Cache, source: string): Map<string, CachedAppointmentView> {
-  const rows = cache.db.prepare('SELECT * FROM appointments WHERE source = ?').all(source) as AppointmentSqlRow[];
+  const rows = cache.db
+    .prepare('SELECT * FROM appointments WHERE source_key = (SELECT key FROM sources WHERE id = ?)')
+    .all(source) as AppointmentSqlRow[];
   return new Map(
     rows.map((r) => [
       r.external_id,
