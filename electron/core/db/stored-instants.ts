@@ -1,8 +1,8 @@
 import { toStoredTime } from './timestamps';
 
 /*
- * Appointments keep their instants as INTEGER milliseconds since 1970 UTC (migration 0013): 6 bytes
- * a value in the row and in each index entry instead of 24 characters of text. Everything outside
+ * Appointments keep their instants as INTEGER milliseconds since 1970 UTC (migration
+ * compact_appointments): 6 bytes a value in the row and in each index entry instead of 24 characters. Everything outside
  * the appointments' SQL still speaks ISO-8601 text in the stored shape (timestamps.ts); these convert
  * at that boundary, losslessly, since the stored shape has millisecond precision.
  */

@@ -1,4 +1,4 @@
--- The cache's size (issue 14 §3): appointments take about 40% less space.
+-- The cache's size (issue 14 §3): appointments and their indexes take about 45% less space.
 -- - Instants are INTEGER milliseconds since 1970 UTC (6 bytes) instead of ISO-8601 text (24 bytes),
 --   in the row and in every index entry. The repositories convert at their boundary
 --   (db/stored-instants.ts); the views below still show ISO-8601 text.

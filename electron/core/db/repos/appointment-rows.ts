@@ -28,7 +28,7 @@ export type AppointmentRow = AppointmentValues & {
   last_synced_at: string;
 };
 
-/** A row as SQLite returns it: instants in epoch ms (migration 0013). */
+/** A row as SQLite returns it: instants in epoch ms (migration compact_appointments). */
 export type StoredAppointmentRow = Omit<AppointmentRow, InstantColumn> & {
   starts_at: number;
   ends_at: number | null;
