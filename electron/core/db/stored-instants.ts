@@ -2,9 +2,10 @@ import { toStoredTime } from './timestamps';
 
 /*
  * Appointments keep their instants as INTEGER milliseconds since 1970 UTC (migration
- * compact_appointments): 6 bytes a value in the row and in each index entry instead of 24 characters. Everything outside
- * the appointments' SQL still speaks ISO-8601 text in the stored shape (timestamps.ts); these convert
- * at that boundary, losslessly, since the stored shape has millisecond precision.
+ * compact_appointments): 6 bytes a value in the row and in each index entry instead of 24 characters.
+ * Everything outside the appointments' SQL still speaks ISO-8601 text in the stored shape
+ * (timestamps.ts); these convert at that boundary, losslessly, since the stored shape has millisecond
+ * precision.
  */
 
 /** An ISO-8601 instant as stored milliseconds. `what` names the field in an error, never its value. */
