@@ -6,6 +6,7 @@ import { sourceKeyOfSql } from '../source-keys';
 import { toStoredMs } from '../stored-instants';
 import { toStoredTime } from '../timestamps';
 import { detectChanges } from './appointment-changes';
+import { createAppointmentInserts } from './appointment-inserts';
 import {
   APPOINTMENT_COLUMNS,
   APPOINTMENT_VALUE_COLUMNS,
@@ -32,6 +33,15 @@ export interface AppointmentOutcome extends RecordOutcome {
 
 type StoredAppointment = AppointmentValues & { id: number };
 
+/** What the rows of one page share, and the patients whose appointments it changed. */
+interface PageWrite {
+  source: string;
+  at: string;
+  runId: number | null;
+  initialLoad: boolean;
+  patientsChanged: Set<string>;
+}
+
 export type AppointmentsRepo = ReturnType<typeof createAppointmentsRepo>;
 
 export function createAppointmentsRepo(
@@ -56,13 +66,7 @@ export function createAppointmentsRepo(
   const forPatient = db.prepare(
     `SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE +source_key = ${sourceKeyOfSql('?')} AND patient_external_id = ? ORDER BY starts_at DESC, id DESC`,
   );
-  const insert = db.prepare(`INSERT INTO appointments
-      (source_key, external_id, patient_external_id, practitioner_external_id, practitioner_name, service_name,
-       location_name, starts_at, ends_at, status, cancelled_at, cancellation_reason, telehealth_url, deleted,
-       remote_updated_at, last_synced_at)
-    VALUES (${sourceKeyOfSql('@source')}, @external_id, @patient_external_id, @practitioner_external_id, @practitioner_name, @service_name,
-       @location_name, @starts_at, @ends_at, @status, @cancelled_at, @cancellation_reason, @telehealth_url, @deleted,
-       @remote_updated_at, @last_synced_at)`);
+  const inserts = createAppointmentInserts(db);
   const statement = createStatementCache(db);
   const touch = db.prepare('UPDATE appointments SET last_synced_at = ? WHERE id IN (SELECT value FROM json_each(?))');
   const markDeleted = db.prepare('UPDATE appointments SET deleted = 1 WHERE id IN (SELECT value FROM json_each(?))');
@@ -128,6 +132,51 @@ export function createAppointmentsRepo(
     })();
   };
 
+  /** Compares each row with the cached one (`stored`, kept up to date as rows are written) and writes what changed. */
+  const upsertEach = (page: PageWrite, rows: RemoteAppointment[], stored: Map<string, StoredAppointment>): AppointmentOutcome[] => {
+    const { source, at, runId, initialLoad, patientsChanged } = page;
+    const unchanged: number[] = [];
+    const outcomes = rows.map((appointment): AppointmentOutcome => {
+      const externalId = appointment.externalId;
+      const values = appointmentValues(appointment);
+      const before = stored.get(externalId);
+      const changed = before ? changedColumns(before, values, APPOINTMENT_VALUE_COLUMNS) : [];
+      if (before && changed.length === 0) {
+        unchanged.push(before.id);
+        return { externalId, outcome: 'unchanged', changes: [], becameCancelled: false };
+      }
+      let id: number;
+      if (before) {
+        id = before.id;
+        statement(updateByIdSql('appointments', changed, ['last_synced_at = @last_synced_at'])).run(
+          storedParams({ ...values, id, last_synced_at: at }),
+        );
+        if (before.patient_external_id !== null) patientsChanged.add(before.patient_external_id);
+      } else {
+        id = inserts.insert(source, [{ externalId, values }], toStoredMs(at, 'syncedAt'));
+      }
+      if (values.patient_external_id !== null) patientsChanged.add(values.patient_external_id);
+      stored.set(externalId, { ...values, id });
+      const kinds = writeChanges(source, externalId, before ?? null, values, at, runId, initialLoad);
+      const outcome = before ? 'updated' : 'new';
+      return { externalId, outcome, changes: kinds, becameCancelled: kinds.includes('cancelled') };
+    });
+    if (unchanged.length > 0) touch.run(toStoredMs(at, 'syncedAt'), JSON.stringify(unchanged));
+    return outcomes;
+  };
+
+  /** Rows none of which is cached, no two the same: the same outcome and change rows as upsertEach, fewer statements. */
+  const insertAllNew = (page: PageWrite, rows: RemoteAppointment[]): AppointmentOutcome[] => {
+    const { source, at, runId, initialLoad, patientsChanged } = page;
+    const fresh = rows.map((appointment) => ({ externalId: appointment.externalId, values: appointmentValues(appointment) }));
+    inserts.insert(source, fresh, toStoredMs(at, 'syncedAt'));
+    return fresh.map(({ externalId, values }): AppointmentOutcome => {
+      if (values.patient_external_id !== null) patientsChanged.add(values.patient_external_id);
+      const kinds = writeChanges(source, externalId, null, values, at, runId, initialLoad);
+      return { externalId, outcome: 'new', changes: kinds, becameCancelled: kinds.includes('cancelled') };
+    });
+  };
+
   return {
     /**
      * Writes one page of remote appointments in one transaction (a savepoint inside the caller's),
@@ -143,40 +192,14 @@ export function createAppointmentsRepo(
       return db.transaction(() => {
         // Its patients are worked out once when the load ends (first-load-deferral.ts), not queued per page.
         const deferring = runId !== null && initialLoads.isLocalInitialLoad(source, runId) && firstLoad.begin('appointments', runId);
-        // Updated as the page is written, so a record repeated within the page compares with itself.
         const stored = storedByRemoteId(
           source,
           rows.map((row) => row.externalId),
         );
-        const unchanged: number[] = [];
-        const patientsChanged = new Set<string>();
-        const outcomes = rows.map((appointment): AppointmentOutcome => {
-          const externalId = appointment.externalId;
-          const values = appointmentValues(appointment);
-          const before = stored.get(externalId);
-          const changed = before ? changedColumns(before, values, APPOINTMENT_VALUE_COLUMNS) : [];
-          if (before && changed.length === 0) {
-            unchanged.push(before.id);
-            return { externalId, outcome: 'unchanged', changes: [], becameCancelled: false };
-          }
-          let id: number;
-          if (before) {
-            id = before.id;
-            statement(updateByIdSql('appointments', changed, ['last_synced_at = @last_synced_at'])).run(
-              storedParams({ ...values, id, last_synced_at: at }),
-            );
-            if (before.patient_external_id !== null) patientsChanged.add(before.patient_external_id);
-          } else {
-            id = Number(insert.run(storedParams({ ...values, source, external_id: externalId, last_synced_at: at })).lastInsertRowid);
-          }
-          if (values.patient_external_id !== null) patientsChanged.add(values.patient_external_id);
-          stored.set(externalId, { ...values, id });
-          const kinds = writeChanges(source, externalId, before ?? null, values, at, runId, initialLoad);
-          const outcome = before ? 'updated' : 'new';
-          return { externalId, outcome, changes: kinds, becameCancelled: kinds.includes('cancelled') };
-        });
-        if (unchanged.length > 0) touch.run(toStoredMs(at, 'syncedAt'), JSON.stringify(unchanged));
-        if (!deferring) nextAppointments.markChanged(source, patientsChanged);
+        const page = { source, at, runId, initialLoad, patientsChanged: new Set<string>() };
+        // Nothing cached to compare with (a first load's pages): every row is new, inserted together.
+        const outcomes = stored.size === 0 && distinctIds(rows) ? insertAllNew(page, rows) : upsertEach(page, rows, stored);
+        if (!deferring) nextAppointments.markChanged(source, page.patientsChanged);
         return outcomes;
       })();
     },
@@ -219,4 +242,9 @@ export function createAppointmentsRepo(
       return (forPatient.all(source, patientExternalId) as StoredAppointmentRow[]).map((row) => toAppointment(fromStoredRow(row)));
     },
   };
+}
+
+/** True when no two rows have the same remote id. */
+function distinctIds(rows: readonly RemoteAppointment[]): boolean {
+  return new Set(rows.map((row) => row.externalId)).size === rows.length;
 }
