@@ -1,3 +1,4 @@
+import { UserFacingError } from '../errors';
 import { toStoredTime } from './timestamps';
 
 /*
@@ -10,7 +11,10 @@ import { toStoredTime } from './timestamps';
 
 /** An ISO-8601 instant as stored milliseconds. `what` names the field in an error, never its value. */
 export function toStoredMs(iso: string, what: string): number {
-  return Date.parse(toStoredTime(iso, what));
+  const ms = Date.parse(toStoredTime(iso, what));
+  // The stored shape with a field out of range ("2025-13-01…"): bound as NaN, SQLite would store NULL.
+  if (Number.isNaN(ms)) throw new UserFacingError('invalid_data', `${what} is not a valid date and time.`);
+  return ms;
 }
 
 export function toStoredMsOrNull(iso: string | null, what: string): number | null {

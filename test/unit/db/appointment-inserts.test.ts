@@ -97,4 +97,12 @@ describe('a page of new appointments', () => {
     expect(tableRows(cache)).toEqual([]);
     expect(changeRows(cache)).toEqual([]);
   });
+
+  it('refuses an instant in the stored shape whose month does not exist, rather than storing no end', () => {
+    const { cache } = openTestCache();
+    const rows = [...variedRows(30), remoteAppointment('8', { endsAt: '2025-13-01T09:30:00.000Z' })];
+
+    expect(() => cache.appointments.upsertPage(SOURCE, rows, T1, null)).toThrow('ends_at is not a valid date and time.');
+    expect(tableRows(cache)).toEqual([]);
+  });
 });
