@@ -130,19 +130,31 @@ export function pages<T>(rows: T[], size: number): T[][] {
   return Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
 }
 
+const msOrNull = (iso: string | null): number | null => (iso === null ? null : Date.parse(iso));
+
 /**
  * The baseline the repository's upserts are measured against: a plain prepared INSERT of the same rows
- * into the same table, one transaction per page.
+ * into the same table (as the table stores them: instants in epoch ms, the source by key), one
+ * transaction per page.
  */
 export function plainInsertAppointments(db: Cache['db'], rowPages: RemoteAppointment[][], syncedAt: string): void {
-  const insert = db.prepare(`INSERT INTO appointments (source, external_id, patient_external_id,
+  const insert = db.prepare(`INSERT INTO appointments (source_key, external_id, patient_external_id,
       practitioner_external_id, practitioner_name, service_name, location_name, starts_at, ends_at, status,
       cancelled_at, cancellation_reason, telehealth_url, deleted, remote_updated_at, last_synced_at)
-    VALUES (@source, @externalId, @patientExternalId, @practitionerExternalId, @practitionerName, @serviceName,
+    VALUES ((SELECT key FROM sources WHERE id = @source), @externalId, @patientExternalId, @practitionerExternalId, @practitionerName, @serviceName,
       @locationName, @startsAt, @endsAt, @status, @cancelledAt, @cancellationReason, @telehealthUrl, 0,
       @remoteUpdatedAt, @syncedAt)`);
   const insertPage = db.transaction((page: RemoteAppointment[]) => {
-    for (const row of page) insert.run({ ...row, syncedAt });
+    for (const row of page) {
+      insert.run({
+        ...row,
+        startsAt: Date.parse(row.startsAt),
+        endsAt: msOrNull(row.endsAt),
+        cancelledAt: msOrNull(row.cancelledAt),
+        remoteUpdatedAt: msOrNull(row.remoteUpdatedAt),
+        syncedAt: Date.parse(syncedAt),
+      });
+    }
   });
   for (const page of rowPages) insertPage(page);
 }

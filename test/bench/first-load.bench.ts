@@ -20,6 +20,8 @@ const APPOINTMENTS_PER_PATIENT = 4;
 // A source id as the app makes them (sources-area.ts: kind and 8 hex digits); it is in every row and index entry.
 const SOURCE = 'cliniko-5e1f03a2';
 const TARGET_RATE = 50_000;
+// The issue's target over the plain inserts it measured (about 20,000/s): judged against the same run's plain.
+const TARGET_RATIO = 2.5;
 const TARGET_MIB = 20;
 const ROUNDS = 2;
 
@@ -28,6 +30,8 @@ type Variant = 'plain' | 'recordByRecord' | 'noChangeRows' | 'firstLoad' | 'firs
 
 interface Loaded {
   rate: number;
+  /** The share of the time spent ending the run (indexes built, next appointments worked out). */
+  endShare: number;
   file: string;
   cache: Cache;
 }
@@ -68,7 +72,7 @@ function endRun(cache: Cache, runId: number): void {
  *   no change rows, indexes kept up to date;
  * - firstLoad / firstLoadBatched: the source's first run holding its lock, as the engine runs it.
  */
-function throughRepository(cache: Cache, rows: RemoteAppointment[], variant: Exclude<Variant, 'plain'>): void {
+function throughRepository(cache: Cache, rows: RemoteAppointment[], variant: Exclude<Variant, 'plain'>): number {
   if (variant === 'recordByRecord') endRun(cache, startRun(cache, false));
   const runId = startRun(cache, variant !== 'noChangeRows');
   const perCommit = variant === 'firstLoadBatched' ? 10 : 1;
@@ -80,7 +84,9 @@ function throughRepository(cache: Cache, rows: RemoteAppointment[], variant: Exc
       }
     });
   }
+  const ending = performance.now();
   endRun(cache, runId);
+  return performance.now() - ending;
 }
 
 function loadOnce(dir: string, variant: Variant, rows: RemoteAppointment[], round: number): Loaded {
@@ -88,10 +94,11 @@ function loadOnce(dir: string, variant: Variant, rows: RemoteAppointment[], roun
   const cache = freshCache(dir, file);
   cache.db.pragma('wal_checkpoint(TRUNCATE)');
   const started = performance.now();
+  let endMs = 0;
   if (variant === 'plain') plainInsertAppointments(cache.db, pages(rows, PAGE), NOW);
-  else throughRepository(cache, rows, variant);
-  const rate = rows.length / ((performance.now() - started) / 1000);
-  return { rate, file: path.join(dir, file), cache };
+  else endMs = throughRepository(cache, rows, variant);
+  const elapsed = performance.now() - started;
+  return { rate: rows.length / (elapsed / 1000), endShare: endMs / elapsed, file: path.join(dir, file), cache };
 }
 
 /** Bytes of the closed file, per 10,000 patients. */
@@ -141,12 +148,14 @@ const bench: Benchmark = {
       const variants: Variant[] = ['plain', 'recordByRecord', 'noChangeRows', 'firstLoad', 'firstLoadBatched'];
       const rates = new Map<Variant, number[]>(variants.map((v) => [v, []]));
       const sizes = new Map<Variant, number>();
+      const endShares: number[] = [];
       let breakdown: BenchMetric[] = [];
       // Alternate the order between rounds, so a burst of load on the machine does not favour one.
       for (let round = 0; round < ROUNDS; round++) {
         for (const variant of round % 2 === 0 ? variants : [...variants].reverse()) {
           const loaded = loadOnce(dir, variant, rows, round);
           rates.get(variant)?.push(loaded.rate);
+          if (variant === 'firstLoad') endShares.push(loaded.endShare);
           if (round === 0 && variant === 'firstLoad') breakdown = spaceByPart(loaded.cache);
           if (round === 0 && variant !== 'plain') sizes.set(variant, mibPer10k(loaded));
           else loaded.cache.close();
@@ -156,6 +165,8 @@ const bench: Benchmark = {
       const rate = (v: Variant) => Math.round(Math.max(...(rates.get(v) ?? [])));
       const plain = rate('plain');
       const firstLoad = rate('firstLoad');
+      const firstLoadRates = rates.get('firstLoad') ?? [];
+      const endShareOfBest = 100 * (endShares[firstLoadRates.indexOf(Math.max(...firstLoadRates))] ?? Number.NaN);
       const size = sizes.get('firstLoad') ?? Number.NaN;
       const metrics: BenchMetric[] = [
         { name: 'plain prepared insert loop into the same table (baseline, pages of 100)', value: plain, unit: 'rows/s' },
@@ -168,8 +179,15 @@ const bench: Benchmark = {
           target: `>= ${TARGET_RATE} rows/s`,
           met: firstLoad >= TARGET_RATE,
         },
+        { name: "  of which the run's end (indexes built, next appointments), in its best round", value: endShareOfBest, unit: '%' },
         { name: 'the same, ten pages per commit', value: rate('firstLoadBatched'), unit: 'rows/s' },
-        { name: 'first load / plain insert', value: firstLoad / plain, unit: 'ratio' },
+        {
+          name: 'first load / plain insert',
+          value: firstLoad / plain,
+          unit: 'ratio',
+          target: `>= ${TARGET_RATIO}`,
+          met: firstLoad / plain >= TARGET_RATIO,
+        },
         { name: 'first load / first load as before', value: firstLoad / rate('recordByRecord'), unit: 'ratio' },
         {
           name: `cache size per 10,000 patients after a first load (${APPOINTMENTS_PER_PATIENT} appointments each)`,

@@ -164,10 +164,13 @@ async function changeOnePercent(cache: Cache, source: Source, input: WorkerInput
     .all(source.id) as string[];
   const upcoming = cache.db
     .prepare(
-      "SELECT external_id, starts_at FROM appointments WHERE source = ? AND deleted = 0 AND status NOT IN ('cancelled', 'no_show') AND starts_at > ? ORDER BY id",
+      "SELECT external_id, starts_at FROM appointments WHERE source_key = (SELECT key FROM sources WHERE id = ?) AND deleted = 0 AND status NOT IN ('cancelled', 'no_show') AND starts_at > ? ORDER BY id",
     )
-    .all(source.id, new Date(now + DAY_MS).toISOString()) as Array<{ external_id: string; starts_at: string }>;
-  const total = cache.db.prepare('SELECT count(*) FROM appointments WHERE source = ?').pluck().get(source.id) as number;
+    .all(source.id, now + DAY_MS) as Array<{ external_id: string; starts_at: number }>;
+  const total = cache.db
+    .prepare('SELECT count(*) FROM appointments WHERE source_key = (SELECT key FROM sources WHERE id = ?)')
+    .pluck()
+    .get(source.id) as number;
   const editedPatients = patients.filter((_, i) => i % 100 === 0);
   for (const id of editedPatients)
     await mutate(input, 'editPatient', [
@@ -177,7 +180,7 @@ async function changeOnePercent(cache: Cache, source: Source, input: WorkerInput
   const step = Math.max(1, Math.floor(upcoming.length / Math.max(1, Math.round(total / 100))));
   const changed = upcoming.filter((_, i) => i % step === 0).slice(0, Math.max(1, Math.round(total / 100)));
   for (const [i, a] of changed.entries()) {
-    if (i % 2 === 0) await mutate(input, 'reschedule', [a.external_id, new Date(Date.parse(a.starts_at) + DAY_MS).toISOString()]);
+    if (i % 2 === 0) await mutate(input, 'reschedule', [a.external_id, new Date(a.starts_at + DAY_MS).toISOString()]);
     else await mutate(input, 'cancel', [a.external_id, 'Sick']);
   }
   return { patients: editedPatients.length, appointments: changed.length };

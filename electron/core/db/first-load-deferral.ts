@@ -56,6 +56,8 @@ export function createFirstLoadDeferral(db: Db): FirstLoadDeferral {
 
   return {
     begin(table, runId) {
+      // Every page of a first load asks: once it holds the deferral, one lookup answers.
+      if (heldBy.get(runId) === 1) return true;
       const indexes = deferrable(table);
       if (indexes.length > 0 && !any.get()) {
         db.transaction(() => {

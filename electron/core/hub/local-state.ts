@@ -79,7 +79,8 @@ export function createLocalHubState(db: Db) {
           INSERT INTO hub_outbox (kind, source, ref) SELECT 'source', id, id FROM sources ORDER BY id;
           INSERT INTO hub_outbox (kind, source, ref) SELECT 'practitioner', source, external_id FROM practitioners;
           INSERT INTO hub_outbox (kind, source, ref) SELECT 'patient', source, external_id FROM patients WHERE external_id IS NOT NULL ORDER BY id;
-          INSERT INTO hub_outbox (kind, source, ref) SELECT 'appointment', source, external_id FROM appointments ORDER BY id;
+          INSERT INTO hub_outbox (kind, source, ref)
+            SELECT 'appointment', s.id, a.external_id FROM appointments a JOIN sources s ON s.key = a.source_key ORDER BY a.id;
           INSERT INTO hub_outbox (kind, source, ref) SELECT 'cursor', source, resource FROM sync_cursors;
           INSERT INTO hub_outbox (kind, source, ref)
             SELECT 'run', source, CAST(id AS TEXT) FROM sync_runs WHERE desk IS NULL AND status NOT IN ('queued', 'running') ORDER BY id;

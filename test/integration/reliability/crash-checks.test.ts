@@ -28,7 +28,8 @@ describe('crash harness checks', () => {
     // (The full sync was the source's first: it listed no change, so the twice-recorded one is made here.)
     const cancelled = db.prepare(
       `INSERT INTO appointment_changes (source, appointment_external_id, patient_external_id, kind, before, after, detected_at, run_id)
-      SELECT source, external_id, patient_external_id, 'cancelled', NULL, NULL, last_synced_at, NULL FROM appointments LIMIT 1`,
+      SELECT (SELECT id FROM sources WHERE key = source_key), external_id, patient_external_id, 'cancelled', NULL, NULL, strftime('%Y-%m-%dT%H:%M:%fZ', last_synced_at / 1000.0, 'unixepoch'), NULL
+      FROM appointments LIMIT 1`,
     );
     cancelled.run();
     cancelled.run();

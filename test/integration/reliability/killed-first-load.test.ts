@@ -11,7 +11,7 @@ import { TestClock } from '../../support/test-clock';
 
 const clock = new TestClock();
 const CHILD = path.resolve('test/support/first-load-child.ts');
-const DEFERRED = ['appointments_by_patient', 'appointments_by_source_start'];
+const DEFERRED = ['appointments_by_patient', 'appointments_by_start'];
 
 let emulator: RunningEmulator<ClinikoControl>;
 let root: string;

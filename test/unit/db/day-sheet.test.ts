@@ -5,12 +5,12 @@ import { openTestCache, remoteAppointment, remotePatient, SOURCE, T0 } from './f
 const PATIENT = '836447129235883061';
 
 describe('the day sheet query', () => {
-  it('reads a source’s day as one range of the (source, starts_at) index, and each patient by remote id', () => {
+  it('reads a day as one range of the starts_at index, and each patient by remote id', () => {
     const { cache } = openTestCache();
     const plan = (cache.db.prepare(`EXPLAIN QUERY PLAN ${DAY_APPOINTMENTS_SQL}`).all(SOURCE, T0, T0) as Array<{ detail: string }>).map(
       (step) => step.detail,
     );
-    expect(plan).toContain('SEARCH a USING INDEX appointments_by_source_start (source=? AND starts_at>? AND starts_at<?)');
+    expect(plan).toContain('SEARCH a USING INDEX appointments_by_start (starts_at>? AND starts_at<?)');
     expect(plan.some((step) => /^SEARCH p USING INDEX patients_by_remote_id \(source=\? AND external_id=\?\)/.test(step))).toBe(true);
     // Already in start order: no sort step.
     expect(plan.join('\n')).not.toMatch(/TEMP B-TREE/);

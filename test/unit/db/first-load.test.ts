@@ -9,7 +9,7 @@ import { KEY, openTestCache, remoteAppointment, remotePatient, SOURCE, T0, tempD
 const T1 = '2025-06-02T00:00:00.000Z';
 const T2 = '2025-06-03T00:00:00.000Z';
 const PATIENTS = 30;
-const DEFERRED = ['appointments_by_patient', 'appointments_by_source_start'];
+const DEFERRED = ['appointments_by_patient', 'appointments_by_start'];
 
 const patientId = (n: number) => String(836447129235883061n + BigInt(n));
 
@@ -142,8 +142,8 @@ describe("a source's first load", () => {
       0,
     );
     const plan = cache.db
-      .prepare('EXPLAIN QUERY PLAN SELECT id FROM appointments WHERE source = ? AND patient_external_id = ? ORDER BY starts_at')
-      .all(SOURCE, patientId(1)) as Array<{ detail: string }>;
+      .prepare('EXPLAIN QUERY PLAN SELECT id FROM appointments WHERE +source_key = 1 AND patient_external_id = ? ORDER BY starts_at')
+      .all(patientId(1)) as Array<{ detail: string }>;
     expect(plan.map((row) => row.detail).join(' ')).toContain('appointments_by_patient');
   });
 
@@ -225,11 +225,7 @@ describe("a source's first load", () => {
     cache.db.exec('DROP INDEX appointments_by_patient');
     cache.db
       .prepare('INSERT INTO deferred_indexes (name, sql, run_id) VALUES (?, ?, ?)')
-      .run(
-        'appointments_by_patient',
-        'CREATE INDEX appointments_by_patient ON appointments (source, patient_external_id, starts_at)',
-        again,
-      );
+      .run('appointments_by_patient', 'CREATE INDEX appointments_by_patient ON appointments (patient_external_id, starts_at)', again);
     cache.db.prepare("UPDATE sync_runs SET status = 'failed' WHERE id = ?").run(again);
     cache.close();
 
@@ -254,14 +250,14 @@ describe("a source's first load", () => {
     const next = String(readdirSync(migrations).length + 1).padStart(4, '0');
     writeFileSync(
       path.join(migrations, `${next}_patient_index_by_latest.sql`),
-      'DROP INDEX appointments_by_patient;\nCREATE INDEX appointments_by_patient ON appointments (source, patient_external_id, starts_at DESC);',
+      'DROP INDEX appointments_by_patient;\nCREATE INDEX appointments_by_patient ON appointments (patient_external_id, starts_at DESC);',
     );
     const upgraded = openCache({ file, key: KEY, migrationsDir: migrations });
     try {
       expect(deferredNames(upgraded)).toEqual([]);
       expect(indexSql(upgraded)).toContainEqual({
         name: 'appointments_by_patient',
-        sql: 'CREATE INDEX appointments_by_patient ON appointments (source, patient_external_id, starts_at DESC)',
+        sql: 'CREATE INDEX appointments_by_patient ON appointments (patient_external_id, starts_at DESC)',
       });
       expect(indexNames(upgraded)).toEqual([...DEFERRED, 'sqlite_autoindex_appointments_1']);
     } finally {

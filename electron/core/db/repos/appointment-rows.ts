@@ -1,8 +1,10 @@
 import type { Appointment, AppointmentSnapshot, AppointmentStatus, RemoteAppointment } from '../../domain';
 import { fromFlag, toFlag } from '../sql-values';
+import { sourceIdOfSql } from '../source-keys';
+import { fromStoredMs, fromStoredMsOrNull, toStoredMsOrNull } from '../stored-instants';
 import { toStoredTime, toStoredTimeOrNull } from '../timestamps';
 
-/** The synced columns of an appointment, as stored. */
+/** The synced columns of an appointment, instants as ISO-8601 text (the table holds epoch ms). */
 export interface AppointmentValues {
   patient_external_id: string | null;
   practitioner_external_id: string | null;
@@ -26,7 +28,19 @@ export type AppointmentRow = AppointmentValues & {
   last_synced_at: string;
 };
 
-export const APPOINTMENT_COLUMNS = `id, source, external_id, patient_external_id, practitioner_external_id,
+/** A row as SQLite returns it: instants in epoch ms (migration compact_appointments). */
+export type StoredAppointmentRow = Omit<AppointmentRow, InstantColumn> & {
+  starts_at: number;
+  ends_at: number | null;
+  cancelled_at: number | null;
+  remote_updated_at: number | null;
+  last_synced_at: number;
+};
+
+type InstantColumn = 'starts_at' | 'ends_at' | 'cancelled_at' | 'remote_updated_at' | 'last_synced_at';
+
+/** The columns of an appointment row, its source by id (the table holds its key: source-keys.ts). */
+export const APPOINTMENT_COLUMNS = `id, ${sourceIdOfSql('source_key')} AS source, external_id, patient_external_id, practitioner_external_id,
   practitioner_name, service_name, location_name, starts_at, ends_at, status, cancelled_at,
   cancellation_reason, telehealth_url, deleted, remote_updated_at, last_synced_at`;
 
@@ -64,6 +78,30 @@ export function appointmentValues(appointment: RemoteAppointment): AppointmentVa
     deleted: toFlag(appointment.deleted),
     remote_updated_at: toStoredTimeOrNull(appointment.remoteUpdatedAt, field('remoteUpdatedAt')),
   };
+}
+
+/** A stored row with its instants as ISO-8601 text again. */
+export function fromStoredRow(row: StoredAppointmentRow): AppointmentRow {
+  return {
+    ...row,
+    starts_at: fromStoredMs(row.starts_at),
+    ends_at: fromStoredMsOrNull(row.ends_at),
+    cancelled_at: fromStoredMsOrNull(row.cancelled_at),
+    remote_updated_at: fromStoredMsOrNull(row.remote_updated_at),
+    last_synced_at: fromStoredMs(row.last_synced_at),
+  };
+}
+
+/** Statement parameters for `values`: the same, with each instant in epoch ms. */
+export function storedParams<T extends Partial<Record<InstantColumn, string | null>>>(
+  values: T,
+): Omit<T, InstantColumn> & Partial<Record<InstantColumn, number | null>> {
+  const params: Record<string, unknown> = { ...values };
+  for (const column of ['starts_at', 'ends_at', 'cancelled_at', 'remote_updated_at', 'last_synced_at'] as const) {
+    const value = values[column];
+    if (value !== undefined) params[column] = toStoredMsOrNull(value, column);
+  }
+  return params as Omit<T, InstantColumn> & Partial<Record<InstantColumn, number | null>>;
 }
 
 export function snapshotOf(values: AppointmentValues): AppointmentSnapshot {

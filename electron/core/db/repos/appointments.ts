@@ -2,16 +2,21 @@ import type { Appointment, ChangeKind, RemoteAppointment } from '../../domain';
 import type { FirstLoadDeferral } from '../first-load-deferral';
 import type { Db } from '../sqlite';
 import { createStatementCache } from '../statement-cache';
+import { sourceKeyOfSql } from '../source-keys';
+import { toStoredMs } from '../stored-instants';
 import { toStoredTime } from '../timestamps';
 import { detectChanges } from './appointment-changes';
+import { createAppointmentInserts } from './appointment-inserts';
 import {
   APPOINTMENT_COLUMNS,
   APPOINTMENT_VALUE_COLUMNS,
   appointmentValues,
+  fromStoredRow,
   snapshotOf,
+  storedParams,
   toAppointment,
-  type AppointmentRow,
   type AppointmentValues,
+  type StoredAppointmentRow,
 } from './appointment-rows';
 import { changedColumns, updateByIdSql } from './changed-columns';
 import type { ChangesRepo } from './changes';
@@ -28,6 +33,15 @@ export interface AppointmentOutcome extends RecordOutcome {
 
 type StoredAppointment = AppointmentValues & { id: number };
 
+/** What the rows of one page share, and the patients whose appointments it changed. */
+interface PageWrite {
+  source: string;
+  at: string;
+  runId: number | null;
+  initialLoad: boolean;
+  patientsChanged: Set<string>;
+}
+
 export type AppointmentsRepo = ReturnType<typeof createAppointmentsRepo>;
 
 export function createAppointmentsRepo(
@@ -38,28 +52,28 @@ export function createAppointmentsRepo(
   firstLoad: FirstLoadDeferral,
 ) {
   const byRemoteIds = db.prepare(
-    `SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE source = ? AND external_id IN (SELECT value FROM json_each(?))`,
+    `SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE source_key = ${sourceKeyOfSql('?')} AND external_id IN (SELECT value FROM json_each(?))`,
   );
-  const byRemoteId = db.prepare(`SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE source = ? AND external_id = ?`);
+  const byRemoteId = db.prepare(
+    `SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE source_key = ${sourceKeyOfSql('?')} AND external_id = ?`,
+  );
   const everyAppointment = db.prepare(`SELECT ${APPOINTMENT_COLUMNS} FROM appointments ORDER BY source, starts_at, id`);
-  const everyAppointmentOf = db.prepare(`SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE source = ? ORDER BY starts_at, id`);
-  const forPatient = db.prepare(
-    `SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE source = ? AND patient_external_id = ? ORDER BY starts_at DESC, id DESC`,
+  const everyAppointmentOf = db.prepare(
+    `SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE source_key = ${sourceKeyOfSql('?')} ORDER BY starts_at, id`,
   );
-  const insert = db.prepare(`INSERT INTO appointments
-      (source, external_id, patient_external_id, practitioner_external_id, practitioner_name, service_name,
-       location_name, starts_at, ends_at, status, cancelled_at, cancellation_reason, telehealth_url, deleted,
-       remote_updated_at, last_synced_at)
-    VALUES (@source, @external_id, @patient_external_id, @practitioner_external_id, @practitioner_name, @service_name,
-       @location_name, @starts_at, @ends_at, @status, @cancelled_at, @cancellation_reason, @telehealth_url, @deleted,
-       @remote_updated_at, @last_synced_at)`);
+  // `+source_key`: a patient's rows are read over appointments_by_patient (which leaves the source out),
+  // not over the (source, external_id) index, which would walk the whole source.
+  const forPatient = db.prepare(
+    `SELECT ${APPOINTMENT_COLUMNS} FROM appointments WHERE +source_key = ${sourceKeyOfSql('?')} AND patient_external_id = ? ORDER BY starts_at DESC, id DESC`,
+  );
+  const inserts = createAppointmentInserts(db);
   const statement = createStatementCache(db);
   const touch = db.prepare('UPDATE appointments SET last_synced_at = ? WHERE id IN (SELECT value FROM json_each(?))');
   const markDeleted = db.prepare('UPDATE appointments SET deleted = 1 WHERE id IN (SELECT value FROM json_each(?))');
   const liveOfPatients = db
     .prepare(
       `SELECT external_id FROM appointments
-       WHERE source = ? AND patient_external_id IN (SELECT value FROM json_each(?)) AND deleted = 0`,
+       WHERE +source_key = ${sourceKeyOfSql('?')} AND patient_external_id IN (SELECT value FROM json_each(?)) AND deleted = 0`,
     )
     .pluck();
   // A plain table scan (the unary + keeps SQLite off the source-prefixed indexes, which would add
@@ -67,14 +81,14 @@ export function createAppointmentsRepo(
   const notSeenInWindow = db
     .prepare(
       `SELECT external_id FROM appointments
-       WHERE +source = ? AND starts_at >= ? AND starts_at < ? AND last_synced_at < ? AND deleted = 0
+       WHERE +source_key = ${sourceKeyOfSql('?')} AND starts_at >= ? AND starts_at < ? AND last_synced_at < ? AND deleted = 0
        ORDER BY starts_at, id`,
     )
     .pluck();
 
   const storedByRemoteId = (source: string, externalIds: readonly string[]): Map<string, StoredAppointment> => {
-    const rows = byRemoteIds.all(source, JSON.stringify(externalIds)) as AppointmentRow[];
-    return new Map(rows.map((row) => [row.external_id, row]));
+    const rows = byRemoteIds.all(source, JSON.stringify(externalIds)) as StoredAppointmentRow[];
+    return new Map(rows.map((row) => [row.external_id, fromStoredRow(row)]));
   };
 
   const writeChanges = (
@@ -118,6 +132,51 @@ export function createAppointmentsRepo(
     })();
   };
 
+  /** Compares each row with the cached one (`stored`, kept up to date as rows are written) and writes what changed. */
+  const upsertEach = (page: PageWrite, rows: RemoteAppointment[], stored: Map<string, StoredAppointment>): AppointmentOutcome[] => {
+    const { source, at, runId, initialLoad, patientsChanged } = page;
+    const unchanged: number[] = [];
+    const outcomes = rows.map((appointment): AppointmentOutcome => {
+      const externalId = appointment.externalId;
+      const values = appointmentValues(appointment);
+      const before = stored.get(externalId);
+      const changed = before ? changedColumns(before, values, APPOINTMENT_VALUE_COLUMNS) : [];
+      if (before && changed.length === 0) {
+        unchanged.push(before.id);
+        return { externalId, outcome: 'unchanged', changes: [], becameCancelled: false };
+      }
+      let id: number;
+      if (before) {
+        id = before.id;
+        statement(updateByIdSql('appointments', changed, ['last_synced_at = @last_synced_at'])).run(
+          storedParams({ ...values, id, last_synced_at: at }),
+        );
+        if (before.patient_external_id !== null) patientsChanged.add(before.patient_external_id);
+      } else {
+        id = inserts.insert(source, [{ externalId, values }], toStoredMs(at, 'syncedAt'));
+      }
+      if (values.patient_external_id !== null) patientsChanged.add(values.patient_external_id);
+      stored.set(externalId, { ...values, id });
+      const kinds = writeChanges(source, externalId, before ?? null, values, at, runId, initialLoad);
+      const outcome = before ? 'updated' : 'new';
+      return { externalId, outcome, changes: kinds, becameCancelled: kinds.includes('cancelled') };
+    });
+    if (unchanged.length > 0) touch.run(toStoredMs(at, 'syncedAt'), JSON.stringify(unchanged));
+    return outcomes;
+  };
+
+  /** Rows none of which is cached, no two the same: the same outcome and change rows as upsertEach, fewer statements. */
+  const insertAllNew = (page: PageWrite, rows: RemoteAppointment[]): AppointmentOutcome[] => {
+    const { source, at, runId, initialLoad, patientsChanged } = page;
+    const fresh = rows.map((appointment) => ({ externalId: appointment.externalId, values: appointmentValues(appointment) }));
+    inserts.insert(source, fresh, toStoredMs(at, 'syncedAt'));
+    return fresh.map(({ externalId, values }): AppointmentOutcome => {
+      if (values.patient_external_id !== null) patientsChanged.add(values.patient_external_id);
+      const kinds = writeChanges(source, externalId, null, values, at, runId, initialLoad);
+      return { externalId, outcome: 'new', changes: kinds, becameCancelled: kinds.includes('cancelled') };
+    });
+  };
+
   return {
     /**
      * Writes one page of remote appointments in one transaction (a savepoint inside the caller's),
@@ -133,42 +192,14 @@ export function createAppointmentsRepo(
       return db.transaction(() => {
         // Its patients are worked out once when the load ends (first-load-deferral.ts), not queued per page.
         const deferring = runId !== null && initialLoads.isLocalInitialLoad(source, runId) && firstLoad.begin('appointments', runId);
-        // Updated as the page is written, so a record repeated within the page compares with itself.
         const stored = storedByRemoteId(
           source,
           rows.map((row) => row.externalId),
         );
-        const unchanged: number[] = [];
-        const patientsChanged = new Set<string>();
-        const outcomes = rows.map((appointment): AppointmentOutcome => {
-          const externalId = appointment.externalId;
-          const values = appointmentValues(appointment);
-          const before = stored.get(externalId);
-          const changed = before ? changedColumns(before, values, APPOINTMENT_VALUE_COLUMNS) : [];
-          if (before && changed.length === 0) {
-            unchanged.push(before.id);
-            return { externalId, outcome: 'unchanged', changes: [], becameCancelled: false };
-          }
-          let id: number;
-          if (before) {
-            id = before.id;
-            statement(updateByIdSql('appointments', changed, ['last_synced_at = @last_synced_at'])).run({
-              ...values,
-              id,
-              last_synced_at: at,
-            });
-            if (before.patient_external_id !== null) patientsChanged.add(before.patient_external_id);
-          } else {
-            id = Number(insert.run({ ...values, source, external_id: externalId, last_synced_at: at }).lastInsertRowid);
-          }
-          if (values.patient_external_id !== null) patientsChanged.add(values.patient_external_id);
-          stored.set(externalId, { ...values, id });
-          const kinds = writeChanges(source, externalId, before ?? null, values, at, runId, initialLoad);
-          const outcome = before ? 'updated' : 'new';
-          return { externalId, outcome, changes: kinds, becameCancelled: kinds.includes('cancelled') };
-        });
-        if (unchanged.length > 0) touch.run(at, JSON.stringify(unchanged));
-        if (!deferring) nextAppointments.markChanged(source, patientsChanged);
+        const page = { source, at, runId, initialLoad, patientsChanged: new Set<string>() };
+        // Nothing cached to compare with (a first load's pages): every row is new, inserted together.
+        const outcomes = stored.size === 0 && distinctIds(rows) ? insertAllNew(page, rows) : upsertEach(page, rows, stored);
+        if (!deferring) nextAppointments.markChanged(source, page.patientsChanged);
         return outcomes;
       })();
     },
@@ -189,26 +220,31 @@ export function createAppointmentsRepo(
     idsInWindowNotSeenSince(source: string, fromIso: string, toIso: string, seenSinceIso: string): string[] {
       return notSeenInWindow.all(
         source,
-        toStoredTime(fromIso, 'from'),
-        toStoredTime(toIso, 'to'),
-        toStoredTime(seenSinceIso, 'seenSince'),
+        toStoredMs(fromIso, 'from'),
+        toStoredMs(toIso, 'to'),
+        toStoredMs(seenSinceIso, 'seenSince'),
       ) as string[];
     },
 
     get(source: string, externalId: string): Appointment | null {
-      const row = byRemoteId.get(source, externalId) as AppointmentRow | undefined;
-      return row ? toAppointment(row) : null;
+      const row = byRemoteId.get(source, externalId) as StoredAppointmentRow | undefined;
+      return row ? toAppointment(fromStoredRow(row)) : null;
     },
 
     /** Every appointment (of one source, or all), one at a time: for exports of any size. */
     *iterate(source?: string): Generator<Appointment> {
       const rows = source === undefined ? everyAppointment.iterate() : everyAppointmentOf.iterate(source);
-      for (const row of rows) yield toAppointment(row as AppointmentRow);
+      for (const row of rows) yield toAppointment(fromStoredRow(row as StoredAppointmentRow));
     },
 
     /** A patient's appointments, latest first, including cancelled and removed ones. */
     forPatient(source: string, patientExternalId: string): Appointment[] {
-      return (forPatient.all(source, patientExternalId) as AppointmentRow[]).map(toAppointment);
+      return (forPatient.all(source, patientExternalId) as StoredAppointmentRow[]).map((row) => toAppointment(fromStoredRow(row)));
     },
   };
+}
+
+/** True when no two rows have the same remote id. */
+function distinctIds(rows: readonly RemoteAppointment[]): boolean {
+  return new Set(rows.map((row) => row.externalId)).size === rows.length;
 }

@@ -1,5 +1,7 @@
 import type { AppointmentStatus, ChangeKind } from '../../domain';
 import type { Db } from '../sqlite';
+import { sourceKeyOfSql } from '../source-keys';
+import { isoOfStoredMsSql, toStoredMs } from '../stored-instants';
 import { toStoredTime } from '../timestamps';
 import { isInitialLoadChange } from './initial-load';
 
@@ -27,16 +29,20 @@ export interface DayChange {
 }
 
 /**
- * One source's live appointments starting in [from, to), read over appointments_by_source_start
- * (one range per source), each joined to its patient by remote id. Removed ones are left out.
+ * One source's live appointments starting in [from, to) (epoch ms), read over appointments_by_start
+ * (one range; a clinic's few sources share it: the unary + keeps SQLite off the (source_key, external_id)
+ * index, which would read the whole source), each joined to its patient by remote id. Removed ones
+ * are left out.
  */
-export const DAY_APPOINTMENTS_SQL = `SELECT a.source, a.external_id AS externalId, a.starts_at AS startsAt, a.ends_at AS endsAt,
+export const DAY_APPOINTMENTS_SQL = `SELECT s.id AS source, a.external_id AS externalId, ${isoOfStoredMsSql('a.starts_at')} AS startsAt,
+    ${isoOfStoredMsSql('a.ends_at')} AS endsAt,
     a.status, a.practitioner_name AS practitionerName, a.service_name AS serviceName, a.location_name AS locationName,
     a.cancellation_reason AS cancellationReason, a.telehealth_url AS telehealthUrl,
     p.id AS patientId, p.first_name AS patientFirstName, p.last_name AS patientLastName
   FROM appointments a
-  LEFT JOIN patients p ON p.source = a.source AND p.external_id = a.patient_external_id
-  WHERE a.source = ? AND a.starts_at >= ? AND a.starts_at < ? AND a.deleted = 0
+  JOIN sources s ON s.key = a.source_key
+  LEFT JOIN patients p ON p.source = s.id AND p.external_id = a.patient_external_id
+  WHERE +a.source_key = ${sourceKeyOfSql('?')} AND a.starts_at >= ? AND a.starts_at < ? AND a.deleted = 0
   ORDER BY a.starts_at, a.id`;
 
 export type DaySheetRepo = ReturnType<typeof createDaySheetRepo>;
@@ -51,7 +57,7 @@ export function createDaySheetRepo(db: Db) {
   return {
     /** A source's appointments starting in [from, to), in start order. */
     appointments(source: string, fromIso: string, toIso: string): DayAppointment[] {
-      return inRange.all(source, toStoredTime(fromIso, 'from'), toStoredTime(toIso, 'to')) as DayAppointment[];
+      return inRange.all(source, toStoredMs(fromIso, 'from'), toStoredMs(toIso, 'to')) as DayAppointment[];
     },
 
     /** Changes found since `sinceIso` to these appointments of a source (a first sync's "new" rows left out). */

@@ -1,4 +1,6 @@
 import type { Db } from '../sqlite';
+import { sourceKeyOfSql } from '../source-keys';
+import { toStoredMs } from '../stored-instants';
 import { toStoredTime } from '../timestamps';
 import { isInitialLoadChange } from './initial-load';
 
@@ -30,7 +32,7 @@ export function createHistoryRetentionRepo(db: Db) {
       WHERE at < @before AND (run_id IS NULL OR run_id NOT IN (SELECT id FROM sync_runs WHERE status IN ${UNFINISHED}))
       ORDER BY at LIMIT @limit)`);
   const notUpcoming = `NOT EXISTS (SELECT 1 FROM appointments a
-      WHERE a.source = c.source AND a.external_id = c.appointment_external_id AND a.starts_at >= @now)`;
+      WHERE a.source_key = ${sourceKeyOfSql('c.source')} AND a.external_id = c.appointment_external_id AND a.starts_at >= @nowMs)`;
   // Two statements, each walking its own index, so old changes still to do are never scanned over.
   const doneChanges = db.prepare(`DELETE FROM appointment_changes WHERE id IN (
       SELECT c.id FROM appointment_changes c INDEXED BY appointment_changes_done_by_time
@@ -58,7 +60,7 @@ export function createHistoryRetentionRepo(db: Db) {
 
   const batch = (statement: typeof activity, params: Record<string, string | number>): number =>
     db.transaction(() => statement.run(params).changes)();
-  const changes = (params: { before: string; now: string; limit: number }): number =>
+  const changes = (params: { before: string; nowMs: number; limit: number }): number =>
     db.transaction(() => {
       const done = doneChanges.run(params).changes;
       return done < params.limit ? done + initialLoadChanges.run({ ...params, limit: params.limit - done }).changes : done;
@@ -75,7 +77,7 @@ export function createHistoryRetentionRepo(db: Db) {
      * load) and not about an appointment after `nowIso`; returns how many.
      */
     changesBefore(beforeIso: string, nowIso: string, limit: number): number {
-      return changes({ before: toStoredTime(beforeIso, 'before'), now: toStoredTime(nowIso, 'now'), limit });
+      return changes({ before: toStoredTime(beforeIso, 'before'), nowMs: toStoredMs(nowIso, 'now'), limit });
     },
 
     /** Removes up to `limit` runs started before `beforeIso` that nothing kept needs; returns how many. */

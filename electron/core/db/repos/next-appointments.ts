@@ -1,5 +1,7 @@
 import type { FirstLoadDeferral } from '../first-load-deferral';
 import type { Db } from '../sqlite';
+import { sourceKeyOfSql } from '../source-keys';
+import { isoOfStoredMsSql, toStoredMs } from '../stored-instants';
 
 /**
  * Keeps each patient's next appointment (id, start, status) in patients.next_* so the roster can
@@ -29,10 +31,11 @@ export function createNextAppointments(db: Db, firstLoad: FirstLoadDeferral): Ne
   const recompute = db.prepare(`UPDATE patients
     SET next_valid_from = @asOf,
         (next_appointment_id, next_starts_at, next_status) = (
-          SELECT x.id, x.starts_at, x.status FROM active_appointments x
-          WHERE x.source = patients.source
-            AND x.patient_external_id = patients.external_id
-            AND x.starts_at >= @asOf
+          SELECT x.id, ${isoOfStoredMsSql('x.starts_at')}, x.status FROM appointments x
+          WHERE x.patient_external_id = patients.external_id
+            AND +x.source_key = ${sourceKeyOfSql('patients.source')}
+            AND x.deleted = 0 AND x.status NOT IN ('cancelled', 'declined')
+            AND x.starts_at >= @asOfMs
           ORDER BY x.starts_at, x.id
           LIMIT 1)
     WHERE id IN (
@@ -44,7 +47,7 @@ export function createNextAppointments(db: Db, firstLoad: FirstLoadDeferral): Ne
       UNION SELECT id FROM patients INDEXED BY patients_by_next_valid_from WHERE next_valid_from IS NULL)`);
   const drain = db.prepare('DELETE FROM next_appointment_pending');
   const refresh = db.transaction((asOf: string) => {
-    recompute.run({ asOf });
+    recompute.run({ asOf, asOfMs: toStoredMs(asOf, 'now') });
     drain.run();
   });
   return {

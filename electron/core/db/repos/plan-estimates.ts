@@ -1,4 +1,6 @@
 import type { Db } from '../sqlite';
+import { sourceKeyOfSql } from '../source-keys';
+import { toStoredMs } from '../stored-instants';
 
 export type PlanEstimatesRepo = ReturnType<typeof createPlanEstimatesRepo>;
 
@@ -11,7 +13,9 @@ export function createPlanEstimatesRepo(db: Db) {
   const patients = db
     .prepare('SELECT count(*) FROM patients WHERE source = ? AND external_id IS NOT NULL AND remote_updated_at >= ?')
     .pluck();
-  const upcoming = db.prepare('SELECT count(*) FROM appointments WHERE source = ? AND starts_at >= ? AND remote_updated_at >= ?').pluck();
+  const upcoming = db
+    .prepare(`SELECT count(*) FROM appointments WHERE source_key = ${sourceKeyOfSql('?')} AND starts_at >= ? AND remote_updated_at >= ?`)
+    .pluck();
   const lastFull = db
     .prepare(
       `SELECT api_requests FROM sync_runs
@@ -28,7 +32,7 @@ export function createPlanEstimatesRepo(db: Db) {
     },
     /** Appointments starting at or after `from` that changed upstream at or after `since`. */
     upcomingChangedSince(source: string, from: string, since: string): number {
-      return upcoming.get(source, from, since) as number;
+      return upcoming.get(source, toStoredMs(from, 'from'), toStoredMs(since, 'since')) as number;
     },
     /** Requests the latest incremental sync over the full windows took; null before there was one. */
     lastFullIncrementalRequests(source: string): number | null {

@@ -10,6 +10,7 @@ import {
 } from '../../domain';
 import type { Db } from '../sqlite';
 import { createStatementCache } from '../statement-cache';
+import { isoOfStoredMsSql } from '../stored-instants';
 import { toStoredTime } from '../timestamps';
 import type { NextAppointments } from './next-appointments';
 import { PATIENT_COLUMNS, toCachedPatient, type PatientRow } from './patient-rows';
@@ -31,7 +32,7 @@ export type RosterSqlRow = PatientRow & {
 const ROW_COLUMNS = `${PATIENT_COLUMNS.split(',')
   .map((column) => `p.${column.trim()}`)
   .join(', ')},
-  p.next_starts_at, p.next_status, a.external_id AS next_external_id, a.ends_at AS next_ends_at,
+  p.next_starts_at, p.next_status, a.external_id AS next_external_id, ${isoOfStoredMsSql('a.ends_at')} AS next_ends_at,
   a.practitioner_name AS next_practitioner_name, a.telehealth_url AS next_telehealth_url,
   (SELECT json_group_array(json_object('id', o.id, 'name', o.name) ORDER BY o.name)
      FROM patient_organizations l JOIN organizations o ON o.id = l.organization_id

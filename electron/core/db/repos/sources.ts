@@ -1,6 +1,7 @@
 import type { Source } from '../../domain';
 import { UserFacingError } from '../../errors';
 import type { Db } from '../sqlite';
+import { sourceKeyOfSql } from '../source-keys';
 import { toStoredTime } from '../timestamps';
 
 interface SourceRow {
@@ -44,7 +45,7 @@ export function createSourcesRepo(db: Db) {
   const nameRuns = db.prepare('UPDATE sync_runs SET removed_source_name = (SELECT name FROM sources WHERE id = @id) WHERE source = @id');
   const holdings = db.prepare(`SELECT
       (SELECT count(*) FROM patients WHERE source = @id) AS patients,
-      (SELECT count(*) FROM appointments WHERE source = @id) AS appointments,
+      (SELECT count(*) FROM appointments WHERE source_key = ${sourceKeyOfSql('@id')}) AS appointments,
       (SELECT count(*) FROM patient_notes n JOIN patients p ON p.id = n.patient_id WHERE p.source = @id) AS notes,
       (SELECT count(*) FROM patient_organizations l JOIN patients p ON p.id = l.patient_id WHERE p.source = @id)
         AS organizationLinks`);

@@ -57,19 +57,25 @@ interface AppointmentSqlRow {
   practitioner_name: string | null;
   service_name: string | null;
   location_name: string | null;
-  starts_at: string;
-  ends_at: string | null;
+  // Instants as the table stores them: epoch milliseconds.
+  starts_at: number;
+  ends_at: number | null;
   status: ExpectedAppointment['status'];
-  cancelled_at: string | null;
+  cancelled_at: number | null;
   cancellation_reason: string | null;
   telehealth_url: string | null;
   deleted: number;
-  remote_updated_at: string | null;
-  last_synced_at: string;
+  remote_updated_at: number | null;
+  last_synced_at: number;
 }
 
+const iso = (ms: number): string => new Date(ms).toISOString();
+const isoOrNull = (ms: number | null): string | null => (ms === null ? null : iso(ms));
+
 export function cachedAppointments(cache: Cache, source: string): Map<string, CachedAppointmentView> {
-  const rows = cache.db.prepare('SELECT * FROM appointments WHERE source = ?').all(source) as AppointmentSqlRow[];
+  const rows = cache.db
+    .prepare('SELECT * FROM appointments WHERE source_key = (SELECT key FROM sources WHERE id = ?)')
+    .all(source) as AppointmentSqlRow[];
   return new Map(
     rows.map((r) => [
       r.external_id,
@@ -80,15 +86,15 @@ export function cachedAppointments(cache: Cache, source: string): Map<string, Ca
         practitionerName: r.practitioner_name,
         serviceName: r.service_name,
         locationName: r.location_name,
-        startsAt: r.starts_at,
-        endsAt: r.ends_at,
+        startsAt: iso(r.starts_at),
+        endsAt: isoOrNull(r.ends_at),
         status: r.status,
-        cancelledAt: r.cancelled_at,
+        cancelledAt: isoOrNull(r.cancelled_at),
         cancellationReason: r.cancellation_reason,
         telehealthUrl: r.telehealth_url,
         deleted: r.deleted === 1,
-        remoteUpdatedAt: r.remote_updated_at,
-        lastSyncedAt: r.last_synced_at,
+        remoteUpdatedAt: isoOrNull(r.remote_updated_at),
+        lastSyncedAt: iso(r.last_synced_at),
       },
     ]),
   );
