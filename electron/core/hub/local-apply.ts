@@ -37,11 +37,11 @@ export interface ApplyDeps {
  * outbox triggers quiet. Consecutive records of one kind, source and sync time go in as one page;
  * pages go in by transactions (see `transactionUnits`) that also move this desk's place in the log: a
  * page is visible as soon as its transaction is in, not once a whole batch is (nor behind a run's
- * end, whose bookkeeping is slow). Notes, links and done-marks go in one by one by their own rule; those whose patient or
- * change has not arrived wait in the cache, are tried again once the rest of the batch is in (their
- * appointment may come later in it), and again with every later batch. `upToSeq` is where this
- * desk's place in the log ends up (records this desk published itself are not applied). `farBehind`:
- * more records wait behind these, so pages go in several at a time (see `transactionUnits`).
+ * end, whose bookkeeping is slow). Notes, links and done-marks go in one by one by their own rule;
+ * those whose patient or change has not arrived wait in the cache, are tried again once the rest of
+ * the batch is in (their appointment may come later in it), and again with every later batch.
+ * `upToSeq` is where this desk's place in the log ends up (records this desk published itself are not
+ * applied). `farBehind`: more records wait behind these, so pages go in several at a time.
  */
 export function applyRecords(deps: ApplyDeps, records: AppliedRecord[], upToSeq: number, farBehind: boolean): ApplySummary {
   const { cache, state } = deps;

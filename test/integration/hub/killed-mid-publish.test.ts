@@ -9,6 +9,17 @@ import { assertBuilt, runCli, startCli, type CliResult } from '../../support/run
 import { deskEnv, exportOf } from './cli-desks';
 import { startPgCluster, type PgCluster } from './pg-cluster';
 
+/** The service a CLI desk runs, opened in this process on the desk's data (while no CLI runs on it). */
+function openDesk(env: NodeJS.ProcessEnv) {
+  return openHeadlessService({
+    name: 'ClinicSync',
+    version: '1.2.3',
+    dataDir: env.CLINICSYNC_DATA_DIR ?? '',
+    keyDir: env.CLINICSYNC_KEY_DIR,
+    env,
+  });
+}
+
 // The CLI runs on the computer's clock, so the emulated practice does too (what is asserted is that
 // the desks agree, not what the practice holds on a given day).
 let cluster: PgCluster;
@@ -85,13 +96,7 @@ describe('a desk killed mid-publish (a real clinicsync process, SIGKILL)', () =>
     expect(committed).toBeGreaterThan(before);
 
     // A starts again: the hub already has that batch, so nothing is sent twice and the outbox empties.
-    const restarted = openHeadlessService({
-      name: 'ClinicSync',
-      version: '1.2.3',
-      dataDir: a.CLINICSYNC_DATA_DIR ?? '',
-      keyDir: a.CLINICSYNC_KEY_DIR,
-      env: a,
-    });
+    const restarted = openDesk(a);
     try {
       expect(restarted.hub.state.outboxStats().count).toBeGreaterThan(0);
       expect((await restarted.hub.exchange()).published).toBe(0);
@@ -112,13 +117,7 @@ describe('a desk killed mid-publish (a real clinicsync process, SIGKILL)', () =>
     expect(JSON.stringify(patientsOnB)).toContain('Renamed-while-killed');
 
     // Applied once: B's change feed has the cancellation once, and no change twice.
-    const onB = openHeadlessService({
-      name: 'ClinicSync',
-      version: '1.2.3',
-      dataDir: b.CLINICSYNC_DATA_DIR ?? '',
-      keyDir: b.CLINICSYNC_KEY_DIR,
-      env: b,
-    });
+    const onB = openDesk(b);
     try {
       const changes = onB.history
         .changes({ limit: 1000, offset: 0, includeInitialLoad: false })

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LEGACY_DONE_KEY } from '../../../renderer/src/store/changes-done';
 import { bindChanges, createChangesStore, type ChangeView } from '../../../renderer/src/store/changes-store';
 import { fakeApi, settle } from './support/fake-api';
-import { runOf } from './support/runs';
+import { runOf } from '../../support/sync-runs';
 
 afterEach(() => vi.useRealTimers());
 

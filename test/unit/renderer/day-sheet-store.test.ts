@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FILTERS_KEY } from '../../../renderer/src/lib/day-sheet-query';
 import { bindDaySheet, createDaySheetStore } from '../../../renderer/src/store/day-sheet-store';
 import { fakeApi, settle } from './support/fake-api';
-import { runOf } from './support/runs';
+import { runOf } from '../../support/sync-runs';
 
 afterEach(() => {
   vi.useRealTimers();

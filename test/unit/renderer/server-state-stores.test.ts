@@ -1,27 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ScheduleStatusView, SourceView } from '../../../electron/contract';
+import type { SourceView } from '../../../electron/contract';
 import { bindActivity, createActivityStore } from '../../../renderer/src/store/activity-store';
 import { bindHistory, createHistoryStore } from '../../../renderer/src/store/history-store';
 import { bindSchedule, createScheduleStore } from '../../../renderer/src/store/schedule-store';
 import { bindSources, createSourcesStore, liveBudgetUsed } from '../../../renderer/src/store/sources-store';
 import { fakeApi, manualFrames, settle } from './support/fake-api';
-import { runOf } from './support/runs';
+import { runOf, scheduleOf } from '../../support/sync-runs';
 
 afterEach(() => vi.useRealTimers());
 
 const source = (patch: Partial<SourceView> = {}): SourceView =>
   ({ id: 'north', name: 'Northside', budget: { used: 100, limit: 500, resetsAt: '2026-03-11T00:00:00.000Z' }, ...patch }) as SourceView;
-
-const schedule = (patch: Partial<ScheduleStatusView> = {}): ScheduleStatusView => ({
-  active: true,
-  paused: false,
-  description: 'Every night at 03:00 (Australia/Melbourne)',
-  nextRunAt: '2026-03-10T16:00:00.000Z',
-  lastRun: null,
-  resumeAt: null,
-  retry: null,
-  ...patch,
-});
 
 describe('the sources store', () => {
   it('reloads at most once a second however many events ask, and catches up after a lost connection', async () => {
@@ -118,10 +107,10 @@ describe('the schedule store', () => {
   it('pauses and resumes through the service, follows its events, and says why when it cannot', async () => {
     let paused = false;
     const fake = fakeApi({
-      'sync:status': () => ({ active: [], schedule: schedule({ paused }) }),
+      'sync:status': () => ({ active: [], schedule: scheduleOf({ paused }) }),
       'schedule:pause': (input) => {
         paused = (input as { paused: boolean }).paused;
-        return schedule({ paused, active: !paused, nextRunAt: paused ? null : '2026-03-10T16:00:00.000Z' });
+        return scheduleOf({ paused, active: !paused, nextRunAt: paused ? null : '2026-03-10T16:00:00.000Z' });
       },
     });
     const store = createScheduleStore(fake.call);
@@ -133,7 +122,7 @@ describe('the schedule store', () => {
     expect(store.getState().status).toMatchObject({ paused: true, nextRunAt: null });
     expect(fake.calls.at(-1)).toEqual({ channel: 'schedule:pause', input: { paused: true } });
 
-    fake.emit('schedule:changed', schedule({ paused: false }));
+    fake.emit('schedule:changed', scheduleOf({ paused: false }));
     expect(store.getState().status?.paused).toBe(false);
 
     delete fake.handlers['schedule:pause'];
@@ -143,7 +132,7 @@ describe('the schedule store', () => {
   });
 
   it('asks again when a run finishes (its last run and any retry moved)', async () => {
-    const fake = fakeApi({ 'sync:status': () => ({ active: [], schedule: schedule() }) });
+    const fake = fakeApi({ 'sync:status': () => ({ active: [], schedule: scheduleOf() }) });
     const store = createScheduleStore(fake.call);
     bindSchedule(store, fake.on, fake.onConnectionChange);
     fake.emit('sync:finished', runOf());

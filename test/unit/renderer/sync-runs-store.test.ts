@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bindSyncRuns, createSyncRunsStore } from '../../../renderer/src/store/sync-runs-store';
 import { fakeApi, manualFrames } from './support/fake-api';
-import { progressOf, runOf } from './support/runs';
+import { progressOf, runOf } from '../../support/sync-runs';
 
 const idle = { active: [], schedule: null };
 

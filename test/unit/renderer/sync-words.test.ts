@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ScheduleStatusView, SourceView } from '../../../electron/contract';
+import type { SourceView } from '../../../electron/contract';
 import { finishedHeadline, fromHubHeadline } from '../../../renderer/src/components/sync/finished-words';
 import { rosterFreshness } from '../../../renderer/src/components/sync/roster-sync-words';
 import { schedulerWords } from '../../../renderer/src/components/sync/schedule-words';
-import { progressOf, runOf } from './support/runs';
+import { progressOf, runOf, scheduleOf } from '../../support/sync-runs';
 
 const MEL = 'Australia/Melbourne';
 const NOW = new Date('2026-03-10T02:07:30.000Z'); // 13:07 in Melbourne
@@ -56,30 +56,19 @@ describe('the finished-run line shown on every page', () => {
 });
 
 describe('the scheduler in words', () => {
-  const status = (patch: Partial<ScheduleStatusView> = {}): ScheduleStatusView => ({
-    active: true,
-    paused: false,
-    description: 'Every night at 03:00 (Australia/Melbourne)',
-    nextRunAt: '2026-03-10T16:00:00.000Z',
-    lastRun: null,
-    resumeAt: null,
-    retry: null,
-    ...patch,
-  });
-
   it('says its state and its next run in the clinic’s time', () => {
-    expect(schedulerWords(status(), NOW, MEL)).toEqual({ state: 'Active', tone: 'ok', next: 'Next sync 03:00 tomorrow', pending: [] });
-    expect(schedulerWords(status({ paused: true, active: false, nextRunAt: null }), NOW, MEL)).toMatchObject({
+    expect(schedulerWords(scheduleOf(), NOW, MEL)).toEqual({ state: 'Active', tone: 'ok', next: 'Next sync 03:00 tomorrow', pending: [] });
+    expect(schedulerWords(scheduleOf({ paused: true, active: false, nextRunAt: null }), NOW, MEL)).toMatchObject({
       state: 'Paused',
       tone: 'warn',
       next: 'No automatic sync while paused',
     });
-    expect(schedulerWords(status({ active: false, nextRunAt: null }), NOW, MEL).next).toBe('No automatic sync planned');
+    expect(schedulerWords(scheduleOf({ active: false, nextRunAt: null }), NOW, MEL).next).toBe('No automatic sync planned');
   });
 
   it('names a retry and a deferred run still to come', () => {
     const words = schedulerWords(
-      status({ retry: { at: '2026-03-10T02:37:30.000Z', runId: 4, attempt: 1, attempts: 3 }, resumeAt: '2026-03-10T13:00:00.000Z' }),
+      scheduleOf({ retry: { at: '2026-03-10T02:37:30.000Z', runId: 4, attempt: 1, attempts: 3 }, resumeAt: '2026-03-10T13:00:00.000Z' }),
       NOW,
       MEL,
     );

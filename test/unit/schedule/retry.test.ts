@@ -1,31 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { emptySyncCounts, type SyncRun, type SyncRunStatus, type SyncTrigger } from '../../../electron/core/domain';
+import type { SyncRun, SyncRunStatus, SyncTrigger } from '../../../electron/core/domain';
+import { runOf } from '../../support/sync-runs';
 import { failedScheduledRun } from '../../../electron/core/schedule';
 
 let nextId = 100;
+/** Runs newest first, as the cache lists them: each call makes an older one. */
 function run(trigger: SyncTrigger, status: SyncRunStatus, finishedAt = '2026-06-15T17:01:00.000Z'): SyncRun {
   nextId--;
-  return {
-    id: nextId,
-    source: 'north',
-    sourceName: 'Northside',
-    trigger,
-    scope: { sources: ['north'], mode: 'incremental', phases: [], daysBack: 90, daysForward: 90 },
-    status,
-    startedAt: '2026-06-15T17:00:00.000Z',
-    finishedAt,
-    heartbeatAt: null,
-    durationMs: 60_000,
-    counts: emptySyncCounts(),
-    apiRequests: 0,
-    rateLimitWaitMs: 0,
-    cursorBefore: null,
-    cursorAfter: null,
-    countCheck: null,
-    resumeAt: null,
-    errors: [],
-    desk: null,
-  };
+  return runOf({ id: nextId, trigger, status, startedAt: '2026-06-15T17:00:00.000Z', finishedAt });
 }
 
 describe('failedScheduledRun (from a source’s runs, newest first)', () => {

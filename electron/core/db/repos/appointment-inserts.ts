@@ -1,5 +1,6 @@
 import type { Db } from '../sqlite';
 import { createStatementCache } from '../statement-cache';
+import { sourceKeyOfSql } from '../source-keys';
 import { toStoredMs, toStoredMsOrNull } from '../stored-instants';
 import type { AppointmentValues } from './appointment-rows';
 
@@ -15,14 +16,16 @@ const ROWS_PER_STATEMENT = 25;
 const COLUMNS = `source_key, external_id, patient_external_id, practitioner_external_id, practitioner_name,
   service_name, location_name, starts_at, ends_at, status, cancelled_at, cancellation_reason, telehealth_url,
   deleted, remote_updated_at, last_synced_at`;
-const ROW_PLACEHOLDERS = `(${Array.from({ length: 16 }, () => '?').join(', ')})`;
+const ROW_PLACEHOLDERS = `(${COLUMNS.split(',')
+  .map(() => '?')
+  .join(', ')})`;
 
 /**
  * Inserts appointments that are not in the cache yet: the source's key looked up once, instants as
  * stored milliseconds, several rows per statement.
  */
 export function createAppointmentInserts(db: Db) {
-  const keyOf = db.prepare('SELECT key FROM sources WHERE id = ?').pluck();
+  const keyOf = db.prepare(`SELECT ${sourceKeyOfSql('?')}`).pluck();
   const statement = createStatementCache(db);
   const insertSql = (rows: number) => `INSERT INTO appointments (${COLUMNS}) VALUES ${Array(rows).fill(ROW_PLACEHOLDERS).join(', ')}`;
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { UserFacingError } from '../../../../electron/core/errors';
-import { emptySyncCounts, type SyncRun } from '../../../../electron/core/domain/sync-run';
+import { emptySyncCounts } from '../../../../electron/core/domain/sync-run';
 import { Notifier } from '../../../../electron/main/desktop/notifier';
 import { countsSummary, finishedSyncFromRun } from '../../../../electron/main/desktop/run-wording';
 import { notificationForFinished } from '../../../../electron/main/desktop/sync-notifications';
+import { runOf } from '../../../support/sync-runs';
 import { FakeNotifications, FakePort, finished } from './fakes';
 
 const NOW = new Date('2025-03-04T05:00:00.000Z');
@@ -107,30 +108,8 @@ describe('sync notifications', () => {
 });
 
 describe('finished runs in plain words', () => {
-  function run(overrides: Partial<SyncRun>): SyncRun {
-    return {
-      id: 7,
-      source: 'cliniko-1',
-      sourceName: 'Northside',
-      trigger: 'manual',
-      scope: { sources: ['cliniko-1'], mode: 'incremental', phases: [], daysBack: 90, daysForward: 90 },
-      status: 'completed',
-      startedAt: '2025-03-04T04:00:00.000Z',
-      finishedAt: '2025-03-04T04:03:00.000Z',
-      heartbeatAt: null,
-      durationMs: 180_000,
-      counts: emptySyncCounts(),
-      apiRequests: 12,
-      rateLimitWaitMs: 0,
-      cursorBefore: null,
-      cursorAfter: null,
-      countCheck: null,
-      resumeAt: null,
-      errors: [],
-      desk: null,
-      ...overrides,
-    };
-  }
+  // Only what the wording reads differs from the shared fixture: the finish time.
+  const run = (patch: Parameters<typeof runOf>[0]) => runOf({ finishedAt: '2025-03-04T04:03:00.000Z', ...patch });
 
   it('summarises counts, never records', () => {
     expect(countsSummary(emptySyncCounts())).toBe('No changes');

@@ -1,4 +1,4 @@
-import { emptySyncCounts, type SyncCounts, type SyncProgressView, type SyncRun } from '../../../../electron/core/domain';
+import { emptySyncCounts, type ScheduleStatusView, type SyncCounts, type SyncProgressView, type SyncRun } from '../../electron/core/domain';
 
 export function progressOf(patch: Partial<SyncProgressView> = {}): SyncProgressView {
   return {
@@ -40,5 +40,18 @@ export function runOf(patch: Omit<Partial<SyncRun>, 'counts'> & { counts?: Parti
     errors: [],
     desk: null,
     ...rest,
+  };
+}
+
+export function scheduleOf(patch: Partial<ScheduleStatusView> = {}): ScheduleStatusView {
+  return {
+    active: true,
+    paused: false,
+    description: 'Every night at 03:00 (Australia/Melbourne)',
+    nextRunAt: '2026-03-10T16:00:00.000Z',
+    lastRun: null,
+    resumeAt: null,
+    retry: null,
+    ...patch,
   };
 }
