@@ -35,7 +35,8 @@ export function clinicSyncStarter(coordinator: SyncCoordinator, hub: HubArea, lo
       if (plan.pull.length === 0) {
         const ended = await finish();
         if (ended.error) {
-          const message = plan.offline ?? ended.error;
+          // The hub's own words: plan.offline speaks of pulling from the API, which this desk does not do now.
+          const message = ended.error;
           return {
             started: [],
             refused: plan.fromHub.map(({ source }) => ({ source, code: 'hub_unreachable', message })),

@@ -157,6 +157,14 @@ describe('the clinic hub under faults', () => {
       });
       expect(later.pull).toEqual(sources.map((s) => s.id));
       expect(later.offline).toMatch(/Syncing from the API on this desk/);
+
+      // "Update from hub" on B, which holds no API key: it says the hub cannot be reached, and promises no pull.
+      const update = await b.service.clinicSync.start({ mode: 'incremental', trigger: 'manual' });
+      expect(update).toMatchObject({ started: [], fromHub: [] });
+      expect(update.refused).toEqual([
+        { source: sources[0]?.id, code: 'hub_unreachable', message: expect.stringMatching(/cannot be reached/) },
+      ]);
+      expect(update.refused[0]?.message).not.toMatch(/API/);
     } finally {
       await cluster.start();
     }
