@@ -80,19 +80,19 @@ export class HubSession {
   }
 
   /**
-   * The sources that records of this batch belong to but this cache lacks: a source renamed later
-   * was published after its records, so a new desk fetches it ahead of them.
+   * The sources that records of this batch belong to but this cache lacks: a source edited later
+   * (renamed, its key changed) was published after its records, maybe further on in this very batch,
+   * so a new desk fetches it ahead of them (applying it again where it comes changes nothing).
    */
   private async missingSources(records: AppliedRecord[]): Promise<AppliedRecord[]> {
     const { cache, key, connection } = this.deps;
-    const inBatch = new Set(records.flatMap((r) => (r.payload.kind === 'source' ? [r.payload.source.id] : [])));
     const needed = new Set<string>();
     for (const { payload } of records) {
       if (payload.kind === 'patient' || payload.kind === 'appointment' || payload.kind === 'practitioner')
         needed.add(payload.record.source);
       if (payload.kind === 'cursor') needed.add(payload.source);
     }
-    const missing = [...needed].filter((id) => !inBatch.has(id) && cache.sources.get(id) === null);
+    const missing = [...needed].filter((id) => cache.sources.get(id) === null);
     const addresses = missing.map((id) => key.address({ kind: 'source', source: id, ref: id }));
     const found = await connection.withClient((client) => recordsAt(client, addresses));
     return found.map((record) => this.open(record.address, record.payload));

@@ -143,6 +143,10 @@ describe('the clinic hub under faults', () => {
     };
     const sources = session.deps.cache.sources.list();
     const lastContact = Date.parse(session.deps.state.membership().lastContactAt ?? '');
+    // A desk that follows Northside without its API key (B may hold one by now).
+    const follower = desk();
+    await follower.service.hub.join({ url, joinCode });
+    await syncDesk(follower.service);
     await cluster.stop();
     try {
       const soon = await planClinicSync(session, withKey, sources, () => undefined, {
@@ -158,8 +162,8 @@ describe('the clinic hub under faults', () => {
       expect(later.pull).toEqual(sources.map((s) => s.id));
       expect(later.offline).toMatch(/Syncing from the API on this desk/);
 
-      // "Update from hub" on B, which holds no API key: it says the hub cannot be reached, and promises no pull.
-      const update = await b.service.clinicSync.start({ mode: 'incremental', trigger: 'manual' });
+      // "Update from hub" on a desk without the API key: it says the hub cannot be reached, and promises no pull.
+      const update = await follower.service.clinicSync.start({ mode: 'incremental', trigger: 'manual' });
       expect(update).toMatchObject({ started: [], fromHub: [] });
       expect(update.refused).toEqual([
         { source: sources[0]?.id, code: 'hub_unreachable', message: expect.stringMatching(/cannot be reached/) },

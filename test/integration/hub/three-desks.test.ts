@@ -10,6 +10,8 @@ let cluster: PgCluster;
 let emulator: RunningEmulator<ClinikoControl>;
 let hubUrl: string;
 const desks: TestService[] = [];
+/** The clinic's join code, from the first test's `hub init`. */
+let joinCode = '';
 
 beforeAll(async () => {
   cluster = await startPgCluster();
@@ -32,7 +34,7 @@ describe('three desks sharing one clinic hub', () => {
   it('A pulls from the API; B and C (no API key) converge to exactly the same exports; a wrong join code is refused', async () => {
     const a = desk('A');
     await a.service.sources.add({ kind: 'cliniko', name: 'Northside', apiKey: emulator.apiKey, baseUrl: emulator.url });
-    const { joinCode } = await a.service.hub.init({ url: hubUrl });
+    ({ joinCode } = await a.service.hub.init({ url: hubUrl }));
     expect(joinCode).toMatch(/^CSHUB1-/);
 
     const b = desk('B');
@@ -83,6 +85,20 @@ describe('three desks sharing one clinic hub', () => {
     expect(await d.service.sources.list()).toEqual([]);
     expect((await a.service.hub.status()).desks).toEqual(status.desks);
   }, 120_000);
+
+  it('a desk joining after the source was renamed gets the source ahead of its records, and every record', async () => {
+    const a = desks[0]!;
+    const [source] = await a.service.sources.list();
+    await a.service.sources.update({ id: source?.id ?? '', name: 'Northside Clinic' });
+    await a.service.hub.exchange();
+    // The renamed source is now the newest record in the hub's log, after the patients it owns.
+    const late = desk('E');
+    await late.service.hub.join({ url: hubUrl, joinCode });
+    expect((await syncDesk(late.service)).error).toBeNull();
+    expect((await late.service.sources.list()).map((s) => s.name)).toEqual(['Northside Clinic']);
+    expect(exported(late.service, 'patients')).toEqual(exported(a.service, 'patients'));
+    expect(exported(late.service, 'appointments')).toEqual(exported(a.service, 'appointments'));
+  }, 60_000);
 
   it('the hub holds no patient name, email, phone, birth date, note, API key or remote id', async () => {
     const [b] = desks.slice(1);
