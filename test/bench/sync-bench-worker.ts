@@ -13,6 +13,7 @@ import { openCache, type Cache } from '../../electron/core/db';
 import type { Source, SourceKind, SyncMode, SyncRun } from '../../electron/core/domain';
 import { syncSource } from '../../electron/core/sync/engine';
 import { phasesFor } from '../../electron/core/sync/plan';
+import { WaitRelay } from '../../electron/core/sync/wait-relay';
 
 export interface WorkerInput {
   kind: SourceKind;
@@ -90,7 +91,10 @@ function heapSpaces(): Record<string, number> {
 const gates = new GateRegistry();
 
 async function measure(cache: Cache, source: Source, input: WorkerInput, mode: SyncMode): Promise<SyncMeasurement> {
+  // Rate-limit waits reach the run as in the app (sync-coordinator.ts): work put off is done in them.
+  const waits = new WaitRelay();
   const connector = createConnector(source, input.apiKey, {
+    onWait: waits.listener,
     budgetStore: cache.budgets,
     gates,
     timeScale: input.timeScale,
@@ -125,6 +129,7 @@ async function measure(cache: Cache, source: Source, input: WorkerInput, mode: S
       scope: { sources: [source.id], mode, phases: phasesFor(mode), daysBack: 90, daysForward: 90 },
       settings: { daysBack: 90, daysForward: 90, discovery: 'automatic', timeZone: 'UTC' },
       signal: new AbortController().signal,
+      waits,
     },
   );
   const elapsedMs = performance.now() - started;

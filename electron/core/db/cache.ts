@@ -30,6 +30,8 @@ export interface Cache {
    * cursor that covers it. Throwing inside rolls the whole of it back.
    */
   transaction<T>(fn: () => T): T;
+  /** Writes the write-ahead log's pages into the cache file without waiting for anyone (a passive checkpoint). */
+  flushLog(): void;
   close(): void;
   readonly sources: SourcesRepo;
   readonly practitioners: PractitionersRepo;
@@ -55,17 +57,21 @@ export function createCache(db: Db, file: string): Cache {
   const firstLoad = createFirstLoadDeferral(db);
   const nextAppointments = createNextAppointments(db, firstLoad);
   const changes = createChangesRepo(db);
+  const initialLoads = createInitialLoads(db);
   return {
     db,
     file,
     transaction: (fn) => db.transaction(fn)(),
+    flushLog: () => {
+      db.pragma('wal_checkpoint(PASSIVE)');
+    },
     close: () => {
       db.close();
     },
     sources: createSourcesRepo(db),
     practitioners: createPractitionersRepo(db),
-    patients: createPatientsRepo(db, nextAppointments),
-    appointments: createAppointmentsRepo(db, changes, nextAppointments, createInitialLoads(db), firstLoad),
+    patients: createPatientsRepo(db, nextAppointments, initialLoads, firstLoad),
+    appointments: createAppointmentsRepo(db, changes, nextAppointments, initialLoads, firstLoad),
     changes,
     runs: createRunsRepo(db, nextAppointments, firstLoad),
     locks: createLocksRepo(db),
@@ -75,7 +81,7 @@ export function createCache(db: Db, file: string): Cache {
     recentRequests: createRecentRequestLog(db),
     organizations: createOrganizationsRepo(db),
     notes: createNotesRepo(db),
-    roster: createRosterRepo(db, nextAppointments),
+    roster: createRosterRepo(db, nextAppointments, firstLoad),
     credentials: createCredentialsRepo(db),
     daySheet: createDaySheetRepo(db),
     retention: createHistoryRetentionRepo(db),

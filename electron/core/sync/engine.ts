@@ -26,6 +26,7 @@ import { logPlan } from './plan-log';
 import { runListings, type PhaseStep } from './side-by-side';
 import { runWindows } from './windows';
 import type { WaitRelay } from './wait-relay';
+import { IdleWork } from './idle-work';
 
 /** A lock whose holder has not beaten its heartbeat for this long belongs to a dead process. */
 export const LOCK_STALE_AFTER_MS = 5 * 60_000;
@@ -106,10 +107,13 @@ export async function syncSource(engineDeps: SyncEngineDeps, request: SourceSync
     AbortSignal.any([request.signal, stop.signal]),
     deps.now,
     (level, message) => deps.events.activity({ runId, source, at: deps.now().toISOString(), level, message }),
+    new IdleWork(deps.now, deps.onInternalError, () => deps.store.flushLog()),
   );
 
   const unsubscribe = request.waits?.subscribe((info) => {
-    if (info.reason === 'rate_limit') progress.waiting(info.until, ctx.requests());
+    if (info.reason !== 'rate_limit') return;
+    progress.waiting(info.until, ctx.requests());
+    ctx.idle.waiting(info.until);
   });
   const beat = setInterval(() => {
     try {
@@ -131,6 +135,7 @@ export async function syncSource(engineDeps: SyncEngineDeps, request: SourceSync
   } finally {
     clearInterval(beat);
     unsubscribe?.();
+    ctx.idle.close();
   }
   try {
     rememberUnreadablePatients(ctx);

@@ -16,9 +16,19 @@ export type UpsertOutcome = 'new' | 'updated' | 'unchanged';
 /** What the engine needs from the cache; the cache implements it. */
 export interface SyncStore {
   transaction<T>(fn: () => T): T;
+  /** Writes the write-ahead log into the cache file (while the run waits anyway). */
+  flushLog(): void;
   practitioners: { upsertPage(source: string, rows: Practitioner[]): void };
   patients: {
-    upsertPage(source: string, rows: RemotePatient[], syncedAt: string): Array<{ externalId: string; outcome: UpsertOutcome }>;
+    /** With `runId`, the source's first load on this desk may leave the roster's indexes out until `finishFirstLoad`. */
+    upsertPage(
+      source: string,
+      rows: RemotePatient[],
+      syncedAt: string,
+      runId?: number,
+    ): Array<{ externalId: string; outcome: UpsertOutcome }>;
+    /** Builds what run `runId` left out of the patients' indexes (nothing when it left nothing out). */
+    finishFirstLoad(runId: number): void;
     /** Remote ids of the source's patients that are cached (with a remote id). */
     knownExternalIds(source: string, ids: readonly string[]): Set<string>;
     /** Links a locally created patient (no remote id yet) with the same email, case-insensitively. */

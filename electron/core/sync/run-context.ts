@@ -8,6 +8,7 @@ import {
   type SyncScope,
 } from '../domain';
 import type { Connector, RecordError } from '../connectors/types';
+import type { IdleWork } from './idle-work';
 import type { SyncStore } from './ports';
 import type { ProgressTracker } from './progress';
 
@@ -66,6 +67,8 @@ export class RunContext {
     readonly signal: AbortSignal,
     private readonly clock: () => Date,
     private readonly onActivity: (level: ActivityLevel, message: string) => void,
+    /** Work put off until a rate-limit wait (or, never run there, to the store at the run's end). */
+    readonly idle: IdleWork,
   ) {}
 
   /** Full and reconcile-only runs read everything, ignoring cursors. */

@@ -1,5 +1,5 @@
 import type { FirstLoadDeferral } from '../first-load-deferral';
-import type { Db } from '../sqlite';
+import type { Db, Statement } from '../sqlite';
 import { sourceKeyOfSql } from '../source-keys';
 import { isoOfStoredMsSql, toStoredMs } from '../stored-instants';
 
@@ -28,7 +28,9 @@ export interface NextAppointments {
 export function createNextAppointments(db: Db, firstLoad: FirstLoadDeferral): NextAppointments {
   const queue = db.prepare('INSERT INTO next_appointment_pending (source, patient_external_id) SELECT @source, value FROM json_each(@ids)');
   const invalidate = db.prepare('UPDATE patients SET next_valid_from = NULL WHERE id = ?');
-  const recompute = db.prepare(`UPDATE patients
+  // Prepared when first needed: a killed first load may have left the indexes it names out (first-load-deferral.ts).
+  let recompute: Statement | null = null;
+  const recomputeSql = `UPDATE patients
     SET next_valid_from = @asOf,
         (next_appointment_id, next_starts_at, next_status) = (
           SELECT x.id, ${isoOfStoredMsSql('x.starts_at')}, x.status FROM appointments x
@@ -44,9 +46,10 @@ export function createNextAppointments(db: Db, firstLoad: FirstLoadDeferral): Ne
       UNION SELECT id FROM patients INDEXED BY patients_roster_by_next
         WHERE (next_starts_at IS NULL) = 0 AND next_starts_at < @asOf
       UNION SELECT id FROM patients INDEXED BY patients_by_next_valid_from WHERE next_valid_from > @asOf
-      UNION SELECT id FROM patients INDEXED BY patients_by_next_valid_from WHERE next_valid_from IS NULL)`);
+      UNION SELECT id FROM patients INDEXED BY patients_by_next_valid_from WHERE next_valid_from IS NULL)`;
   const drain = db.prepare('DELETE FROM next_appointment_pending');
   const refresh = db.transaction((asOf: string) => {
+    recompute ??= db.prepare(recomputeSql);
     recompute.run({ asOf, asOfMs: toStoredMs(asOf, 'now') });
     drain.run();
   });

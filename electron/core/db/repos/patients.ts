@@ -1,9 +1,11 @@
 import type { CachedPatient, ClientIdCoverage, RemotePatient } from '../../domain';
 import { UserFacingError } from '../../errors';
+import type { FirstLoadDeferral } from '../first-load-deferral';
 import type { Db } from '../sqlite';
 import { createStatementCache } from '../statement-cache';
 import { toStoredTime } from '../timestamps';
 import { changedColumns, updateByIdSql } from './changed-columns';
+import type { InitialLoads } from './initial-load';
 import type { NextAppointments } from './next-appointments';
 import {
   PATIENT_COLUMNS,
@@ -27,7 +29,7 @@ interface CoverageRow {
 
 export type PatientsRepo = ReturnType<typeof createPatientsRepo>;
 
-export function createPatientsRepo(db: Db, nextAppointments: NextAppointments) {
+export function createPatientsRepo(db: Db, nextAppointments: NextAppointments, initialLoads: InitialLoads, firstLoad: FirstLoadDeferral) {
   const byRemoteIds = db.prepare(
     `SELECT ${PATIENT_COLUMNS} FROM patients WHERE source = ? AND external_id IN (SELECT value FROM json_each(?))`,
   );
@@ -90,12 +92,15 @@ export function createPatientsRepo(db: Db, nextAppointments: NextAppointments) {
   return {
     /**
      * Writes one page of remote patients in one transaction (a savepoint inside the caller's),
-     * updating rows in place so local-only data pointing at them survives.
+     * updating rows in place so local-only data pointing at them survives. Written by run `runId`
+     * as a source's first load on this desk into an empty table, the roster's indexes and the search
+     * index are left out until `finishFirstLoad` or the run's end (see first-load-deferral.ts).
      */
-    upsertPage(source: string, rows: RemotePatient[], syncedAt: string): RecordOutcome[] {
+    upsertPage(source: string, rows: RemotePatient[], syncedAt: string, runId: number | null = null): RecordOutcome[] {
       assertSameSource(source, rows);
       const at = toStoredTime(syncedAt, 'syncedAt');
       return db.transaction(() => {
+        if (runId !== null && initialLoads.isLocalInitialLoad(source, runId)) firstLoad.begin('patients', runId);
         // Updated as the page is written, so a record repeated within the page compares with itself.
         const stored = new Map<string, PatientValues & { id: number }>();
         const ids = JSON.stringify(rows.map((row) => row.externalId));
@@ -128,6 +133,11 @@ export function createPatientsRepo(db: Db, nextAppointments: NextAppointments) {
         if (unchanged.length > 0) touch.run(at, JSON.stringify(unchanged));
         return outcomes;
       })();
+    },
+
+    /** Builds what run `runId`'s first load left out of the patients (nothing when it left nothing out): its patients are all in. */
+    finishFirstLoad(runId: number): void {
+      firstLoad.finish('patients', runId);
     },
 
     /** Marks patients removed upstream; the rows and their local-only data stay. Returns how many changed. */

@@ -18,6 +18,8 @@ export interface RosterSql {
   countWhere: string;
   /** Whether the sort index carries the search text (name): a search then walks it without reading rows. */
   sortIndexHasSearchText: boolean;
+  /** Whether the roster's indexes are named (false while a first load has them left out). */
+  indexed: boolean;
   where: string;
   orderBy: string;
   params: Record<string, string | number>;
@@ -53,7 +55,7 @@ export const hasSelectiveFilters = (query: RosterQuery): boolean =>
  * `narrowing` (an FTS5 query over patients_search) is given for selective searches; instr() still
  * decides every match.
  */
-export function rosterSql(query: RosterQuery, narrowing: string | null = null): RosterSql {
+export function rosterSql(query: RosterQuery, narrowing: string | null = null, indexed = true): RosterSql {
   const conditions: string[] = [];
   const params: Record<string, string | number> = {};
   const add = (condition: string, values: Record<string, string | number> = {}) => {
@@ -76,8 +78,9 @@ export function rosterSql(query: RosterQuery, narrowing: string | null = null): 
 
   const sort = SORTS[query.sort.field];
   const dir = query.sort.dir === 'desc' ? 'DESC' : 'ASC';
-  const sortIndex = narrowing === null ? `INDEXED BY ${sort.index}` : 'NOT INDEXED';
-  const countIndexed = narrowing === null ? countIndex(query, words.length > 0) : sortIndex;
+  // A first load into an empty table builds the indexes after its patients are in (first-load-deferral.ts).
+  const sortIndex = narrowing !== null ? 'NOT INDEXED' : indexed ? `INDEXED BY ${sort.index}` : '';
+  const countIndexed = narrowing === null && indexed ? countIndex(query, words.length > 0) : sortIndex;
   // An organization's members and nothing else: counted in its links alone (a link's patient
   // always exists: a foreign key), not by probing the links for every patient.
   const membersOnly = query.organizationId !== undefined && conditions.length === 1 && words.length === 0;
@@ -85,7 +88,8 @@ export function rosterSql(query: RosterQuery, narrowing: string | null = null): 
     from: `patients p ${sortIndex}`,
     countFrom: membersOnly ? 'patient_organizations m' : `patients p ${countIndexed}`,
     countWhere: membersOnly ? 'WHERE m.organization_id = @organizationId' : whereOf([...statusSeeks(query, countIndexed), ...conditions]),
-    sortIndexHasSearchText: narrowing === null && sort.hasSearchText === true,
+    sortIndexHasSearchText: narrowing === null && indexed && sort.hasSearchText === true,
+    indexed,
     where: whereOf(conditions),
     orderBy: [...sort.keys, 'p.id'].map((key) => `${key} ${dir}`).join(', '),
     params,

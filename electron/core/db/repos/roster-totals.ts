@@ -42,10 +42,9 @@ export function createTotalsMemo(db: Db) {
 export function createRosterCounter(db: Db) {
   const statement = createStatementCache(db);
   const memo = createTotalsMemo(db);
-  const counters = db.prepare(
+  const countersSql = (from: string) =>
     `SELECT count(*) AS "all", count(next_status) AS withUpcoming, coalesce(sum(organization_count = 0), 0) AS unaffiliated
-         FROM patients INDEXED BY patients_roster_filters WHERE deleted = 0`,
-  );
+         FROM ${from} WHERE deleted = 0`;
   return {
     exact(countFrom: string, where: string, params: Record<string, string | number>): RosterTotal {
       const sql = `SELECT count(*) FROM ${countFrom} ${where}`;
@@ -54,9 +53,10 @@ export function createRosterCounter(db: Db) {
         totalIsCapped: false,
       }));
     },
-    /** The roster's three counters in one pass over the narrow filter index. */
-    counters(): RosterCounts {
-      return counters.get() as RosterCounts;
+    /** The roster's three counters in one pass over the narrow filter index (or the table, while it is left out). */
+    counters(indexed: boolean): RosterCounts {
+      // Prepared when first asked: a first load may have the filter index out (first-load-deferral.ts).
+      return statement(countersSql(indexed ? 'patients INDEXED BY patients_roster_filters' : 'patients')).get() as RosterCounts;
     },
   };
 }

@@ -8,6 +8,7 @@ import {
   type RosterQuery,
   type RosterRow,
 } from '../../domain';
+import type { FirstLoadDeferral } from '../first-load-deferral';
 import type { Db } from '../sqlite';
 import { createStatementCache } from '../statement-cache';
 import { isoOfStoredMsSql } from '../stored-instants';
@@ -81,7 +82,7 @@ const STATUS_RANGE_CANDIDATES = 1500;
 
 export type RosterRepo = ReturnType<typeof createRosterRepo>;
 
-export function createRosterRepo(db: Db, nextAppointments: NextAppointments) {
+export function createRosterRepo(db: Db, nextAppointments: NextAppointments, firstLoad: FirstLoadDeferral) {
   const statement = createStatementCache(db);
   const narrowing = createSearchNarrowing(db);
   const counter = createRosterCounter(db);
@@ -96,14 +97,16 @@ export function createRosterRepo(db: Db, nextAppointments: NextAppointments) {
   function query(query: RosterQuery): RosterPage {
     nextAppointments.refreshStale(toStoredTime(query.nowIso, 'nowIso'));
     const words = searchWords(query.search ?? '');
+    // While a first load has the patients' indexes out, every query reads the table (the search index is not kept either).
+    const indexed = !firstLoad.pending('patients');
     // Other filters thin a search's matches out along a walk; so does the name order, where a
     // name's matches lie together, perhaps deep: either way more candidates are worth looking up.
-    const narrowed = narrowing(words, hasSelectiveFilters(query) || query.sort.field === 'name');
+    const narrowed = indexed ? narrowing(words, hasSelectiveFilters(query) || query.sort.field === 'name') : null;
     const count = query.count ?? 'auto';
     // One status's ranges of the search index cost less than many candidates looked up, or a walk.
     const byStatus = words.length > 0 && seeksStatus(query) && (narrowed === null || narrowed.candidates > STATUS_RANGE_CANDIDATES);
     if (narrowed?.few === true && !byStatus) return narrowedPage(query, rosterSql(query, narrowed.match), count);
-    const sql = rosterSql(query, null);
+    const sql = rosterSql(query, null, indexed);
     if (words.length === 0) return filteredPage(query, sql, count);
     // An organization's members are few enough to look each up: the walk may read every patient.
     return sql.sortIndexHasSearchText && query.organizationId === undefined && !byStatus
@@ -170,7 +173,7 @@ export function createRosterRepo(db: Db, nextAppointments: NextAppointments) {
     if (query.offset >= total) return { total, totalIsCapped: false, rows: [] };
     const fromEnd = total - query.offset - query.limit;
     if (fromEnd >= query.offset) return { total, totalIsCapped: false, rows: readWindow(query, sql) };
-    const back = rosterSql(reversed(query));
+    const back = rosterSql(reversed(query), null, sql.indexed);
     const limit = Math.min(query.limit, total - query.offset);
     return {
       total,
@@ -205,7 +208,7 @@ export function createRosterRepo(db: Db, nextAppointments: NextAppointments) {
     /** The counters above the roster (everyone, with an upcoming appointment, in no organization). */
     counts(nowIso: string): RosterCounts {
       nextAppointments.refreshStale(toStoredTime(nowIso, 'nowIso'));
-      return counter.counters();
+      return counter.counters(!firstLoad.pending('patients'));
     },
   };
 }

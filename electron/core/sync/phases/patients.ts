@@ -36,6 +36,8 @@ export async function patientsPhase(ctx: RunContext): Promise<void> {
     if (ctx.connector.deletedPatients) await removeDeletedPatients(ctx, ctx.connector.deletedPatients({ signal: ctx.signal }));
     if (ctx.connector.patientTotal) await compareTotals(ctx, new Set([...retried, ...first.seen]));
   }
+  // A first load's patients are all in: the roster's indexes it left out are built while the run waits.
+  ctx.idle.add(() => ctx.store.patients.finishFirstLoad(ctx.runId));
 }
 
 /**
@@ -113,7 +115,7 @@ async function pullPatients(ctx: RunContext, cursor: string | null, alreadyCount
     const next = last && !unnamed ? nextCursor(ctx.startedAt, newest, previous) : null;
     const outcomes = store.transaction(() => {
       linked += backfillRemoteIds(ctx, page.records);
-      const result = store.patients.upsertPage(source, page.records, syncedAt);
+      const result = store.patients.upsertPage(source, page.records, syncedAt, ctx.runId);
       if (next && next !== previous) store.cursors.set(source, RESOURCE, next);
       return result;
     });
