@@ -1,7 +1,12 @@
+import { cpSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openCache, type Cache } from '../../../electron/core/db';
+import { defaultMigrationsDir, openCache, type Cache } from '../../../electron/core/db';
+import { openConnection } from '../../../electron/core/db/connection';
+import { migrate } from '../../../electron/core/db/migrate';
+import { readMigrationFiles } from '../../../electron/core/db/migration-files';
 import type { RemotePatient, RosterQuery } from '../../../electron/core/domain';
-import { KEY, openTestCache, remotePatient, SOURCE, T0 } from './fixtures';
+import { KEY, openTestCache, remotePatient, SOURCE, T0, tempDir } from './fixtures';
 
 const T1 = '2025-06-02T00:00:00.000Z';
 const FIRST_NAMES = ['Aroha', 'Mei', 'Liam', 'Zoë', 'Ana', 'Tomasz', 'Priya', 'Óscar'];
@@ -171,6 +176,32 @@ describe("a source's first load into an empty patients table", () => {
       expect(answers(reopened)).toEqual(answers(usual));
     } finally {
       reopened.close();
+    }
+  });
+});
+
+describe('a load left listed by an app from before migration 0015', () => {
+  it('has its appointment indexes built before the cache is migrated, then opens with every index', () => {
+    const dir = tempDir();
+    const migrations = path.join(dir, 'migrations');
+    for (const name of readdirSync(defaultMigrationsDir()).filter((n) => n < '0015'))
+      cpSync(path.join(defaultMigrationsDir(), name), path.join(migrations, name));
+    const file = path.join(dir, 'cache.db');
+    // Written with plain SQL at the older schema (today's repositories speak the new one): a killed
+    // load's index, dropped and listed without the table and type columns.
+    const old = openConnection(file, KEY);
+    migrate(old, readMigrationFiles(migrations), T0);
+    const definition = old.prepare(`SELECT sql FROM sqlite_schema WHERE name = 'appointments_by_patient'`).pluck().get() as string;
+    old.exec('DROP INDEX appointments_by_patient');
+    old.prepare('INSERT INTO deferred_indexes (name, sql, run_id) VALUES (?, ?, 1)').run('appointments_by_patient', definition);
+    old.close();
+
+    const cache = openCache({ file, key: KEY });
+    try {
+      expect(deferred(cache)).toEqual([]);
+      expect(cache.db.prepare(`SELECT sql FROM sqlite_schema WHERE name = 'appointments_by_patient'`).pluck().get()).toBe(definition);
+    } finally {
+      cache.close();
     }
   });
 });
