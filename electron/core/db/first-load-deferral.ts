@@ -22,12 +22,17 @@ export interface FirstLoadDeferral {
    * patients table already holds patients): this one then works as usual.
    */
   begin(table: DeferredTable, runId: number): boolean;
+  /** Whether run `runId` holds `table`'s deferral. */
+  holds(table: DeferredTable, runId: number): boolean;
+  /** Run `runId` worked out its source's next appointments as of `at`: its end leaves those be. */
+  nextSettled(runId: number, at: string): void;
   /** Builds what run `runId` left out of `table`, now: its load of that table is done. */
   finish(table: DeferredTable, runId: number): void;
   /**
    * For every listed run that has ended (or every listed run: `evenRunning`): builds what it left
    * out and marks its source's patients to have their next appointment worked out again
-   * (next-appointments.ts). Returns how many objects.
+   * (next-appointments.ts), but for those the run settled once its upcoming appointments were in
+   * (`nextSettled`). Returns how many objects.
    */
   finishEnded(evenRunning?: boolean): number;
   /** Whether something (of `table`) is left out now: work that would scan without it waits, or reads without it. */
@@ -72,6 +77,7 @@ interface ListedRow {
   run_id: number;
   table_name?: DeferredTable;
   type?: 'index' | 'trigger';
+  next_settled_at?: string | null;
 }
 
 export function createFirstLoadDeferral(db: Db): FirstLoadDeferral {
@@ -80,6 +86,7 @@ export function createFirstLoadDeferral(db: Db): FirstLoadDeferral {
   const heldBy = db.prepare('SELECT EXISTS (SELECT 1 FROM deferred_indexes WHERE run_id = ? AND table_name = ?)').pluck();
   const heldByOther = db.prepare('SELECT EXISTS (SELECT 1 FROM deferred_indexes WHERE run_id <> ?)').pluck();
   const listedFor = db.prepare('SELECT * FROM deferred_indexes WHERE run_id = ? AND table_name = ? ORDER BY name');
+  const settled = db.prepare(`UPDATE deferred_indexes SET next_settled_at = ? WHERE run_id = ? AND table_name = 'appointments'`);
   const anyOf = db.prepare('SELECT EXISTS (SELECT 1 FROM deferred_indexes WHERE table_name = ?)').pluck();
   const any = db.prepare('SELECT EXISTS (SELECT 1 FROM deferred_indexes)').pluck();
   const hasRows: Record<DeferredTable, () => boolean> = {
@@ -115,6 +122,12 @@ export function createFirstLoadDeferral(db: Db): FirstLoadDeferral {
       })();
       return true;
     },
+    holds(table, runId) {
+      return heldBy.get(runId, table) === 1;
+    },
+    nextSettled(runId, at) {
+      settled.run(at, runId);
+    },
     finish(table, runId) {
       restore(db, listedFor.all(runId, table) as ListedRow[]);
     },
@@ -148,9 +161,10 @@ function restore(db: Db, listed: ListedRow[]): number {
   if (listed.length === 0) return 0;
   const present = db.prepare('SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE name = ?)').pluck();
   const unlist = db.prepare('DELETE FROM deferred_indexes WHERE name = ?');
-  const recomputeNext = db.prepare(
-    'UPDATE patients SET next_valid_from = NULL WHERE source = (SELECT source FROM sync_runs WHERE id = ?) AND next_valid_from IS NOT NULL',
-  );
+  // Those the run settled (at @settledAt) saw the load's upcoming appointments.
+  const recomputeNext = db.prepare(`UPDATE patients SET next_valid_from = NULL
+    WHERE source = (SELECT source FROM sync_runs WHERE id = @runId) AND next_valid_from IS NOT NULL
+      AND next_valid_from IS NOT @settledAt`);
   db.transaction(() => {
     for (const object of listed) {
       if (present.get(object.name) === 0) db.exec(object.sql);
@@ -161,10 +175,12 @@ function restore(db: Db, listed: ListedRow[]): number {
       const { rebuild } = PLANS[table];
       if (rebuild !== null && listed.some((object) => object.type === 'trigger' && object.table_name === table)) db.exec(rebuild);
     }
-    const appointmentRuns = listed
-      .filter((object) => (object.table_name ?? 'appointments') === 'appointments')
-      .map((object) => object.run_id);
-    for (const runId of new Set(appointmentRuns)) recomputeNext.run(runId);
+    const appointmentRuns = new Map(
+      listed
+        .filter((object) => (object.table_name ?? 'appointments') === 'appointments')
+        .map((object) => [object.run_id, object.next_settled_at ?? null]),
+    );
+    for (const [runId, settledAt] of appointmentRuns) recomputeNext.run({ runId, settledAt });
   })();
   return listed.length;
 }

@@ -51,6 +51,8 @@ export interface SyncStore {
     get(source: string, externalId: string): { externalId: string; startsAt: string; deleted: boolean; lastSyncedAt: string } | null;
     /** Marks live ones removed, with a `removed` change each; returns how many. Ids not cached are skipped. */
     markRemoved(source: string, externalIds: readonly string[], at: string, runId: number): number;
+    /** A first load's upcoming appointments are all in: its patients' next appointments are worked out now (else nothing). */
+    settleNextAppointments(source: string, runId: number, nowIso: string): void;
     /** The same for every live appointment of these patients. */
     markRemovedOfPatients(source: string, patientExternalIds: readonly string[], at: string, runId: number): number;
   };

@@ -147,6 +147,64 @@ describe("a source's first load", () => {
     expect(plan.map((row) => row.detail).join(' ')).toContain('appointments_by_patient');
   });
 
+  it('works out next appointments once the upcoming ones are in, which its end then leaves be, and they match a load listed record by record', () => {
+    const before = loadedRecordByRecord();
+    const { cache } = openTestCache();
+    seedPatients(cache);
+    // Worked out before the load: stale once it is in.
+    cache.roster.query({ sort: { field: 'name', dir: 'asc' }, offset: 0, limit: 50, nowIso: T0 });
+    const runId = startRun(cache, T1);
+    const rows = appointments(120);
+    load(
+      cache,
+      rows.filter((row) => row.startsAt >= T1),
+      T1,
+      runId,
+    );
+
+    cache.appointments.settleNextAppointments(SOURCE, runId, T1);
+    expect(cache.db.prepare('SELECT DISTINCT next_settled_at FROM deferred_indexes').pluck().all()).toEqual([T1]);
+    // Past appointments after that cannot be anyone's next.
+    load(
+      cache,
+      rows.filter((row) => row.startsAt < T1),
+      T1,
+      runId,
+    );
+    endRun(cache, runId, T2);
+
+    for (const c of [cache, before.cache]) c.roster.query({ sort: { field: 'name', dir: 'asc' }, offset: 0, limit: 50, nowIso: T2 });
+    // Loaded in another order, the appointments have other local ids: compared by remote id.
+    const nextByRemoteId = (c: Cache) =>
+      c.db
+        .prepare(
+          `SELECT p.external_id, a.external_id AS next, p.next_starts_at, p.next_status
+           FROM patients p LEFT JOIN appointments a ON a.id = p.next_appointment_id ORDER BY p.id`,
+        )
+        .all();
+    expect(nextByRemoteId(cache)).toEqual(nextByRemoteId(before.cache));
+    expect(nextByRemoteId(cache).filter((p) => (p as { next: string | null }).next !== null).length).toBeGreaterThan(0);
+    const validFrom = cache.db.prepare('SELECT next_valid_from FROM patients ORDER BY id').pluck().all() as string[];
+    // Left be at the end, but for those whose next appointment started since (worked out again as of T2).
+    expect(validFrom.filter((at) => at === T1).length).toBeGreaterThan(0);
+    expect(validFrom.every((at) => at === T1 || at === T2)).toBe(true);
+  });
+
+  it('does nothing for a run that holds no deferral, and a load it never settled is worked out at its end', () => {
+    const before = loadedRecordByRecord();
+    const { cache } = openTestCache();
+    seedPatients(cache);
+    const mirrored = startRun(cache, T1, SOURCE, false);
+    cache.appointments.settleNextAppointments(SOURCE, mirrored, T1);
+    expect(cache.db.prepare('SELECT count(next_valid_from) FROM patients').pluck().get()).toBe(0);
+    endRun(cache, mirrored, T1);
+
+    const runId = startRun(cache, T1);
+    load(cache, appointments(120), T1, runId);
+    endRun(cache, runId, T1);
+    expect(nextAppointments(cache)).toEqual(nextAppointments(before.cache));
+  });
+
   it('then an incremental run finds the same changes as after a load listed record by record', () => {
     const before = loadedRecordByRecord();
     const { cache } = openTestCache();

@@ -5,3 +5,7 @@
 -- Everything listed before was an index of appointments.
 ALTER TABLE deferred_indexes ADD COLUMN table_name TEXT NOT NULL DEFAULT 'appointments';
 ALTER TABLE deferred_indexes ADD COLUMN type TEXT NOT NULL DEFAULT 'index' CHECK (type IN ('index', 'trigger'));
+-- When the load's upcoming appointments were all in, the run may work out its patients' next
+-- appointments then (repos/next-appointments.ts, settleSource): the instant it did, on its
+-- appointment indexes' rows, so that its end leaves exactly those patients be.
+ALTER TABLE deferred_indexes ADD COLUMN next_settled_at TEXT;

@@ -205,6 +205,20 @@ export function createAppointmentsRepo(
     },
 
     /**
+     * A first load's upcoming appointments are all in: works out its patients' next appointments now,
+     * while its indexes are still left out, so its end need not (nothing when run `runId` holds no
+     * deferral: the queue keeps them up to date). Past appointments loaded after cannot be anyone's next.
+     */
+    settleNextAppointments(source: string, runId: number, nowIso: string): void {
+      if (!firstLoad.holds('appointments', runId)) return;
+      const at = toStoredTime(nowIso, 'nowIso');
+      db.transaction(() => {
+        nextAppointments.settleSource(source, at);
+        firstLoad.nextSettled(runId, at);
+      })();
+    },
+
+    /**
      * Marks appointments removed upstream (never deletes them) with a `removed` change row each.
      * Returns how many were live and are now marked.
      */

@@ -23,6 +23,12 @@ export interface NextAppointments {
   /** For a patient whose remote id changed. */
   invalidate(patientId: number): void;
   refreshStale(nowIso: string): void;
+  /**
+   * Works out every patient of `source` as of `nowIso` in one pass over its upcoming appointments,
+   * which needs no index: for a first load whose upcoming appointments are all in, while its indexes
+   * are still left out (see first-load-deferral.ts).
+   */
+  settleSource(source: string, nowIso: string): void;
 }
 
 export function createNextAppointments(db: Db, firstLoad: FirstLoadDeferral): NextAppointments {
@@ -53,7 +59,28 @@ export function createNextAppointments(db: Db, firstLoad: FirstLoadDeferral): Ne
     recompute.run({ asOf, asOfMs: toStoredMs(asOf, 'now') });
     drain.run();
   });
+  // Each patient's first active appointment at or after @asOfMs, found by sorting the source's upcoming ones.
+  const settleFirsts = db.prepare(`UPDATE patients
+    SET next_valid_from = @asOf, next_appointment_id = f.id, next_starts_at = ${isoOfStoredMsSql('f.starts_at')}, next_status = f.status
+    FROM (SELECT x.patient_external_id AS pid, x.id, x.starts_at, x.status,
+                 row_number() OVER (PARTITION BY x.patient_external_id ORDER BY x.starts_at, x.id) AS rank
+          FROM appointments x
+          WHERE x.source_key = ${sourceKeyOfSql('@source')} AND x.patient_external_id IS NOT NULL
+            AND x.deleted = 0 AND x.status NOT IN ('cancelled', 'declined') AND x.starts_at >= @asOfMs) AS f
+    WHERE f.rank = 1 AND patients.source = @source AND patients.external_id = f.pid`);
+  // The rest have none: only their instant is written, so the roster's next-appointment indexes are left alone.
+  const settleRest =
+    db.prepare(`UPDATE patients SET next_valid_from = @asOf, next_appointment_id = NULL, next_starts_at = NULL, next_status = NULL
+    WHERE source = @source AND next_valid_from IS NOT @asOf`);
+  const settle = db.transaction((source: string, asOf: string) => {
+    const params = { source, asOf, asOfMs: toStoredMs(asOf, 'now') };
+    settleFirsts.run(params);
+    settleRest.run(params);
+  });
   return {
+    settleSource(source, nowIso) {
+      settle(source, nowIso);
+    },
     markChanged(source, patientExternalIds) {
       const ids = [...patientExternalIds];
       if (ids.length > 0) queue.run({ source, ids: JSON.stringify(ids) });

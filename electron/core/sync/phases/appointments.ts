@@ -121,6 +121,9 @@ async function sweep(ctx: RunContext, window: Window, label: string, progress: W
   const base = { updatedSince: previous?.updatedSince ?? '', windowEnd: window.to, sweptAt: ctx.startedAt.toISOString() };
   await pullWindow(ctx, window, [{ from: window.from, to: window.to, updatedSince: null }], base, progress, counted);
   ctx.completeWindows.push({ from: window.from, to: window.to });
+  // A first load's upcoming appointments are all in: its patients' next appointments are worked out while the run waits.
+  if (window.phase === 'appointments_forward')
+    ctx.idle.add(() => ctx.store.appointments.settleNextAppointments(ctx.source, ctx.runId, ctx.now().toISOString()));
 }
 
 /**
