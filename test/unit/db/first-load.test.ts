@@ -155,22 +155,13 @@ describe("a source's first load", () => {
     cache.roster.query({ sort: { field: 'name', dir: 'asc' }, offset: 0, limit: 50, nowIso: T0 });
     const runId = startRun(cache, T1);
     const rows = appointments(120);
-    load(
-      cache,
-      rows.filter((row) => row.startsAt >= T1),
-      T1,
-      runId,
-    );
+    const [upcoming, past] = [rows.filter((row) => row.startsAt >= T1), rows.filter((row) => row.startsAt < T1)];
+    load(cache, upcoming, T1, runId);
 
     cache.appointments.settleNextAppointments(SOURCE, runId, T1);
     expect(cache.db.prepare('SELECT DISTINCT next_settled_at FROM deferred_indexes').pluck().all()).toEqual([T1]);
     // Past appointments after that cannot be anyone's next.
-    load(
-      cache,
-      rows.filter((row) => row.startsAt < T1),
-      T1,
-      runId,
-    );
+    load(cache, past, T1, runId);
     endRun(cache, runId, T2);
 
     for (const c of [cache, before.cache]) c.roster.query({ sort: { field: 'name', dir: 'asc' }, offset: 0, limit: 50, nowIso: T2 });
